@@ -1,0 +1,235 @@
+"""ckg: the command line. Each command parses its options, calls the library and prints.
+
+Run ``ckg --help`` (or ``python build_graph.py --help``) for the commands.
+"""
+from __future__ import annotations
+
+import json
+import os
+import sys
+from pathlib import Path
+
+import click
+
+import graph
+from graph.errors import CkgError, ParameterError, UnknownQueryError
+from graph.store import Store, default_store_path
+
+FORMATS_OUT = ("table", "csv", "tsv", "json", "md")
+
+
+class _Group(click.Group):
+    """Turns library errors into one line on standard error (exit 1), never a traceback."""
+
+    def invoke(self, ctx):
+        try:
+            return super().invoke(ctx)
+        except (ParameterError, UnknownQueryError) as exc:
+            click.echo(f"Error: {exc}", err=True)
+            sys.exit(2)
+        except CkgError as exc:
+            click.echo(f"Error: {exc}", err=True)
+            sys.exit(1)
+        except KeyboardInterrupt:
+            click.echo("Interrupted; the store is unchanged by the unfinished command.", err=True)
+            sys.exit(130)
+
+
+@click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
+@click.option("--store", "store", type=click.Path(file_okay=False, path_type=Path), envvar="CKG_STORE",
+              default=None, show_envvar=True,
+              help=f"Directory of the persistent graph (default: {default_store_path()}).")
+@click.version_option(package_name="ckg", message="ckg %(version)s")
+@click.pass_context
+def cli(ctx: click.Context, store: Path | None) -> None:
+    """ckg turns Arabic reporting on the Global Coalition to Defeat ISIS into a knowledge graph.
+
+    \b
+    Typical session:
+      ckg build                       # the bundled corpus into the default store
+      ckg queries                     # what can be asked
+      ckg query meetings              # a canned query as a table
+      ckg query people --format csv   # ... or CSV, TSV, JSON, Markdown
+      ckg export --format turtle --out graph.ttl
+    """
+    ctx.obj = Store(store or default_store_path())
+
+
+def _progress_bar(enabled: bool):
+    """A progress callback drawing a bar on a terminal, or nothing."""
+    if not enabled or not sys.stderr.isatty():
+        return None, lambda: None
+    state: dict = {}
+
+    def cb(n: int, total: int, path: str) -> None:
+        bar = state.get("bar")
+        if bar is None:
+            bar = state["bar"] = click.progressbar(length=total, label="Extracting", file=sys.stderr,
+                                                   show_pos=True, show_eta=True)
+            bar.__enter__()
+        bar.update(1)
+
+    def close() -> None:
+        if "bar" in state:
+            state["bar"].__exit__(None, None, None)
+
+    return cb, close
+
+
+def _report(summary, verb: str) -> None:
+    for f in summary.failures:
+        click.echo(f"Skipped: {f.message}", err=True)
+    click.echo(f"{verb}: {summary.line()}")
+    if summary.failures:
+        sys.exit(1)
+
+
+@cli.command()
+@click.argument("sources", nargs=-1, type=click.Path(exists=True, path_type=Path))
+@click.option("--jobs", "-j", default=1, show_default=True, type=click.IntRange(1, 64),
+              help="Worker processes for extraction.")
+@click.option("--strict", is_flag=True, help="Stop at the first document that cannot be read.")
+@click.option("--progress/--no-progress", default=True, help="Show a progress bar on a terminal.")
+@click.pass_obj
+def build(store: Store, sources: tuple[Path, ...], jobs: int, strict: bool, progress: bool) -> None:
+    """(Re)build the store from SOURCES (files or directories of .txt; default: the bundled corpus).
+
+    A directory may hold manifest.csv (file,published,title,source). The new graph
+    replaces the old one only when the build completes; the same input gives the same graph.
+    Documents that cannot be read are reported and skipped (exit status 1), unless --strict.
+    """
+    cb, close = _progress_bar(progress)
+    try:
+        summary = graph.build(sources or None, store=store.path, jobs=jobs, strict=strict, progress=cb)
+    finally:
+        close()
+    _report(summary, "Built")
+
+
+@cli.command()
+@click.argument("sources", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
+@click.option("--jobs", "-j", default=1, show_default=True, type=click.IntRange(1, 64),
+              help="Worker processes for extraction.")
+@click.option("--strict", is_flag=True, help="Stop at the first document that cannot be read.")
+@click.option("--progress/--no-progress", default=True, help="Show a progress bar on a terminal.")
+@click.pass_obj
+def add(store: Store, sources: tuple[Path, ...], jobs: int, strict: bool, progress: bool) -> None:
+    """Add documents to an existing store without rebuilding it.
+
+    A document whose content is already in the store is not added again; a document
+    with a known identifier but new content replaces the old version.
+    """
+    cb, close = _progress_bar(progress)
+    try:
+        summary = graph.add(sources, store=store.path, jobs=jobs, strict=strict, progress=cb)
+    finally:
+        close()
+    _report(summary, "Added")
+
+
+def _parse_params(values: tuple[str, ...]) -> dict[str, str]:
+    out = {}
+    for v in values:
+        if "=" not in v:
+            raise click.UsageError(f"--param takes KEY=VALUE, got {v!r}")
+        k, _, val = v.partition("=")
+        out[k.strip()] = val
+    return out
+
+
+@cli.command()
+@click.argument("query")
+@click.option("--param", "-p", "params", multiple=True, metavar="KEY=VALUE",
+              help="Bind a query variable to a value (repeatable); values are bound, never pasted into the text.")
+@click.option("--format", "-f", "fmt", type=click.Choice(FORMATS_OUT), default=None,
+              help="Output format (default: table on a terminal, json otherwise).")
+@click.option("--endpoint", metavar="URL",
+              help="Run on a remote SPARQL 1.1 endpoint instead of the local store "
+                   "(credentials from CKG_ENDPOINT_USER / CKG_ENDPOINT_PASSWORD).")
+@click.option("--timeout", type=click.FloatRange(min=0.001), default=None, metavar="SECONDS",
+              help="Stop the query after this many seconds.")
+@click.pass_obj
+def query(store: Store, query: str, params: tuple[str, ...], fmt: str | None, endpoint: str | None,
+          timeout: float | None) -> None:
+    """Run QUERY: a canned query's name, a .rq file, or '-' for SPARQL on standard input.
+
+    \b
+    Examples:
+      ckg query meetings
+      ckg query mentions --param doc=002_edb1e7ae2f850001 --format csv
+      echo 'SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }' | ckg query -
+      ckg query meetings --endpoint http://127.0.0.1:7878/query
+    Read-only: SPARQL Update is refused.
+    """
+    from queries import resolve, run_local, run_remote
+
+    text = sys.stdin.read() if query == "-" else query
+    q = resolve(text)
+    p = _parse_params(params)
+    result = run_remote(q, endpoint, p, timeout) if endpoint else run_local(q, store, p, timeout)
+    fmt = fmt or ("table" if sys.stdout.isatty() else "json")
+    if result.boolean is not None:
+        click.echo(result.to_json() if fmt == "json" else ("yes" if result.boolean else "no"))
+        return
+    out = {"table": result.to_table, "json": result.to_json, "md": result.to_markdown,
+           "csv": lambda: result.to_delimited(","), "tsv": lambda: result.to_delimited("\t")}[fmt]()
+    click.echo(out, nl=fmt == "json")
+    if timeout:  # a timed-out query may still run in a thread: leave without waiting for it
+        sys.stdout.flush()
+
+
+@cli.command("queries")
+def list_queries() -> None:
+    """List the canned queries with a one-line description and their parameters."""
+    from queries import canned
+
+    for name, q in canned().items():
+        click.echo(f"{name:22} {q.title}: {q.description}")
+        for p in q.params:
+            click.echo(f"{'':22}   --param {p.name}=… ({p.type}) {p.description}")
+
+
+@cli.command()
+@click.option("--format", "-f", "fmt", default="turtle", show_default=True,
+              type=click.Choice(["turtle", "trig", "nt", "nq", "jsonld", "xml"]),
+              help="RDF format; trig, nq and jsonld keep one named graph per document.")
+@click.option("--out", "-o", type=click.Path(dir_okay=False, path_type=Path),
+              help="File to write (atomically); default: standard output.")
+@click.pass_obj
+def export(store: Store, fmt: str, out: Path | None) -> None:
+    """Write the graph in an RDF format, to a file or standard output."""
+    from graph.export import export as do_export, write_atomically
+
+    if out:
+        write_atomically(out, lambda fh: do_export(store, fmt, fh))
+        click.echo(f"Wrote {out} ({out.stat().st_size:,} bytes, {fmt})", err=True)
+    else:
+        do_export(store, fmt, sys.stdout.buffer)
+
+
+@cli.command()
+@click.option("--json", "as_json", is_flag=True, help="Print the counts as JSON.")
+@click.pass_obj
+def stats(store: Store, as_json: bool) -> None:
+    """Counts: documents, triples, entities per class, events, commitments, threats."""
+    from graph.stats import stats as compute
+
+    s = compute(store)
+    if as_json:
+        click.echo(json.dumps(s, ensure_ascii=False, indent=1))
+        return
+    for k, v in s.items():
+        if isinstance(v, dict):
+            click.echo(f"{k}:")
+            for ck, cv in v.items():
+                click.echo(f"  {ck:28} {cv:>8,}")
+        else:
+            click.echo(f"{k:30} {v:>8,}")
+
+
+def main() -> None:
+    cli(prog_name="ckg")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,1 @@
+"""The bundled default corpus (the five seed documents and their manifest)."""

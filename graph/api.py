@@ -1,0 +1,184 @@
+"""The Python API: what the ``ckg`` commands do, a call away in a notebook.
+
+>>> import tempfile, graph
+>>> store = tempfile.mkdtemp()
+>>> summary = graph.build(store=store)             # the bundled corpus
+>>> summary.documents
+5
+>>> rows = graph.query("meetings", store=store)    # canned query -> list of dicts
+>>> sorted(rows[0])[:3]
+['doc', 'end', 'kind']
+"""
+from __future__ import annotations
+
+import os
+import time
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+from typing import Callable, Iterable, Iterator
+
+import pyoxigraph as ox
+
+from .errors import CkgError, DecodeError, ManifestError, StoreError
+from .ingest import discover, load_document
+from .pipeline import Context, run
+from .rdf import doc_graph, document_quads
+from .store import Store, default_store_path, load_nquads
+
+__all__ = ["Summary", "Failure", "build", "add", "query", "bundled_corpus", "extract_file", "open_store"]
+
+
+@dataclass
+class Failure:
+    """A document that could not be ingested, and why (one sentence)."""
+
+    path: str
+    message: str
+
+
+@dataclass
+class Summary:
+    """What a build or add did."""
+
+    documents: int = 0
+    skipped: int = 0
+    sentences: int = 0
+    entities: int = 0
+    facts: int = 0
+    triples: int = 0
+    seconds: float = 0.0
+    failures: list[Failure] = field(default_factory=list)
+
+    def line(self) -> str:
+        s = (f"{self.documents} documents, {self.sentences} sentences, {self.entities} entities, "
+             f"{self.facts} facts, {self.triples} triples in {self.seconds:.1f} s")
+        if self.skipped:
+            s += f" ({self.skipped} already in the store)"
+        if self.failures:
+            s += f"; {len(self.failures)} failed"
+        return s
+
+
+def bundled_corpus() -> Path:
+    """The directory of the documents shipped with ckg (``corpus/``)."""
+    return Path(str(resources.files("corpus")))
+
+
+def open_store(store: str | os.PathLike | None) -> Store:
+    return Store(store or default_store_path())
+
+
+@dataclass
+class _Extracted:
+    path: str
+    doc_id: str = ""
+    sha256: str = ""
+    nquads: bytes = b""
+    sentences: int = 0
+    entities: int = 0
+    facts: int = 0
+    triples: int = 0
+    error: str | None = None
+
+
+def extract_file(path: str, meta: dict) -> _Extracted:
+    """Read and extract one file into N-Quads (runs in worker processes)."""
+    try:
+        doc = load_document(Path(path), meta)
+        parsed = run(doc, Context.default())
+        quads = document_quads(parsed, Context.default().lexicon)
+        data = ox.serialize(quads, format=ox.RdfFormat.N_QUADS)
+        return _Extracted(
+            path, doc.id, doc.sha256, data, len(parsed.sentences),
+            len({m.entity for m in parsed.mentions}) + len(parsed.entities), len(parsed.facts), len(quads),
+        )
+    except CkgError as exc:
+        return _Extracted(path, error=str(exc))
+    except (OSError, UnicodeError, ValueError) as exc:
+        return _Extracted(path, error=f"{path}: {exc}")
+
+
+def _extract_all(items: list[tuple[Path, dict]], jobs: int) -> Iterator[_Extracted]:
+    if jobs <= 1 or len(items) < 2:
+        for p, m in items:
+            yield extract_file(str(p), m)
+        return
+    with ProcessPoolExecutor(max_workers=jobs) as pool:
+        yield from pool.map(extract_file, [str(p) for p, _ in items], [m for _, m in items], chunksize=8)
+
+
+def _ingest(db: ox.Store, sources: Iterable, jobs: int, known: dict[str, str], strict: bool,
+            progress: Callable[[int, int, str], None] | None, summary: Summary) -> None:
+    try:
+        items = list(discover(sources))
+    except FileNotFoundError as exc:
+        raise StoreError(f"{exc}; give existing files or directories") from None
+    except ManifestError:
+        raise
+    seen_hash = {h: i for i, h in known.items()}
+    for n, ex in enumerate(_extract_all(items, jobs), start=1):
+        if progress:
+            progress(n, len(items), ex.path)
+        if ex.error:
+            if strict:
+                raise DecodeError(ex.error)
+            summary.failures.append(Failure(ex.path, ex.error))
+            continue
+        if ex.sha256 in seen_hash:
+            summary.skipped += 1
+            continue
+        if ex.doc_id in known:  # same identifier, new content: replace that document's graph
+            db.remove_graph(doc_graph(ex.doc_id))
+        load_nquads(db, ex.nquads)
+        known[ex.doc_id] = ex.sha256
+        seen_hash[ex.sha256] = ex.doc_id
+        summary.documents += 1
+        summary.sentences += ex.sentences
+        summary.entities += ex.entities
+        summary.facts += ex.facts
+        summary.triples += ex.triples
+
+
+def build(sources: Iterable[str | os.PathLike] | None = None, store: str | os.PathLike | None = None,
+          jobs: int = 1, strict: bool = False,
+          progress: Callable[[int, int, str], None] | None = None) -> Summary:
+    """(Re)build ``store`` from ``sources`` (default: the bundled corpus).
+
+    The new graph replaces the old one only when the build completes.
+    """
+    t0 = time.perf_counter()
+    st = open_store(store)
+    summary = Summary()
+    sources = list(sources) if sources else [bundled_corpus()]
+    with st.rebuild() as db:
+        _ingest(db, sources, jobs, {}, strict, progress, summary)
+    summary.seconds = time.perf_counter() - t0
+    return summary
+
+
+def add(sources: Iterable[str | os.PathLike], store: str | os.PathLike | None = None, jobs: int = 1,
+        strict: bool = False, progress: Callable[[int, int, str], None] | None = None) -> Summary:
+    """Add documents to an existing store; content already there is skipped."""
+    t0 = time.perf_counter()
+    st = open_store(store)
+    summary = Summary()
+    with st.writer() as db:
+        known = Store.document_hashes(db)
+        _ingest(db, list(sources), jobs, known, strict, progress, summary)
+    summary.seconds = time.perf_counter() - t0
+    return summary
+
+
+def query(name_or_sparql: str, store: str | os.PathLike | None = None, params: dict[str, str] | None = None,
+          endpoint: str | None = None, timeout: float | None = None) -> list[dict[str, str | None]]:
+    """Run a canned query (by name), a ``.rq`` file or SPARQL text; rows as plain dicts."""
+    from queries import resolve, run_local, run_remote
+
+    q = resolve(name_or_sparql)
+    if endpoint:
+        result = run_remote(q, endpoint, params or {}, timeout=timeout)
+    else:
+        result = run_local(q, open_store(store), params or {}, timeout=timeout)
+    return result.as_dicts()

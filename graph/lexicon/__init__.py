@@ -1,0 +1,237 @@
+"""The lexicon: general knowledge of entities and their Arabic and English names.
+
+Entries come from data files, never from code: countries from Unicode CLDR
+(through ``babel``) and ``pycountry`` plus press spellings and nationality
+adjectives (``data/*.tsv``), Wikidata identifiers and aliases
+(``graph/data/wikidata``), and everything else from ``data/entities.jsonl``.
+
+:class:`Lexicon.match` finds entity names in a token list in one pass, longest
+match first, with attached clitics (و، ف، ب، ل، ك، ال، لل) handled.
+
+>>> lex = Lexicon.default()
+>>> [m.entity for m in lex.match(tokenize("وصل إلى بغداد قادماً من وبفرنسا"))]
+['BAGHDAD', 'FRA']
+"""
+from __future__ import annotations
+
+import csv
+import json
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+from typing import Iterable
+
+from ..text import Token, normalize, strip_clitics, tokenize
+
+__all__ = ["Entry", "Match", "Lexicon", "adjective_forms", "CLASSES"]
+
+# The entity classes of the lexicon files; each is a class of ontology/ckg.ttl.
+CLASSES = frozenset({
+    "Country", "City", "Region", "InternationalOrganization", "Organization", "GovernmentBody",
+    "MilitaryCommand", "Coalition", "CoalitionBody", "WorkingGroup", "ArmedGroup", "Person",
+    "Resolution", "Operation", "Program",
+})
+
+
+@dataclass
+class Entry:
+    """One entity the lexicon knows."""
+
+    id: str
+    cls: str
+    en: str | None
+    ar: str
+    patterns: list[str] = field(default_factory=list)
+    adjectives: list[str] = field(default_factory=list)
+    surnames: list[str] = field(default_factory=list)
+    wikidata: str | None = None
+    extra: dict = field(default_factory=dict)
+
+    @property
+    def label(self) -> str:
+        """English label where known, Arabic otherwise."""
+        return self.en or self.ar
+
+
+@dataclass(frozen=True, slots=True)
+class Match:
+    """An entity name found in a token list: tokens ``[i, j)``, characters ``[start, end)``."""
+
+    i: int
+    j: int
+    start: int
+    end: int
+    entity: str
+    kind: str  # "name", "adjective" or "surname"
+
+
+def adjective_forms(base: str) -> list[str]:
+    """Normalised forms of a nationality adjective (masculine singular, no article).
+
+    >>> adjective_forms("فرنسي")[:3]
+    ['فرنسي', 'فرنسيه', 'فرنسيون']
+    """
+    b = normalize(base)
+    return [b, b + "ه", b + "ون", b + "ين", b + "ان", b + "تان", b + "تين"]
+
+
+def _data(name: str):
+    return resources.files("graph.lexicon").joinpath("data", name)
+
+
+def _read_tsv(name: str) -> list[dict[str, str]]:
+    path = _data(name)
+    if not path.is_file():
+        return []
+    with path.open(encoding="utf-8") as fh:
+        return [
+            {k: (v or "").strip() for k, v in row.items() if k}
+            for row in csv.DictReader((line for line in fh if not line.startswith("#")), delimiter="\t")
+        ]
+
+
+def _read_ref_csv(name: str) -> list[dict[str, str]]:
+    with resources.files("graph.data").joinpath("wikidata", name).open(encoding="utf-8") as fh:
+        return list(csv.DictReader(fh))
+
+
+class Lexicon:
+    """Entities and a token-sequence index over all their names."""
+
+    MIN_PATTERN = 3  # normalised characters; shorter names are too ambiguous to match
+
+    def __init__(self, entries: Iterable[Entry]):
+        self.entries: dict[str, Entry] = {}
+        for e in entries:
+            if e.id in self.entries:
+                self._merge(self.entries[e.id], e)
+            else:
+                self.entries[e.id] = e
+        self._index: dict[str, list[tuple[tuple[str, ...], str, str]]] = {}
+        for e in self.entries.values():
+            for name in [e.ar] + e.patterns:
+                self._add(name, e.id, "name")
+            for name in e.surnames:
+                self._add(name, e.id, "surname")
+            for adj in e.adjectives:
+                for form in adjective_forms(adj):
+                    self._add(form, e.id, "adjective")
+        for bucket in self._index.values():
+            bucket.sort(key=lambda x: -len(x[0]))
+
+    @staticmethod
+    def _merge(into: Entry, other: Entry) -> None:
+        into.patterns += [p for p in other.patterns if p not in into.patterns]
+        into.adjectives += [a for a in other.adjectives if a not in into.adjectives]
+        into.surnames += [s for s in other.surnames if s not in into.surnames]
+        into.en = into.en or other.en
+        into.extra = {**other.extra, **into.extra}
+
+    def _add(self, name: str, entity: str, kind: str) -> None:
+        toks = tuple(t.norm for t in tokenize(name))
+        if not toks or len("".join(toks)) < self.MIN_PATTERN:
+            return
+        bucket = self._index.setdefault(toks[0], [])
+        if (toks, entity, kind) not in bucket:
+            bucket.append((toks, entity, kind))
+
+    def __contains__(self, entity: str) -> bool:
+        return entity in self.entries
+
+    def __getitem__(self, entity: str) -> Entry:
+        return self.entries[entity]
+
+    def get(self, entity: str) -> Entry | None:
+        return self.entries.get(entity)
+
+    def match(self, tokens: list[Token]) -> list[Match]:
+        """Entity names in ``tokens``, left to right, longest match first, no overlaps."""
+        out: list[Match] = []
+        i, n = 0, len(tokens)
+        norms = [t.norm for t in tokens]
+        while i < n:
+            best: tuple[tuple[int, int], str, str] | None = None
+            for vi, variant in enumerate(strip_clitics(norms[i])):
+                for pat, entity, kind in self._index.get(variant, ()):
+                    L = len(pat)
+                    if i + L > n or (best and L < best[0][0]):
+                        continue
+                    if L > 1 and tuple(norms[i + 1:i + L]) != pat[1:]:
+                        continue
+                    score = (L, -vi - 2 * (kind != "name"))
+                    if best is None or score > best[0]:
+                        best = (score, entity, kind)
+            if best:
+                (L, _), entity, kind = best
+                out.append(Match(i, i + L, tokens[i].start, tokens[i + L - 1].end, entity, kind))
+                i += L
+            else:
+                i += 1
+        return out
+
+    @classmethod
+    @lru_cache(maxsize=1)
+    def default(cls) -> "Lexicon":
+        """The lexicon built from the data files shipped with ckg (cached)."""
+        return cls(list(_country_entries()) + list(_file_entries()))
+
+
+def _country_entries() -> Iterable[Entry]:
+    import pycountry
+    from babel import Locale
+
+    ar_names = Locale("ar").territories
+    en_names = Locale("en").territories
+    qids = {r["iso3"]: r["wikidata"] for r in _read_ref_csv("countries-wikidata.csv")}
+    rejects = {(r["iso3"], normalize(r["alias_ar"])) for r in _read_tsv("alias_rejects.tsv")}
+    aliases: dict[str, list[str]] = {}
+    for r in _read_ref_csv("country-aliases-wikidata-2017.csv"):
+        if r["language"] == "ar" and (r["iso3c"], normalize(r["label"])) not in rejects:
+            aliases.setdefault(r["iso3c"], []).append(r["label"])
+    spellings: dict[str, list[str]] = {}
+    for r in _read_tsv("country_spellings.tsv"):
+        spellings.setdefault(r["iso3"], []).append(r["name_ar"])
+    adjectives: dict[str, list[str]] = {}
+    demonyms: dict[str, str] = {}
+    for r in _read_tsv("nationalities.tsv"):
+        adjectives.setdefault(r["iso3"], []).append(r["adjective_ar"])
+        demonyms.setdefault(r["iso3"], r.get("demonym_en", ""))
+    for c in pycountry.countries:
+        a2, a3 = c.alpha_2, c.alpha_3
+        ar = ar_names.get(a2)
+        if not ar:
+            continue
+        yield Entry(
+            id=a3,
+            cls="Country",
+            en=en_names.get(a2) or getattr(c, "common_name", None) or c.name,
+            ar=ar,
+            patterns=spellings.get(a3, []) + aliases.get(a3, []),
+            adjectives=adjectives.get(a3, []),
+            wikidata=qids.get(a3),
+            extra={"iso2": a2, "demonym_en": demonyms.get(a3)},
+        )
+
+
+def _file_entries() -> Iterable[Entry]:
+    path = _data("entities.jsonl")
+    if not path.is_file():
+        return
+    known = {"id", "class", "en", "ar", "patterns", "surnames", "wikidata"}
+    with path.open(encoding="utf-8") as fh:
+        for line in fh:
+            line = line.strip()
+            if not line or line.startswith("//"):
+                continue
+            raw = json.loads(line)
+            surnames = [] if raw.get("ambiguous_surname") else list(raw.get("surnames", []))
+            yield Entry(
+                id=raw["id"],
+                cls=raw["class"],
+                en=raw.get("en"),
+                ar=raw["ar"],
+                patterns=list(raw.get("patterns", [])),
+                surnames=surnames,
+                wikidata=raw.get("wikidata"),
+                extra={k: v for k, v in raw.items() if k not in known},
+            )

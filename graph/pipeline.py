@@ -1,0 +1,82 @@
+"""The extraction pipeline: named steps with one signature, run in a configured order.
+
+A step is a function ``step(parsed: Parsed, ctx: Context) -> None`` that reads
+the document and what earlier steps found, and appends facts. Steps register
+under a name with :func:`step`; :data:`DEFAULT_PIPELINE` is the order ckg runs.
+An exception inside a step becomes :class:`~graph.errors.ExtractionError`
+naming the step and the document.
+
+>>> from graph.ingest import Document
+>>> parsed = run(Document(id="t", text="اجتمع وزراء التحالف الدولي في باريس."))
+>>> sorted({m.entity for m in parsed.mentions})
+['COALITION', 'PARIS']
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Callable
+
+from .errors import ExtractionError
+from .facts import Parsed
+from .ingest import Document
+from .lexicon import Lexicon
+
+__all__ = ["Context", "step", "STEPS", "DEFAULT_PIPELINE", "run"]
+
+
+@dataclass
+class Context:
+    """What every step may use: the lexicon and the trigger-word tables."""
+
+    lexicon: Lexicon = field(default_factory=Lexicon.default)
+
+    @classmethod
+    def default(cls) -> "Context":
+        global _DEFAULT
+        if _DEFAULT is None:
+            _DEFAULT = cls()
+        return _DEFAULT
+
+
+_DEFAULT: Context | None = None
+
+StepFn = Callable[[Parsed, Context], None]
+STEPS: dict[str, StepFn] = {}
+
+
+def step(name: str) -> Callable[[StepFn], StepFn]:
+    """Register a pipeline step under ``name``."""
+
+    def register(fn: StepFn) -> StepFn:
+        if name in STEPS:
+            raise ValueError(f"pipeline step {name!r} registered twice")
+        fn.step_name = name  # type: ignore[attr-defined]
+        STEPS[name] = fn
+        return fn
+
+    return register
+
+
+DEFAULT_PIPELINE: tuple[str, ...] = (
+    "sentences",
+    "entities",
+)
+
+
+def run(doc: Document, ctx: Context | None = None, steps: tuple[str, ...] = DEFAULT_PIPELINE) -> Parsed:
+    """Run ``steps`` over ``doc`` and return what they found."""
+    from . import steps as _register  # noqa: F401  (registers the built-in steps)
+
+    ctx = ctx or Context.default()
+    parsed = Parsed(doc)
+    for name in steps:
+        fn = STEPS.get(name)
+        if fn is None:
+            raise ValueError(f"unknown pipeline step {name!r}; known: {', '.join(sorted(STEPS))}")
+        try:
+            fn(parsed, ctx)
+        except ExtractionError:
+            raise
+        except Exception as exc:  # a bug or bad input inside one step: name it
+            raise ExtractionError(name, doc.id, exc) from exc
+    return parsed

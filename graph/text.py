@@ -1,0 +1,152 @@
+"""Arabic text for matching: normalisation, tokens and sentences with offsets.
+
+Normalisation is for *matching only*: stored labels and evidence keep the
+document's own spelling, and every token and sentence carries character
+offsets into the original text, so ``text[start:end]`` is always the source.
+
+Examples
+--------
+>>> normalize("الخارجيَّة")
+'الخارجيه'
+>>> [t.norm for t in tokenize("وبفرنسا ٢٠١٩")]
+['وبفرنسا', '2019']
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from typing import Iterator
+
+__all__ = ["normalize", "Token", "tokenize", "Sentence", "split_sentences", "strip_clitics"]
+
+DIACRITICS = "\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed"
+_DIACRITICS_RE = re.compile(f"[{DIACRITICS}\u0640]")
+_INVISIBLE_RE = re.compile("[\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff\u00ad]")
+_FOLD = str.maketrans(
+    {
+        "إ": "ا", "أ": "ا", "آ": "ا", "ٱ": "ا",
+        "ى": "ي", "ة": "ه", "ؤ": "و", "ئ": "ي",
+        "ی": "ي", "ک": "ك", "ې": "ي", "ە": "ه",
+        **{c: str(i) for i, c in enumerate("٠١٢٣٤٥٦٧٨٩")},
+        **{c: str(i) for i, c in enumerate("۰۱۲۳۴۵۶۷۸۹")},
+    }
+)
+
+
+def normalize(text: str) -> str:
+    """Fold the spelling variants of Arabic that must not decide a match.
+
+    Hamza and alef forms, taa marbuta, alef maqsura, diacritics, tatweel,
+    Persian letters and Arabic-Indic or Persian digits are folded; Latin
+    text is case-folded; invisible formatting characters are dropped.
+
+    >>> normalize("أميركا") == normalize("اميركا")
+    True
+    """
+    text = unicodedata.normalize("NFKC", text)
+    text = _INVISIBLE_RE.sub("", text)
+    text = _DIACRITICS_RE.sub("", text)
+    return text.translate(_FOLD).casefold()
+
+
+# A word: letters and digits with the combining marks and tatweel that may sit inside it.
+_WORD_RE = re.compile(f"(?:[^\\W_]|[{DIACRITICS}\u0640\u200c\u200d])+")
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    """A word of the original text: ``text[start:end] == surface``."""
+
+    start: int
+    end: int
+    surface: str
+    norm: str
+
+
+def tokenize(text: str, offset: int = 0) -> list[Token]:
+    """Split ``text`` into word tokens with offsets (plus ``offset``) into the original."""
+    out = []
+    for m in _WORD_RE.finditer(text):
+        norm = normalize(m.group())
+        if norm:
+            out.append(Token(m.start() + offset, m.end() + offset, m.group(), norm))
+    return out
+
+
+# Proclitics that attach to a word, longest first; "لل" stands for "ل" + "ال".
+_PROCLITICS = (
+    "وبال", "وكال", "وفال", "ولل", "فلل", "وال", "فال", "بال", "كال", "لل",
+    "وب", "ول", "وك", "فب", "فل", "ال", "و", "ف", "ب", "ل", "ك",
+)
+
+
+def strip_clitics(norm: str, min_stem: int = 2) -> list[str]:
+    """The word itself and the stems left after removing attached proclitics.
+
+    Every candidate keeps at least ``min_stem`` letters. A stem that lost the
+    article also comes back with it, so "للعراق" yields "العراق" and "عراق".
+
+    >>> sorted(strip_clitics("وبفرنسا"))
+    ['بفرنسا', 'فرنسا', 'وبفرنسا']
+    >>> "العراق" in strip_clitics("للعراق")
+    True
+    """
+    seen = [norm]
+    for p in _PROCLITICS:
+        if norm.startswith(p) and len(norm) - len(p) >= min_stem:
+            stem = norm[len(p):]
+            cands = [stem]
+            if p.endswith("ال") or p.endswith("لل"):
+                cands.append("ال" + stem)
+            for c in cands:
+                if c not in seen:
+                    seen.append(c)
+    return seen
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    """A sentence (or a line) of a document with its offsets: ``text == doc[start:end]``."""
+
+    index: int
+    start: int
+    end: int
+    text: str
+
+
+# A sentence ends at . ! ? ؟ ؛ (not inside a number like 7.7) or at a line break.
+_BOUNDARY_RE = re.compile(r"(?<!\d)[.!?؟؛…]+(?=\s|$|[\"”»«“])|(?<=\d)[.!?؟؛]+(?=\s|$)|\n+")
+
+
+def split_sentences(text: str, skip: list[tuple[int, int]] | None = None) -> list[Sentence]:
+    """Split ``text`` into sentences whose offsets slice the original text exactly.
+
+    ``skip`` lists ``(start, end)`` spans (boilerplate) whose sentences are left out.
+
+    >>> [s.text for s in split_sentences("التقى الوزراء. ثم غادروا")]
+    ['التقى الوزراء.', 'ثم غادروا']
+    """
+    skip = skip or []
+    out: list[Sentence] = []
+    for piece_start, piece_end in _pieces(text):
+        seg = text[piece_start:piece_end]
+        lead = len(seg) - len(seg.lstrip())
+        trail = len(seg.rstrip())
+        s, e = piece_start + lead, piece_start + trail
+        if e <= s or not _WORD_RE.search(text, s, e):
+            continue
+        if any(a <= s < b for a, b in skip):
+            continue
+        out.append(Sentence(len(out), s, e, text[s:e]))
+    return out
+
+
+def _pieces(text: str) -> Iterator[tuple[int, int]]:
+    start = 0
+    for m in _BOUNDARY_RE.finditer(text):
+        end = m.end() if m.group()[0] != "\n" else m.start()
+        yield start, end
+        start = m.end()
+    if start < len(text):
+        yield start, len(text)
