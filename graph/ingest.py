@@ -96,11 +96,13 @@ def _strict(data: bytes, encoding: str, name: str) -> str:
 
 
 def _looks_arabic(text: str) -> bool:
+    """Whether bytes read as Windows-1256 look like Arabic prose rather than noise."""
     letters = [c for c in text if c.isalpha()]
-    if not letters:
+    if not letters or sum(c.isspace() for c in text) < len(text) / 30:
         return False
-    arabic = sum("\u0600" <= c <= "\u06ff" for c in letters)
-    return arabic / len(letters) > 0.5
+    arabic = sum("\u0621" <= c <= "\u064a" for c in letters)
+    plain = sum(c.isascii() or "\u0621" <= c <= "\u0652" for c in text)
+    return arabic / len(letters) > 0.5 and plain / len(text) > 0.85
 
 
 @lru_cache(maxsize=1)

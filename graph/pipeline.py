@@ -60,6 +60,17 @@ def step(name: str) -> Callable[[StepFn], StepFn]:
 DEFAULT_PIPELINE: tuple[str, ...] = (
     "sentences",
     "entities",
+    "dates",
+    "quantities",
+    "people",
+    "meetings",
+    "membership",
+    "coalition_size",
+    "funding",
+    "mandates",
+    "threats",
+    "attacks",
+    "commitments",
 )
 
 

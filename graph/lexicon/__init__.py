@@ -23,7 +23,7 @@ from typing import Iterable
 
 from ..text import Token, normalize, strip_clitics, tokenize
 
-__all__ = ["Entry", "Match", "Lexicon", "adjective_forms", "CLASSES"]
+__all__ = ["Entry", "Match", "PhraseMatcher", "Lexicon", "adjective_forms", "CLASSES"]
 
 # The entity classes of the lexicon files; each is a class of ontology/ckg.ttl.
 CLASSES = frozenset({
@@ -95,10 +95,80 @@ def _read_ref_csv(name: str) -> list[dict[str, str]]:
         return list(csv.DictReader(fh))
 
 
-class Lexicon:
-    """Entities and a token-sequence index over all their names."""
+class PhraseMatcher:
+    """Finds phrases in a token list in one pass: longest match first, clitics handled.
+
+    A phrase whose last word ends with ``*`` matches any word starting with the
+    rest (``دعاي*`` matches دعايته، الدعاية), so inflected triggers need one pattern.
+
+    >>> pm = PhraseMatcher()
+    >>> pm.add("الخلايا النائمة", "sleeper-cells")
+    >>> pm.add("دعاي*", "propaganda")
+    >>> [(m.entity) for m in pm.match(tokenize("مواجهة دعايته وخلاياه والخلايا النائمة"))]
+    ['propaganda', 'sleeper-cells']
+    """
 
     MIN_PATTERN = 3  # normalised characters; shorter names are too ambiguous to match
+
+    def __init__(self) -> None:
+        self._index: dict[str, list[tuple[tuple[str, ...], str, str]]] = {}
+        self._prefix: list[tuple[str, tuple[str, ...], str, str]] = []
+
+    def add(self, phrase: str, key: str, kind: str = "name") -> None:
+        star = phrase.rstrip().endswith("*")
+        toks = tuple(t.norm for t in tokenize(phrase.rstrip().rstrip("*")))
+        if not toks or len("".join(toks)) < self.MIN_PATTERN:
+            return
+        if star:
+            toks = toks[:-1] + (toks[-1] + "*",)
+            if len(toks) == 1:
+                self._prefix.append((toks[0][:-1], toks, key, kind))
+                return
+        bucket = self._index.setdefault(toks[0], [])
+        if (toks, key, kind) not in bucket:
+            bucket.append((toks, key, kind))
+            bucket.sort(key=lambda x: -len(x[0]))
+
+    def match(self, tokens: list[Token]) -> list[Match]:
+        """Phrases in ``tokens``, left to right, longest match first, no overlaps."""
+        out: list[Match] = []
+        i, n = 0, len(tokens)
+        norms = [t.norm for t in tokens]
+        while i < n:
+            best: tuple[tuple[int, int], str, str] | None = None
+            for vi, variant in enumerate(strip_clitics(norms[i])):
+                cands = list(self._index.get(variant, ()))
+                cands += [(pat, key, kind) for pre, pat, key, kind in self._prefix if variant.startswith(pre)]
+                for pat, key, kind in cands:
+                    L = len(pat)
+                    if i + L > n or (best and L < best[0][0]):
+                        continue
+                    if L > 1 and not _tail_matches(norms[i + 1:i + L], pat[1:]):
+                        continue
+                    score = (L, -vi - 2 * (kind != "name"))
+                    if best is None or score > best[0]:
+                        best = (score, key, kind)
+            if best:
+                (L, _), key, kind = best
+                out.append(Match(i, i + L, tokens[i].start, tokens[i + L - 1].end, key, kind))
+                i += L
+            else:
+                i += 1
+        return out
+
+
+def _tail_matches(words: list[str], pat: tuple[str, ...]) -> bool:
+    for w, p in zip(words, pat):
+        if p.endswith("*"):
+            if not w.startswith(p[:-1]):
+                return False
+        elif w != p:
+            return False
+    return True
+
+
+class Lexicon:
+    """Entities and a phrase index over all their names."""
 
     def __init__(self, entries: Iterable[Entry]):
         self.entries: dict[str, Entry] = {}
@@ -107,17 +177,16 @@ class Lexicon:
                 self._merge(self.entries[e.id], e)
             else:
                 self.entries[e.id] = e
-        self._index: dict[str, list[tuple[tuple[str, ...], str, str]]] = {}
+        self.matcher = PhraseMatcher()
         for e in self.entries.values():
-            for name in [e.ar] + e.patterns:
-                self._add(name, e.id, "name")
+            names = (e.patterns if e.extra.get("ambiguous") else [e.ar] + e.patterns) + e.extra.get("bare_patterns", [])
+            for name in names:
+                self.matcher.add(name, e.id, "name")
             for name in e.surnames:
-                self._add(name, e.id, "surname")
+                self.matcher.add(name, e.id, "surname")
             for adj in e.adjectives:
                 for form in adjective_forms(adj):
-                    self._add(form, e.id, "adjective")
-        for bucket in self._index.values():
-            bucket.sort(key=lambda x: -len(x[0]))
+                    self.matcher.add(form, e.id, "adjective")
 
     @staticmethod
     def _merge(into: Entry, other: Entry) -> None:
@@ -126,14 +195,6 @@ class Lexicon:
         into.surnames += [s for s in other.surnames if s not in into.surnames]
         into.en = into.en or other.en
         into.extra = {**other.extra, **into.extra}
-
-    def _add(self, name: str, entity: str, kind: str) -> None:
-        toks = tuple(t.norm for t in tokenize(name))
-        if not toks or len("".join(toks)) < self.MIN_PATTERN:
-            return
-        bucket = self._index.setdefault(toks[0], [])
-        if (toks, entity, kind) not in bucket:
-            bucket.append((toks, entity, kind))
 
     def __contains__(self, entity: str) -> bool:
         return entity in self.entries
@@ -146,28 +207,7 @@ class Lexicon:
 
     def match(self, tokens: list[Token]) -> list[Match]:
         """Entity names in ``tokens``, left to right, longest match first, no overlaps."""
-        out: list[Match] = []
-        i, n = 0, len(tokens)
-        norms = [t.norm for t in tokens]
-        while i < n:
-            best: tuple[tuple[int, int], str, str] | None = None
-            for vi, variant in enumerate(strip_clitics(norms[i])):
-                for pat, entity, kind in self._index.get(variant, ()):
-                    L = len(pat)
-                    if i + L > n or (best and L < best[0][0]):
-                        continue
-                    if L > 1 and tuple(norms[i + 1:i + L]) != pat[1:]:
-                        continue
-                    score = (L, -vi - 2 * (kind != "name"))
-                    if best is None or score > best[0]:
-                        best = (score, entity, kind)
-            if best:
-                (L, _), entity, kind = best
-                out.append(Match(i, i + L, tokens[i].start, tokens[i + L - 1].end, entity, kind))
-                i += L
-            else:
-                i += 1
-        return out
+        return self.matcher.match(tokens)
 
     @classmethod
     @lru_cache(maxsize=1)

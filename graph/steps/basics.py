@@ -1,7 +1,7 @@
 """Steps ``sentences`` and ``entities``: the text's sentences and the lexicon's entities in them."""
 from __future__ import annotations
 
-from ..facts import Evidence, Mention, Parsed
+from ..facts import DateMention, Evidence, Mention, Parsed, Quantity
 from ..pipeline import Context, step
 from ..text import split_sentences, tokenize
 
@@ -25,3 +25,43 @@ def entities(parsed: Parsed, ctx: Context) -> None:
                 Mention(ev, f"entities/lexicon-{m.kind}", entity=m.entity, start=m.start, end=m.end,
                         surface=text[m.start:m.end], how=m.kind)
             )
+
+
+_THAT_YEAR = ("من ذلك العام", "من العام نفسه", "من نفس العام", "من السنة نفسها", "من ذلك الشهر")
+
+
+@step("dates")
+def dates(parsed: Parsed, ctx: Context) -> None:
+    """Date expressions, relative ones resolved against the publication date."""
+    from ..dates import find_dates
+    from ..text import normalize
+
+    for sent in parsed.sentences:
+        ev = Evidence.of(sent)
+        found = find_dates(sent.text, parsed.doc.published)
+        last_year: str | None = None
+        for d in found:
+            value, end_value = d.value, d.end_value
+            tail = normalize(sent.text[d.end:d.end + 20]).strip()
+            # "في كانون الأول من ذلك العام": the month belongs to the year named before it
+            if value and last_year and any(tail.startswith(normalize(p)) for p in _THAT_YEAR) and len(value) >= 7:
+                value = last_year + value[4:]
+                end_value = last_year + end_value[4:] if end_value else None
+            if value and len(value) == 4 and not d.relative:
+                last_year = value
+            parsed.dates.append(DateMention(ev, "dates/expression", value=value, end_value=end_value,
+                                            start=sent.start + d.start, end=sent.start + d.end,
+                                            surface=sent.text[d.start:d.end], relative=d.relative))
+
+
+@step("quantities")
+def quantities(parsed: Parsed, ctx: Context) -> None:
+    """Numbers in digits or words, with scale, currency and qualifier."""
+    from ..numbers import find_numbers
+
+    for sent in parsed.sentences:
+        ev = Evidence.of(sent)
+        for n in find_numbers(sent.text):
+            parsed.quantities.append(Quantity(ev, "quantities/number", value=n.value, start=sent.start + n.start,
+                                              end=sent.start + n.end, surface=sent.text[n.start:n.end],
+                                              currency=n.currency, qualifier=n.qualifier, ordinal=n.ordinal))

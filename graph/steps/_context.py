@@ -1,0 +1,106 @@
+"""Helpers the extraction steps share: per-sentence views of what earlier steps found."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..facts import DateMention, Mention, Parsed, Quantity
+from ..lexicon import Lexicon
+from ..text import Sentence, Token
+
+__all__ = ["SentenceView", "views", "in_genre", "clause_spans", "ACTOR_CLASSES", "PLACE_CLASSES"]
+
+ACTOR_CLASSES = frozenset({"Country", "InternationalOrganization", "Organization", "GovernmentBody",
+                           "MilitaryCommand", "Coalition", "CoalitionBody", "WorkingGroup", "Person"})
+PLACE_CLASSES = frozenset({"City", "Region", "Country"})
+
+_CLAUSE_RE = re.compile(r"[،,;؛:()«»\"“”]|\s[-–]\s")
+
+
+@dataclass
+class SentenceView:
+    """One sentence with its tokens and the mentions, dates and numbers found in it."""
+
+    sentence: Sentence
+    tokens: list[Token]
+    mentions: list[Mention]
+    dates: list[DateMention]
+    quantities: list[Quantity]
+
+    @property
+    def index(self) -> int:
+        return self.sentence.index
+
+    def token_at(self, offset: int) -> int:
+        """Index of the token that starts at or contains the document offset ``offset``."""
+        for i, t in enumerate(self.tokens):
+            if t.end > offset:
+                return i
+        return len(self.tokens)
+
+    def entities(self, lexicon: Lexicon, parsed: Parsed, classes=None, how=None) -> list[Mention]:
+        out = []
+        for m in self.mentions:
+            cls = entity_class(m.entity, lexicon, parsed)
+            if (classes is None or cls in classes) and (how is None or m.how in how):
+                out.append(m)
+        return out
+
+
+def entity_class(key: str, lexicon: Lexicon, parsed: Parsed) -> str | None:
+    e = lexicon.get(key)
+    if e is not None:
+        return e.cls
+    ne = parsed.entities.get(key)
+    return ne.cls if ne else None
+
+
+def views(parsed: Parsed) -> list[SentenceView]:
+    """A :class:`SentenceView` per sentence (built once per document and cached on it)."""
+    cached = getattr(parsed, "_views", None)
+    if cached is not None and len(cached) == len(parsed.sentences) and _fresh(parsed):
+        return cached
+    by_sent: dict[int, tuple[list, list, list]] = {s.index: ([], [], []) for s in parsed.sentences}
+    for m in parsed.mentions:
+        by_sent[m.evidence.sentence][0].append(m)
+    for d in parsed.dates:
+        by_sent[d.evidence.sentence][1].append(d)
+    for q in parsed.quantities:
+        by_sent[q.evidence.sentence][2].append(q)
+    out = []
+    for s, toks in zip(parsed.sentences, parsed.tokens):
+        ms, ds, qs = by_sent[s.index]
+        out.append(SentenceView(s, toks, sorted(ms, key=lambda m: m.start), ds, qs))
+    parsed._views = out  # type: ignore[attr-defined]
+    parsed._views_key = (len(parsed.mentions), len(parsed.dates), len(parsed.quantities))  # type: ignore[attr-defined]
+    return out
+
+
+def _fresh(parsed: Parsed) -> bool:
+    return getattr(parsed, "_views_key", None) == (len(parsed.mentions), len(parsed.dates), len(parsed.quantities))
+
+
+def in_genre(parsed: Parsed, lexicon: Lexicon) -> bool:
+    """Whether the document is about the coalition or ISIS at all (else only mentions and people)."""
+    for m in parsed.mentions:
+        e = lexicon.get(m.entity)
+        if e is not None and (e.cls in ("Coalition", "CoalitionBody", "WorkingGroup") or e.extra.get("threat") == "isis"):
+            return True
+    return False
+
+
+def clause_spans(text: str, start: int) -> list[tuple[int, int]]:
+    """Document offsets of the clauses of a sentence (split at commas, colons, brackets, quotes)."""
+    spans, pos = [], 0
+    for m in _CLAUSE_RE.finditer(text):
+        spans.append((start + pos, start + m.start()))
+        pos = m.end()
+    spans.append((start + pos, start + len(text)))
+    return [(a, b) for a, b in spans if b > a]
+
+
+def clause_of(spans: list[tuple[int, int]], offset: int) -> tuple[int, int]:
+    for a, b in spans:
+        if a <= offset < b:
+            return a, b
+    return spans[-1] if spans else (offset, offset)

@@ -1,0 +1,104 @@
+"""Step ``funding``: money pledged, raised, targeted or missing, for whom, from whom.
+
+A figure is an amount with a currency (from the ``quantities`` step). Its kind
+comes from the nearest funding word before it (تعهد → pledge, جمع → raised,
+هدف / من أصل → target, عجز → shortfall), or from the previous figure of the
+document when a list goes on without one. Beneficiaries are the places named
+with it (or in the sentence before, after a word of support such as لدعم);
+the donor is the state or organisation that pledges, or, for "بلاده", the
+state of the person last named.
+"""
+from __future__ import annotations
+
+from ..facts import Evidence, Funding, Parsed, PersonRole
+from ..pipeline import Context, step
+from ..text import normalize
+from ..triggers import triggers
+from ._context import entity_class, in_genre, views
+
+__all__ = ["funding"]
+
+_DONOR_CLASSES = {"Country", "InternationalOrganization", "Organization", "GovernmentBody", "Coalition"}
+_BENEFICIARY_CLASSES = {"Country", "Region", "City"}
+_SUPPORT = {normalize(w) for w in ("لدعم", "دعم", "لصالح", "لمساعدة", "في", "إلى", "داخل", "لفائدة")}
+_HIS_COUNTRY = {normalize(w) for w in ("بلاده", "بلادها", "حكومته", "حكومتها", "دولته")}
+
+
+@step("funding")
+def funding(parsed: Parsed, ctx: Context) -> None:
+    """Funding figures with kind, donor, amount, currency, qualifier, beneficiaries, year."""
+    lex = ctx.lexicon
+    if not in_genre(parsed, lex):
+        return
+    trig = triggers()
+    prev: Funding | None = None
+    prev_sentence_beneficiaries: list[str] = []
+    last_person_state: str | None = None
+    for view in views(parsed):
+        toks = view.tokens
+        for f in parsed.facts_of(PersonRole):
+            if f.evidence.sentence == view.index and f.affiliation:
+                last_person_state = f.affiliation
+        money = [q for q in view.quantities if q.currency and q.value >= 1000]
+        kinds = trig.find("funding", toks)
+        supported = _supported_places(view, lex, parsed)
+        if not money:
+            prev_sentence_beneficiaries = supported or prev_sentence_beneficiaries
+            continue
+        if not kinds and prev is None:
+            continue
+        actors = [m for m in view.mentions
+                  if entity_class(m.entity, lex, parsed) in _DONOR_CLASSES and m.how == "name"]
+        places = [m for m in view.mentions if entity_class(m.entity, lex, parsed) in _BENEFICIARY_CLASSES]
+        for q in money:
+            before = [k for k in kinds if k.end <= q.start]
+            kind = before[-1].entity if before else (kinds[0].entity if kinds else prev.kind)
+            trigger_at = before[-1].start if before else q.start
+            donor = None
+            donors = [m for m in actors if m.end <= trigger_at]
+            if donors:
+                donor = donors[-1].entity
+            elif any(t.norm in _HIS_COUNTRY for t in toks if t.end <= q.start):
+                donor = last_person_state
+            elif prev is not None and not before and prev.evidence.sentence == view.index:
+                donor = prev.donor
+            after = [m.entity for m in places if m.start >= q.end and m.entity != donor]
+            around = [m.entity for m in places if m.entity != donor]
+            beneficiaries = after or around or supported or prev_sentence_beneficiaries or (
+                prev.beneficiaries if prev else [])
+            beneficiaries = list(dict.fromkeys(b for b in beneficiaries if b != donor))
+            years = [d.value[:4] for d in view.dates if d.value and d.start >= q.end and len(d.value) == 4]
+            f = Funding(Evidence.of(view.sentence), f"funding/{kind}-word", kind=kind, amount=q.value,
+                        currency=q.currency, qualifier=q.qualifier, donor=donor, beneficiaries=beneficiaries,
+                        purpose=_purpose(parsed, view, q), year=years[0] if years else None)
+            parsed.facts.append(f)
+            prev = f
+        prev_sentence_beneficiaries = supported or prev_sentence_beneficiaries
+
+
+def _supported_places(view, lex, parsed) -> list[str]:
+    out = []
+    for m in view.mentions:
+        if entity_class(m.entity, lex, parsed) not in _BENEFICIARY_CLASSES:
+            continue
+        i = view.token_at(m.start)
+        prev = view.tokens[i - 1].norm if i > 0 else ""
+        if prev in _SUPPORT or m.surface.startswith(("ل", "لل")):
+            out.append(m.entity)
+    return out
+
+
+def _purpose(parsed: Parsed, view, q) -> str | None:
+    """The words after the amount up to the next comma: "لتحقيق الاستقرار ..."."""
+    text = parsed.doc.text
+    end = view.sentence.end
+    rest = text[q.end:end]
+    for stop in ("،", ",", ".", "؛"):
+        k = rest.find(stop)
+        if k >= 0:
+            rest = rest[:k]
+    rest = rest.strip()
+    words = rest.split()
+    if not words or not words[0].startswith(("ل", "من أجل", "مساعدات", "للمساعدات")):
+        return None
+    return " ".join(words[:8])

@@ -1,0 +1,292 @@
+"""Steps ``meetings``, ``membership`` and ``coalition_size``: who met where and when, who joined, how big.
+
+A meeting is read from a sentence that names one (اجتماع، لقاء، مؤتمر ...) or
+says partners met (التقى، جمع ...) with a word of its kind (وزاري، المديرين
+السياسيين، المجموعة المصغرة ...), in a document about the coalition. Its place
+is the city (or region) named in the sentence, its date the date expression
+there. Mentions of the same meeting within a document are merged when their
+places and dates agree; across documents, meetings share an IRI when their
+place and year agree (see :func:`meeting_key`).
+
+Participants are the states, organisations and people in the scope of a role
+word (استضاف، برئاسة، بحضور، شارك، مراقب ...), a person's state with them.
+"""
+from __future__ import annotations
+
+from ..facts import CoalitionSize, Evidence, Join, Meeting, Parsed, Participation
+from ..pipeline import Context, step
+from ..rdf import mint_key
+from ..text import normalize, strip_clitics
+from ..triggers import triggers
+from ._context import ACTOR_CLASSES, clause_of, clause_spans, entity_class, in_genre, views
+
+__all__ = ["meetings", "membership", "coalition_size", "meeting_key"]
+
+_KIND_PRIORITY = ("small-group", "political-directors", "ministerial", "leaders", "other")
+_NOT_MEETINGS = {normalize(w) for w in ("صحفي", "صحافي", "صحفيا", "صحافيا", "صحفياً", "صحافياً", "الصحفي", "الصحافي")}
+_PARTICIPANT_CLASSES = ACTOR_CLASSES - {"WorkingGroup"}
+
+
+def meeting_key(place: str | None, date: str | None, kind: str, doc_id: str) -> str:
+    """One IRI per real meeting: place and year when both are known, else scoped to the document."""
+    if place and date:
+        return mint_key("meeting", place, date[:4])
+    return mint_key("meeting", place or "", date or "", kind, doc_id)
+
+
+def _compatible(m: Meeting, place: str | None, date: str | None, virtual: bool) -> bool:
+    if m.virtual != virtual and (place or m.place):
+        return False
+    if place and m.place and place != m.place:
+        return False
+    if date and m.start_date:
+        n = min(len(date), len(m.start_date), 7)
+        if date[:n] != m.start_date[:n]:
+            return False
+    return True
+
+
+def _doc_meetings(parsed: Parsed) -> list[Meeting]:
+    return parsed.facts_of(Meeting)
+
+
+def main_meeting(parsed: Parsed) -> Meeting | None:
+    """The meeting the document is about: the first one dated near publication, else the first."""
+    ms = _doc_meetings(parsed)
+    if not ms:
+        return None
+    pub = parsed.doc.published
+    if pub:
+        for m in ms:
+            if m.start_date and m.start_date[:7] == pub[:7]:
+                return m
+        for m in ms:
+            if m.start_date and m.start_date[:4] == pub[:4]:
+                return m
+    return ms[0]
+
+
+@step("meetings")
+def meetings(parsed: Parsed, ctx: Context) -> None:
+    """Meetings and their participants."""
+    lex = ctx.lexicon
+    if not in_genre(parsed, lex):
+        return
+    trig = triggers()
+    found: list[Meeting] = []
+    sentence_meeting: dict[int, Meeting] = {}
+    for view in views(parsed):
+        toks = view.tokens
+        nouns = [m for m in trig.find("meeting_nouns", toks)
+                 if not (m.j < len(toks) and toks[m.j].norm in _NOT_MEETINGS)]
+        verbs = trig.find("meeting_verbs", toks)
+        kinds = trig.labels("meeting_kinds", toks)
+        coalition = any(entity_class(m.entity, lex, parsed) in ("Coalition", "CoalitionBody") for m in view.mentions)
+        if not (nouns or (verbs and kinds)):
+            continue
+        if not (coalition or (kinds and set(kinds) != {"other"})):
+            continue
+        kind = next((k for k in _KIND_PRIORITY if k in kinds), "other")
+        virtual = bool(trig.find("virtual", toks))
+        anchor = (nouns or verbs)[0].start
+        place = None if virtual else _place(view, lex, parsed, anchor)
+        date, end_date = _date(view, anchor)
+        for m in found:
+            if _compatible(m, place, date, virtual):
+                m.place = m.place or place
+                if date and (not m.start_date or len(date) > len(m.start_date)):
+                    m.start_date, m.end_date = date, end_date
+                if _KIND_PRIORITY.index(kind) < _KIND_PRIORITY.index(m.kind):
+                    m.kind = kind
+                sentence_meeting[view.index] = m
+                break
+        else:
+            m = Meeting(Evidence.of(view.sentence), "meetings/noun-or-verb", kind=kind, place=place,
+                        start_date=date, end_date=end_date, virtual=virtual,
+                        label=view.sentence.text[:120])
+            found.append(m)
+            sentence_meeting[view.index] = m
+    for m in found:
+        m.key = meeting_key(m.place, m.start_date, m.kind, parsed.doc.id)
+        m.label = _label(m, lex)
+    parsed.facts.extend(found)
+    main = main_meeting(parsed)
+    if main is None:
+        return
+    parsed._sentence_meeting = {i: m.key for i, m in sentence_meeting.items()}  # type: ignore[attr-defined]
+    for view in views(parsed):
+        meeting = sentence_meeting.get(view.index, main)
+        _participants(parsed, ctx, view, meeting)
+
+
+def _label(m: Meeting, lex) -> str:
+    kind = {"ministerial": "الاجتماع الوزاري", "political-directors": "اجتماع المديرين السياسيين",
+            "small-group": "اجتماع المجموعة المصغرة", "leaders": "اجتماع القادة"}.get(m.kind, "اجتماع")
+    where = f" في {lex[m.place].ar}" if m.place and m.place in lex else (" (افتراضي)" if m.virtual else "")
+    when = f" {m.start_date}" if m.start_date else ""
+    return f"{kind} للتحالف الدولي{where}{when}"
+
+
+def _place(view, lex, parsed, anchor: int) -> str | None:
+    cities = [m for m in view.mentions if entity_class(m.entity, lex, parsed) in ("City", "Region")]
+    if not cities:
+        return None
+    # the city nearest to the meeting word wins
+    return min(cities, key=lambda m: abs(m.start - anchor)).entity
+
+
+def _date(view, anchor: int) -> tuple[str | None, str | None]:
+    dated = [d for d in view.dates if d.value]
+    if not dated:
+        return None, None
+    d = min(dated, key=lambda d: abs(d.start - anchor))
+    return d.value, d.end_value
+
+
+def _participants(parsed: Parsed, ctx: Context, view, meeting: Meeting) -> None:
+    lex = ctx.lexicon
+    trig = triggers()
+    toks = view.tokens
+    roles = trig.find("roles", toks)
+    if not roles:
+        return
+    spans = clause_spans(view.sentence.text, view.sentence.start)
+    ev = Evidence.of(view.sentence)
+    positions = {}
+    from ..facts import PersonRole
+
+    for f in parsed.facts_of(PersonRole):
+        if f.evidence.sentence == view.index:
+            positions[f.person] = f.affiliation
+    added: set[tuple[str, str]] = set()
+    for m in view.mentions:
+        cls = entity_class(m.entity, lex, parsed)
+        if cls not in _PARTICIPANT_CLASSES or m.entity == meeting.place:
+            continue
+        if cls == "Country" and m.how == "name" and _after_fi(view, m):
+            continue
+        role = _nearest_role(roles, m, spans)
+        if role is None:
+            continue
+        for actor in (m.entity, positions.get(m.entity)):
+            if actor and (actor, role) not in added:
+                added.add((actor, role))
+                parsed.facts.append(Participation(ev, f"meetings/role-{role}", meeting=meeting.key,
+                                                  actor=actor, role=role))
+
+
+def _after_fi(view, m) -> bool:
+    """A country named after "في" is where something is, not who took part."""
+    i = view.token_at(m.start)
+    prev = view.tokens[i - 1].norm if i > 0 else ""
+    first = view.tokens[i].norm if i < len(view.tokens) else ""
+    return prev in ("في", "داخل", "من") or first.startswith(("في", "بال"))
+
+
+def _nearest_role(roles, m, spans) -> str | None:
+    a, b = clause_of(spans, m.start)
+    before = [r for r in roles if r.end <= m.start and m.start - r.end < 120]
+    after = [r for r in roles if r.start >= m.end and a <= r.start < b and r.entity == "observer"]
+    if after:
+        return "observer"
+    if before:
+        return max(before, key=lambda r: r.end).entity
+    return None
+
+
+@step("membership")
+def membership(parsed: Parsed, ctx: Context) -> None:
+    """Who joined the coalition, at which meeting and when."""
+    lex = ctx.lexicon
+    if not in_genre(parsed, lex):
+        return
+    trig = triggers()
+    main = main_meeting(parsed)
+    per_sentence = getattr(parsed, "_sentence_meeting", {})
+    by_key = {m.key: m for m in parsed.facts_of(Meeting)}
+    for view in views(parsed):
+        toks = view.tokens
+        joins = trig.find("joins", toks)
+        if not joins:
+            continue
+        welcome_only = all(_is_welcome(toks[j.i].norm) for j in joins)
+        member_words = any(t.norm.startswith(("عضو", "شريك", "انضم", "وانضم")) for t in toks) or any(
+            entity_class(m.entity, lex, parsed) == "Coalition" for m in view.mentions)
+        if welcome_only and not member_words:
+            continue
+        first = min(j.start for j in joins)
+        meeting = by_key.get(per_sentence.get(view.index)) or main
+        date = meeting.start_date if meeting else None
+        if not date:
+            dated = [d.value for d in view.dates if d.value]
+            date = dated[0] if dated else parsed.doc.published
+        for m in view.mentions:
+            if entity_class(m.entity, lex, parsed) != "Country" or m.how != "name":
+                continue
+            if m.end <= first and not _member_after(view, m):
+                continue
+            if meeting and m.entity == meeting.place:
+                continue
+            parsed.facts.append(Join(Evidence.of(view.sentence), "membership/join-word", member=m.entity,
+                                     meeting=meeting.key if meeting else None, date=date))
+            if meeting:
+                parsed.facts.append(Participation(Evidence.of(view.sentence), "membership/new-member",
+                                                  meeting=meeting.key, actor=m.entity, role="new-member"))
+
+
+def _is_welcome(norm: str) -> bool:
+    return any(v.startswith(("رحب", "ترحيب", "يرحب", "ترحب")) for v in strip_clitics(norm))
+
+
+def _member_after(view, m) -> bool:
+    """"X عضواً جديداً" / "X بصفتها العضو ...": the member is named before the join words."""
+    i = view.token_at(m.end - 1) + 1
+    nxt = [t.norm for t in view.tokens[i:i + 4]]
+    return any(w.startswith(("عضو", "بصفت", "العضو")) for w in nxt)
+
+
+_NOW = {normalize(w) for w in ("حاليا", "حالياً", "الآن", "حاليًا")}
+_THEN = {normalize(w) for w in ("يومها", "آنذاك", "حينها", "وقتها", "حينذاك")}
+
+
+@step("coalition_size")
+def coalition_size(parsed: Parsed, ctx: Context) -> None:
+    """Statements of how many partners the coalition has or had, with the date each refers to."""
+    lex = ctx.lexicon
+    if not in_genre(parsed, lex):
+        return
+    main = main_meeting(parsed)
+    per_sentence = getattr(parsed, "_sentence_meeting", {})
+    by_key = {m.key: m for m in parsed.facts_of(Meeting)}
+    for view in views(parsed):
+        coalition = any(entity_class(m.entity, lex, parsed) == "Coalition" for m in view.mentions)
+        toks = view.tokens
+        if not coalition:
+            continue
+        spans = clause_spans(view.sentence.text, view.sentence.start)
+        for q in view.quantities:
+            if q.currency or not (10 <= q.value <= 200) or q.value != int(q.value):
+                continue
+            i = view.token_at(q.start)
+            j = view.token_at(q.end - 1) + 1
+            around = [t.norm for t in toks[max(0, i - 3):i]] + [t.norm for t in toks[j:j + 2]]
+            if not any(w.startswith(("عضو", "شريك", "دول", "الاعضاء", "اعضا", "الشركاء", "شركاو", "شركا", "بلد"))
+                       or w.endswith(("عضو", "عضوا")) for w in around) and not (q.ordinal and "عضو" in " ".join(around)):
+                continue
+            if any(w.startswith(("وزير", "وزراء")) for w in around):
+                continue
+            a, b = clause_of(spans, q.start)
+            clause = [t.norm for t in toks if a <= t.start < b]
+            dated_in_clause = [d.value for d in view.dates if d.value and a <= d.start < b and len(d.value) >= 4]
+            if any(w in _NOW for w in clause):
+                as_of = parsed.doc.published
+            elif any(w in _THEN for w in clause):
+                earlier = [d.value for d in view.dates if d.value and d.start < q.start]
+                as_of = earlier[-1] if earlier else parsed.doc.published
+            elif dated_in_clause:
+                as_of = dated_in_clause[0]
+            else:
+                meeting = by_key.get(per_sentence.get(view.index)) or main
+                as_of = (meeting.start_date if meeting and meeting.start_date else None) or parsed.doc.published
+            parsed.facts.append(CoalitionSize(Evidence.of(view.sentence), "coalition_size/number-near-member-word",
+                                              count=int(q.value), as_of=as_of))

@@ -1,0 +1,216 @@
+"""Step ``people``: office-holders, from the lexicon and from the language of the text.
+
+The press names people as TITLE [modifiers] [AFFILIATION] NAME:
+"وزير الخارجية الفرنسي جان إيف لو دريان", "المستشار الخاص للأمم المتحدة كريم خان",
+"المبعوث الأمريكي الخاص بالإنابة للتحالف الدولي جون غودفري". A title opens the
+pattern (``titles.tsv``), a nationality adjective or an organisation gives the
+affiliation, and the name is either a person the lexicon knows or the run of
+name-like words that follows. Later mentions by surname alone resolve to the
+same person within the document.
+"""
+from __future__ import annotations
+
+import csv
+from functools import lru_cache
+from importlib import resources
+
+from ..facts import Evidence, Mention, NewEntity, Parsed, PersonRole
+from ..lexicon import PhraseMatcher
+from ..pipeline import Context, step
+from ..rdf import mint_key
+from ..text import normalize
+from ._context import ACTOR_CLASSES, entity_class, views
+
+__all__ = ["people", "titles"]
+
+# Words between a title and a name that neither name nor affiliate anyone.
+_MODIFIERS = {normalize(w) for w in (
+    "الخاص", "الخاصة", "الجديد", "الجديدة", "بالإنابة", "بالانابة", "الأعلى", "المساعد", "الرئاسي", "السابق",
+    "السابقة", "العام", "العامة", "الدائم", "لدى", "في", "السيد", "السيدة", "الدكتور", "الدكتورة", "سمو",
+    "معالي", "فخامة", "الشيخ", "الأمير", "المشترك", "الأول", "للشؤون", "والسياسة", "الأمنية", "الخارجية",
+    "الفريق", "اللواء", "العميد", "المشير", "الرئيس", "التنفيذي", "القائم", "بأعمال", "منسق", "مكافحة",
+    "الإرهاب", "والتعاون", "الإفريقي", "والمغاربة", "المقيمين", "بالخارج", "وشؤون", "المغتربين", "والأمنية",
+    "ضد", "لهزيمة", "من", "أجل", "هزيمة", "السفير", "سفير", "الإنمائي",
+)}
+# Words that end a name or cannot be part of one.
+_STOP = {normalize(w) for w in (
+    "في", "من", "إلى", "الى", "على", "عن", "مع", "أن", "إن", "ان", "الذي", "التي", "الذين", "قد", "كان", "كانت",
+    "و", "أو", "ثم", "أمس", "اليوم", "يوم", "خلال", "بعد", "قبل", "حول", "ضد", "بين", "لدى", "عند", "حيث", "كما",
+    "أيضا", "أيضاً", "هو", "هي", "هما", "بدلا", "بدلاً", "الذي", "ما", "لا", "لم", "لن", "قال", "أكد", "أعلن",
+    "أشار", "وقال", "وأكد", "وأعلن", "بحسب", "وفق", "عبر", "منذ", "حتى", "هذا", "هذه", "ذلك", "تلك", "كل", "جميع",
+    "شريكان", "جديدان", "المجتمعين", "الذين", "الحائزة", "الحائز", "لمراجعة", "ببوركينا", "عن", "أن",
+    "وزير", "وزيرة", "رئيس", "نائب", "المبعوث", "الناطق", "المتحدث", "السفير", "سفير", "قائد", "الجنرال",
+    "بتقديم", "يزور", "ورحب", "رحب", "بحضور", "وحضر", "وشارك", "الإثنين", "الاثنين", "الثلاثاء", "الأربعاء",
+    "الخميس", "الجمعة", "السبت", "الأحد",
+)}
+_CONNECTORS = {normalize(w) for w in ("بن", "بنت", "ابن", "أبو", "أبي", "آل", "دي", "لو", "دو", "فان", "فون", "عبد", "إيف", "ايف")}
+_PUNCT_BETWEEN = set("،,.;؛:()«»\"“”!?؟-–")
+
+
+@lru_cache(maxsize=1)
+def titles() -> tuple[PhraseMatcher, dict[str, tuple[str, str]]]:
+    """The title matcher and ``{key: (title_ar, title_en)}`` from ``lexicon/data/titles.tsv``."""
+    pm = PhraseMatcher()
+    table: dict[str, tuple[str, str]] = {}
+    path = resources.files("graph.lexicon").joinpath("data", "titles.tsv")
+    if path.is_file():
+        with path.open(encoding="utf-8") as fh:
+            for i, row in enumerate(csv.DictReader(fh, delimiter="\t")):
+                ar, en = (row.get("title_ar") or "").strip(), (row.get("title_en") or "").strip()
+                if ar:
+                    key = f"t{i}"
+                    table[key] = (ar, en)
+                    pm.add(ar, key)
+    return pm, table
+
+
+def _definite(norm: str) -> bool:
+    return norm.startswith(("ال", "لل", "وال", "بال", "فال", "ولل"))
+
+
+def _lexicon_role(entry, year: str | None) -> tuple[str | None, str | None, str | None]:
+    roles = entry.extra.get("roles") or []
+    if not roles:
+        return None, None, None
+    chosen = roles[0]
+    if year:
+        for r in roles:
+            lo, hi = str(r.get("from") or "0000"), str(r.get("to") or "9999")
+            if lo[:4] <= year[:4] <= hi[:4]:
+                chosen = r
+                break
+    return chosen.get("title_ar"), chosen.get("title_en"), chosen.get("affiliation")
+
+
+@step("people")
+def people(parsed: Parsed, ctx: Context) -> None:
+    """Positions held by people, with role and affiliation, and their later mentions."""
+    lex = ctx.lexicon
+    matcher, table = titles()
+    text = parsed.doc.text
+    year = parsed.doc.published
+    titled: set[str] = set()
+    surnames: dict[str, str] = {}
+    new_mentions: list[Mention] = []
+
+    for view in views(parsed):
+        toks = view.tokens
+        ev = Evidence.of(view.sentence)
+        starts = {m.start: m for m in view.mentions}
+        used_until = -1
+        for t in matcher.match(toks):
+            if t.i <= used_until:
+                continue
+            role_ar = text[t.start:t.end]
+            role_en = table[t.entity][1] or None
+            affiliation = None
+            person = None
+            pos = t.j
+            limit = min(len(toks), t.j + 10)
+            name_start = None
+            while pos < limit:
+                tok = toks[pos]
+                if pos > t.j and _punct_between(text, toks[pos - 1].end, tok.start):
+                    break
+                m = starts.get(tok.start)
+                if m is not None:
+                    cls = entity_class(m.entity, lex, parsed)
+                    if cls == "Person":
+                        person = m.entity
+                        pos = view.token_at(m.end - 1) + 1
+                        break
+                    if cls in ACTOR_CLASSES and affiliation is None and cls not in ("City", "Region"):
+                        affiliation = m.entity
+                    pos = view.token_at(m.end - 1) + 1
+                    continue
+                nxt = [x for x in matcher.match(toks[pos:pos + 4]) if x.i == 0]
+                if nxt:
+                    pos += nxt[0].j
+                    continue
+                if tok.norm in _MODIFIERS or _definite(tok.norm) or tok.norm in _STOP:
+                    if tok.norm in _STOP and tok.norm not in _MODIFIERS:
+                        break
+                    pos += 1
+                    continue
+                name_start = pos
+                break
+            if person is None and name_start is not None:
+                person, end_tok = _unknown_person(parsed, view, name_start, starts, surnames)
+                if person is not None:
+                    pos = end_tok
+            if person is None:
+                continue
+            used_until = pos
+            entry = lex.get(person)
+            if affiliation is None and entry is not None:
+                affiliation = _lexicon_role(entry, year)[2]
+            titled.add(person)
+            parsed.facts.append(PersonRole(ev, "people/title-name", person=person, role_ar=role_ar,
+                                           role_en=role_en, affiliation=affiliation))
+
+    # surnames of people found from the language, used alone later in the document
+    if surnames:
+        for view in views(parsed):
+            taken = {(m.start, m.end) for m in view.mentions}
+            for tok in view.tokens:
+                for variant in (tok.norm, tok.norm[1:] if tok.norm[:1] in "وفبل" else None):
+                    key = surnames.get(variant) if variant else None
+                    if key and not any(a <= tok.start < b for a, b in taken):
+                        new_mentions.append(Mention(Evidence.of(view.sentence), "people/surname", entity=key,
+                                                    start=tok.start, end=tok.end, surface=tok.surface, how="surname"))
+                        break
+    parsed.mentions.extend(new_mentions)
+
+    # people the lexicon knows, mentioned without a title: their role from general knowledge
+    seen: dict[str, Mention] = {}
+    for m in parsed.mentions:
+        if entity_class(m.entity, lex, parsed) == "Person":
+            seen.setdefault(m.entity, m)
+    for key, m in seen.items():
+        entry = lex.get(key)
+        if key in titled or entry is None:
+            continue
+        role_ar, role_en, aff = _lexicon_role(entry, year)
+        parsed.facts.append(PersonRole(m.evidence, "people/lexicon-role", person=key, role_ar=role_ar,
+                                       role_en=role_en, affiliation=aff if aff in lex else None))
+
+
+def _punct_between(text: str, a: int, b: int) -> bool:
+    return any(c in _PUNCT_BETWEEN for c in text[a:b])
+
+
+def _unknown_person(parsed: Parsed, view, i: int, starts: dict, surnames: dict) -> tuple[str | None, int]:
+    """A person named from token ``i`` on: 2 to 5 name-like words, or a known surname."""
+    toks = view.tokens
+    text = parsed.doc.text
+    words = []
+    j = i
+    while j < len(toks) and len(words) < 5:
+        tok = toks[j]
+        if j > i and _punct_between(text, toks[j - 1].end, tok.start):
+            break
+        if tok.norm in _STOP or tok.start in starts or tok.norm.isdigit():
+            break
+        if j == i and (_definite(tok.norm) or tok.norm in _MODIFIERS):
+            return None, i
+        words.append(tok)
+        j += 1
+        if len(words) >= 3 and words[-1].norm not in _CONNECTORS:
+            break
+    while words and words[-1].norm in _CONNECTORS:
+        words.pop()
+        j -= 1
+    if len(words) == 1:
+        key = surnames.get(words[0].norm)
+        return (key, j) if key else (None, i)
+    if len(words) < 2:
+        return None, i
+    name = text[words[0].start:words[-1].end]
+    norm_name = " ".join(w.norm for w in words)
+    key = mint_key("person", norm_name)
+    if key not in parsed.entities:
+        parsed.entities[key] = NewEntity(key, "Person", name)
+    surnames.setdefault(words[-1].norm, key)
+    parsed.mentions.append(Mention(Evidence.of(view.sentence), "people/title-name", entity=key,
+                                   start=words[0].start, end=words[-1].end, surface=name, how="name"))
+    return key, j

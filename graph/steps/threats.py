@@ -1,0 +1,106 @@
+"""Steps ``threats`` and ``attacks``: what danger the documents report, and attacks with place and date.
+
+Threat kinds come from trigger words (``triggers.yaml``) and from the armed
+groups named: ISIS itself is the ``isis`` threat, a branch (ISIS-K, ISWAP ...)
+an ``affiliate`` with the region it operates in. A sentence about branches
+gives the regions named in it. An attack is an attack word with a city in the
+same sentence; its perpetrator is the armed group named (or the document's
+main one for "التنظيم"), its date the date nearest after the city.
+"""
+from __future__ import annotations
+
+from ..facts import Attack, Evidence, Parsed, Threat
+from ..pipeline import Context, step
+from ..text import normalize
+from ..triggers import triggers
+from ._context import entity_class, in_genre, views
+
+__all__ = ["threats", "attacks"]
+
+_REGION_CLASSES = {"Region", "Country"}
+_THE_ORGANISATION = {normalize(w) for w in ("التنظيم", "تنظيم", "وتبناه", "تبناه", "تبناهما", "تبنته", "وقد")}
+
+
+def _armed(parsed: Parsed, lex, view) -> list:
+    return [m for m in view.mentions if entity_class(m.entity, lex, parsed) == "ArmedGroup"]
+
+
+def _main_group(parsed: Parsed, lex) -> str | None:
+    counts: dict[str, int] = {}
+    for m in parsed.mentions:
+        e = lex.get(m.entity)
+        if e is not None and e.cls == "ArmedGroup":
+            counts[m.entity] = counts.get(m.entity, 0) + 1
+    return max(counts, key=counts.get) if counts else None
+
+
+@step("threats")
+def threats(parsed: Parsed, ctx: Context) -> None:
+    """Threat reports: kind, armed group and region."""
+    lex = ctx.lexicon
+    if not in_genre(parsed, lex):
+        return
+    trig = triggers()
+    seen: set[tuple] = set()
+
+    def add(view, kind, actor=None, region=None, rule="threats/trigger"):
+        key = (kind, actor, region)
+        if key in seen:
+            return
+        seen.add(key)
+        parsed.facts.append(Threat(Evidence.of(view.sentence), rule, kind=kind, actor=actor, region=region))
+
+    for view in views(parsed):
+        kinds = trig.labels("threats", view.tokens)
+        groups = _armed(parsed, lex, view)
+        regions = [m for m in view.mentions if entity_class(m.entity, lex, parsed) in _REGION_CLASSES
+                   and m.how == "name"]
+        for g in groups:
+            e = lex.get(g.entity)
+            threat = (e.extra.get("threat") if e else None) or "affiliate"
+            if threat == "isis":
+                add(view, "isis", rule="threats/armed-group")
+            else:
+                region = e.extra.get("region") if e else None
+                add(view, "affiliate", actor=g.entity, region=region if region in lex else None,
+                    rule="threats/affiliate-group")
+        for kind in dict.fromkeys(kinds):
+            if kind == "affiliate":
+                if not groups and not any(t.norm.startswith(("فروع", "افرع", "فرع")) for t in view.tokens) \
+                        and "ولاي" not in " ".join(t.norm for t in view.tokens):
+                    continue
+                placed = [r for r in regions if r.entity not in ("IRQ", "SYR")]
+                if placed:
+                    for r in placed:
+                        add(view, "affiliate", region=r.entity, rule="threats/branches-in-region")
+                else:
+                    add(view, "affiliate", rule="threats/branches")
+            else:
+                add(view, kind)
+
+
+@step("attacks")
+def attacks(parsed: Parsed, ctx: Context) -> None:
+    """Attacks with a city: perpetrator, place and date."""
+    lex = ctx.lexicon
+    if not in_genre(parsed, lex):
+        return
+    trig = triggers()
+    main = _main_group(parsed, lex)
+    for view in views(parsed):
+        words = trig.find("attack_nouns", view.tokens)
+        if not words:
+            continue
+        cities = [m for m in view.mentions if entity_class(m.entity, lex, parsed) == "City"
+                  and m.start > words[0].start]
+        if not cities:
+            continue
+        groups = _armed(parsed, lex, view)
+        perpetrator = groups[0].entity if groups else (
+            main if any(t.norm in _THE_ORGANISATION for t in view.tokens) else None)
+        for c in cities:
+            later = [d for d in view.dates if d.value and d.start >= c.end]
+            earlier = [d for d in view.dates if d.value and words[0].start <= d.start < c.start]
+            date = later[0].value if later else (earlier[-1].value if earlier else None)
+            parsed.facts.append(Attack(Evidence.of(view.sentence), "attacks/attack-word-city",
+                                       perpetrator=perpetrator, place=c.entity, date=date))

@@ -1,0 +1,43 @@
+"""Trigger-word tables from ``graph/data/triggers.yaml``, compiled into phrase matchers."""
+from __future__ import annotations
+
+from functools import lru_cache
+from importlib import resources
+
+import yaml
+
+from .lexicon import PhraseMatcher
+from .text import Token
+
+__all__ = ["Triggers", "triggers"]
+
+
+class Triggers:
+    """Each table of the YAML file as a :class:`PhraseMatcher` whose keys are the table's labels."""
+
+    def __init__(self, raw: dict):
+        self.raw = raw
+        self.tables: dict[str, PhraseMatcher] = {}
+        for name, value in raw.items():
+            pm = PhraseMatcher()
+            if isinstance(value, dict):
+                for label, phrases in value.items():
+                    for p in phrases:
+                        pm.add(str(p), str(label), "name")
+            else:
+                for p in value:
+                    pm.add(str(p), name, "name")
+            self.tables[name] = pm
+
+    def find(self, table: str, tokens: list[Token]) -> list:
+        """Matches of ``table``'s phrases in ``tokens`` (``.entity`` is the label)."""
+        return self.tables[table].match(tokens)
+
+    def labels(self, table: str, tokens: list[Token]) -> list[str]:
+        return [m.entity for m in self.find(table, tokens)]
+
+
+@lru_cache(maxsize=1)
+def triggers() -> Triggers:
+    with resources.files("graph.data").joinpath("triggers.yaml").open(encoding="utf-8") as fh:
+        return Triggers(yaml.safe_load(fh))
