@@ -61,8 +61,8 @@ class DateExpr:
 
 
 # --------------------------------------------------------------------------
-# Folding: a same-length character map plus removal of marks, with a position
-# index back into the original text.
+# Folding: a one-for-one character map plus removal of marks, with a map from
+# folded positions back to the original text.
 
 _MARKS = "\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640"
 _INVISIBLE = "\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff\u00ad"
@@ -168,6 +168,7 @@ def _table(groups: dict[Any, list[str]]) -> dict[str, int]:
 
 
 _MONTHS = _table(_DATA["months"])
+_MONTH_NOUNS = {_fold_word(w) for w in _DATA["month_nouns"]}
 _MONTH_TRIGGERS = {_fold_word(w) for w in _DATA["month_triggers"]}
 _WEEKDAYS = _table(_DATA["weekdays"])
 _AMBIGUOUS_WEEKDAYS = {_fold_word(w) for w in _DATA["ambiguous_weekdays"]}
@@ -176,7 +177,6 @@ _PAST = {_fold_word(w) for w in _DATA["past_words"]}
 _NEXT = {_fold_word(w) for w in _DATA["next_words"]}
 _CURRENT = {_fold_word(w) for w in _DATA["current_words"]}
 _REL_DAYS = _table(_DATA["relative_days"])
-_TODAY = _fold_word("اليوم")
 _TODAY_NOT_BEFORE = {_fold_word(w) for w in _DATA["today_not_before"]}
 _TODAY_NOT_AFTER = {_fold_word(w) for w in _DATA["today_not_after"]}
 _PERIODS: dict[str, tuple[str, int]] = {}
@@ -188,25 +188,29 @@ _YEAR_REFS: dict[str, int | None] = {w: off for w, (u, off) in _PERIODS.items() 
 _YEAR_REFS.update({_fold_word(w): None for w in _DATA["year_anaphora"]})
 _BARE_MIN, _BARE_MAX = (int(x) for x in _DATA["bare_year_range"])
 _YEAR_NOT_BEFORE = {_fold_word(w) for w in _DATA["year_not_before"]}
+_JOIN_RE = re.compile(r"\s*" + _alt(_DATA["range_separators"]) + r"\s*")
+_WORD_RE = re.compile(r"[^\W_]+")
+_LAST_WORD_RE = re.compile(r"([^\W_]+)[^\w]*$")
 
 _MONTH_NAME = _alt(_MONTHS) + _R
 # One month, or two names of it: "حزيران/يونيو", "كانون الأول (ديسمبر)".
 _MONTH = r"(?P<{0}>{1})(?:\s*[/\\(\-–]\s*(?P<{0}x>{1})(?:\s*\))?)?"
 _DAY = r"(?<![0-9.,/])[0-3]?[0-9](?![0-9]|[.,/][0-9])"
-_YEAR4 = r"(?:19|20)[0-9]{2}(?![0-9]|[.,][0-9])(?:\s?م" + _R + ")?"
+_YEAR4 = r"(?:19|20)[0-9]{2}(?![0-9]|[.,][0-9])(?:\s?" + _alt(_DATA["year_suffixes"]) + _R + ")?"
 _RANGE = r"\s*" + _alt(_DATA["range_separators"]) + r"\s*"
-_YEAR_NOUN = _alt(["عام", "العام", "سنة", "السنة"])
+_YEAR_NOUN = _alt(_DATA["month_year_nouns"])
+_OF = r"(?:" + _alt(_DATA["day_month_links"]) + r"\s+)?"
 _WEEKDAY = _alt(_WEEKDAYS) + _R
 _SUFFIX = r"(?P<suf>" + _alt(_PAST | _NEXT | _CURRENT) + r")" + _R
 # What may follow a month: a year, a relative year ("من العام الماضي", "من ذلك العام")
 # or a relative word ("الماضي", "المقبل", "الجاري").
 _YEAR_PART = (
-    r"(?:\s*[,،]?\s*(?:(?:من\s+)?" + _YEAR_NOUN + r"\s+)?(?P<y>" + _YEAR4 + r")"
-    r"|\s+(?:من\s+)?(?P<yref>" + _alt(_YEAR_REFS) + r")" + _R
+    r"(?:\s*[,،]?\s*(?:" + _OF + _YEAR_NOUN + r"\s+)?(?P<y>" + _YEAR4 + r")"
+    r"|\s+" + _OF + r"(?P<yref>" + _alt(_YEAR_REFS) + r")" + _R
     + r"|\s+" + _SUFFIX + r")?"
 )
 _DAY_LEAD = (
-    r"(?:(?:" + _alt(["اليوم", "يوم", "يومي", "أمس", "غدا"]) + r")\s+)?"
+    r"(?:(?:" + _alt(_DATA["date_leads"]) + r")\s+)?"
     r"(?:" + _WEEKDAY + r"\s*[,،]?\s*)?(?:" + _alt(_DATA["date_links"]) + r"\s+)?"
 )
 _MONTH_NOUN = r"(?:" + _alt(_DATA["month_nouns"]) + r"\s+)?"
@@ -214,18 +218,20 @@ _MONTH_NOUN = r"(?:" + _alt(_DATA["month_nouns"]) + r"\s+)?"
 # "24 حزيران 2019", "في 24 و 25 حزيران 2019", "اليوم الاثنين ٢٨ حزيران ٢٠٢١", "26 آب/أغسطس".
 _DAY_MONTH_RE = re.compile(
     _L + _CL + r"(?P<e>" + _DAY_LEAD + r"(?P<d>" + _DAY + r")(?:" + _RANGE + r"(?P<d2>" + _DAY + r"))?"
-    r"\s+(?:من\s+)?" + _MONTH_NOUN + _MONTH.format("m", _MONTH_NAME) + _YEAR_PART + r")"
+    r"\s+" + _OF + _MONTH_NOUN + _MONTH.format("m", _MONTH_NAME) + _YEAR_PART + r")"
 )
 # "30 حزيران - 2 تموز 2019".
 _CROSS_MONTH_RE = re.compile(
-    _L + _CL + r"(?P<e>(?P<d>" + _DAY + r")\s+(?:من\s+)?" + _MONTH.format("ma", _MONTH_NAME)
-    + r"\s*" + _alt(["-", "–", "—", "إلى", "حتى", "لغاية"]) + r"\s*"
-    r"(?P<d2>" + _DAY + r")\s+(?:من\s+)?" + _MONTH.format("m", _MONTH_NAME) + _YEAR_PART + r")"
+    _L + _CL + r"(?P<e>(?P<d>" + _DAY + r")\s+" + _OF + _MONTH.format("ma", _MONTH_NAME)
+    + r"\s*" + _alt(_DATA["cross_month_separators"]) + r"\s*"
+    r"(?P<d2>" + _DAY + r")\s+" + _OF + _MONTH.format("m", _MONTH_NAME) + _YEAR_PART + r")"
 )
 # "حزيران 2019", "شباط/فبراير 2018", "حزيران الماضي", "يونيو من العام الماضي", "في آذار".
 _MONTH_RE = re.compile(_L + _CL + r"(?P<e>" + _MONTH_NOUN + _MONTH.format("m", _MONTH_NAME) + _YEAR_PART + r")")
 # "عام 2014", "العام 2014", "سنة 2014", "عامي 2014 و2017".
-_YEAR_RANGE = r"(?P<y>" + _YEAR4 + r")(?:\s*" + _alt(["-", "–", "/", "و", "إلى", "حتى"]) + r"\s*(?P<y2>" + _YEAR4 + r"))?"
+_YEAR_RANGE = (
+    r"(?P<y>" + _YEAR4 + r")(?:\s*" + _alt(_DATA["year_range_separators"]) + r"\s*(?P<y2>" + _YEAR4 + r"))?"
+)
 _NOUN_YEAR_RE = re.compile(_L + _CL + r"(?P<e>" + _alt(_DATA["year_nouns"]) + r"\s+" + _YEAR_RANGE + r")")
 # "في 2014", "منذ 2014", "بحلول 2020".
 _TRIGGER_YEAR_RE = re.compile(_L + r"[وف]?" + _alt(_DATA["year_triggers"]) + r"\s+(?P<e>" + _YEAR_RANGE + r")")
@@ -241,13 +247,12 @@ _REL_DAY_RE = re.compile(
 )
 # "الخميس", "يوم الأربعاء", "الخميس الماضي", "الجمعة المقبلة".
 _WEEKDAY_RE = re.compile(
-    _L + _CL + r"(?P<e>(?P<yawm>يوم\s+)?(?P<wd>" + _WEEKDAY + r")(?:\s+" + _SUFFIX + r")?)"
+    _L + _CL + r"(?P<e>(?P<yawm>" + _alt(_DATA["weekday_leads"]) + r"\s+)?(?P<wd>" + _WEEKDAY + r")(?:\s+" + _SUFFIX + r")?)"
 )
 # "الأسبوع الماضي", "مطلع الشهر الجاري", "العام المقبل", "هذا العام".
 _PERIOD_RE = re.compile(
     _L + _CL + r"(?P<e>(?:" + _alt(_DATA["period_prefixes"]) + r"\s+)?(?P<p>" + _alt(_PERIODS) + r")" + _R + r")"
 )
-_WORD_RE = re.compile(r"[^\W_]+")
 
 
 def _firsts(phrases: Iterable[str]) -> set[str]:
@@ -259,14 +264,14 @@ def _firsts(phrases: Iterable[str]) -> set[str]:
 _DIGIT = "#"
 _FIRST: dict[str, list[re.Pattern[str]]] = {}
 for _rx_, _words_ in (
-    (_DAY_MONTH_RE, {_DIGIT} | _firsts(["اليوم", "يوم", "يومي", "أمس", "غدا"]) | _firsts(_WEEKDAYS)),
+    (_DAY_MONTH_RE, {_DIGIT} | _firsts(_DATA["date_leads"]) | _firsts(_WEEKDAYS)),
     (_CROSS_MONTH_RE, {_DIGIT}),
     (_NUMERIC_RE, {_DIGIT}),
     (_MONTH_RE, _firsts(_DATA["month_nouns"]) | _firsts(_MONTHS)),
     (_NOUN_YEAR_RE, _firsts(_DATA["year_nouns"])),
     (_TRIGGER_YEAR_RE, _firsts(_DATA["year_triggers"])),
     (_REL_DAY_RE, _firsts(_DATA["day_prefixes"]) | _firsts(_REL_DAYS)),
-    (_WEEKDAY_RE, _firsts(["يوم"]) | _firsts(_WEEKDAYS)),
+    (_WEEKDAY_RE, _firsts(_DATA["weekday_leads"]) | _firsts(_WEEKDAYS)),
     (_PERIOD_RE, _firsts(_DATA["period_prefixes"]) | _firsts(_PERIODS)),
 ):
     for _w in _words_:
@@ -274,9 +279,10 @@ for _rx_, _words_ in (
 _PROCLITICS = ("وب", "ول", "وك", "فب", "فل", "فك", "و", "ف", "ب", "ل", "ك")
 
 
-@lru_cache(maxsize=4096)
-def _keys(word: str) -> tuple[str, ...]:
-    """The word and what it may be without proclitics ("للعام" -> "العام"), "#" for numbers."""
+@lru_cache(maxsize=8192)
+def _patterns_for(word: str) -> tuple[re.Pattern[str], ...]:
+    """Patterns that may begin at ``word``: looked up as it is, without proclitics
+    ("للعام" -> "العام", "وفي" -> "في"), and as "#" if it is a number."""
     keys = {word}
     for p in _PROCLITICS:
         if word.startswith(p) and len(word) > len(p):
@@ -286,25 +292,23 @@ def _keys(word: str) -> tuple[str, ...]:
             keys.add("ال" + word[len(p):])
     if any(k[:1].isascii() and k[:1].isdigit() for k in keys):
         keys.add(_DIGIT)
-    return tuple(k for k in keys if k in _FIRST)
+    out: list[re.Pattern[str]] = []
+    for k in keys:
+        for rx in _FIRST.get(k, ()):
+            if rx not in out:
+                out.append(rx)
+    return tuple(out)
 
 
 def _scan(f: str) -> dict[re.Pattern[str], list[re.Match[str]]]:
     """Matches of each pattern, tried at the start of every word that may begin it."""
     found: dict[re.Pattern[str], list[re.Match[str]]] = {}
     for t in _WORD_RE.finditer(f):
-        seen: set[re.Pattern[str]] = set()
-        for key in _keys(t.group()):
-            for rx in _FIRST[key]:
-                if rx in seen:
-                    continue
-                seen.add(rx)
-                m = rx.match(f, t.start())
-                if m:
-                    found.setdefault(rx, []).append(m)
+        for rx in _patterns_for(t.group()):
+            m = rx.match(f, t.start())
+            if m:
+                found.setdefault(rx, []).append(m)
     return found
-_LAST_WORD_RE = re.compile(r"([^\W_]+)[^\w]*$")
-_JOIN_RE = re.compile(r"\s*(?:و|-|–|—|الي|حتي|لغايه)\s*")
 
 
 # --------------------------------------------------------------------------
@@ -568,7 +572,7 @@ def _candidates(f: str, pub: _Pub | None) -> list[_Cand]:
         if (
             c.rule == "infer"
             and not m.group("mx")
-            and not m.group("e").startswith("شهر")
+            and m.group("e").split(None, 1)[0] not in _MONTH_NOUNS
             and not _MONTH_TRIGGERS.intersection(_keys_of(_word_before(f, m.start("e"))))
         ):
             continue
@@ -596,13 +600,13 @@ def _candidates(f: str, pub: _Pub | None) -> list[_Cand]:
 
     for m in found.get(_REL_DAY_RE, ()):
         w = _key(m.group("w"))
-        if w == _TODAY and (
-            _word_after(f, m.end("w")) in _TODAY_NOT_BEFORE or _word_before(f, m.start("e")) in _TODAY_NOT_AFTER
-        ):
-            continue
         k = _REL_DAYS.get(w)
         if k is None:
             continue
+        if k == 0 and (
+            _word_after(f, m.end("w")) in _TODAY_NOT_BEFORE or _word_before(f, m.start("e")) in _TODAY_NOT_AFTER
+        ):
+            continue  # "اليوم الأول من المنتدى", "في ذلك اليوم"
         out.append(_Cand(m.start("e"), m.end("e"), rule="fixed", value=_relative_day(k, pub), relative=True))
 
     for m in found.get(_WEEKDAY_RE, ()):
@@ -631,12 +635,12 @@ def _candidates(f: str, pub: _Pub | None) -> list[_Cand]:
 def _select(cands: list[_Cand]) -> list[_Cand]:
     """Non-overlapping candidates, longest first, in text order."""
     chosen: list[_Cand] = []
-    taken: list[tuple[int, int]] = []
+    taken = bytearray(max((c.end for c in cands), default=0))
     for c in sorted(cands, key=lambda c: (c.start - c.end, c.start)):
-        if c.end <= c.start or any(c.start < e and s < c.end for s, e in taken):
+        if c.end <= c.start or taken.find(1, c.start, c.end) >= 0:
             continue
         chosen.append(c)
-        taken.append((c.start, c.end))
+        taken[c.start:c.end] = b"\x01" * (c.end - c.start)
     return sorted(chosen, key=lambda c: c.start)
 
 

@@ -303,7 +303,7 @@ def _analyse(word: str) -> tuple[_Entry, ...]:
                     continue
                 excl = len(conj) + len(prep)
                 for kind, value in _LEX[stem]:
-                    if art and kind in ("unit",) and stem in _NO_ARTICLE:
+                    if art and kind == "unit" and stem in _NO_ARTICLE:
                         continue
                     out.append(_Entry(kind, value, bool(conj), bool(prep) or art == "لل", bool(art), excl))
     return tuple(out)
@@ -439,8 +439,9 @@ class _Parser:
         for e in es:
             if e.kind not in ("ord", "ordc") or not e.art:
                 continue
-            if i > 0 and self.toks[i - 1].norm in _ORDINAL_NOT_AFTER:
-                return None
+            prev = self.toks[i - 1].norm if i > 0 else ""
+            if prev in _ORDINAL_NOT_AFTER or (prev[:1] in _CONJ and prev[1:] in _ORDINAL_NOT_AFTER):
+                return None  # "كانون الثاني", "وتشرين الأول"
             if e.value <= 9:
                 ten = self.has(j, "bare", ("ten",))
                 if ten:
@@ -578,77 +579,89 @@ def find_numbers(text: str) -> list[Number]:
     parser = _Parser(toks)
     out: list[Number] = []
     last_end = 0  # folded end of the previous number: the next one may not reach back over it
-    i, n = 0, len(toks)
-    while i < n:
-        tok = toks[i]
-        first = i  # token where the number starts
-        start: int | None = None
-        if tok.kind == "w" and tok.norm in _ARTICLES and i + 1 < n and toks[i + 1].kind == "n" and toks[i + 1].space:
-            # "الـ68", "الـ 68": the article belongs to the number.
-            start = tok.start + len(tok.norm) - 2
-            first = i + 1
-        elif tok.kind == "n" and tok.glued and i > 0 and toks[i - 1].kind == "w" and toks[i - 1].norm not in _CLITICS:
-            i += 1  # digits glued to a word: "G20", "F16"
-            continue
-        elif tok.kind == "s" or (tok.kind == "w" and not _analyse(tok.norm)):
+    i = 0
+    while i < len(toks):
+        core = _core_at(parser, i)
+        if core is None:
             i += 1
             continue
-        ordinal = False
-        found = parser.ordinal(first) if toks[first].kind == "w" else None
-        if found:
-            ordinal = True
-        else:
-            found = parser.cardinal(first)
-        if found is None:
-            i += 1
-            continue
-        value, j, excl = found
-        if start is None:
-            start = toks[first].start + excl
-        end = toks[j - 1].end
-        currency: str | None = None
-        unit: str | None = None
-        qualifier = "exact"
+        value, ordinal, start, j = core
+        extra = _Extras("exact", None, None, start, j)
         if not ordinal:
-            q = _qualifier_before(toks, i)
-            if q and q[1] >= last_end:
-                qualifier, start = q
-            elif i > 0 and toks[i - 1].kind == "s" and toks[i - 1].norm in _SYMBOLS and toks[i].space:
-                if toks[i - 1].start >= last_end:
-                    currency, start = _SYMBOLS[toks[i - 1].norm], toks[i - 1].start
-            cur = _currency_at(toks, j)
-            if cur:
-                currency, j = cur
-            else:
-                u = _after(toks, _UNITS_BY_FIRST, j)
-                if u:
-                    unit, j = u
-                elif j < n and toks[j].norm in _FRACTION_NOUNS and toks[j].space:
-                    # "ثلاث سنوات ونصف (السنة)"
-                    frac = parser.has(j + 1, "and", ("frac",))
-                    if frac:
-                        value += frac[0].value
-                        j = frac[1]
-                        if j < n and toks[j].space and toks[j].norm[:2] == "ال" and toks[j].norm[2:] in _FRACTION_NOUNS:
-                            j += 1
-            t = _after(toks, _TRAILING_BY_FIRST, j)
-            if t:
-                if qualifier == "exact":
-                    qualifier = t[0]
-                j = t[1]
-            elif qualifier != "exact":
-                tail = next((k for p in _TAILS if (k := _match(toks, j, p)) > 0), -1)
-                if tail > 0:
-                    j = tail
-            end = toks[j - 1].end
-        if not math.isfinite(value):
-            i = j
-            continue
-        s, e = folded.span(start, end, text)
-        out.append(Number(s, e, float(value), currency, qualifier, ordinal, unit))
-        last_end = end
-        i = j
+            value, extra = _extras(parser, i, j, value, start, last_end)
+        end = toks[extra.next - 1].end
+        if math.isfinite(value):
+            s, e = folded.span(extra.start, end, text)
+            out.append(Number(s, e, float(value), extra.currency, extra.qualifier, ordinal, extra.unit))
+            last_end = end
+        i = extra.next
     return out
+
+
+def _core_at(parser: _Parser, i: int) -> tuple[float, bool, int, int] | None:
+    """``(value, ordinal, folded start, next index)`` of a number whose first token is ``i``."""
+    toks = parser.toks
+    tok = toks[i]
+    first, start = i, None
+    if tok.kind == "w" and tok.norm in _ARTICLES and i + 1 < len(toks) and toks[i + 1].kind == "n" and toks[i + 1].space:
+        # "الـ68", "الـ 68": the article belongs to the number.
+        first, start = i + 1, tok.start + len(tok.norm) - 2
+    elif tok.kind == "n":
+        if tok.glued and i > 0 and toks[i - 1].kind == "w" and toks[i - 1].norm not in _CLITICS:
+            return None  # digits glued to a word: "G20", "F16"
+    elif tok.kind != "w" or not _analyse(tok.norm):
+        return None
+    found = parser.ordinal(first) if toks[first].kind == "w" else None
+    ordinal = found is not None
+    if found is None:
+        found = parser.cardinal(first)
+    if found is None:
+        return None
+    value, j, excl = found
+    return value, ordinal, toks[first].start + excl if start is None else start, j
+
+
+class _Extras(NamedTuple):
+    qualifier: str
+    currency: str | None
+    unit: str | None
+    start: int  # folded start, moved back over a qualifier or a currency sign
+    next: int  # index of the first token after the expression
+
+
+def _extras(parser: _Parser, i: int, j: int, value: float, start: int, last_end: int) -> tuple[float, _Extras]:
+    """The words around a cardinal that starts at token ``i`` and ends before token ``j``:
+    a qualifier or currency sign before it; a currency, unit, counted noun with a
+    fraction ("سنوات ونصف"), trailing qualifier or "بقليل" after it."""
+    toks, n = parser.toks, len(parser.toks)
+    qualifier, currency, unit = "exact", None, None
+    q = _qualifier_before(toks, i)
+    if q and q[1] >= last_end:
+        qualifier, start = q
+    elif i > 0 and toks[i].space and toks[i - 1].kind == "s" and toks[i - 1].norm in _SYMBOLS:
+        if toks[i - 1].start >= last_end:  # "$20"
+            currency, start = _SYMBOLS[toks[i - 1].norm], toks[i - 1].start
+    cur = _currency_at(toks, j)
+    if cur:
+        currency, j = cur
+    else:
+        u = _after(toks, _UNITS_BY_FIRST, j)
+        if u:
+            unit, j = u
+        elif j < n and toks[j].norm in _FRACTION_NOUNS and toks[j].space:
+            frac = parser.has(j + 1, "and", ("frac",))
+            if frac:  # "ثلاث سنوات ونصف (السنة)"
+                value += frac[0].value
+                j = frac[1]
+                if j < n and toks[j].space and toks[j].norm[:2] == "ال" and toks[j].norm[2:] in _FRACTION_NOUNS:
+                    j += 1
+    t = _after(toks, _TRAILING_BY_FIRST, j)
+    if t:
+        qualifier = t[0] if qualifier == "exact" else qualifier
+        j = t[1]
+    elif qualifier != "exact":
+        j = next((k for p in _TAILS if (k := _match(toks, j, p)) > 0), j)
+    return value, _Extras(qualifier, currency, unit, start, j)
 
 
 def parse_number_words(words: str) -> float | None:

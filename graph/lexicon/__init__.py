@@ -178,7 +178,10 @@ class Lexicon:
             else:
                 self.entries[e.id] = e
         self.matcher = PhraseMatcher()
+        self.list_only = PhraseMatcher()
         for e in self.entries.values():
+            for name in e.extra.get("list_only", []):
+                self.list_only.add(name, e.id, "name")
             names = (e.patterns if e.extra.get("ambiguous") else [e.ar] + e.patterns) + e.extra.get("bare_patterns", [])
             for name in names:
                 self.matcher.add(name, e.id, "name")
@@ -206,8 +209,30 @@ class Lexicon:
         return self.entries.get(entity)
 
     def match(self, tokens: list[Token]) -> list[Match]:
-        """Entity names in ``tokens``, left to right, longest match first, no overlaps."""
-        return self.matcher.match(tokens)
+        """Entity names in ``tokens``, left to right, longest match first, no overlaps.
+
+        A name that is also an ordinary word (مالي "financial") counts only inside a
+        list of countries ("سريلانكا ومالي وبوركينا فاسو").
+        """
+        found = self.matcher.match(tokens)
+        if not found:
+            return found
+        countries = {(m.i, m.j) for m in found if self.entries[m.entity].cls == "Country" and m.kind == "name"}
+        taken = {k for m in found for k in range(m.i, m.j)}
+        extra = []
+        for m in self.list_only.match(tokens):
+            if m.i in taken:
+                continue
+            if any(j == m.i or i == m.j for i, j in countries):
+                extra.append(Match(m.i, m.j, m.start, m.end, m.entity, "name"))
+        return sorted(found + extra, key=lambda m: m.i)
+
+    def nested(self, tokens: list[Token], m: Match) -> list[Match]:
+        """Entities named inside a longer name: "مجلس الأمن" in "قرار مجلس الأمن رقم 2254"."""
+        if m.j - m.i < 2:
+            return []
+        return [Match(n.i + m.i + 1, n.j + m.i + 1, n.start, n.end, n.entity, n.kind)
+                for n in self.matcher.match(tokens[m.i + 1:m.j]) if n.entity != m.entity]
 
     @classmethod
     @lru_cache(maxsize=1)
@@ -241,6 +266,7 @@ def _country_entries() -> Iterable[Entry]:
         ar = ar_names.get(a2)
         if not ar:
             continue
+        list_only = [ar] if (a3, normalize(ar)) in rejects else []
         yield Entry(
             id=a3,
             cls="Country",
@@ -249,7 +275,8 @@ def _country_entries() -> Iterable[Entry]:
             patterns=spellings.get(a3, []) + aliases.get(a3, []),
             adjectives=adjectives.get(a3, []),
             wikidata=qids.get(a3),
-            extra={"iso2": a2, "demonym_en": demonyms.get(a3)},
+            extra={"iso2": a2, "demonym_en": demonyms.get(a3), "ambiguous": bool(list_only),
+                   "list_only": list_only},
         )
 
 

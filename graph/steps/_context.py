@@ -14,7 +14,7 @@ ACTOR_CLASSES = frozenset({"Country", "InternationalOrganization", "Organization
                            "MilitaryCommand", "Coalition", "CoalitionBody", "WorkingGroup", "Person"})
 PLACE_CLASSES = frozenset({"City", "Region", "Country"})
 
-_CLAUSE_RE = re.compile(r"[،,;؛:()«»\"“”]|\s[-–]\s")
+_CLAUSE_RE = re.compile(r"[،,;؛:]|\s[-–]\s")
 
 
 @dataclass

@@ -14,6 +14,10 @@ def sentences(parsed: Parsed, ctx: Context) -> None:
     parsed.tokens = [tokenize(s.text, s.start) for s in parsed.sentences]
 
 
+# Entities named inside a longer name that count as mentioned themselves.
+_NESTED_CLASSES = frozenset({"InternationalOrganization", "Organization", "Coalition", "ArmedGroup", "Country"})
+
+
 @step("entities")
 def entities(parsed: Parsed, ctx: Context) -> None:
     """Find lexicon entities, sentence by sentence, longest match first."""
@@ -25,6 +29,12 @@ def entities(parsed: Parsed, ctx: Context) -> None:
                 Mention(ev, f"entities/lexicon-{m.kind}", entity=m.entity, start=m.start, end=m.end,
                         surface=text[m.start:m.end], how=m.kind)
             )
+            for n in ctx.lexicon.nested(toks, m):
+                if ctx.lexicon[n.entity].cls in _NESTED_CLASSES and n.kind == "name":
+                    parsed.mentions.append(
+                        Mention(ev, "entities/nested-name", entity=n.entity, start=n.start, end=n.end,
+                                surface=text[n.start:n.end], how="nested")
+                    )
 
 
 _THAT_YEAR = ("من ذلك العام", "من العام نفسه", "من نفس العام", "من السنة نفسها", "من ذلك الشهر")

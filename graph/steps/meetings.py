@@ -80,32 +80,29 @@ def meetings(parsed: Parsed, ctx: Context) -> None:
         nouns = [m for m in trig.find("meeting_nouns", toks)
                  if not (m.j < len(toks) and toks[m.j].norm in _NOT_MEETINGS)]
         verbs = trig.find("meeting_verbs", toks)
-        kinds = trig.labels("meeting_kinds", toks)
+        kinds_all = trig.find("meeting_kinds", toks)
         coalition = any(entity_class(m.entity, lex, parsed) in ("Coalition", "CoalitionBody") for m in view.mentions)
-        if not (nouns or (verbs and kinds)):
+        if not (nouns or (verbs and kinds_all)):
             continue
-        if not (coalition or (kinds and set(kinds) != {"other"})):
+        if not (coalition or any(k.entity != "other" for k in kinds_all)):
             continue
-        kind = next((k for k in _KIND_PRIORITY if k in kinds), "other")
+        spans = clause_spans(view.sentence.text, view.sentence.start)
+        hosted = bool(trig.find("meeting_hosts", toks))
         virtual = bool(trig.find("virtual", toks))
-        anchor = (nouns or verbs)[0].start
-        place = None if virtual else _place(view, lex, parsed, anchor)
-        date, end_date = _date(view, anchor)
-        for m in found:
-            if _compatible(m, place, date, virtual):
-                m.place = m.place or place
-                if date and (not m.start_date or len(date) > len(m.start_date)):
-                    m.start_date, m.end_date = date, end_date
-                if _KIND_PRIORITY.index(kind) < _KIND_PRIORITY.index(m.kind):
-                    m.kind = kind
-                sentence_meeting[view.index] = m
-                break
-        else:
-            m = Meeting(Evidence.of(view.sentence), "meetings/noun-or-verb", kind=kind, place=place,
-                        start_date=date, end_date=end_date, virtual=virtual,
-                        label=view.sentence.text[:120])
-            found.append(m)
-            sentence_meeting[view.index] = m
+        anchors, clauses_seen = [], set()
+        for a in sorted(nouns or verbs, key=lambda m: m.start):
+            c = clause_of(spans, a.start)
+            if c not in clauses_seen:
+                clauses_seen.add(c)
+                anchors.append(a)
+        for a in anchors:
+            c0, c1 = clause_of(spans, a.start)
+            kinds = [k.entity for k in kinds_all if c0 <= k.start < c1] or [k.entity for k in kinds_all]
+            kind = next((k for k in _KIND_PRIORITY if k in kinds), "other")
+            place = None if virtual else _place(view, lex, parsed, a.start, spans, hosted and a is anchors[0])
+            date, end_date = _date(view, a.start, spans, lex, parsed, place)
+            m = _merge_or_new(found, view, kind, place, date, end_date, virtual)
+            sentence_meeting.setdefault(view.index, m)
     for m in found:
         m.key = meeting_key(m.place, m.start_date, m.kind, parsed.doc.id)
         m.label = _label(m, lex)
@@ -119,6 +116,21 @@ def meetings(parsed: Parsed, ctx: Context) -> None:
         _participants(parsed, ctx, view, meeting)
 
 
+def _merge_or_new(found: list[Meeting], view, kind, place, date, end_date, virtual) -> Meeting:
+    for m in found:
+        if _compatible(m, place, date, virtual):
+            m.place = m.place or place
+            if date and (not m.start_date or len(date) > len(m.start_date)):
+                m.start_date, m.end_date = date, end_date
+            if _KIND_PRIORITY.index(kind) < _KIND_PRIORITY.index(m.kind):
+                m.kind = kind
+            return m
+    m = Meeting(Evidence.of(view.sentence), "meetings/noun-or-verb", kind=kind, place=place,
+                start_date=date, end_date=end_date, virtual=virtual)
+    found.append(m)
+    return m
+
+
 def _label(m: Meeting, lex) -> str:
     kind = {"ministerial": "الاجتماع الوزاري", "political-directors": "اجتماع المديرين السياسيين",
             "small-group": "اجتماع المجموعة المصغرة", "leaders": "اجتماع القادة"}.get(m.kind, "اجتماع")
@@ -127,19 +139,46 @@ def _label(m: Meeting, lex) -> str:
     return f"{kind} للتحالف الدولي{where}{when}"
 
 
-def _place(view, lex, parsed, anchor: int) -> str | None:
-    cities = [m for m in view.mentions if entity_class(m.entity, lex, parsed) in ("City", "Region")]
-    if not cities:
+def _since(view, d) -> bool:
+    """"منذ عام 2014": a date something has lasted since, not when a meeting was."""
+    i = view.token_at(d.start)
+    return i > 0 and view.tokens[i - 1].norm in ("منذ", "ومنذ")
+
+
+def _is_venue(key: str, lex, parsed) -> bool:
+    """Meetings happen in cities, or in sub-national regions (a state, a base), not in continents."""
+    cls = entity_class(key, lex, parsed)
+    return cls == "City" or (cls == "Region" and key in lex and bool(lex[key].extra.get("country")))
+
+
+def _place(view, lex, parsed, anchor: int, spans, hosted: bool) -> str | None:
+    """The venue in the meeting word's clause (in the whole sentence when it says who hosted)."""
+    a, b = clause_of(spans, anchor)
+    venues = [m for m in view.mentions if _is_venue(m.entity, lex, parsed)]
+    near = [m for m in venues if a <= m.start < b] or (venues if hosted else [])
+    if not near:
         return None
-    # the city nearest to the meeting word wins
-    return min(cities, key=lambda m: abs(m.start - anchor)).entity
+    return min(near, key=lambda m: abs(m.start - anchor)).entity
 
 
-def _date(view, anchor: int) -> tuple[str | None, str | None]:
-    dated = [d for d in view.dates if d.value]
-    if not dated:
+def _date(view, anchor: int, spans, lex, parsed, place) -> tuple[str | None, str | None]:
+    """The date in the meeting word's clause, else in a neighbouring clause that names no other
+    venue ("احتضنت بروكسل، أمس الخميس، اجتماعاً"); the most precise first."""
+    k = next((i for i, (a, b) in enumerate(spans) if a <= anchor < b), len(spans) - 1)
+    dates = [d for d in view.dates if d.value and not _since(view, d)]
+    near = [d for d in dates if spans[k][0] <= d.start < spans[k][1]]
+    for step in (-1, 1):  # walk outwards until a clause that names another venue
+        i = k + step
+        while not near and 0 <= i < len(spans) and abs(i - k) <= 3:
+            a, b = spans[i]
+            if any(a <= m.start < b and m.entity != place and _is_venue(m.entity, lex, parsed)
+                   for m in view.mentions):
+                break
+            near = [d for d in dates if a <= d.start < b]
+            i += step
+    if not near:
         return None, None
-    d = min(dated, key=lambda d: abs(d.start - anchor))
+    d = min(near, key=lambda d: (-len(d.value), abs(d.start - anchor)))
     return d.value, d.end_value
 
 

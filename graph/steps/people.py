@@ -44,7 +44,7 @@ _STOP = {normalize(w) for w in (
     "الخميس", "الجمعة", "السبت", "الأحد",
 )}
 _CONNECTORS = {normalize(w) for w in ("بن", "بنت", "ابن", "أبو", "أبي", "آل", "دي", "لو", "دو", "فان", "فون", "عبد", "إيف", "ايف")}
-_PUNCT_BETWEEN = set("،,.;؛:()«»\"“”!?؟-–")
+_PUNCT_BETWEEN = set("،,.;؛:()!?؟")
 
 
 @lru_cache(maxsize=1)
@@ -61,7 +61,23 @@ def titles() -> tuple[PhraseMatcher, dict[str, tuple[str, str]]]:
                     key = f"t{i}"
                     table[key] = (ar, en)
                     pm.add(ar, key)
+                    for variant in _possessive_forms(ar):
+                        table[key + ":poss"] = (ar, en)
+                        pm.add(variant, key + ":poss")
     return pm, table
+
+
+def _possessive_forms(title: str) -> list[str]:
+    """"سفير" -> "سفيرها"، "وزير الخارجية" -> "وزير خارجيتها": the title of "its" state."""
+    words = title.split()
+    last = words[-1]
+    if last.startswith("ال"):
+        last = last[2:]
+    if last.endswith("ة"):
+        last = last[:-1] + "ت"
+    if len(words) == 1 and title.startswith("ال"):
+        return []
+    return [" ".join(words[:-1] + [last + suffix]) for suffix in ("ها", "ه")]
 
 
 def _definite(norm: str) -> bool:
@@ -99,10 +115,19 @@ def people(parsed: Parsed, ctx: Context) -> None:
         starts = {m.start: m for m in view.mentions}
         used_until = -1
         for t in matcher.match(toks):
-            if t.i <= used_until:
+            if t.i < used_until:
                 continue
-            role_ar = text[t.start:t.end]
+            if t.i > 0 and toks[t.i - 1].norm in _FACILITIES:
+                continue
+            role_start = _without_clitic(text, t.start, t.end, table[t.entity][0])
+            role_end = t.end
             role_en = table[t.entity][1] or None
+            nxt_title = [x for x in matcher.match(toks[t.j:t.j + 5]) if x.i == 0]
+            while nxt_title:  # "القائم بأعمال منسق مكافحة الإرهاب", "نائب رئيس الوزراء وزير الخارجية"
+                role_end = nxt_title[0].end
+                k = view.token_at(role_end - 1) + 1
+                nxt_title = [x for x in matcher.match(toks[k:k + 5]) if x.i == 0]
+            role_ar = text[role_start:role_end]
             affiliation = None
             person = None
             pos = t.j
@@ -140,6 +165,11 @@ def people(parsed: Parsed, ctx: Context) -> None:
                     pos = end_tok
             if person is None:
                 continue
+            if affiliation is None and t.entity.endswith(":poss"):
+                affiliation = next((m.entity for m in reversed(view.mentions) if m.end <= t.start and m.how == "name"
+                                    and entity_class(m.entity, lex, parsed) == "Country"), None)
+            if affiliation is None:
+                affiliation = _affiliation_before(view, t, lex, parsed)
             used_until = pos
             entry = lex.get(person)
             if affiliation is None and entry is not None:
@@ -161,6 +191,11 @@ def people(parsed: Parsed, ctx: Context) -> None:
                         break
     parsed.mentions.extend(new_mentions)
 
+    # a bare "الوزير" adds nothing when the same person's full title is in the document
+    full = {f.person for f in parsed.facts_of(PersonRole) if f.role_ar and len(f.role_ar.split()) > 1}
+    parsed.facts[:] = [f for f in parsed.facts if not (isinstance(f, PersonRole) and f.person in full
+                                                       and f.role_ar and len(f.role_ar.split()) == 1)]
+
     # people the lexicon knows, mentioned without a title: their role from general knowledge
     seen: dict[str, Mention] = {}
     for m in parsed.mentions:
@@ -173,6 +208,35 @@ def people(parsed: Parsed, ctx: Context) -> None:
         role_ar, role_en, aff = _lexicon_role(entry, year)
         parsed.facts.append(PersonRole(m.evidence, "people/lexicon-role", person=key, role_ar=role_ar,
                                        role_en=role_en, affiliation=aff if aff in lex else None))
+
+
+_FACILITIES = {normalize(w) for w in (
+    "جسر", "مطار", "شارع", "جامعة", "مستشفى", "مدينة", "قاعدة", "جائزة", "مسجد", "ملعب", "مركز", "مؤسسة",
+    "صندوق", "ميناء", "طريق", "حي", "ساحة", "مدرسة", "كلية", "أكاديمية", "قصر", "برج",
+)}
+_POSSESSIVE_SUFFIXES = ("ها", "ه")
+
+
+def _without_clitic(text: str, start: int, end: int, title: str) -> int:
+    """Start of the title proper: "والقائم بأعمال" -> "القائم بأعمال"."""
+    surface_norm, title_norm = normalize(text[start:end]), normalize(title)
+    if not surface_norm.startswith(title_norm[:2]) and text[start] in "وفبلك":
+        return start + 1
+    return start
+
+
+def _affiliation_before(view, t, lex, parsed) -> str | None:
+    """The body just before a title ("وفد من جامعة الدول العربية برئاسة الأمين العام"), or the
+    country a possessive title refers back to ("مثّل تركيا ... سفيرها")."""
+    for m in reversed(view.mentions):
+        if m.end > t.start:
+            continue
+        cls = entity_class(m.entity, lex, parsed)
+        gap = view.token_at(t.start) - view.token_at(m.end - 1) - 1
+        if cls in ("InternationalOrganization", "Organization", "GovernmentBody") and gap <= 2:
+            return m.entity
+        break
+    return None
 
 
 def _punct_between(text: str, a: int, b: int) -> bool:
