@@ -24,7 +24,9 @@ import pyoxigraph as ox
 from .errors import CkgError, DecodeError, ManifestError, StoreError
 from .ingest import discover, load_document
 from .pipeline import Context, run
-from .rdf import doc_graph, document_quads
+from .facts import Meeting
+from .rdf import doc_graph, document_quads, entity_iri
+from .resolve import MeetingIndex, MeetingRef
 from .store import Store, default_store_path, load_nquads
 
 __all__ = ["Summary", "Failure", "build", "add", "query", "bundled_corpus", "extract_file", "open_store"]
@@ -80,6 +82,7 @@ class _Extracted:
     entities: int = 0
     facts: int = 0
     triples: int = 0
+    meetings: list = field(default_factory=list)
     error: str | None = None
 
 
@@ -90,9 +93,12 @@ def extract_file(path: str, meta: dict) -> _Extracted:
         parsed = run(doc, Context.default())
         quads = document_quads(parsed, Context.default().lexicon)
         data = ox.serialize(quads, format=ox.RdfFormat.N_QUADS)
+        meetings = [MeetingRef(entity_iri(m.key).value, m.place, m.start_date, m.end_date, m.kind)
+                    for m in parsed.facts_of(Meeting)]
         return _Extracted(
             path, doc.id, doc.sha256, data, len(parsed.sentences),
             len({m.entity for m in parsed.mentions}) + len(parsed.entities), len(parsed.facts), len(quads),
+            meetings,
         )
     except CkgError as exc:
         return _Extracted(path, error=str(exc))
@@ -110,7 +116,9 @@ def _extract_all(items: list[tuple[Path, dict]], jobs: int) -> Iterator[_Extract
 
 
 def _ingest(db: ox.Store, sources: Iterable, jobs: int, known: dict[str, str], strict: bool,
-            progress: Callable[[int, int, str], None] | None, summary: Summary) -> None:
+            progress: Callable[[int, int, str], None] | None, summary: Summary,
+            meetings: MeetingIndex | None = None) -> None:
+    meetings = meetings if meetings is not None else MeetingIndex()
     try:
         items = list(discover(sources))
     except FileNotFoundError as exc:
@@ -131,7 +139,12 @@ def _ingest(db: ox.Store, sources: Iterable, jobs: int, known: dict[str, str], s
             continue
         if ex.doc_id in known:  # same identifier, new content: replace that document's graph
             db.remove_graph(doc_graph(ex.doc_id))
-        load_nquads(db, ex.nquads)
+        data = ex.nquads
+        for ref in ex.meetings:  # one real meeting, one IRI, whichever document reports it
+            iri = meetings.resolve(ref)
+            if iri != ref.iri:
+                data = data.replace(f"<{ref.iri}>".encode(), f"<{iri}>".encode())
+        load_nquads(db, data)
         known[ex.doc_id] = ex.sha256
         seen_hash[ex.sha256] = ex.doc_id
         summary.documents += 1
@@ -166,7 +179,7 @@ def add(sources: Iterable[str | os.PathLike], store: str | os.PathLike | None = 
     summary = Summary()
     with st.writer() as db:
         known = Store.document_hashes(db)
-        _ingest(db, list(sources), jobs, known, strict, progress, summary)
+        _ingest(db, list(sources), jobs, known, strict, progress, summary, MeetingIndex.from_store(db))
     summary.seconds = time.perf_counter() - t0
     return summary
 

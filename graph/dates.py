@@ -235,10 +235,11 @@ _YEAR_RANGE = (
 _NOUN_YEAR_RE = re.compile(_L + _CL + r"(?P<e>" + _alt(_DATA["year_nouns"]) + r"\s+" + _YEAR_RANGE + r")")
 # "في 2014", "منذ 2014", "بحلول 2020".
 _TRIGGER_YEAR_RE = re.compile(_L + r"[وف]?" + _alt(_DATA["year_triggers"]) + r"\s+(?P<e>" + _YEAR_RANGE + r")")
-# "25/6/2019", "25-06-2019", "2019-06-25".
+# "25/6/2019", "25-06-2019", "25.06.2019", "2019-06-25", "2019/6/25".
 _NUMERIC_RE = re.compile(
     r"(?<![0-9./\-])(?P<e>(?P<d>[0-3]?[0-9])(?P<sep>[/.\-])(?P<mo>[01]?[0-9])(?P=sep)(?P<y>(?:19|20)[0-9]{2})"
-    r"|(?P<iy>(?:19|20)[0-9]{2})-(?P<im>[01][0-9])-(?P<id>[0-3][0-9]))(?![0-9]|[./\-][0-9])"
+    r"|(?P<iy>(?:19|20)[0-9]{2})(?P<isep>[/\-])(?P<im>[01]?[0-9])(?P=isep)(?P<id>[0-3]?[0-9]))"
+    r"(?![0-9]|[./\-][0-9])"
 )
 # "أمس", "يوم أمس", "أمس الثلاثاء", "أمس (الخميس)", "أول أمس", "اليوم", "غدا".
 _REL_DAY_RE = re.compile(
@@ -247,7 +248,8 @@ _REL_DAY_RE = re.compile(
 )
 # "الخميس", "يوم الأربعاء", "الخميس الماضي", "الجمعة المقبلة".
 _WEEKDAY_RE = re.compile(
-    _L + _CL + r"(?P<e>(?P<yawm>" + _alt(_DATA["weekday_leads"]) + r"\s+)?(?P<wd>" + _WEEKDAY + r")(?:\s+" + _SUFFIX + r")?)"
+    _L + _CL + r"(?P<e>(?P<yawm>" + _alt(_DATA["weekday_leads"]) + r"\s+)?"
+    r"(?P<wd>" + _WEEKDAY + r")(?:\s+" + _SUFFIX + r")?)"
 )
 # "الأسبوع الماضي", "مطلع الشهر الجاري", "العام المقبل", "هذا العام".
 _PERIOD_RE = re.compile(
@@ -621,7 +623,8 @@ def _candidates(f: str, pub: _Pub | None) -> list[_Cand]:
             if not (before[-1:] in "(،,-" and before and after[:1] in ")،,.-" and after):
                 continue
         when = "past" if suf in _PAST else "next" if suf in _NEXT else "on-or-before"
-        out.append(_Cand(m.start("e"), m.end("e"), rule="fixed", value=_weekday_date(wd, when, pub), relative=True))
+        value = _weekday_date(wd, when, pub)
+        out.append(_Cand(m.start("e"), m.end("e"), rule="fixed", value=value, relative=True))
 
     for m in found.get(_PERIOD_RE, ()):
         unit_off = _PERIODS.get(_key(m.group("p")))

@@ -125,7 +125,8 @@ def _fold(text: str) -> str:
 
 # Spaces (not a line break), then a number, a word, a symbol or any other single character.
 _TOKEN_RE = re.compile(
-    r"([^\S\n]*)(?:([0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?(?![0-9])|[0-9]+\.[0-9]+|[0-9]+,[0-9]{1,2}(?![0-9])|[0-9]+)"
+    r"([^\S\n]*)(?:([0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?(?![0-9])"  # 26,500  1,234.5
+    r"|[0-9]+\.[0-9]+|[0-9]+,[0-9]{1,2}(?![0-9])|[0-9]+)"  # 148.7  2,5  68
     r"|([^\W\d_]+)|([%$€£])|(.))",
     re.S,
 )
@@ -523,7 +524,10 @@ def _currency_at(toks: list[_Tok], j: int) -> tuple[str | None, int] | None:
     return None
 
 
-def _by_first(table: list[tuple[tuple[str, ...], str]]) -> dict[str, list[tuple[tuple[str, ...], str]]]:
+_PhraseIndex = dict[str, list[tuple[tuple[str, ...], str]]]
+
+
+def _by_first(table: list[tuple[tuple[str, ...], str]]) -> _PhraseIndex:
     """Phrases by their first word, longest first."""
     out: dict[str, list[tuple[tuple[str, ...], str]]] = {}
     for p, label in table:
@@ -532,7 +536,7 @@ def _by_first(table: list[tuple[tuple[str, ...], str]]) -> dict[str, list[tuple[
     return out
 
 
-def _after(toks: list[_Tok], table: dict[str, list[tuple[tuple[str, ...], str]]], j: int) -> tuple[str, int] | None:
+def _after(toks: list[_Tok], table: _PhraseIndex, j: int) -> tuple[str, int] | None:
     """``(label, next index)`` of a phrase of ``table`` starting at token ``j``."""
     if j >= len(toks):
         return None
@@ -603,7 +607,8 @@ def _core_at(parser: _Parser, i: int) -> tuple[float, bool, int, int] | None:
     toks = parser.toks
     tok = toks[i]
     first, start = i, None
-    if tok.kind == "w" and tok.norm in _ARTICLES and i + 1 < len(toks) and toks[i + 1].kind == "n" and toks[i + 1].space:
+    nxt = toks[i + 1] if i + 1 < len(toks) else None
+    if tok.kind == "w" and tok.norm in _ARTICLES and nxt is not None and nxt.kind == "n" and nxt.space:
         # "الـ68", "الـ 68": the article belongs to the number.
         first, start = i + 1, tok.start + len(tok.norm) - 2
     elif tok.kind == "n":
@@ -629,7 +634,9 @@ class _Extras(NamedTuple):
     next: int  # index of the first token after the expression
 
 
-def _extras(parser: _Parser, i: int, j: int, value: float, start: int, last_end: int) -> tuple[float, _Extras]:
+def _extras(
+    parser: _Parser, i: int, j: int, value: float, start: int, last_end: int
+) -> tuple[float, _Extras]:
     """The words around a cardinal that starts at token ``i`` and ends before token ``j``:
     a qualifier or currency sign before it; a currency, unit, counted noun with a
     fraction ("سنوات ونصف"), trailing qualifier or "بقليل" after it."""
@@ -653,7 +660,8 @@ def _extras(parser: _Parser, i: int, j: int, value: float, start: int, last_end:
             if frac:  # "ثلاث سنوات ونصف (السنة)"
                 value += frac[0].value
                 j = frac[1]
-                if j < n and toks[j].space and toks[j].norm[:2] == "ال" and toks[j].norm[2:] in _FRACTION_NOUNS:
+                again = toks[j].norm if j < n and toks[j].space else ""
+                if again[:2] == "ال" and again[2:] in _FRACTION_NOUNS:
                     j += 1
     t = _after(toks, _TRAILING_BY_FIRST, j)
     if t:

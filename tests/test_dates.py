@@ -130,7 +130,9 @@ def test_relative_flag() -> None:
     assert got == [("2021-08-26", True), ("2019-03-23", False), ("2021-09-08", True)]
 
 
-@pytest.mark.parametrize("text", ["أمس", "اليوم", "الخميس الماضي", "الشهر الماضي", "حزيران الماضي", "26 آب", "العام المقبل"])
+@pytest.mark.parametrize(
+    "text", ["أمس", "اليوم", "الخميس الماضي", "الشهر الماضي", "حزيران الماضي", "26 آب", "العام المقبل"]
+)
 def test_relative_without_publication_date_is_unresolved(text: str) -> None:
     (e,) = find_dates(text)
     assert e.value is None and e.relative is True
@@ -184,8 +186,14 @@ _ARABIC_BITS = st.sampled_from(
 
 @settings(max_examples=300, deadline=None)
 @given(
-    text=st.one_of(st.text(), st.lists(_ARABIC_BITS, max_size=30).map(" ".join), st.lists(_ARABIC_BITS).map("".join)),
-    published=st.one_of(st.none(), st.text(max_size=12), st.sampled_from(["2019", "2019-06", "2019-06-26", "0001-01-01", "9999-12-31"])),
+    text=st.one_of(
+        st.text(), st.lists(_ARABIC_BITS, max_size=30).map(" ".join), st.lists(_ARABIC_BITS).map("".join)
+    ),
+    published=st.one_of(
+        st.none(),
+        st.text(max_size=12),
+        st.sampled_from(["2019", "2019-06", "2019-06-26", "0001-01-01", "9999-12-31"]),
+    ),
 )
 def test_never_raises_and_offsets_are_in_the_text(text: str, published: str | None) -> None:
     found = find_dates(text, published)

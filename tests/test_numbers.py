@@ -171,7 +171,11 @@ _ARABIC_BITS = st.sampled_from(
 
 
 @settings(max_examples=300, deadline=None)
-@given(text=st.one_of(st.text(), st.lists(_ARABIC_BITS, max_size=30).map(" ".join), st.lists(_ARABIC_BITS).map("".join)))
+@given(
+    text=st.one_of(
+        st.text(), st.lists(_ARABIC_BITS, max_size=30).map(" ".join), st.lists(_ARABIC_BITS).map("".join)
+    )
+)
 def test_never_raises_and_offsets_are_in_the_text(text: str) -> None:
     found = find_numbers(text)
     for n in found:

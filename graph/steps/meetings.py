@@ -28,10 +28,9 @@ _PARTICIPANT_CLASSES = ACTOR_CLASSES - {"WorkingGroup"}
 
 
 def meeting_key(place: str | None, date: str | None, kind: str, doc_id: str) -> str:
-    """One IRI per real meeting: place and year when both are known, else scoped to the document."""
-    if place and date:
-        return mint_key("meeting", place, date[:4])
-    return mint_key("meeting", place or "", date or "", kind, doc_id)
+    """A key for a meeting of one document; :mod:`graph.resolve` maps it to the IRI of the same
+    meeting reported by another document."""
+    return mint_key("meeting", doc_id, place or "", date or "", kind)
 
 
 def _compatible(m: Meeting, place: str | None, date: str | None, virtual: bool) -> bool:
@@ -183,35 +182,41 @@ def _date(view, anchor: int, spans, lex, parsed, place) -> tuple[str | None, str
 
 
 def _participants(parsed: Parsed, ctx: Context, view, meeting: Meeting) -> None:
+    """Actors in the scope of a role word take part in ``meeting`` in that role.
+
+    A speaking verb (قال، أكد، أعلن ...) takes the first actor after it (its subject);
+    the other role words take the actors after them in the same clause, and "بصفة
+    مراقبين" makes the actors before it in its clause observers. A person brings the
+    state or organisation he or she acts for.
+    """
     lex = ctx.lexicon
-    trig = triggers()
-    toks = view.tokens
-    roles = trig.find("roles", toks)
+    roles = triggers().find("roles", view.tokens)
     if not roles:
         return
     spans = clause_spans(view.sentence.text, view.sentence.start)
     ev = Evidence.of(view.sentence)
-    positions = {}
     from ..facts import PersonRole
 
-    for f in parsed.facts_of(PersonRole):
-        if f.evidence.sentence == view.index:
-            positions[f.person] = f.affiliation
-    added: set[tuple[str, str]] = set()
-    for m in view.mentions:
-        cls = entity_class(m.entity, lex, parsed)
-        if cls not in _PARTICIPANT_CLASSES or m.entity == meeting.place:
-            continue
-        if cls == "Country" and m.how == "name" and _after_fi(view, m):
-            continue
-        role = _nearest_role(roles, m, spans)
-        if role is None:
-            continue
-        for actor in (m.entity, positions.get(m.entity)):
-            if actor and (actor, role) not in added:
-                added.add((actor, role))
-                parsed.facts.append(Participation(ev, f"meetings/role-{role}", meeting=meeting.key,
-                                                  actor=actor, role=role))
+    positions = {f.person: f.affiliation for f in parsed.facts_of(PersonRole) if f.evidence.sentence == view.index}
+    actors = [m for m in view.mentions if entity_class(m.entity, lex, parsed) in _PARTICIPANT_CLASSES
+              and m.entity != meeting.place and not (m.how == "name" and _after_fi(view, m))]
+    chosen: dict[str, str] = {}
+    for r in roles:
+        a, b = clause_of(spans, r.start)
+        rt = view.token_at(r.start)
+        if r.entity == "observer":
+            scope = [m for m in actors if a <= m.start < r.start]
+        elif r.entity == "speaker":
+            after = [m for m in actors if r.end <= m.start and view.token_at(m.start) - rt <= 5]
+            scope = after[:1]
+        else:
+            scope = [m for m in actors if r.end <= m.start < b and view.token_at(m.start) - rt <= 14]
+        for m in scope:
+            for actor in (m.entity, positions.get(m.entity)):
+                if actor and (actor not in chosen or r.entity == "observer"):
+                    chosen[actor] = r.entity
+    for actor, role in chosen.items():
+        parsed.facts.append(Participation(ev, f"meetings/role-{role}", meeting=meeting.key, actor=actor, role=role))
 
 
 def _after_fi(view, m) -> bool:
@@ -219,18 +224,7 @@ def _after_fi(view, m) -> bool:
     i = view.token_at(m.start)
     prev = view.tokens[i - 1].norm if i > 0 else ""
     first = view.tokens[i].norm if i < len(view.tokens) else ""
-    return prev in ("في", "داخل", "من") or first.startswith(("في", "بال"))
-
-
-def _nearest_role(roles, m, spans) -> str | None:
-    a, b = clause_of(spans, m.start)
-    before = [r for r in roles if r.end <= m.start and m.start - r.end < 120]
-    after = [r for r in roles if r.start >= m.end and a <= r.start < b and r.entity == "observer"]
-    if after:
-        return "observer"
-    if before:
-        return max(before, key=lambda r: r.end).entity
-    return None
+    return prev in ("في", "داخل", "من", "بين") or first.startswith(("في", "بال"))
 
 
 @step("membership")
