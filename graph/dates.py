@@ -538,16 +538,32 @@ def _year_rule(c: _Cand, m: re.Match) -> None:
         c.rule = "infer"
 
 
+_Found = dict[re.Pattern[str], list[re.Match[str]]]
+
+
+def _day_ok(*days: str | None) -> bool:
+    return all(d is None or 1 <= int(d) <= 31 for d in days)
+
+
+def _between_punctuation(f: str, start: int, end: int) -> bool:
+    """Whether ``f[start:end]`` stands between punctuation: "(الاثنين)", "، الاثنين،"."""
+    before = f[max(0, start - 2):start].strip()
+    after = f[end:end + 2].strip()
+    return bool(before) and bool(after) and before[-1] in "(،,-" and after[0] in ")،,.-"
+
+
 def _candidates(f: str, pub: _Pub | None) -> list[_Cand]:
-    out: list[_Cand] = []
+    """Every date expression found, overlapping ones included."""
     found = _scan(f)
+    return _month_candidates(f, found) + _year_candidates(f, found) + _relative_candidates(f, found, pub)
 
-    def day_ok(*days: str | None) -> bool:
-        return all(d is None or 1 <= int(d) <= 31 for d in days)
 
+def _month_candidates(f: str, found: _Found) -> list[_Cand]:
+    """Dates with a month name, and numeric dates."""
+    out: list[_Cand] = []
     for m in found.get(_DAY_MONTH_RE, ()):
         mo = _month_of(m, "m")
-        if mo is None or not day_ok(m.group("d"), m.group("d2")):
+        if mo is None or not _day_ok(m.group("d"), m.group("d2")):
             continue
         c = _Cand(m.start("e"), m.end("e"), m=mo, d=int(m.group("d")))
         if m.group("d2"):
@@ -557,7 +573,7 @@ def _candidates(f: str, pub: _Pub | None) -> list[_Cand]:
 
     for m in found.get(_CROSS_MONTH_RE, ()):
         ma, mb = _month_of(m, "ma"), _month_of(m, "m")
-        if ma is None or mb is None or ma == mb or not day_ok(m.group("d"), m.group("d2")):
+        if ma is None or mb is None or ma == mb or not _day_ok(m.group("d"), m.group("d2")):
             continue
         c = _Cand(m.start("e"), m.end("e"), m=ma, d=int(m.group("d")), m2=mb, d2=int(m.group("d2")))
         _year_rule(c, m)
@@ -580,6 +596,20 @@ def _candidates(f: str, pub: _Pub | None) -> list[_Cand]:
             continue
         out.append(c)
 
+    for m in found.get(_NUMERIC_RE, ()):
+        if m.group("iy"):
+            y, mo, d = int(m.group("iy")), int(m.group("im")), int(m.group("id"))
+        else:
+            y, mo, d = int(m.group("y")), int(m.group("mo")), int(m.group("d"))
+        value = _iso(y, mo, d)
+        if value is not None:
+            out.append(_Cand(m.start("e"), m.end("e"), rule="fixed", value=value))
+    return out
+
+
+def _year_candidates(f: str, found: _Found) -> list[_Cand]:
+    """Years after a year noun or a trigger word: "عام 2014", "في 2014", "عامي 2014 و2017"."""
+    out: list[_Cand] = []
     for rx in (_NOUN_YEAR_RE, _TRIGGER_YEAR_RE):
         for m in found.get(rx, ()):
             y = int(m.group("y")[:4])
@@ -590,16 +620,12 @@ def _candidates(f: str, pub: _Pub | None) -> list[_Cand]:
             if after and (after[0] in _YEAR_NOT_BEFORE or " ".join(after[:2]) in _YEAR_NOT_BEFORE):
                 continue
             out.append(_Cand(m.start("e"), m.end("e"), y=y, y2=y2))
+    return out
 
-    for m in found.get(_NUMERIC_RE, ()):
-        if m.group("iy"):
-            y, mo, d = int(m.group("iy")), int(m.group("im")), int(m.group("id"))
-        else:
-            y, mo, d = int(m.group("y")), int(m.group("mo")), int(m.group("d"))
-        value = _iso(y, mo, d)
-        if value is not None:
-            out.append(_Cand(m.start("e"), m.end("e"), rule="fixed", value=value))
 
+def _relative_candidates(f: str, found: _Found, pub: _Pub | None) -> list[_Cand]:
+    """Days, weekdays, weeks, months and years relative to the publication date."""
+    out: list[_Cand] = []
     for m in found.get(_REL_DAY_RE, ()):
         w = _key(m.group("w"))
         k = _REL_DAYS.get(w)
@@ -618,9 +644,7 @@ def _candidates(f: str, pub: _Pub | None) -> list[_Cand]:
             continue
         suf = _key(m.group("suf")) if m.group("suf") else ""
         if wd_word in _AMBIGUOUS_WEEKDAYS and not (m.group("yawm") or suf):
-            before = f[max(0, m.start("e") - 2):m.start("e")].strip()
-            after = f[m.end("e"):m.end("e") + 2].strip()
-            if not (before[-1:] in "(،,-" and before and after[:1] in ")،,.-" and after):
+            if not _between_punctuation(f, m.start("e"), m.end("e")):
                 continue
         when = "past" if suf in _PAST else "next" if suf in _NEXT else "on-or-before"
         value = _weekday_date(wd, when, pub)

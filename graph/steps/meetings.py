@@ -229,7 +229,13 @@ def _after_fi(view, m) -> bool:
 
 @step("membership")
 def membership(parsed: Parsed, ctx: Context) -> None:
-    """Who joined the coalition, at which meeting and when."""
+    """Who joined the coalition, at which meeting and when.
+
+    The member is a country named right after a join word in its clause ("انضم إليه ...
+    شريكان جديدان هما كينيا وفيجي", "بانضمام جمهورية توغو"), right after a welcome
+    ("رحّب الأعضاء بأوزبكستان"), or just before "عضواً جديداً" / "بصفتها العضو"; the
+    clause must be about the coalition (its name or a member word), not a working group.
+    """
     lex = ctx.lexicon
     if not in_genre(parsed, lex):
         return
@@ -242,22 +248,30 @@ def membership(parsed: Parsed, ctx: Context) -> None:
         joins = trig.find("joins", toks)
         if not joins:
             continue
-        welcome_only = all(_is_welcome(toks[j.i].norm) for j in joins)
-        member_words = any(t.norm.startswith(("عضو", "شريك", "انضم", "وانضم")) for t in toks) or any(
-            entity_class(m.entity, lex, parsed) == "Coalition" for m in view.mentions)
-        if welcome_only and not member_words:
-            continue
-        first = min(j.start for j in joins)
+        spans = clause_spans(view.sentence.text, view.sentence.start)
         meeting = by_key.get(per_sentence.get(view.index)) or main
         date = meeting.start_date if meeting else None
         if not date:
             dated = [d.value for d in view.dates if d.value]
             date = dated[0] if dated else parsed.doc.published
-        for m in view.mentions:
-            if entity_class(m.entity, lex, parsed) != "Country" or m.how != "name":
+        members: list = []
+        for j in joins:
+            a, b = clause_of(spans, j.start)
+            clause_norms = [t.norm for t in toks if a <= t.start < b]
+            about_coalition = any(w.startswith(("عضو", "شريك", "العضو", "الشريك")) or w.endswith(("عضوا", "اعضاء"))
+                                  for w in clause_norms) or any(
+                entity_class(m.entity, lex, parsed) == "Coalition" and a <= m.start < b for m in view.mentions)
+            if not about_coalition or any(w.startswith(("رووساء", "روساء", "رييس")) for w in clause_norms):
                 continue
-            if m.end <= first and not _member_after(view, m):
-                continue
+            jt = view.token_at(j.start)
+            window = 3 if _is_welcome(toks[jt].norm) else 30
+            for m in view.mentions:
+                if entity_class(m.entity, lex, parsed) != "Country" or m.how != "name" or not a <= m.start < b:
+                    continue
+                mt = view.token_at(m.start)
+                if (j.end <= m.start and mt - jt <= window) or _member_after(view, m):
+                    members.append(m)
+        for m in dict((m.entity, m) for m in members).values():
             if meeting and m.entity == meeting.place:
                 continue
             parsed.facts.append(Join(Evidence.of(view.sentence), "membership/join-word", member=m.entity,
