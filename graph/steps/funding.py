@@ -14,12 +14,13 @@ from ..facts import Evidence, Funding, Parsed, PersonRole
 from ..pipeline import Context, step
 from ..text import normalize
 from ..triggers import triggers
-from ._context import entity_class, in_genre, views
+from ._context import clause_of, clause_spans, entity_class, in_genre, views
 
 __all__ = ["funding"]
 
 _DONOR_CLASSES = {"Country", "InternationalOrganization", "Organization", "GovernmentBody", "Coalition"}
-_BENEFICIARY_CLASSES = {"Country", "Region", "City"}
+_BENEFICIARY_CLASSES = {"Country", "Region"}
+_ACCORDING_TO = {normalize(w) for w in ("بحسب", "حسب", "وفق", "وفقا", "وفقاً", "نقلا", "بحسبما")}
 _SUPPORT = {normalize(w) for w in ("لدعم", "دعم", "لصالح", "لمساعدة", "في", "إلى", "داخل", "لفائدة")}
 _HIS_COUNTRY = {normalize(w) for w in ("بلاده", "بلادها", "حكومته", "حكومتها", "دولته")}
 
@@ -47,24 +48,28 @@ def funding(parsed: Parsed, ctx: Context) -> None:
             continue
         if not kinds and prev is None:
             continue
+        spans = clause_spans(view.sentence.text, view.sentence.start)
         actors = [m for m in view.mentions
-                  if entity_class(m.entity, lex, parsed) in _DONOR_CLASSES and m.how == "name"]
+                  if entity_class(m.entity, lex, parsed) in _DONOR_CLASSES and m.how == "name"
+                  and not _preceded_by(view, m, _ACCORDING_TO | _SUPPORT)]
         places = [m for m in view.mentions if entity_class(m.entity, lex, parsed) in _BENEFICIARY_CLASSES]
         for q in money:
             before = [k for k in kinds if k.end <= q.start]
             kind = before[-1].entity if before else (kinds[0].entity if kinds else prev.kind)
-            trigger_at = before[-1].start if before else q.start
             donor = None
-            donors = [m for m in actors if m.end <= trigger_at]
-            if donors:
-                donor = donors[-1].entity
-            elif any(t.norm in _HIS_COUNTRY for t in toks if t.end <= q.start):
-                donor = last_person_state
+            if before and kind in ("pledge", "raised"):
+                donors = [m for m in actors if m.end <= before[-1].start]
+                if donors:
+                    donor = donors[-1].entity
+                elif any(t.norm in _HIS_COUNTRY for t in toks if t.end <= q.start):
+                    donor = last_person_state
             elif prev is not None and not before and prev.evidence.sentence == view.index:
                 donor = prev.donor
-            after = [m.entity for m in places if m.start >= q.end and m.entity != donor]
-            around = [m.entity for m in places if m.entity != donor]
-            beneficiaries = after or around or supported or prev_sentence_beneficiaries or (
+            a, b = clause_of(spans, q.start)
+            in_clause = [m.entity for m in places if a <= m.start < b and m.entity != donor]
+            same_sentence = prev.beneficiaries if prev is not None and prev.evidence.sentence == view.index else []
+            earlier = [m.entity for m in places if m.end <= q.start and m.entity != donor]
+            beneficiaries = in_clause or same_sentence or earlier or supported or prev_sentence_beneficiaries or (
                 prev.beneficiaries if prev else [])
             beneficiaries = list(dict.fromkeys(b for b in beneficiaries if b != donor))
             years = [d.value[:4] for d in view.dates if d.value and d.start >= q.end and len(d.value) == 4]
@@ -74,6 +79,11 @@ def funding(parsed: Parsed, ctx: Context) -> None:
             parsed.facts.append(f)
             prev = f
         prev_sentence_beneficiaries = supported or prev_sentence_beneficiaries
+
+
+def _preceded_by(view, m, words: set[str]) -> bool:
+    i = view.token_at(m.start)
+    return i > 0 and view.tokens[i - 1].norm in words
 
 
 def _supported_places(view, lex, parsed) -> list[str]:
