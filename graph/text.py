@@ -77,8 +77,8 @@ def tokenize(text: str, offset: int = 0) -> list[Token]:
 # Proclitics that attach to a word, longest first; "لل" stands for "ل" + "ال".
 _PROCLITICS = (
     "وبال", "وكال", "وفال", "ولل", "فلل", "وال", "فال", "بال", "كال", "لل",
-    "وب", "ول", "وك", "فب", "فل", "ال", "و", "ف", "ب", "ل", "ك",
-)
+    "وب", "ول", "فب", "فل", "ال", "و", "ف", "ب", "ل",
+)  # "ك" ("as") only with the article: bare, it would make كلاوس into لاوس (Laos)
 
 
 def strip_clitics(norm: str, min_stem: int = 2) -> list[str]:

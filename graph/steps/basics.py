@@ -1,6 +1,8 @@
 """Steps ``sentences`` and ``entities``: the text's sentences and the lexicon's entities in them."""
 from __future__ import annotations
 
+import re
+
 from ..facts import DateMention, Evidence, Mention, Parsed, Quantity
 from ..pipeline import Context, step
 from ..text import split_sentences, tokenize
@@ -62,6 +64,24 @@ def dates(parsed: Parsed, ctx: Context) -> None:
             parsed.dates.append(DateMention(ev, "dates/expression", value=value, end_value=end_value,
                                             start=sent.start + d.start, end=sent.start + d.end,
                                             surface=sent.text[d.start:d.end], relative=d.relative))
+    _same_day(parsed)
+
+
+_SAME_DAY = re.compile(r"(?:في\s+)?(?:اليوم\s+(?:نفسه|ذاته)|نفس\s+اليوم|ذات\s+اليوم)")
+
+
+def _same_day(parsed: Parsed) -> None:
+    """"وفي اليوم نفسه": the day of the last dated sentence before it."""
+    last_day = None
+    for sent in parsed.sentences:
+        for m in _SAME_DAY.finditer(sent.text):
+            if last_day:
+                parsed.dates.append(DateMention(Evidence.of(sent), "dates/same-day", value=last_day,
+                                                start=sent.start + m.start(), end=sent.start + m.end(),
+                                                surface=m.group(), relative=True))
+        days = [d.value for d in parsed.dates if d.evidence.sentence == sent.index and d.value and len(d.value) == 10]
+        if days:
+            last_day = days[-1]
 
 
 @step("quantities")

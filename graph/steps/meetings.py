@@ -81,11 +81,13 @@ def meetings(parsed: Parsed, ctx: Context) -> None:
         verbs = trig.find("meeting_verbs", toks)
         kinds_all = trig.find("meeting_kinds", toks)
         coalition = any(entity_class(m.entity, lex, parsed) in ("Coalition", "CoalitionBody") for m in view.mentions)
+        spans = clause_spans(view.sentence.text, view.sentence.start)
+        # "المبادئ التوجيهية التي تم تبنيها في مدينة الكويت في شباط 2018": adopted at a meeting
+        nouns = nouns + [o for o in trig.find("meeting_outcomes", toks) if _venue_and_date_in_clause(view, lex, parsed, spans, o.start)]
         if not (nouns or (verbs and kinds_all)):
             continue
         if not (coalition or any(k.entity != "other" for k in kinds_all)):
             continue
-        spans = clause_spans(view.sentence.text, view.sentence.start)
         hosted = bool(trig.find("meeting_hosts", toks))
         virtual = bool(trig.find("virtual", toks))
         anchors, clauses_seen = [], set()
@@ -136,6 +138,12 @@ def _label(m: Meeting, lex) -> str:
     where = f" في {lex[m.place].ar}" if m.place and m.place in lex else (" (افتراضي)" if m.virtual else "")
     when = f" {m.start_date}" if m.start_date else ""
     return f"{kind} للتحالف الدولي{where}{when}"
+
+
+def _venue_and_date_in_clause(view, lex, parsed, spans, at: int) -> bool:
+    a, b = clause_of(spans, at)
+    return (any(a <= m.start < b and _is_venue(m.entity, lex, parsed) for m in view.mentions)
+            and any(a <= d.start < b and d.value for d in view.dates))
 
 
 def _since(view, d) -> bool:
@@ -198,8 +206,9 @@ def _participants(parsed: Parsed, ctx: Context, view, meeting: Meeting) -> None:
     from ..facts import PersonRole
 
     positions = {f.person: f.affiliation for f in parsed.facts_of(PersonRole) if f.evidence.sentence == view.index}
+    # adjectives ("العراقيين") describe; a person's state comes through the person
     actors = [m for m in view.mentions if entity_class(m.entity, lex, parsed) in _PARTICIPANT_CLASSES
-              and m.entity != meeting.place and not (m.how == "name" and _after_fi(view, m))]
+              and m.how in ("name", "surname") and m.entity != meeting.place and not _after_fi(view, m)]
     chosen: dict[str, str] = {}
     for r in roles:
         a, b = clause_of(spans, r.start)
@@ -210,13 +219,28 @@ def _participants(parsed: Parsed, ctx: Context, view, meeting: Meeting) -> None:
             after = [m for m in actors if r.end <= m.start and view.token_at(m.start) - rt <= 5]
             scope = after[:1]
         else:
-            scope = [m for m in actors if r.end <= m.start < b and view.token_at(m.start) - rt <= 14]
+            b = _coordinated_end(view, spans, a, b)
+            scope = [m for m in actors if r.end <= m.start < b and view.token_at(m.start) - rt <= 30]
         for m in scope:
-            for actor in (m.entity, positions.get(m.entity)):
+            state = positions.get(m.entity)
+            body = lex.get(state) if state else None
+            for actor in (m.entity, state, body.extra.get("country") if body and body.cls == "GovernmentBody" else None):
                 if actor and (actor not in chosen or r.entity == "observer"):
                     chosen[actor] = r.entity
     for actor, role in chosen.items():
         parsed.facts.append(Participation(ev, f"meetings/role-{role}", meeting=meeting.key, actor=actor, role=role))
+
+
+def _coordinated_end(view, spans, a: int, b: int) -> int:
+    """A list goes on past a comma when the next clause opens with "و": "بدعوة من X، وY"."""
+    k = next((i for i, (x, _) in enumerate(spans) if x == a), None)
+    while k is not None and k + 1 < len(spans):
+        nxt = view.sentence.text[spans[k + 1][0] - view.sentence.start:].lstrip()
+        if not nxt.startswith("و") or nxt.startswith(("وذلك", "وهو", "وهي", "وقال", "وأكد", "وأشار")):
+            break
+        k += 1
+        b = spans[k][1]
+    return b
 
 
 def _after_fi(view, m) -> bool:
@@ -306,8 +330,9 @@ def coalition_size(parsed: Parsed, ctx: Context) -> None:
     per_sentence = getattr(parsed, "_sentence_meeting", {})
     by_key = {m.key: m for m in parsed.facts_of(Meeting)}
     for view in views(parsed):
-        coalition = any(entity_class(m.entity, lex, parsed) == "Coalition" for m in view.mentions)
         toks = view.tokens
+        coalition = any(entity_class(m.entity, lex, parsed) == "Coalition" for m in view.mentions) or any(
+            v in ("تحالف", "ائتلاف") for t in toks for v in strip_clitics(t.norm))
         if not coalition:
             continue
         spans = clause_spans(view.sentence.text, view.sentence.start)

@@ -11,6 +11,7 @@ same person within the document.
 from __future__ import annotations
 
 import csv
+import re
 from functools import lru_cache
 from importlib import resources
 
@@ -18,7 +19,7 @@ from ..facts import Evidence, Mention, NewEntity, Parsed, PersonRole
 from ..lexicon import PhraseMatcher
 from ..pipeline import Context, step
 from ..rdf import mint_key
-from ..text import normalize
+from ..text import normalize, strip_clitics
 from ._context import ACTOR_CLASSES, entity_class, views
 
 __all__ = ["people", "titles"]
@@ -80,8 +81,13 @@ def _possessive_forms(title: str) -> list[str]:
     return [" ".join(words[:-1] + [last + suffix]) for suffix in ("ها", "ه")]
 
 
-def _definite(norm: str) -> bool:
-    return norm.startswith(("ال", "لل", "وال", "بال", "فال", "ولل"))
+_MARKS = re.compile("[\u064b-\u065f\u0670\u0640]")
+
+
+def _definite(tok) -> bool:
+    """Whether a word carries the article (on its own spelling: أليكس is not ال+يكس)."""
+    bare = _MARKS.sub("", tok.surface)
+    return bare.startswith(("ال", "لل", "وال", "بال", "فال", "ولل"))
 
 
 def _lexicon_role(entry, year: str | None) -> tuple[str | None, str | None, str | None]:
@@ -104,6 +110,7 @@ def people(parsed: Parsed, ctx: Context) -> None:
     lex = ctx.lexicon
     matcher, table = titles()
     text = parsed.doc.text
+    _drop_named_facilities(parsed, lex)
     year = parsed.doc.published
     titled: set[str] = set()
     surnames: dict[str, str] = {}
@@ -117,7 +124,7 @@ def people(parsed: Parsed, ctx: Context) -> None:
         for t in matcher.match(toks):
             if t.i < used_until:
                 continue
-            if t.i > 0 and toks[t.i - 1].norm in _FACILITIES:
+            if t.i > 0 and _FACILITIES & set(strip_clitics(toks[t.i - 1].norm)):
                 continue
             role_start = _without_clitic(text, t.start, t.end, table[t.entity][0])
             role_end = t.end
@@ -152,7 +159,7 @@ def people(parsed: Parsed, ctx: Context) -> None:
                 if nxt:
                     pos += nxt[0].j
                     continue
-                if tok.norm in _MODIFIERS or _definite(tok.norm) or tok.norm in _STOP:
+                if tok.norm in _MODIFIERS or _definite(tok) or tok.norm in _STOP:
                     if tok.norm in _STOP and tok.norm not in _MODIFIERS:
                         break
                     pos += 1
@@ -214,7 +221,24 @@ _FACILITIES = {normalize(w) for w in (
     "جسر", "مطار", "شارع", "جامعة", "مستشفى", "مدينة", "قاعدة", "جائزة", "مسجد", "ملعب", "مركز", "مؤسسة",
     "صندوق", "ميناء", "طريق", "حي", "ساحة", "مدرسة", "كلية", "أكاديمية", "قصر", "برج",
 )}
-_POSSESSIVE_SUFFIXES = ("ها", "ه")
+_QUOTES = "«»\"“”'"
+# Nouns that open the name of a company or body, not of a person ("لشركة «بلاك روك»").
+_COMMON_NOUNS = {normalize(w) for w in (
+    "شركة", "لشركة", "شركتي", "لشركتي", "مجموعة", "صندوق", "منظمة", "وكالة", "مؤسسة", "حركة", "جماعة", "بنك",
+    "مصرف", "هيئة", "مجلس", "وزارة", "جامعة", "مركز", "صحيفة", "قناة", "موقع",
+)}
+
+
+def _drop_named_facilities(parsed: Parsed, lex) -> None:
+    """"جسر الملك سلمان" names a bridge: the person is not mentioned."""
+    keep = []
+    for m in parsed.mentions:
+        if entity_class(m.entity, lex, parsed) == "Person":
+            before = parsed.doc.text[max(0, m.start - 12):m.start].split()
+            if before and _FACILITIES & set(strip_clitics(normalize(before[-1]))):
+                continue
+        keep.append(m)
+    parsed.mentions[:] = keep
 
 
 def _without_clitic(text: str, start: int, end: int, title: str) -> int:
@@ -239,8 +263,8 @@ def _affiliation_before(view, t, lex, parsed) -> str | None:
     return None
 
 
-def _punct_between(text: str, a: int, b: int) -> bool:
-    return any(c in _PUNCT_BETWEEN for c in text[a:b])
+def _punct_between(text: str, a: int, b: int, extra: str = "") -> bool:
+    return any(c in _PUNCT_BETWEEN or c in extra for c in text[a:b])
 
 
 def _unknown_person(parsed: Parsed, view, i: int, starts: dict, surnames: dict) -> tuple[str | None, int]:
@@ -251,11 +275,11 @@ def _unknown_person(parsed: Parsed, view, i: int, starts: dict, surnames: dict) 
     j = i
     while j < len(toks) and len(words) < 5:
         tok = toks[j]
-        if j > i and _punct_between(text, toks[j - 1].end, tok.start):
+        if j > i and _punct_between(text, toks[j - 1].end, tok.start, _QUOTES):
             break
         if tok.norm in _STOP or tok.start in starts or tok.norm.isdigit():
             break
-        if j == i and (_definite(tok.norm) or tok.norm in _MODIFIERS):
+        if j == i and (_definite(tok) or tok.norm in _MODIFIERS or tok.norm in _COMMON_NOUNS):
             return None, i
         words.append(tok)
         j += 1

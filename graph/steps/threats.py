@@ -66,9 +66,6 @@ def threats(parsed: Parsed, ctx: Context) -> None:
                     rule="threats/affiliate-group")
         for kind in dict.fromkeys(kinds):
             if kind == "affiliate":
-                if not groups and not any(t.norm.startswith(("فروع", "افرع", "فرع")) for t in view.tokens) \
-                        and "ولاي" not in " ".join(t.norm for t in view.tokens):
-                    continue
                 placed = [r for r in regions if r.entity not in ("IRQ", "SYR")]
                 if placed:
                     for r in placed:
