@@ -33,14 +33,14 @@ def meeting_key(place: str | None, date: str | None, kind: str, doc_id: str) -> 
     return mint_key("meeting", doc_id, place or "", date or "", kind)
 
 
-def _compatible(m: Meeting, place: str | None, date: str | None, virtual: bool) -> bool:
+def _compatible(m: Meeting, place: str | None, date: str | None, end: str | None, virtual: bool) -> bool:
     if m.virtual != virtual and (place or m.place):
         return False
     if place and m.place and place != m.place:
         return False
     if date and m.start_date:
-        n = min(len(date), len(m.start_date), 7)
-        if date[:n] != m.start_date[:n]:
+        n = min(len(date), len(m.start_date))
+        if not (m.start_date[:n] <= (end or date)[:n] and date[:n] <= (m.end_date or m.start_date)[:n]):
             return False
     return True
 
@@ -74,6 +74,7 @@ def meetings(parsed: Parsed, ctx: Context) -> None:
     trig = triggers()
     found: list[Meeting] = []
     sentence_meeting: dict[int, Meeting] = {}
+    other_events: set[int] = set()
     for view in views(parsed):
         toks = view.tokens
         nouns = [m for m in trig.find("meeting_nouns", toks)
@@ -87,6 +88,7 @@ def meetings(parsed: Parsed, ctx: Context) -> None:
         if not (nouns or (verbs and kinds_all)):
             continue
         if not (coalition or any(k.entity != "other" for k in kinds_all)):
+            other_events.add(view.index)
             continue
         hosted = bool(trig.find("meeting_hosts", toks))
         virtual = bool(trig.find("virtual", toks))
@@ -113,13 +115,15 @@ def meetings(parsed: Parsed, ctx: Context) -> None:
         return
     parsed._sentence_meeting = {i: m.key for i, m in sentence_meeting.items()}  # type: ignore[attr-defined]
     for view in views(parsed):
+        if view.index in other_events:
+            continue
         meeting = sentence_meeting.get(view.index, main)
         _participants(parsed, ctx, view, meeting)
 
 
 def _merge_or_new(found: list[Meeting], view, kind, place, date, end_date, virtual) -> Meeting:
     for m in found:
-        if _compatible(m, place, date, virtual):
+        if _compatible(m, place, date, end_date, virtual):
             m.place = m.place or place
             if date and (not m.start_date or len(date) > len(m.start_date)):
                 m.start_date, m.end_date = date, end_date
@@ -163,6 +167,16 @@ def _place(view, lex, parsed, anchor: int, spans, hosted: bool) -> str | None:
     a, b = clause_of(spans, anchor)
     venues = [m for m in view.mentions if _is_venue(m.entity, lex, parsed)]
     near = [m for m in venues if a <= m.start < b] or (venues if hosted else [])
+    if not near:  # "..., في قاعدة أندروز المشتركة": a clause that only says where
+        k = next((i for i, (x, _) in enumerate(spans) if x == a), None)
+        for i in (k + 1, k - 1) if k is not None else ():
+            if 0 <= i < len(spans):
+                x, y = spans[i]
+                words = view.sentence.text[x - view.sentence.start:y - view.sentence.start].split()
+                if words and words[0] in ("في", "وفي", "بمدينة", "بالعاصمة"):
+                    near = [m for m in venues if x <= m.start < y]
+                    if near:
+                        break
     if not near:
         return None
     return min(near, key=lambda m: abs(m.start - anchor)).entity
@@ -208,7 +222,8 @@ def _participants(parsed: Parsed, ctx: Context, view, meeting: Meeting) -> None:
     positions = {f.person: f.affiliation for f in parsed.facts_of(PersonRole) if f.evidence.sentence == view.index}
     # adjectives ("العراقيين") describe; a person's state comes through the person
     actors = [m for m in view.mentions if entity_class(m.entity, lex, parsed) in _PARTICIPANT_CLASSES
-              and m.how in ("name", "surname") and m.entity != meeting.place and not _after_fi(view, m)]
+              and m.how in ("name", "surname") and m.entity != meeting.place and not _after_fi(view, m)
+              and not _for(m, lex)]
     chosen: dict[str, str] = {}
     for r in roles:
         a, b = clause_of(spans, r.start)
@@ -241,6 +256,12 @@ def _coordinated_end(view, spans, a: int, b: int) -> int:
         k += 1
         b = spans[k][1]
     return b
+
+
+def _for(m, lex) -> bool:
+    """"المبعوث الخاص لسوريا": a state named with the preposition ل is who something is for."""
+    e = lex.get(m.entity)
+    return bool(e) and normalize(m.surface).startswith("ل") and not normalize(e.ar).startswith("ل")
 
 
 def _after_fi(view, m) -> bool:
@@ -332,7 +353,7 @@ def coalition_size(parsed: Parsed, ctx: Context) -> None:
     for view in views(parsed):
         toks = view.tokens
         coalition = any(entity_class(m.entity, lex, parsed) == "Coalition" for m in view.mentions) or any(
-            v in ("تحالف", "ائتلاف") for t in toks for v in strip_clitics(t.norm))
+            "تحالف" in t.norm or "ائتلاف" in t.norm for t in toks)
         if not coalition:
             continue
         spans = clause_spans(view.sentence.text, view.sentence.start)
