@@ -81,7 +81,7 @@ _PROCLITICS = (
 )  # "ك" ("as") only with the article: bare, it would make كلاوس into لاوس (Laos)
 
 
-def strip_clitics(norm: str, min_stem: int = 2) -> list[str]:
+def strip_clitics(norm: str, min_stem: int = 2, surface: str | None = None) -> list[str]:
     """The word itself and the stems left after removing attached proclitics.
 
     Every candidate keeps at least ``min_stem`` letters. A stem that lost the
@@ -91,9 +91,19 @@ def strip_clitics(norm: str, min_stem: int = 2) -> list[str]:
     ['بفرنسا', 'فرنسا', 'وبفرنسا']
     >>> "العراق" in strip_clitics("للعراق")
     True
+
+    With the word as written, a hamza is not taken for the article: "ألباريس" keeps its alef.
+
+    >>> "باريس" in strip_clitics(normalize("ألباريس"), surface="ألباريس")
+    False
     """
     seen = [norm]
+    bare = _DIACRITICS_RE.sub("", unicodedata.normalize("NFKC", surface)) if surface else None
     for p in _PROCLITICS:
+        if bare is not None and "ال" in p:
+            k = p.index("ال")
+            if len(bare) <= k or bare[k] != "ا":
+                continue
         if norm.startswith(p) and len(norm) - len(p) >= min_stem:
             stem = norm[len(p):]
             cands = [stem]

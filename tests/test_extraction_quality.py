@@ -12,10 +12,12 @@ import pytest
 
 from conftest import ROOT, shared_or_skip
 
-# (gold file, documents, macro F1 at least, {query: F1 at least})
+QUERIES = ("meetings", "partners-at-meeting", "joins", "coalition-size", "funding", "group-mandates",
+           "threats", "attacks", "people", "mentions", "commitments")
+# (gold file, documents, macro F1 at least, {query: F1 at least}): the targets of issues 2 and 3
 TARGETS = {
-    "seeds": ("seeds.json", "seeds", 0.0, {"mentions": 0.90}),
-    "dev": ("dev.json", "corpus-dev", 0.0, {"mentions": 0.80}),
+    "seeds": ("seeds.json", "seeds", 0.90, {**{q: 0.75 for q in QUERIES}, "mentions": 0.90}),
+    "dev": ("dev.json", "corpus-dev", 0.80, {"mentions": 0.80}),
 }
 
 

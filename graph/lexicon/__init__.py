@@ -136,7 +136,7 @@ class PhraseMatcher:
         norms = [t.norm for t in tokens]
         while i < n:
             best: tuple[tuple[int, int], str, str] | None = None
-            for vi, variant in enumerate(strip_clitics(norms[i])):
+            for vi, variant in enumerate(strip_clitics(norms[i], surface=tokens[i].surface)):
                 cands = list(self._index.get(variant, ()))
                 cands += [(pat, key, kind) for pre, pat, key, kind in self._prefix if variant.startswith(pre)]
                 for pat, key, kind in cands:

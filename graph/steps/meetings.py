@@ -223,7 +223,7 @@ def _participants(parsed: Parsed, ctx: Context, view, meeting: Meeting) -> None:
     # adjectives ("العراقيين") describe; a person's state comes through the person
     actors = [m for m in view.mentions if entity_class(m.entity, lex, parsed) in _PARTICIPANT_CLASSES
               and m.how in ("name", "surname") and m.entity != meeting.place and not _after_fi(view, m)
-              and not _for(m, lex)]
+              and not (_for(m, lex) and not _right_after(view, m, roles))]
     chosen: dict[str, str] = {}
     for r in roles:
         a, b = clause_of(spans, r.start)
@@ -256,6 +256,12 @@ def _coordinated_end(view, spans, a: int, b: int) -> int:
         k += 1
         b = spans[k][1]
     return b
+
+
+def _right_after(view, m, roles) -> bool:
+    """"برئاسة مشتركة لإيطاليا": ل after a role word names who holds the role."""
+    i = view.token_at(m.start)
+    return any(0 <= i - view.token_at(r.end - 1) <= 2 for r in roles)
 
 
 def _for(m, lex) -> bool:

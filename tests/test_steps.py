@@ -1,0 +1,170 @@
+"""Each extraction step on its own, on short Arabic sentences written for the test.
+
+The sentences are in the genre but are not taken from the corpora; every row says what
+the step must find from the language alone.
+"""
+import pytest
+
+from graph.facts import (
+    Attack, CoalitionSize, Commitment, Funding, Join, Mandate, Meeting, Participation, PersonRole, Threat,
+)
+from graph.ingest import Document
+from graph.pipeline import run
+
+
+def parse(text: str, published: str | None = "2020-05-14"):
+    return run(Document(id="t", text=text, published=published))
+
+
+@pytest.mark.parametrize("text,person,role,affiliation", [
+    ("قال وزير الخارجية الفرنسي جان إيف لودريان إن التحالف باق.", "JEAN_YVES_LE_DRIAN", "وزير الخارجية", "FRA"),
+    ("وأكد وزير الدفاع البريطاني توماس ريدمان أن التحالف الدولي مستمر.", None, "وزير الدفاع", "GBR"),
+    ("وتحدث المستشار الخاص للأمم المتحدة سامي حداد أمام التحالف الدولي.", None, "المستشار الخاص", "UN"),
+    ("واستقبل ناصر بوريطة ونظيره في الرباط، وقال الأمين العام لجامعة الدول العربية أحمد أبو الغيط إن التحالف الدولي مهم.",
+     "AHMED_ABOUL_GHEIT", "الأمين العام", "ARAB_LEAGUE"),
+    ("ومثّل الأردن في التحالف الدولي سفيرها في باريس خالد العلي.", None, "سفير", "JOR"),
+])
+def test_people_from_title_affiliation_and_name(text, person, role, affiliation):
+    found = parse(text).facts_of(PersonRole)
+    match = [f for f in found if role in f.role_ar and f.affiliation == affiliation]
+    assert match, [(f.person, f.role_ar, f.affiliation) for f in found]
+    if person:
+        assert match[0].person == person
+
+
+def test_a_later_surname_is_the_same_person():
+    p = parse("قال وزير الخارجية البريطاني توماس ريدمان إن التحالف الدولي مستمر. وأضاف ريدمان أن داعش باق.")
+    people = {m.entity for m in p.mentions if m.entity.startswith("person-")}
+    assert len(people) == 1
+    assert sum(m.entity in people for m in p.mentions) == 2
+
+
+@pytest.mark.parametrize("text,kind,place,start", [
+    ("اجتمع وزراء خارجية دول التحالف الدولي ضد داعش في باريس في 12 آذار 2020.", "ministerial", "PARIS", "2020-03-12"),
+    ("عقد المدراء السياسيون للتحالف الدولي اجتماعاً في روما أمس الأربعاء.", "political-directors", "ROME", "2020-05-13"),
+    ("عقدت المجموعة المصغرة للتحالف الدولي لهزيمة داعش اجتماعاً افتراضياً اليوم.", "small-group", None, "2020-05-14"),
+    ("استضافت العاصمة المغربية الرباط، في شباط/فبراير الماضي، الاجتماع الوزاري للتحالف الدولي.", "ministerial", "RABAT", "2020-02"),
+])
+def test_meetings_kind_place_and_date(text, kind, place, start):
+    [m] = parse(text).facts_of(Meeting)
+    assert (m.kind, m.place, m.start_date) == (kind, place, start)
+
+
+def test_a_meeting_mentioned_twice_in_a_document_is_one_meeting():
+    p = parse("عقد التحالف الدولي اجتماعاً وزارياً في مدريد في 3 حزيران 2020. وأكد اجتماع مدريد أهمية الاستقرار.")
+    assert len(p.facts_of(Meeting)) == 1
+
+
+@pytest.mark.parametrize("text,actor,role", [
+    ("عقد التحالف الدولي اجتماعاً في مدريد بدعوة من وزير الخارجية الإسباني خوسيه ألباريس.", "ESP", "host"),
+    ("عقد التحالف الدولي اجتماعاً في روما برئاسة مشتركة لإيطاليا والولايات المتحدة.", "ITA", "chair"),
+    ("عقد التحالف الدولي اجتماعاً في روما بحضور ممثلي غانا وبنين بصفة مراقبين.", "GHA", "observer"),
+    ("عقد التحالف الدولي اجتماعاً في روما بمشاركة كندا.", "CAN", "attendee"),
+])
+def test_participants_and_roles(text, actor, role):
+    found = {(f.actor, f.role) for f in parse(text).facts_of(Participation)}
+    assert (actor, role) in found
+
+
+@pytest.mark.parametrize("text,member", [
+    ("رحب التحالف الدولي بانضمام جمهورية توغو في اجتماع الرياض.", "TGO"),
+    ("وانضمت إلى التحالف الدولي دولتان جديدتان هما بنين وموريتانيا.", "BEN"),
+    ("ورحب الوزراء ببنين عضواً جديداً في التحالف الدولي.", "BEN"),
+])
+def test_who_joined(text, member):
+    assert member in {j.member for j in parse(text).facts_of(Join)}
+
+
+def test_joining_a_working_group_is_not_joining_the_coalition():
+    p = parse("وأعلن التحالف الدولي إنشاء مجموعة جديدة ينضم فيها المغرب إلى إيطاليا رؤساء مشاركين.")
+    assert not p.facts_of(Join)
+
+
+@pytest.mark.parametrize("text,count,as_of", [
+    ("وبات التحالف الدولي يضم 87 عضواً.", 87, "2020-05-14"),
+    ("بدأ التحالف الدولي مكوناً من 12 عضواً في عام 2014.", 12, "2014"),
+    ("وكان التحالف يضم حالياً نحو ستين شريكاً.", 60, "2020-05-14"),
+    ("ورحب التحالف الدولي بغينيا بصفتها العضو السابع والثمانين.", 87, "2020-05-14"),
+])
+def test_coalition_size(text, count, as_of):
+    found = {(s.count, s.as_of) for s in parse(text).facts_of(CoalitionSize)}
+    assert (count, as_of) in found
+
+
+def test_ministers_are_not_members():
+    assert not parse("وحضر أكثر من 30 وزير خارجية اجتماع التحالف الدولي.").facts_of(CoalitionSize)
+
+
+@pytest.mark.parametrize("text,kind,amount,currency,qualifier,beneficiary", [
+    ("وتعهد شركاء التحالف الدولي بتقديم أكثر من 500 مليون دولار لتحقيق الاستقرار في العراق.",
+     "pledge", 500e6, "USD", "more-than", "IRQ"),
+    ("وجمع التحالف الدولي نحو 2.5 مليار يورو لسوريا.", "raised", 2.5e9, "EUR", "about", "SYR"),
+    ("ويواجه تمويل الاستقرار في العراق عجزاً قدره 200 مليون دولار تقريباً ضمن جهود التحالف الدولي.",
+     "shortfall", 200e6, "USD", "about", "IRQ"),
+    ("وأعلن التحالف الدولي هدفاً تمويلياً لسوريا يبلغ 700 مليون دولار.", "target", 700e6, "USD", "exact", "SYR"),
+])
+def test_funding_figures(text, kind, amount, currency, qualifier, beneficiary):
+    [f] = parse(text).facts_of(Funding)
+    assert (f.kind, f.amount, f.currency, f.qualifier) == (kind, amount, currency, qualifier)
+    assert beneficiary in f.beneficiaries
+
+
+def test_a_donor_is_who_pledges():
+    [f] = parse("وأعلن وزير الخارجية أن اليابان ستقدم 40 مليون دولار للعراق ضمن جهود التحالف الدولي.").facts_of(Funding)
+    assert (f.kind, f.donor, f.beneficiaries) == ("pledge", "JPN", ["IRQ"])
+
+
+@pytest.mark.parametrize("text,group,topic", [
+    ("وتركز مجموعة العمل الخاصة بمكافحة تمويل داعش على قطع مصادر التمويل.", "CIFG", "counter-finance"),
+    ("واتفق الأعضاء على أن تركز مجموعات العمل المعنية بالاتصالات على مواجهة دعاية داعش.",
+     "COMMUNICATIONS_WORKING_GROUP", "communications"),
+])
+def test_working_group_mandates(text, group, topic):
+    found = {(m.group, m.topic) for m in parse(text).facts_of(Mandate)}
+    assert (group, topic) in found
+
+
+@pytest.mark.parametrize("text,kind", [
+    ("ويواصل داعش نشر دعايته عبر الإنترنت.", "propaganda"),
+    ("وحذر التحالف الدولي من الخلايا النائمة لداعش.", "sleeper-cells"),
+    ("وتحدث التحالف الدولي عن المقاتلين الإرهابيين الأجانب في صفوف داعش.", "foreign-terrorist-fighters"),
+    ("ودعم التحالف الدولي إزالة الألغام التي خلفها داعش.", "explosive-hazards"),
+    ("وناقش التحالف الدولي مصير مقاتلي داعش المحتجزين.", "detained-fighters"),
+    ("ويسعى التحالف الدولي إلى تجفيف مصادر تمويل داعش.", "terrorist-financing"),
+    ("وحذر التحالف الدولي من تنامي فروع داعش في إفريقيا.", "affiliate"),
+])
+def test_threat_kinds(text, kind):
+    assert kind in {t.kind for t in parse(text).facts_of(Threat)}
+
+
+def test_affiliate_with_its_region():
+    found = {(t.kind, t.actor, t.region) for t in parse("ويشكل تنظيم داعش خراسان تهديداً للتحالف الدولي.").facts_of(Threat)}
+    assert ("affiliate", "ISIS_K", "AFG") in found
+
+
+def test_attack_with_perpetrator_place_and_date():
+    [a] = parse("وأدان التحالف الدولي الهجوم الذي نفذه تنظيم داعش في بغداد في 3 أيار 2020.").facts_of(Attack)
+    assert (a.perpetrator, a.place, a.date) == ("ISIS", "BAGHDAD", "2020-05-03")
+
+
+@pytest.mark.parametrize("text,kind", [
+    ("أقر التحالف الدولي خريطة طريق جديدة لهزيمة داعش.", "roadmap"),
+    ("واستند التحالف الدولي إلى المبادئ التوجيهية المعتمدة.", "guidelines"),
+    ("ودعا التحالف الدولي إلى حل سياسي وفق قرار مجلس الأمن رقم 2254.", "policy"),
+])
+def test_commitments(text, kind):
+    assert kind in {c.kind for c in parse(text).facts_of(Commitment)}
+
+
+def test_documents_outside_the_genre_get_no_events():
+    p = parse("أعلن ولي العهد عن مشروع استثماري بقيمة 500 مليار دولار في الرياض.")
+    assert not p.facts_of(Meeting) and not p.facts_of(Funding) and not p.facts_of(Threat)
+
+
+def test_every_fact_slices_its_evidence_from_the_document():
+    text = "عقد التحالف الدولي اجتماعاً في روما في 3 حزيران 2020. وتعهدت إيطاليا بتقديم 10 ملايين يورو للعراق."
+    p = parse(text)
+    assert p.facts
+    for f in p.facts:
+        assert text[f.evidence.start:f.evidence.end] == f.evidence.text
+        assert f.rule
