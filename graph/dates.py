@@ -23,7 +23,6 @@ from __future__ import annotations
 
 import calendar
 import re
-from bisect import bisect_right
 from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import lru_cache
@@ -31,6 +30,8 @@ from importlib import resources
 from typing import Any, Iterable
 
 import yaml
+
+from .text import Folded, fold
 
 __all__ = ["DateExpr", "find_dates"]
 
@@ -60,59 +61,10 @@ class DateExpr:
     relative: bool
 
 
-# --------------------------------------------------------------------------
-# Folding: a one-for-one character map plus removal of marks, with a map from
-# folded positions back to the original text.
+# Folding: see graph/text.Folded.
+_Folded = Folded
+_fold = fold
 
-_MARKS = "\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640"
-_INVISIBLE = "\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff\u00ad"
-_REMOVED_RE = re.compile(f"[{_MARKS}{_INVISIBLE}]")
-_TRAILING_MARKS_RE = re.compile(f"[{_MARKS}]*")
-# Character -> folded character (one for one, so positions are kept).
-_FOLD_PAIRS = tuple(
-    {
-        "إ": "ا", "أ": "ا", "آ": "ا", "ٱ": "ا",
-        "ى": "ي", "ة": "ه", "ؤ": "و", "ئ": "ي",
-        "ی": "ي", "ک": "ك", "ې": "ي", "ە": "ه",
-        **{c: str(i) for i, c in enumerate("٠١٢٣٤٥٦٧٨٩")},
-        **{c: str(i) for i, c in enumerate("۰۱۲۳۴۵۶۷۸۹")},
-    }.items()
-)
-
-
-def _translate(text: str) -> str:
-    """Fold characters one for one (str.replace per pair is much faster than str.translate)."""
-    for a, b in _FOLD_PAIRS:
-        if a in text:
-            text = text.replace(a, b)
-    return text
-
-
-class _Folded:
-    """The folded text and a map from its positions back to the original's."""
-
-    __slots__ = ("text", "_q")
-
-    def __init__(self, text: str) -> None:
-        t = _translate(text)
-        removed = [m.start() for m in _REMOVED_RE.finditer(t)]
-        self.text = _REMOVED_RE.sub("", t) if removed else t
-        # The j-th removed character sits before folded position removed[j] - j.
-        self._q = [r - j for j, r in enumerate(removed)]
-
-    def orig(self, pos: int) -> int:
-        """Original index of the folded character at ``pos``."""
-        return pos + bisect_right(self._q, pos) if self._q else pos
-
-    def span(self, start: int, end: int, text: str) -> tuple[int, int]:
-        """Original ``(start, end)`` of a folded span, with any marks that trail it."""
-        s, e = self.orig(start), self.orig(end - 1) + 1
-        return s, _TRAILING_MARKS_RE.match(text, e).end()
-
-
-def _fold(text: str) -> str:
-    """The folded text (same letters, folded variants, marks removed)."""
-    return _REMOVED_RE.sub("", _translate(text))
 
 
 def _fold_word(word: str) -> str:
@@ -344,7 +296,7 @@ def _parse_published(published: str | None) -> _Pub | None:
     """``(year, month, day)`` with ``None`` for missing parts; ``None`` if unusable."""
     if not isinstance(published, str):
         return None
-    m = _PUB_RE.match(_translate(published))
+    m = _PUB_RE.match(fold(published))
     if not m:
         return None
     y, mo, d = (int(g) if g else None for g in m.groups())

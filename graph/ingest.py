@@ -61,8 +61,8 @@ def decode(data: bytes, name: str = "<bytes>") -> tuple[str, str]:
     UTF-8 (with or without BOM), UTF-16 with a BOM and Windows-1256 are read;
     anything else raises :class:`DecodeError` with what to do.
 
-    >>> decode("سوريا".encode("cp1256"))
-    ('سوريا', 'windows-1256')
+    >>> decode("اجتمع التحالف في سوريا".encode("cp1256"))
+    ('اجتمع التحالف في سوريا', 'windows-1256')
     """
     if data.startswith(b"\xef\xbb\xbf"):
         return _strict(data[3:], "utf-8", name), "utf-8-sig"

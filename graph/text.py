@@ -15,10 +15,11 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from bisect import bisect_right
 from dataclasses import dataclass
 from typing import Iterator
 
-__all__ = ["normalize", "Token", "tokenize", "Sentence", "split_sentences", "strip_clitics"]
+__all__ = ["normalize", "Token", "tokenize", "Sentence", "split_sentences", "strip_clitics", "Folded", "fold"]
 
 DIACRITICS = "\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed"
 _DIACRITICS_RE = re.compile(f"[{DIACRITICS}\u0640]")
@@ -48,6 +49,60 @@ def normalize(text: str) -> str:
     text = _INVISIBLE_RE.sub("", text)
     text = _DIACRITICS_RE.sub("", text)
     return text.translate(_FOLD).casefold()
+
+
+# Folding one character for one (plus removing marks), so that positions map back to the original.
+_REMOVED_RE = re.compile(f"[{DIACRITICS}\u0640\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff\u00ad]")
+_TRAILING_MARKS_RE = re.compile(f"[{DIACRITICS}\u0640]*")
+_LETTER_PAIRS: tuple[tuple[str, str], ...] = tuple(
+    (a, b) for a, b in ((chr(k), v) for k, v in _FOLD.items()) if len(a) == 1 and len(b) == 1
+)
+
+
+def _translate(text: str, pairs: tuple[tuple[str, str], ...]) -> str:
+    for a, b in pairs:  # str.replace per pair is much faster than str.translate here
+        if a in text:
+            text = text.replace(a, b)
+    return text
+
+
+def fold(text: str, extra: tuple[tuple[str, str], ...] = ()) -> str:
+    """Like :func:`normalize` for Arabic but without case folding or NFKC, one character for one
+    (marks removed): the form the date and number grammars match on.
+
+    >>> fold("الخارجيَّة")
+    'الخارجيه'
+    """
+    return _REMOVED_RE.sub("", _translate(text, _LETTER_PAIRS + extra))
+
+
+class Folded:
+    """A folded copy of a text and a map from its positions back to the original's.
+
+    >>> f = Folded("وزيرُ الخارجيّة")
+    >>> f.text
+    'وزير الخارجيه'
+    >>> f.span(5, 13, "وزيرُ الخارجيّة")
+    (6, 15)
+    """
+
+    __slots__ = ("text", "_q")
+
+    def __init__(self, text: str, extra: tuple[tuple[str, str], ...] = ()) -> None:
+        t = _translate(text, _LETTER_PAIRS + extra)
+        removed = [m.start() for m in _REMOVED_RE.finditer(t)]
+        self.text = _REMOVED_RE.sub("", t) if removed else t
+        # The j-th removed character sits before folded position removed[j] - j.
+        self._q = [r - j for j, r in enumerate(removed)]
+
+    def orig(self, pos: int) -> int:
+        """Original index of the folded character at ``pos``."""
+        return pos + bisect_right(self._q, pos) if self._q else pos
+
+    def span(self, start: int, end: int, text: str) -> tuple[int, int]:
+        """Original ``(start, end)`` of a folded span, with any marks that trail it."""
+        s, e = self.orig(start), self.orig(end - 1) + 1
+        return s, _TRAILING_MARKS_RE.match(text, e).end()
 
 
 # A word: letters and digits with the combining marks and tatweel that may sit inside it.
