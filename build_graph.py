@@ -189,22 +189,134 @@ def list_queries() -> None:
             click.echo(f"{'':22}   --param {p.name}=… ({p.type}) {p.description}")
 
 
+def _view_options(f):
+    f = click.option("--focus", metavar="ENTITY", help="For the ego view: an entity's English or Arabic label, or its IRI.")(f)
+    f = click.option("--depth", default=1, show_default=True, type=click.IntRange(1, 5),
+                     help="For the ego view: how many facts away from the focus.")(f)
+    return f
+
+
 @cli.command()
 @click.option("--format", "-f", "fmt", default="turtle", show_default=True,
-              type=click.Choice(["turtle", "trig", "nt", "nq", "jsonld", "xml"]),
-              help="RDF format; trig, nq and jsonld keep one named graph per document.")
+              type=click.Choice(["turtle", "trig", "nt", "nq", "jsonld", "xml", "graphml", "gexf"]),
+              help="RDF format (trig, nq and jsonld keep one named graph per document), "
+                   "or graphml/gexf for a --view.")
+@click.option("--view", "view_name", metavar="VIEW", help="Export a NetworkX view ('ckg viz --list') as graphml or gexf.")
+@_view_options
 @click.option("--out", "-o", type=click.Path(dir_okay=False, path_type=Path),
               help="File to write (atomically); default: standard output.")
 @click.pass_obj
-def export(store: Store, fmt: str, out: Path | None) -> None:
-    """Write the graph in an RDF format, to a file or standard output."""
+def export(store: Store, fmt: str, view_name: str | None, focus: str | None, depth: int, out: Path | None) -> None:
+    """Write the graph in an RDF format, or a view for Gephi and Cytoscape, to a file or standard output.
+
+    \b
+    Examples:
+      ckg export --format turtle --out graph.ttl
+      ckg export --format trig --out graph.trig      # one named graph per document
+      ckg export --view partner-meeting --format graphml --out pm.graphml
+    """
     from graph.export import export as do_export, write_atomically
 
+    if view_name or fmt in ("graphml", "gexf"):
+        if not view_name or fmt not in ("graphml", "gexf"):
+            raise click.UsageError("a view is exported with --view VIEW --format graphml|gexf")
+        from viz.export import write_view
+        from viz.views import view
+
+        g = view(view_name, store, focus=focus, depth=depth)
+        write = lambda fh: write_view(g, fmt, fh)  # noqa: E731
+    else:
+        write = lambda fh: do_export(store, fmt, fh)  # noqa: E731
     if out:
-        write_atomically(out, lambda fh: do_export(store, fmt, fh))
+        write_atomically(out, write)
         click.echo(f"Wrote {out} ({out.stat().st_size:,} bytes, {fmt})", err=True)
     else:
-        do_export(store, fmt, sys.stdout.buffer)
+        write(sys.stdout.buffer)
+
+
+@cli.command()
+@click.argument("view_name", metavar="VIEW", required=False)
+@click.option("--list", "list_views", is_flag=True, help="List the views and what each shows.")
+@_view_options
+@click.option("--out", "-o", type=click.Path(dir_okay=False, path_type=Path),
+              help="HTML file to write (default: VIEW.html).")
+@click.option("--open", "open_page", is_flag=True, help="Open the page in the default browser.")
+@click.option("--language", type=click.Choice(["ar", "en"]), default="ar", show_default=True,
+              help="Labels first shown on the page (the page has a switch).")
+@click.option("--max-nodes", default=2000, show_default=True, type=click.IntRange(10, 100000),
+              help="Above this, show the most central nodes only (the page says so).")
+@click.pass_obj
+def viz(store: Store, view_name: str | None, list_views: bool, focus: str | None, depth: int, out: Path | None,
+        open_page: bool, language: str, max_nodes: int) -> None:
+    """Write an interactive page (works offline) of a NetworkX view of the graph.
+
+    \b
+    Examples:
+      ckg viz --list
+      ckg viz partner-meeting --open
+      ckg viz ego --focus "Burkina Faso" --depth 2 --out bf.html
+    """
+    from viz.views import VIEWS, view
+
+    if list_views or not view_name:
+        for name, v in VIEWS.items():
+            click.echo(f"{name:16} {v.description}")
+        return
+    from viz.pages import write_page
+
+    g = view(view_name, store, focus=focus, depth=depth)
+    out = out or Path(f"{view_name}.html")
+    info = write_page(g, out, title=f"ckg: {view_name}", language=language, max_nodes=max_nodes)
+    note = f", showing the {info.shown_nodes} most central" if info.truncated else ""
+    click.echo(f"Wrote {out}: {info.nodes} nodes, {info.edges} edges{note}")
+    if open_page:
+        import webbrowser
+
+        webbrowser.open(out.resolve().as_uri())
+
+
+@cli.command()
+@click.argument("view_name", metavar="VIEW")
+@_view_options
+@click.option("--top", default=10, show_default=True, type=click.IntRange(1, 1000), help="How many central nodes.")
+@click.pass_obj
+def analyze(store: Store, view_name: str, focus: str | None, depth: int, top: int) -> None:
+    """Central nodes (degree and betweenness) and communities of a view."""
+    from viz.analytics import central, communities, label
+    from viz.views import view
+
+    g = view(view_name, store, focus=focus, depth=depth)
+    click.echo(f"{view_name}: {g.number_of_nodes()} nodes, {g.number_of_edges()} edges")
+    for measure in ("degree", "betweenness"):
+        click.echo(f"\nMost central by {measure}:")
+        for n, score in central(g, measure, top):
+            click.echo(f"  {score:6.3f}  {label(g, n)}  [{g.nodes[n].get('cls')}]")
+    found = communities(g)
+    click.echo(f"\nCommunities ({len(found)}):")
+    for i, c in enumerate(found[:top], start=1):
+        names = ", ".join(label(g, n) for n in c[:12])
+        click.echo(f"  {i}. ({len(c)}) {names}{' …' if len(c) > 12 else ''}")
+
+
+@cli.command()
+@click.argument("source")
+@click.argument("target")
+@click.pass_obj
+def path(store: Store, source: str, target: str) -> None:
+    """The shortest chain of facts linking two entities, each link with its sentence and document.
+
+    SOURCE and TARGET are labels in Arabic or English, or IRIs: ckg path Kenya "Burkina Faso"
+    """
+    from viz.analytics import label, shortest_chain
+    from viz.views import fact_graph, find_entity
+
+    g = fact_graph(store)
+    a, b = find_entity(g, source), find_entity(g, target)
+    chain = shortest_chain(g, a, b)
+    click.echo(f"{label(g, a)} → {label(g, b)}: {len(chain)} fact{'s' if len(chain) != 1 else ''}")
+    for i, link in enumerate(chain, start=1):
+        click.echo(f"{i}. {label(g, link.source)} —{link.relation}— {label(g, link.target)}")
+        click.echo(f"   «{link.evidence}» ({link.doc})")
 
 
 @cli.command()

@@ -1,0 +1,110 @@
+"""The NetworkX views, analytics and view exports, on the store built from the bundled corpus."""
+import io
+
+import networkx as nx
+import pytest
+
+from conftest import invoke
+from graph.errors import CkgError
+from graph.store import Store
+from viz.analytics import central, communities, shortest_chain
+from viz.views import VIEWS, fact_graph, find_entity, view
+
+
+def labels(g):
+    return {d.get("label_en") or d.get("label_ar") for _, d in g.nodes(data=True)}
+
+
+def test_partner_meeting_is_bipartite_with_roles(seed_store):
+    g = view("partner-meeting", seed_store)
+    meetings = {n for n, d in g.nodes(data=True) if d["bipartite"] == 0}
+    assert all(g.nodes[n]["cls"] == "Meeting" for n in meetings)
+    assert nx.is_bipartite(g)
+    kenya = find_entity(g, "Kenya")
+    [(_, meeting, edge)] = g.edges(kenya, data=True)
+    assert edge["relation"] == "new-member" and "كينيا" in edge["evidence"]
+    assert edge["doc"] == "002_edb1e7ae2f850001"
+    assert "Washington" in g.nodes[meeting]["label_ar"] or "واشنطن" in g.nodes[meeting]["label_ar"]
+    assert {"France", "Sri Lanka", "Mali", "Burkina Faso", "Fiji", "Lebanon"} <= labels(g)
+
+
+def test_co_attendance_links_partners_of_the_same_meeting(seed_store):
+    g = view("co-attendance", seed_store)
+    kenya, fiji, mali = (find_entity(g, x) for x in ("Kenya", "Fiji", "Mali"))
+    assert g.has_edge(kenya, fiji) and g.edges[kenya, fiji]["weight"] >= 1
+    assert not g.has_edge(kenya, mali)  # different meetings
+
+
+def test_group_mandate_has_groups_topics_and_focus(seed_store):
+    g = view("group-mandate", seed_store)
+    assert {"Counter ISIS Finance Group", "Communications Working Group", "counter-finance", "communications"} <= labels(g)
+    isis_k = find_entity(g, "ISIS-K")
+    assert g.nodes[isis_k]["cls"] == "ArmedGroup" and g.degree(isis_k) >= 1
+
+
+def test_actor_threat_links_branches_to_regions(seed_store):
+    g = view("actor-threat", seed_store)
+    isis_k = find_entity(g, "ISIS-K")
+    assert any(g.nodes[n]["cls"] == "Threat" for n in g.neighbors(isis_k))
+
+
+def test_funding_is_weighted_by_amount(seed_store):
+    g = view("funding", seed_store)
+    iraq = find_entity(g, "Iraq")
+    weights = [d["weight"] for _, _, d in g.in_edges(iraq, data=True)]
+    assert max(weights) >= 20e9
+
+
+def test_ego_view_by_arabic_label(seed_store):
+    g = view("ego", seed_store, focus="فرنسا", depth=2)
+    assert find_entity(g, "Jean-Yves Le Drian") in g
+
+
+def test_unknown_entity_is_a_clear_error(seed_store):
+    with pytest.raises(CkgError, match="no entity"):
+        view("ego", seed_store, focus="Atlantis")
+
+
+def test_every_edge_has_evidence_and_document(seed_store):
+    for name in VIEWS:
+        g = view(name, seed_store, focus="France")
+        for _, _, d in g.edges(data=True):
+            assert d["evidence"] and d["doc"] and d["relation"]
+
+
+def test_central_and_communities(seed_store):
+    g = view("co-attendance", seed_store)
+    top = [n for n, _ in central(g, "degree", 3)]
+    assert find_entity(g, "United States") in top
+    groups = communities(g)
+    assert sum(len(c) for c in groups) == g.number_of_nodes()
+
+
+def test_path_gives_each_link_with_its_sentence(seed_store):
+    g = fact_graph(Store(seed_store))
+    chain = shortest_chain(g, find_entity(g, "Kenya"), find_entity(g, "Fiji"))
+    assert len(chain) == 2
+    assert all(link.evidence and link.doc for link in chain)
+
+
+@pytest.mark.parametrize("fmt", ["graphml", "gexf"])
+def test_view_export_opens_in_networkx(runner, seed_store, tmp_path, fmt):
+    out = tmp_path / f"pm.{fmt}"
+    result = invoke(runner, seed_store, "export", "--view", "partner-meeting", "--format", fmt, "--out", str(out))
+    assert result.exit_code == 0, result.output
+    g = nx.read_graphml(out) if fmt == "graphml" else nx.read_gexf(out)
+    assert g.number_of_nodes() == view("partner-meeting", seed_store).number_of_nodes()
+    assert any("كينيا" in str(d.get("evidence", "")) for _, _, d in g.edges(data=True))
+
+
+def test_analyze_and_path_commands(runner, seed_store):
+    out = invoke(runner, seed_store, "analyze", "partner-meeting", "--top", "3").output
+    assert "Most central by degree" in out and "Communities" in out
+    out = invoke(runner, seed_store, "path", "Kenya", "فيجي").output
+    assert "Kenya → Fiji: 2 facts" in out and "002_edb1e7ae2f850001" in out
+
+
+def test_viz_list(runner, seed_store):
+    out = invoke(runner, seed_store, "viz", "--list").output
+    for name in VIEWS:
+        assert name in out
