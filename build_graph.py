@@ -339,6 +339,27 @@ def stats(store: Store, as_json: bool) -> None:
             click.echo(f"{k:30} {v:>8,}")
 
 
+@cli.command()
+@click.option("--limit", default=50, show_default=True, type=click.IntRange(1, 100000),
+              help="How many violations to print.")
+@click.pass_obj
+def validate(store: Store, limit: int) -> None:
+    """Check the graph against the SHACL shapes in ontology/shapes.ttl; exit status 1 on any violation."""
+    from graph.validate import validate as run_validation
+
+    report = run_validation(store)
+    if report.conforms:
+        click.echo(f"Valid: {report.checked:,} triples conform to the shapes in ontology/shapes.ttl")
+        return
+    click.echo(f"{len(report.violations)} violations in {report.checked:,} triples:")
+    for v in report.violations[:limit]:
+        name = f" ({v.label})" if v.label else ""
+        click.echo(f"- {v.focus}{name}: {v.path or '(node)'}: {v.message}")
+    if len(report.violations) > limit:
+        click.echo(f"... and {len(report.violations) - limit} more (--limit)")
+    sys.exit(1)
+
+
 def main() -> None:
     cli(prog_name="ckg")
 

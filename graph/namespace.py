@@ -118,6 +118,7 @@ class CKG(DefinedNamespace):
     threatActor: URIRef
     threatKind: URIRef
     topic: URIRef
+    unstated: URIRef
     virtual: URIRef
     year: URIRef
 

@@ -197,6 +197,8 @@ def document_quads(parsed: F.Parsed, lexicon: Lexicon) -> list[Quad]:
                 w.add(m, CKG.place, ref(f.place))
             if f.start_date:
                 w.add(m, CKG.startDate, date_literal(f.start_date))
+            else:
+                w.add(m, CKG.unstated, Literal("startDate"))
             if f.end_date:
                 w.add(m, CKG.endDate, date_literal(f.end_date))
             if f.virtual:
@@ -218,6 +220,8 @@ def document_quads(parsed: F.Parsed, lexicon: Lexicon) -> list[Quad]:
                 w.add(node, CKG.roleTitle, Literal(f.role_en, language="en"))
             if f.affiliation:
                 w.add(node, CKG.affiliation, ref(f.affiliation))
+            else:
+                w.add(node, CKG.unstated, Literal("affiliation"))
         elif isinstance(f, F.Join):
             node = w.fact(f, CKG.Membership)
             w.add(node, CKG.member, ref(f.member))
