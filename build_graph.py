@@ -360,6 +360,57 @@ def validate(store: Store, limit: int) -> None:
     sys.exit(1)
 
 
+@cli.command()
+@click.option("--host", default="127.0.0.1", show_default=True,
+              help="Address to listen on (loopback by default; 0.0.0.0 exposes the graph to the network).")
+@click.option("--port", default=7879, show_default=True, type=click.IntRange(0, 65535), help="Port (0: any free port).")
+@click.option("--timeout", default=30.0, show_default=True, type=click.FloatRange(min=0.1),
+              help="Time limit of one query, in seconds.")
+@click.option("--max-rows", default=100_000, show_default=True, type=click.IntRange(1),
+              help="Most result rows one query returns.")
+@click.pass_obj
+def serve(store: Store, host: str, port: int, timeout: float, max_rows: int) -> None:
+    """Serve the store read-only over the SPARQL 1.1 Protocol at http://HOST:PORT/sparql.
+
+    GET and POST; results as SPARQL JSON, XML, CSV or TSV by content negotiation.
+    Query any SPARQL client at it, or: ckg query meetings --endpoint http://127.0.0.1:7879/sparql
+    """
+    from graph.serve import ServerConfig, make_server
+
+    server = make_server(store, ServerConfig(host=host, port=port, timeout=timeout, max_rows=max_rows))
+    h, p = server.server_address[:2]
+    click.echo(f"Serving {store.path} read-only at http://{h}:{p}/sparql (Ctrl-C stops)", err=True)
+    try:
+        server.serve_forever()
+    except KeyboardInterrupt:
+        pass
+    finally:
+        server.server_close()
+
+
+@cli.command()
+@click.option("--endpoint", required=True, metavar="URL",
+              help="Graph Store Protocol endpoint: Oxigraph http://HOST:7878/store, "
+                   "Virtuoso http://HOST:8890/sparql-graph-crud-auth.")
+@click.option("--update", metavar="URL", help="SPARQL Update endpoint, used where the server has no Graph Store.")
+@click.option("--timeout", default=120.0, show_default=True, type=click.FloatRange(min=1), help="Seconds per request.")
+@click.pass_obj
+def push(store: Store, endpoint: str, update: str | None, timeout: float) -> None:
+    """Load the graph into a SPARQL 1.1 server, one named graph per document.
+
+    A second push replaces each document's graph rather than duplicating it. Credentials
+    come from the environment (CKG_ENDPOINT_USER, CKG_ENDPOINT_PASSWORD), never the command line.
+    """
+    from graph.push import push as do_push
+
+    cb, close = _progress_bar(True)
+    try:
+        summary = do_push(store, endpoint, update=update, timeout=timeout, progress=cb)
+    finally:
+        close()
+    click.echo(f"Pushed {summary.graphs} graphs, {summary.triples:,} triples to {endpoint} ({summary.method})")
+
+
 def main() -> None:
     cli(prog_name="ckg")
 
