@@ -108,3 +108,20 @@ def test_viz_list(runner, seed_store):
     out = invoke(runner, seed_store, "viz", "--list").output
     for name in VIEWS:
         assert name in out
+
+
+@pytest.mark.parametrize("name", sorted(VIEWS))
+def test_every_view_renders_in_chromium_from_the_seeds(runner, seed_store, tmp_path, name):
+    import re
+
+    from test_pages import run_chromium
+
+    out = tmp_path / f"{name}.html"
+    args = ["viz", name, "--out", str(out)] + (["--focus", "France", "--depth", "2"] if name == "ego" else [])
+    result = invoke(runner, seed_store, *args)
+    assert result.exit_code == 0, result.output
+    html = out.read_text(encoding="utf-8")
+    assert "src=\"http" not in html and "href=\"http" not in html
+    dom = run_chromium(tmp_path, out.as_uri(), "--dump-dom").stdout
+    drawn = re.search(r'data-ckg-drawn="(\d+)"', dom)
+    assert drawn and int(drawn.group(1)) == view(name, seed_store, focus="France", depth=2).number_of_nodes()
