@@ -17,6 +17,7 @@ import re
 import unicodedata
 from bisect import bisect_right
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Iterator
 
 __all__ = ["normalize", "Token", "tokenize", "Sentence", "split_sentences", "strip_clitics", "Folded", "fold"]
@@ -136,11 +137,14 @@ _PROCLITICS = (
 )  # "ك" ("as") only with the article: bare, it would make كلاوس into لاوس (Laos)
 
 
-def strip_clitics(norm: str, min_stem: int = 2, surface: str | None = None) -> list[str]:
+@lru_cache(maxsize=262144)
+def strip_clitics(norm: str, min_stem: int = 2, surface: str | None = None) -> tuple[str, ...]:
     """The word itself and the stems left after removing attached proclitics.
 
     Every candidate keeps at least ``min_stem`` letters. A stem that lost the
     article also comes back with it, so "للعراق" yields "العراق" and "عراق".
+
+    The variants are cached: every phrase table asks again for the same words.
 
     >>> sorted(strip_clitics("وبفرنسا"))
     ['بفرنسا', 'فرنسا', 'وبفرنسا']
@@ -167,7 +171,7 @@ def strip_clitics(norm: str, min_stem: int = 2, surface: str | None = None) -> l
             for c in cands:
                 if c not in seen:
                     seen.append(c)
-    return seen
+    return tuple(seen)
 
 
 @dataclass(frozen=True, slots=True)

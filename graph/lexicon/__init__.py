@@ -112,7 +112,7 @@ class PhraseMatcher:
 
     def __init__(self) -> None:
         self._index: dict[str, list[tuple[tuple[str, ...], str, str]]] = {}
-        self._prefix: list[tuple[str, tuple[str, ...], str, str]] = []
+        self._prefix: dict[str, list[tuple[str, tuple[str, ...], str, str]]] = {}  # by first two letters
 
     def add(self, phrase: str, key: str, kind: str = "name") -> None:
         star = phrase.rstrip().endswith("*")
@@ -122,7 +122,8 @@ class PhraseMatcher:
         if star:
             toks = toks[:-1] + (toks[-1] + "*",)
             if len(toks) == 1:
-                self._prefix.append((toks[0][:-1], toks, key, kind))
+                pre = toks[0][:-1]
+                self._prefix.setdefault(pre[:2], []).append((pre, toks, key, kind))
                 return
         bucket = self._index.setdefault(toks[0], [])
         if (toks, key, kind) not in bucket:
@@ -137,8 +138,10 @@ class PhraseMatcher:
         while i < n:
             best: tuple[tuple[int, int], str, str] | None = None
             for vi, variant in enumerate(strip_clitics(norms[i], surface=tokens[i].surface)):
-                cands = list(self._index.get(variant, ()))
-                cands += [(pat, key, kind) for pre, pat, key, kind in self._prefix if variant.startswith(pre)]
+                cands = self._index.get(variant, ())
+                starred = self._prefix.get(variant[:2])
+                if starred:
+                    cands = list(cands) + [(pat, key, kind) for pre, pat, key, kind in starred if variant.startswith(pre)]
                 for pat, key, kind in cands:
                     L = len(pat)
                     if i + L > n or (best and L < best[0][0]):
