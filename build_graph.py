@@ -92,7 +92,7 @@ def _report(summary, verb: str) -> None:
 @click.option("--progress/--no-progress", default=True, help="Show a progress bar on a terminal.")
 @click.pass_obj
 def build(store: Store, sources: tuple[Path, ...], jobs: int, strict: bool, progress: bool) -> None:
-    """(Re)build the store from SOURCES (files or directories of .txt; default: the bundled corpus).
+    """(Re)build the store from SOURCES (files, or directories of .txt, .html and .htm files; default: the bundled corpus).
 
     A directory may hold manifest.csv (file,published,title,source). The new graph
     replaces the old one only when the build completes; the same input gives the same graph.
@@ -147,7 +147,7 @@ def _parse_params(values: tuple[str, ...]) -> dict[str, str]:
               help="Run on a remote SPARQL 1.1 endpoint instead of the local store "
                    "(credentials from CKG_ENDPOINT_USER / CKG_ENDPOINT_PASSWORD).")
 @click.option("--timeout", type=click.FloatRange(min=0.001), default=None, metavar="SECONDS",
-              help="Stop the query after this many seconds.")
+              help="Stop the query after this many seconds (it runs in a child process, killed at the limit).")
 @click.pass_obj
 def query(store: Store, query: str, params: tuple[str, ...], fmt: str | None, endpoint: str | None,
           timeout: float | None) -> None:
@@ -174,8 +174,6 @@ def query(store: Store, query: str, params: tuple[str, ...], fmt: str | None, en
     out = {"table": result.to_table, "json": result.to_json, "md": result.to_markdown,
            "csv": lambda: result.to_delimited(","), "tsv": lambda: result.to_delimited("\t")}[fmt]()
     click.echo(out, nl=fmt == "json")
-    if timeout:  # a timed-out query may still run in a thread: leave without waiting for it
-        sys.stdout.flush()
 
 
 @cli.command("queries")

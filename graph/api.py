@@ -12,8 +12,11 @@
 from __future__ import annotations
 
 import os
+import sys
 import time
 from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from contextlib import closing
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
@@ -21,13 +24,13 @@ from typing import Callable, Iterable, Iterator
 
 import pyoxigraph as ox
 
-from .errors import CkgError, DecodeError, ManifestError, StoreError
-from .ingest import discover, load_document
+from .errors import CkgError, DecodeError, ExtractionError, ManifestError, StoreError
+from .ingest import discover, display_path, load_document
 from .pipeline import Context, run
 from .facts import Meeting
 from .rdf import doc_graph, document_quads, entity_iri
 from .resolve import MeetingIndex, MeetingRef
-from .store import Store, default_store_path, load_nquads
+from .store import Store, default_store_path, load_nquads, release_inherited_locks
 
 __all__ = ["Summary", "Failure", "build", "add", "query", "bundled_corpus", "extract_file", "open_store"]
 
@@ -87,7 +90,11 @@ class _Extracted:
 
 
 def extract_file(path: str, meta: dict) -> _Extracted:
-    """Read and extract one file into N-Quads (runs in worker processes)."""
+    """Read and extract one file into N-Quads (runs in worker processes).
+
+    Never raises: a document that cannot be read, or that trips a bug in a pipeline step, comes
+    back with ``error`` set to one sentence naming the file, so the other documents go on.
+    """
     try:
         doc = load_document(Path(path), meta)
         parsed = run(doc, Context.default())
@@ -100,10 +107,32 @@ def extract_file(path: str, meta: dict) -> _Extracted:
             len({m.entity for m in parsed.mentions}) + len(parsed.entities), len(parsed.facts), len(quads),
             meetings,
         )
+    except ExtractionError as exc:
+        return _Extracted(path, error=f"{display_path(path)}: {exc}; this is a bug in ckg: please report it with the file")
     except CkgError as exc:
         return _Extracted(path, error=str(exc))
-    except (OSError, UnicodeError, ValueError) as exc:
-        return _Extracted(path, error=f"{path}: {exc}")
+    except Exception as exc:  # a bug (or no memory) on one document must not stop the others
+        return _Extracted(path, error=f"{display_path(path)}: could not be extracted ({type(exc).__name__}: {exc}); "
+                                      "this is a bug in ckg: please report it with the file")
+
+
+def _worker_init(parent: int) -> None:
+    """First thing in an extraction worker: let go of the parent's store lock and die with the parent.
+
+    Without this, workers left behind by a killed ``ckg build --jobs N`` would hold the store's
+    lock (and wait for work) for ever.
+    """
+    release_inherited_locks()
+    if sys.platform.startswith("linux"):
+        try:
+            import ctypes
+            import signal
+
+            ctypes.CDLL(None, use_errno=True).prctl(1, int(signal.SIGKILL), 0, 0, 0)  # PR_SET_PDEATHSIG
+        except (OSError, AttributeError):
+            pass
+    if os.getppid() != parent:  # the parent died before the line above
+        os._exit(1)
 
 
 def _extract_all(items: list[tuple[Path, dict]], jobs: int) -> Iterator[_Extracted]:
@@ -111,8 +140,14 @@ def _extract_all(items: list[tuple[Path, dict]], jobs: int) -> Iterator[_Extract
         for p, m in items:
             yield extract_file(str(p), m)
         return
-    with ProcessPoolExecutor(max_workers=jobs) as pool:
+    pool = ProcessPoolExecutor(max_workers=jobs, initializer=_worker_init, initargs=(os.getpid(),))
+    try:
         yield from pool.map(extract_file, [str(p) for p, _ in items], [m for _, m in items], chunksize=8)
+    except BrokenProcessPool:
+        raise CkgError("a worker process died while extracting (out of memory?); nothing was written: "
+                       "rerun with fewer --jobs") from None
+    finally:  # stopped early (--strict, an error, Ctrl-C): do not extract the rest
+        pool.shutdown(wait=True, cancel_futures=True)
 
 
 def _ingest(db: ox.Store, sources: Iterable, jobs: int, known: dict[str, str], strict: bool,
@@ -123,35 +158,50 @@ def _ingest(db: ox.Store, sources: Iterable, jobs: int, known: dict[str, str], s
         items = list(discover(sources))
     except FileNotFoundError as exc:
         raise StoreError(f"{exc}; give existing files or directories") from None
+    except OSError as exc:
+        raise StoreError(f"cannot list the documents: {exc}; give directories you may read") from None
     except ManifestError:
         raise
     seen_hash = {h: i for i, h in known.items()}
-    for n, ex in enumerate(_extract_all(items, jobs), start=1):
-        if progress:
-            progress(n, len(items), ex.path)
-        if ex.error:
-            if strict:
-                raise DecodeError(ex.error)
-            summary.failures.append(Failure(ex.path, ex.error))
-            continue
-        if ex.sha256 in seen_hash:
-            summary.skipped += 1
-            continue
-        if ex.doc_id in known:  # same identifier, new content: replace that document's graph
-            db.remove_graph(doc_graph(ex.doc_id))
-        data = ex.nquads
-        for ref in ex.meetings:  # one real meeting, one IRI, whichever document reports it
-            iri = meetings.resolve(ref)
-            if iri != ref.iri:
-                data = data.replace(f"<{ref.iri}>".encode(), f"<{iri}>".encode())
-        load_nquads(db, data)
-        known[ex.doc_id] = ex.sha256
-        seen_hash[ex.sha256] = ex.doc_id
-        summary.documents += 1
-        summary.sentences += ex.sentences
-        summary.entities += ex.entities
-        summary.facts += ex.facts
-        summary.triples += ex.triples
+    this_run: dict[str, str] = {}  # document id -> the file it came from in this build or add
+    with closing(_extract_all(items, jobs)) as extracted:
+        for n, ex in enumerate(extracted, start=1):
+            if progress:
+                progress(n, len(items), ex.path)
+            if ex.error is None and ex.sha256 not in seen_hash and ex.doc_id in this_run:
+                ex.error = (f"{display_path(ex.path)}: has the same identifier '{ex.doc_id}' as "
+                            f"{display_path(this_run[ex.doc_id])} (an identifier is the file name without its "
+                            "extension); rename one of them")
+            if ex.error:
+                if strict:
+                    raise DecodeError(ex.error)
+                summary.failures.append(Failure(ex.path, ex.error))
+                continue
+            _load(db, ex, known, seen_hash, meetings, summary)
+            this_run[ex.doc_id] = ex.path
+
+
+def _load(db: ox.Store, ex: _Extracted, known: dict[str, str], seen_hash: dict[str, str],
+          meetings: MeetingIndex, summary: Summary) -> None:
+    """Put one extracted document into ``db`` (or count it as already there)."""
+    if ex.sha256 in seen_hash:
+        summary.skipped += 1
+        return
+    if ex.doc_id in known:  # same identifier, new content: replace that document's graph
+        db.remove_graph(doc_graph(ex.doc_id))
+    data = ex.nquads
+    for ref in ex.meetings:  # one real meeting, one IRI, whichever document reports it
+        iri = meetings.resolve(ref)
+        if iri != ref.iri:
+            data = data.replace(f"<{ref.iri}>".encode(), f"<{iri}>".encode())
+    load_nquads(db, data)
+    known[ex.doc_id] = ex.sha256
+    seen_hash[ex.sha256] = ex.doc_id
+    summary.documents += 1
+    summary.sentences += ex.sentences
+    summary.entities += ex.entities
+    summary.facts += ex.facts
+    summary.triples += ex.triples
 
 
 def build(sources: Iterable[str | os.PathLike] | None = None, store: str | os.PathLike | None = None,
@@ -159,7 +209,9 @@ def build(sources: Iterable[str | os.PathLike] | None = None, store: str | os.Pa
           progress: Callable[[int, int, str], None] | None = None) -> Summary:
     """(Re)build ``store`` from ``sources`` (default: the bundled corpus).
 
-    The new graph replaces the old one only when the build completes.
+    The new graph replaces the old one only when the build completes. Documents that cannot be
+    read are listed in :attr:`Summary.failures` (or, with ``strict``, the first raises
+    :class:`~graph.errors.DecodeError` and the store is unchanged).
     """
     t0 = time.perf_counter()
     st = open_store(store)
@@ -173,7 +225,13 @@ def build(sources: Iterable[str | os.PathLike] | None = None, store: str | os.Pa
 
 def add(sources: Iterable[str | os.PathLike], store: str | os.PathLike | None = None, jobs: int = 1,
         strict: bool = False, progress: Callable[[int, int, str], None] | None = None) -> Summary:
-    """Add documents to an existing store; content already there is skipped."""
+    """Add documents to an existing store; content already there is skipped.
+
+    The additions go into a copy of the live database that replaces it only when the add
+    completes: an error, ``strict`` stopping at a bad document, or a killed process leaves the
+    store as it was. Two adds at once take turns (the second waits for the lock, then fails with
+    :class:`~graph.errors.StoreLockedError` if the first takes too long).
+    """
     t0 = time.perf_counter()
     st = open_store(store)
     summary = Summary()

@@ -7,10 +7,17 @@ Layout of a store directory::
     STORE/db-…/            Oxigraph (RocksDB) databases
     STORE/lock             taken by writers
 
-``build`` writes a new database beside the live one and swaps the ``current``
-symlink only when it is complete (an atomic rename), so an interrupted build
-leaves the previous store as it was. Writers take an exclusive lock; readers
-open the live database read-only and never block.
+A live database is never written to. ``build`` (:meth:`Store.rebuild`) writes a
+new database beside it, and ``add`` (:meth:`Store.writer`) a copy of it (a
+RocksDB checkpoint: hard links, so it costs next to nothing); either swaps the
+``current`` symlink only when its work is complete (an atomic rename). So an
+interrupted, failed or killed command leaves the previous store as it was, and
+readers, which open the live database read-only and never block, only ever see
+a complete database. Writers take an exclusive lock; a second writer waits a
+little, then says that another ckg process is writing. Databases that are no
+longer live (the replaced one, leftovers of killed commands) are removed by the
+next writer; a reader that has one open keeps reading it (Oxigraph holds its
+files open).
 """
 from __future__ import annotations
 
@@ -18,6 +25,7 @@ import errno
 import fcntl
 import json
 import os
+import re
 import shutil
 import time
 import uuid
@@ -30,10 +38,15 @@ import pyoxigraph as ox
 from .errors import StoreError, StoreLockedError, StoreVersionError
 from .namespace import CKG, ONTOLOGY_GRAPH, ontology_path
 
-__all__ = ["Store", "FORMAT", "default_store_path"]
+__all__ = ["Store", "FORMAT", "default_store_path", "release_inherited_locks"]
 
 FORMAT = 1
 MARKER = "ckg-store.json"
+# What ckg itself puts in a store directory (leftovers of a killed command included).
+_OWN_NAMES = re.compile(r"^(lock|current|ckg-store\.json|db-[\w-]+|\.current-\w+|\.ckg-store\.json\.tmp|\.trash-[\w-]+)$")
+# Descriptors of the store locks this process holds: a worker process forked while one is held
+# must let go of its copy (:func:`release_inherited_locks`), or the lock outlives this process.
+_HELD_LOCKS: set[int] = set()
 
 
 def default_store_path() -> Path:
@@ -45,8 +58,29 @@ def default_store_path() -> Path:
     return Path(base) / "ckg" / "store"
 
 
+def release_inherited_locks() -> None:
+    """In a process forked from a writer, drop the inherited references to the store lock.
+
+    A lock taken with ``flock`` belongs to the open file, which a forked child shares: were the
+    writer killed, its surviving workers would keep the store locked. Worker processes call this
+    first (``ProcessPoolExecutor(initializer=...)``).
+    """
+    if not _HELD_LOCKS:
+        return
+    null = os.open(os.devnull, os.O_RDONLY)
+    try:
+        for fd in _HELD_LOCKS:
+            try:
+                os.dup2(null, fd)  # the descriptor stays valid but no longer refers to the lock file
+            except OSError:
+                pass
+    finally:
+        os.close(null)
+    _HELD_LOCKS.clear()
+
+
 class Store:
-    """A ckg store directory. Open with :meth:`open` (existing) or use :meth:`writer`/:meth:`rebuild`."""
+    """A ckg store directory. Open with :meth:`reader` (read-only) or write with :meth:`writer`/:meth:`rebuild`."""
 
     def __init__(self, path: str | os.PathLike):
         self.path = Path(path)
@@ -56,23 +90,38 @@ class Store:
     def exists(self) -> bool:
         return (self.path / MARKER).is_file() and (self.path / "current").exists()
 
+    def _foreign(self) -> list[str]:
+        """Names in the store directory that ckg did not put there."""
+        try:
+            return sorted(p.name for p in self.path.iterdir() if not _OWN_NAMES.match(p.name))
+        except FileNotFoundError:
+            return []
+        except OSError as exc:
+            raise StoreError(f"cannot read the store directory {self.path}: {exc.strerror or exc}") from None
+
     def check(self) -> None:
         """Raise a :class:`StoreError` telling the user what to do if this is not a usable store."""
+        if self.path.exists() and not self.path.is_dir():
+            raise StoreError(f"{self.path} is a file, not a store directory; point --store at a directory")
         marker = self.path / MARKER
         if not marker.is_file():
-            if self.path.exists() and any(self.path.iterdir()):
+            foreign = self._foreign()
+            if foreign:
                 raise StoreVersionError(
-                    f"{self.path} is not a ckg store (no {MARKER}); point --store at another directory"
+                    f"{self.path} is not a ckg store (no {MARKER}; it holds {', '.join(foreign[:3])}"
+                    f"{', …' if len(foreign) > 3 else ''}); point --store at another directory"
                 )
             raise StoreError(f"no store at {self.path}; run 'ckg build' first (or pass --store)")
         try:
             info = json.loads(marker.read_text(encoding="utf-8"))
         except (OSError, ValueError) as exc:
-            raise StoreError(f"{marker} is unreadable ({exc}); rebuild with 'ckg build'") from None
-        if info.get("format") != FORMAT:
+            raise StoreError(f"{marker} is unreadable ({exc}); rebuild the store with 'ckg build'") from None
+        found = info.get("format") if isinstance(info, dict) else None
+        if found != FORMAT:
+            by = f" (written by ckg {info['ckg']})" if isinstance(info, dict) and info.get("ckg") else ""
             raise StoreVersionError(
-                f"the store at {self.path} has format {info.get('format')!r}, this ckg reads format {FORMAT}; "
-                "rebuild it with 'ckg build'"
+                f"the store at {self.path} has format {found!r}{by}, this ckg reads format {FORMAT}; "
+                "rebuild it with 'ckg build' (give your documents again)"
             )
         if not (self.path / "current").exists():
             raise StoreError(f"the store at {self.path} has no live database; rebuild it with 'ckg build'")
@@ -82,18 +131,34 @@ class Store:
 
     # -- reading -------------------------------------------------------------
     def reader(self) -> ox.Store:
-        """The live database, read-only."""
-        self.check()
-        try:
-            return ox.Store.read_only(str(self._live()))
-        except OSError as exc:
-            raise StoreError(f"cannot open the store at {self.path}: {exc}") from None
+        """The live database, read-only.
+
+        A writer may swap in a new database while this opens the old one and then remove the old
+        one; the open is then retried on the new live database.
+        """
+        for attempt in range(5):
+            self.check()
+            live = self._live()
+            try:
+                return ox.Store.read_only(str(live))
+            except (OSError, RuntimeError) as exc:  # RocksDB says "Corruption" when files vanish under it
+                if attempt < 4 and self._live() != live:
+                    continue
+                raise StoreError(
+                    f"cannot open the store at {self.path}: {exc}; rebuild it with 'ckg build'"
+                ) from None
+        raise AssertionError("unreachable")
 
     # -- writing -------------------------------------------------------------
     @contextmanager
     def _lock(self, wait: float = 10.0) -> Iterator[None]:
-        self.path.mkdir(parents=True, exist_ok=True)
-        fh = open(self.path / "lock", "a+")
+        try:
+            self.path.mkdir(parents=True, exist_ok=True)
+            fh = open(self.path / "lock", "a+")
+        except OSError as exc:
+            raise StoreError(
+                f"cannot write to {self.path} ({exc.strerror or exc}); choose a directory you may write to"
+            ) from None
         deadline = time.monotonic() + wait
         try:
             while True:
@@ -106,54 +171,121 @@ class Store:
                             f"another ckg process is writing to {self.path}; wait for it to finish and try again"
                         ) from None
                     time.sleep(0.1)
-            yield
+            _HELD_LOCKS.add(fh.fileno())
+            try:
+                yield
+            finally:
+                _HELD_LOCKS.discard(fh.fileno())
         finally:
             fh.close()
 
+    def _new_database(self) -> tuple[str, Path]:
+        name = f"db-{time.strftime('%Y%m%d%H%M%S')}-{uuid.uuid4().hex[:8]}"
+        return name, self.path / name
+
+    @contextmanager
+    def _building(self, new: Path, db: ox.Store) -> Iterator[ox.Store]:
+        """Yield ``db`` (at ``new``); remove ``new`` if the block fails, so the store stays as it was."""
+        try:
+            yield db
+            db.flush()
+        except BaseException as exc:
+            del db
+            shutil.rmtree(new, ignore_errors=True)
+            if isinstance(exc, OSError):
+                raise StoreError(f"writing the store at {self.path} failed ({exc}); it is unchanged") from exc
+            raise
+
     @contextmanager
     def writer(self) -> Iterator[ox.Store]:
-        """The live database, writable, under the store's lock."""
+        """A writable copy of the live database, under the store's lock, that replaces it when the block completes.
+
+        If the block raises (or the process dies), the live database is untouched.
+        """
         self.check()
         with self._lock():
-            db = ox.Store(str(self._live()))
-            try:
+            self.check()  # a build may have swapped the database while this waited for the lock
+            self._collect(keep=self._live().name)
+            name, new = self._new_database()
+            try:  # a RocksDB checkpoint: hard links to the live database's immutable files
+                ox.Store.read_only(str(self._live())).backup(str(new))
+                db = ox.Store(str(new))
+            except (OSError, RuntimeError) as exc:
+                shutil.rmtree(new, ignore_errors=True)
+                raise StoreError(f"cannot copy the store at {self.path} to write to it: {exc}") from None
+            with self._building(new, db) as db:
                 yield db
-                db.flush()
-            finally:
-                del db
+            del db
+            self._swap(name, marker=False)
 
     @contextmanager
     def rebuild(self) -> Iterator[ox.Store]:
         """A fresh database that replaces the live one only if the block completes."""
-        if self.path.exists() and not (self.path / MARKER).exists() and any(
-            p.name != "lock" for p in self.path.iterdir()
-        ):
-            raise StoreError(f"{self.path} exists and is not a ckg store; choose an empty directory for --store")
+        if self.path.exists() and not self.path.is_dir():
+            raise StoreError(f"{self.path} is a file, not a store directory; point --store at a directory")
+        if not (self.path / MARKER).exists():
+            foreign = self._foreign()
+            if foreign:
+                raise StoreError(
+                    f"{self.path} exists and is not a ckg store (it holds {', '.join(foreign[:3])}"
+                    f"{', …' if len(foreign) > 3 else ''}); choose an empty or new directory for --store"
+                )
+        current = self.path / "current"
+        if current.exists() and not current.is_symlink():
+            raise StoreVersionError(
+                f"the store at {self.path} has an older layout ('current' is not a link); "
+                "move it away or choose another directory for --store"
+            )
         with self._lock():
-            name = f"db-{time.strftime('%Y%m%d%H%M%S')}-{uuid.uuid4().hex[:6]}"
-            new = self.path / name
-            db = ox.Store(str(new))
+            self._collect(keep=self._live().name if current.exists() else None)
+            name, new = self._new_database()
             try:
-                db.bulk_load(path=str(ontology_path()), format=ox.RdfFormat.TURTLE, to_graph=ox.NamedNode(ONTOLOGY_GRAPH))
+                db = ox.Store(str(new))
+            except OSError as exc:
+                raise StoreError(f"cannot create a database in {self.path}: {exc}") from None
+            with self._building(new, db) as db:
+                db.bulk_load(path=str(ontology_path()), format=ox.RdfFormat.TURTLE,
+                             to_graph=ox.NamedNode(ONTOLOGY_GRAPH))
                 yield db
                 db.flush()
                 db.optimize()
-            except BaseException:
-                del db
-                shutil.rmtree(new, ignore_errors=True)
-                raise
             del db
-            old = (self.path / "current").resolve() if (self.path / "current").exists() else None
-            tmp_link = self.path / f".current-{uuid.uuid4().hex[:6]}"
+            self._swap(name, marker=True)
+
+    def _swap(self, name: str, marker: bool) -> None:
+        """Make database ``name`` the live one (atomically), then remove the others."""
+        tmp_link = self.path / f".current-{uuid.uuid4().hex[:8]}"
+        try:
             os.symlink(name, tmp_link)
-            marker_tmp = self.path / f".{MARKER}.tmp"
-            marker_tmp.write_text(json.dumps({"format": FORMAT, "ckg": _version()}), encoding="utf-8")
-            os.replace(marker_tmp, self.path / MARKER)
+            if marker:
+                marker_tmp = self.path / f".{MARKER}.tmp"
+                marker_tmp.write_text(json.dumps({"format": FORMAT, "ckg": _version()}), encoding="utf-8")
+                os.replace(marker_tmp, self.path / MARKER)
             os.replace(tmp_link, self.path / "current")
-            _fsync_dir(self.path)
-            for p in self.path.glob("db-*"):
-                if p.name != name and (old is None or p == old or p.resolve() != new):
+        except OSError as exc:
+            raise StoreError(f"cannot switch the store at {self.path} to its new database: {exc}") from None
+        _fsync_dir(self.path)
+        self._collect(keep=name)
+
+    def _collect(self, keep: str | None) -> None:
+        """Remove the databases other than ``keep`` and the leftovers of interrupted commands.
+
+        Runs under the lock, so no other writer is making one. A database is first renamed
+        (atomically) out of the ``db-*`` names, so a removal cut short leaves nothing that looks live.
+        """
+        for p in list(self.path.iterdir()):
+            n = p.name
+            try:
+                if n.startswith("db-") and n != keep and p.is_dir() and not p.is_symlink():
+                    trash = self.path / f".trash-{n}"
+                    os.replace(p, trash)
+                    shutil.rmtree(trash, ignore_errors=True)
+                elif n.startswith(".trash-"):
                     shutil.rmtree(p, ignore_errors=True)
+                elif n.startswith(".current-") or n == f".{MARKER}.tmp":
+                    p.unlink()
+            except OSError:
+                pass  # the next writer tries again
 
     # -- facts about documents ---------------------------------------------
     @staticmethod

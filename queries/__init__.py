@@ -9,14 +9,21 @@ description and its parameters::
 
 Parameters are bound as values (pyoxigraph ``substitutions``; a trailing
 ``VALUES`` block on a remote endpoint), never pasted into the query text.
+Only queries run: SPARQL Update is refused. With a time limit, a local query
+runs in a child process that is killed when the time is up, so a runaway query
+really stops and gives its CPU and memory back.
 """
 from __future__ import annotations
 
 import csv
 import io
 import json
+import multiprocessing
+import os
+import pickle
 import re
-import threading
+import subprocess
+import sys
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
@@ -26,7 +33,7 @@ from typing import Any
 import pyoxigraph as ox
 
 from graph.errors import (
-    EndpointError, ParameterError, QueryError, QueryTimeoutError, ReadOnlyQueryError, UnknownQueryError,
+    CkgError, EndpointError, ParameterError, QueryError, QueryTimeoutError, ReadOnlyQueryError, UnknownQueryError,
 )
 
 __all__ = ["CannedQuery", "Result", "canned", "resolve", "run_local", "run_remote", "PREFIXES"]
@@ -98,7 +105,29 @@ def canned() -> dict[str, CannedQuery]:
     return out
 
 
-_QUERY_FORM = re.compile(r"\b(SELECT|ASK|CONSTRUCT|DESCRIBE|INSERT|DELETE|LOAD|CLEAR|DROP|CREATE)\b", re.I)
+# Tokens that may come before a SPARQL request's first keyword: space, comments, IRIs and prefix names.
+_LEAD_TOKEN_RE = re.compile(r"\s+|#[^\n]*|<[^<>\s]*>|[^\W\d][\w.-]*:|:|[A-Za-z]+")
+_QUERY_KEYWORDS = frozenset({"SELECT", "ASK", "CONSTRUCT", "DESCRIBE"})
+_UPDATE_KEYWORDS = frozenset({"INSERT", "DELETE", "LOAD", "CLEAR", "DROP", "CREATE", "ADD", "MOVE", "COPY", "WITH"})
+
+
+def _first_keyword(text: str) -> str | None:
+    """The first keyword of a SPARQL request, after comments and its prologue (BASE, PREFIX), upper-cased.
+
+    >>> _first_keyword("# a note\\nPREFIX ex: <http://example.org/#>\\ninsert data { ex:a ex:b ex:c }")
+    'INSERT'
+    """
+    pos = 0
+    while True:
+        m = _LEAD_TOKEN_RE.match(text, pos)
+        if not m:
+            return None
+        token, pos = m.group(), m.end()
+        if token[0].isspace() or token[0] in "#<:" or token.endswith(":"):
+            continue
+        word = token.upper()
+        if word not in ("BASE", "PREFIX"):
+            return word
 
 
 def resolve(name_or_file_or_text: str) -> CannedQuery:
@@ -111,8 +140,11 @@ def resolve(name_or_file_or_text: str) -> CannedQuery:
     if len(arg) < 4096 and "\n" not in arg and (arg.endswith(".rq") or arg.endswith(".sparql") or p.is_file()):
         if not p.is_file():
             raise UnknownQueryError(f"no query file {arg}")
-        return CannedQuery.parse(p.stem, p.read_text(encoding="utf-8"), str(p))
-    if _QUERY_FORM.search(arg):
+        try:
+            return CannedQuery.parse(p.stem, p.read_text(encoding="utf-8"), str(p))
+        except (OSError, UnicodeDecodeError) as exc:
+            raise QueryError(f"cannot read the query file {arg}: {exc}; save it as UTF-8 text") from None
+    if _first_keyword(arg) in _QUERY_KEYWORDS | _UPDATE_KEYWORDS:
         return CannedQuery.parse("query", arg)
     raise UnknownQueryError(
         f"no canned query named {arg!r}; 'ckg queries' lists them: {', '.join(queries)}"
@@ -188,14 +220,16 @@ def _term_json(term: Any) -> dict[str, str]:
     return out
 
 
-def _param_term(p: Param | None, value: str):
+def _param_term(name: str, p: Param | None, value: str):
+    """The RDF term ``value`` stands for: a declared parameter by its type; an undeclared one is
+    an IRI when written ``<...>``, else a string."""
     ptype = p.type if p else "string"
-    if ptype == "iri" or (value.startswith("<") and value.endswith(">")):
-        iri = value[1:-1] if value.startswith("<") else value
+    if ptype == "iri" or (p is None and value.startswith("<") and value.endswith(">")):
+        iri = value[1:-1] if value.startswith("<") and value.endswith(">") else value
         try:
             return ox.NamedNode(iri)
         except ValueError:
-            raise ParameterError(f"parameter {p.name if p else ''} needs an IRI, got {value!r}") from None
+            raise ParameterError(f"parameter {name} needs an IRI, got {value!r}") from None
     if ptype == "integer":
         if not re.fullmatch(r"[+-]?\d+", value):
             raise ParameterError(f"parameter {p.name} needs a whole number, got {value!r}")
@@ -216,38 +250,48 @@ def _bindings(q: CannedQuery, params: dict[str, str]) -> dict[str, Any]:
         if key not in declared and key not in _variables(q.text):
             listing = ", ".join(known) if known else "none"
             raise ParameterError(f"the query {q.name!r} has no parameter {key!r}; its parameters: {listing}")
-        out[key] = _param_term(declared.get(key), value)
+        out[key] = _param_term(key, declared.get(key), value)
     return out
 
 
 def _is_update(text: str) -> bool:
-    try:
-        from rdflib.plugins.sparql.parser import parseUpdate
+    """Whether ``text`` is a SPARQL Update request (its first keyword after the prologue says so).
 
-        parseUpdate(text)
-        return True
-    except Exception:
-        return False
+    >>> _is_update("DROP ALL"), _is_update("SELECT * WHERE { ?s ?p ?o }")
+    (True, False)
+    """
+    return _first_keyword(text) in _UPDATE_KEYWORDS
 
 
 def run_local(q: CannedQuery, store, params: dict[str, str] | None = None, timeout: float | None = None) -> Result:
-    """Run ``q`` on a :class:`graph.store.Store` (read-only)."""
-    db = store.reader()
-    subs = {ox.Variable(k): v for k, v in _bindings(q, params or {}).items()}
-    return _run_with_timeout(lambda: _evaluate(db, q, subs), timeout)
+    """Run ``q`` on a :class:`graph.store.Store` (read-only).
+
+    With ``timeout`` (seconds), the query runs in a child process, killed when the time is up;
+    :class:`QueryTimeoutError` says so.
+    """
+    params = params or {}
+    bound = _bindings(q, params)  # a bad parameter is reported before anything runs
+    if not timeout:
+        return _evaluate(store.reader(), q, {ox.Variable(k): v for k, v in bound.items()})
+    return _run_in_child(q, store, params, timeout)
 
 
 def _evaluate(db: ox.Store, q: CannedQuery, subs: dict) -> Result:
     try:
         res = db.query(q.text, use_default_graph_as_union=True, substitutions=subs or None, prefixes=PREFIXES)
+        return _result(res)
     except SyntaxError as exc:
         if _is_update(q.text):
             raise ReadOnlyQueryError(
                 "SPARQL Update is refused: 'ckg query' is read-only; rebuild or add documents with 'ckg build'/'ckg add'"
             ) from None
         raise QueryError(f"SPARQL syntax error in {q.path or q.name}: {exc}") from None
-    except OSError as exc:
+    except (OSError, RuntimeError) as exc:  # also while the answer is read: a SERVICE out of reach, a storage error
         raise QueryError(f"the query failed: {exc}") from None
+
+
+def _result(res) -> Result:
+    """A pyoxigraph answer, read to the end, as a :class:`Result`."""
     if isinstance(res, ox.QueryBoolean):
         return Result([], [], boolean=bool(res))
     if isinstance(res, ox.QuerySolutions):
@@ -266,25 +310,106 @@ def _evaluate(db: ox.Store, q: CannedQuery, subs: dict) -> Result:
                   [{"subject": _term_json(s), "predicate": _term_json(p), "object": _term_json(o)} for s, p, o in triples])
 
 
-def _run_with_timeout(fn, timeout: float | None):
-    if not timeout:
-        return fn()
-    box: dict[str, Any] = {}
+def _run_in_child(q: CannedQuery, store, params: dict[str, str], timeout: float) -> Result:
+    """Evaluate ``q`` in a child process; kill it if its answer is not ready ``timeout`` s after it started.
 
-    def target():
-        try:
-            box["result"] = fn()
-        except BaseException as exc:  # handed to the caller
-            box["error"] = exc
+    The child is forked (instant) when that is safe, from a process with one thread on Linux;
+    otherwise it is a fresh interpreter (a fork of a process whose other threads hold locks,
+    Oxigraph's among them, could hang).
+    """
+    if sys.platform.startswith("linux") and _native_threads() == 1:
+        ctx = multiprocessing.get_context("fork")
+        receive, send = ctx.Pipe(duplex=False)
+        child = ctx.Process(target=_child, args=(send, q, store, params), name="ckg-query", daemon=True)
+        child.start()
+        send.close()
+        stop = lambda: (child.kill(), child.join())  # noqa: E731  (kill does nothing to a finished child)
+    else:
+        receive, popen = _fresh_interpreter(q, store, params)
+        stop = lambda: (popen.kill(), popen.wait())  # noqa: E731
+    try:
+        message = _receive(receive, max(timeout, 60.0))  # the child opened the store: the clock starts
+        if message == "started":
+            if not receive.poll(timeout):
+                raise QueryTimeoutError(
+                    f"the query ran past its {timeout:g} s time limit and was stopped; narrow it or raise --timeout"
+                )
+            message = _receive(receive, None)
+    finally:
+        stop()
+        receive.close()
+    status, payload = message
+    if status == "error":
+        raise payload
+    return payload
 
-    t = threading.Thread(target=target, daemon=True)
-    t.start()
-    t.join(timeout)
-    if t.is_alive():
-        raise QueryTimeoutError(f"the query ran past its {timeout:g} s time limit and was stopped; narrow it or raise --timeout")
-    if "error" in box:
-        raise box["error"]
-    return box["result"]
+
+def _fresh_interpreter(q: CannedQuery, store, params: dict[str, str]):
+    """Start ``python -c 'queries._child_main(FD)'`` with the work on its standard input; its answers come on FD."""
+    from multiprocessing.connection import Connection
+
+    root = str(Path(__file__).resolve().parent.parent)
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join(p for p in (root, os.environ.get("PYTHONPATH")) if p)}
+    r, w = os.pipe()
+    try:
+        popen = subprocess.Popen([sys.executable, "-c", f"import queries; queries._child_main({w})"],
+                                 stdin=subprocess.PIPE, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                                 pass_fds=(w,), env=env)
+    except OSError:
+        os.close(r)
+        raise
+    finally:
+        os.close(w)
+    with popen.stdin:
+        popen.stdin.write(pickle.dumps((q, store, params)))
+    return Connection(r, writable=False), popen
+
+
+def _child_main(fd: int) -> None:
+    """Entry point of the fresh-interpreter child of :func:`_run_in_child`."""
+    from multiprocessing.connection import Connection
+
+    q, store, params = pickle.load(sys.stdin.buffer)
+    _child(Connection(fd, readable=False), q, store, params)
+
+
+def _receive(conn, wait: float | None):
+    if wait is not None and not conn.poll(wait):
+        raise QueryError("the query process did not start; try again")
+    try:
+        return conn.recv()
+    except EOFError:
+        raise QueryError("the query process ended without an answer (out of memory?); narrow the query") from None
+
+
+def _child(conn, q: CannedQuery, store, params: dict[str, str]) -> None:
+    """The body of the child process of :func:`_run_in_child`: ``"started"``, then ``(status, payload)``."""
+    try:
+        db = store.reader()
+        subs = {ox.Variable(k): v for k, v in _bindings(q, params).items()}
+        conn.send("started")
+        message = ("ok", _evaluate(db, q, subs))
+    except CkgError as exc:
+        message = ("error", exc)
+    except Exception as exc:
+        message = ("error", QueryError(f"the query failed: {exc}"))
+    try:
+        conn.send(message)
+    except Exception as exc:  # an answer that cannot be pickled
+        conn.send(("error", QueryError(f"the query's answer could not be returned: {exc}")))
+    finally:
+        conn.close()
+
+
+def _native_threads() -> int:
+    try:
+        with open("/proc/self/status", encoding="ascii", errors="replace") as fh:
+            for line in fh:
+                if line.startswith("Threads:"):
+                    return int(line.split()[1])
+    except (OSError, ValueError):
+        pass
+    return 0
 
 
 def _ntriples(term) -> str:
@@ -299,7 +424,6 @@ def run_remote(q: CannedQuery, endpoint: str, params: dict[str, str] | None = No
 
     Credentials come from ``CKG_ENDPOINT_USER`` and ``CKG_ENDPOINT_PASSWORD``.
     """
-    import os
 
     from SPARQLWrapper import JSON, POST, SPARQLWrapper
     from SPARQLWrapper.SPARQLExceptions import SPARQLWrapperException

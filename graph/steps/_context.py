@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 
 from ..facts import DateMention, Mention, Parsed, Quantity
@@ -33,10 +34,10 @@ class SentenceView:
 
     def token_at(self, offset: int) -> int:
         """Index of the token that starts at or contains the document offset ``offset``."""
-        for i, t in enumerate(self.tokens):
-            if t.end > offset:
-                return i
-        return len(self.tokens)
+        ends = self.__dict__.get("_ends")
+        if ends is None:
+            ends = self.__dict__["_ends"] = [t.end for t in self.tokens]
+        return bisect_right(ends, offset)
 
     def entities(self, lexicon: Lexicon, parsed: Parsed, classes=None, how=None) -> list[Mention]:
         out = []
