@@ -8,6 +8,7 @@ Rows are compared order-insensitively, after normalising only the documented dif
 between engines: language-tag case, decimal form, and the order inside GROUP_CONCAT lists.
 """
 import os
+from contextlib import contextmanager
 from decimal import Decimal, InvalidOperation
 
 import pytest
@@ -53,17 +54,24 @@ def _local(store):
     return {name: _rows(run_local(resolve(name), Store(store))) for name in QUERIES}
 
 
-def _remote(endpoint, env):
+@contextmanager
+def _environment(env):
+    """Credentials for one server, as users give them: in the environment."""
     old = {k: os.environ.get(k) for k in env}
     os.environ.update(env)
     try:
-        return {name: _rows(run_remote(resolve(name), endpoint, timeout=60)) for name in QUERIES}
+        yield
     finally:
         for k, v in old.items():
             if v is None:
                 os.environ.pop(k, None)
             else:
                 os.environ[k] = v
+
+
+def _remote(endpoint, env):
+    with _environment(env):
+        return {name: _rows(run_remote(resolve(name), endpoint, timeout=60)) for name in QUERIES}
 
 
 def _compare(local, remote):
@@ -75,16 +83,8 @@ def _compare(local, remote):
 
 
 def _push(store, server):
-    old = {k: os.environ.get(k) for k in server["env"]}
-    os.environ.update(server["env"])
-    try:
+    with _environment(server["env"]):
         return push(Store(store), server["store"], update=server["update"])
-    finally:
-        for k, v in old.items():
-            if v is None:
-                os.environ.pop(k, None)
-            else:
-                os.environ[k] = v
 
 
 def _remote_count(server):
@@ -92,8 +92,8 @@ def _remote_count(server):
 
     q = CannedQuery.parse("count", "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } "
                                    "FILTER(STRSTARTS(STR(?g), \"https://w3id.org/ckg/\")) }")
-    os.environ.update(server["env"])
-    return int(run_remote(q, server["query"], timeout=60).as_dicts()[0]["n"])
+    with _environment(server["env"]):
+        return int(run_remote(q, server["query"], timeout=60).as_dicts()[0]["n"])
 
 
 def test_ckg_serve_answers_like_the_local_store(both_corpora):

@@ -122,6 +122,7 @@ def test_every_view_renders_in_chromium_from_the_seeds(runner, seed_store, tmp_p
     assert result.exit_code == 0, result.output
     html = out.read_text(encoding="utf-8")
     assert "src=\"http" not in html and "href=\"http" not in html
-    dom = run_chromium(tmp_path, out.as_uri(), "--dump-dom").stdout
-    drawn = re.search(r'data-ckg-drawn="(\d+)"', dom)
-    assert drawn and int(drawn.group(1)) == view(name, seed_store, focus="France", depth=2).number_of_nodes()
+    proc = run_chromium(tmp_path, out.as_uri(), "--dump-dom")
+    drawn = re.search(r'data-ckg-drawn="(\d+)"', proc.stdout)
+    assert drawn, proc.stderr[-500:]
+    assert int(drawn.group(1)) == view(name, seed_store, focus="France", depth=2).number_of_nodes()

@@ -31,7 +31,6 @@ import math
 import os
 import random
 import re
-import secrets
 import time
 import zlib
 from dataclasses import dataclass
@@ -41,6 +40,8 @@ from pathlib import Path
 from typing import Any
 
 import networkx as nx
+
+from graph.export import write_atomically
 
 __all__ = ["PageInfo", "write_page", "render_page", "vis_library"]
 
@@ -845,25 +846,7 @@ def write_page(graph: nx.Graph, path: str | os.PathLike, title: str, *, language
                              physics_limit=physics_limit, seed=seed)
     target = Path(path)
     payload = page.encode("utf-8")
-    while True:
-        tmp = target.with_name(f".{target.name}.{os.getpid()}.{secrets.token_hex(4)}.tmp")
-        try:
-            fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
-            break
-        except FileExistsError:
-            continue
-    try:
-        with os.fdopen(fd, "wb") as f:
-            f.write(payload)
-            f.flush()
-            os.fsync(f.fileno())
-        os.replace(tmp, target)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except FileNotFoundError:
-            pass
-        raise
+    write_atomically(target, lambda fh: fh.write(payload))
     info.path = str(target)
     info.bytes = len(payload)
     info.seconds = round(time.perf_counter() - start, 3)

@@ -14,7 +14,7 @@ from ..pipeline import Context, step
 from ..text import normalize
 from ..triggers import triggers
 from ._context import entity_class, in_genre, views
-from .meetings import main_meeting
+from .meetings import meeting_of
 
 __all__ = ["mandates", "commitments"]
 
@@ -73,13 +73,12 @@ def commitments(parsed: Parsed, ctx: Context) -> None:
     if not in_genre(parsed, lex):
         return
     trig = triggers()
-    main = main_meeting(parsed)
-    per_sentence = getattr(parsed, "_sentence_meeting", {})
     text = parsed.doc.text
     seen: set[tuple[str, str]] = set()
     for view in views(parsed):
         ev = Evidence.of(view.sentence)
-        meeting = per_sentence.get(view.index) or (main.key if main else None)
+        held = meeting_of(parsed, view.index)
+        meeting = held.key if held else None
         actor = _actor(parsed, lex, view)
         for m in trig.find("commitments", view.tokens):
             label = _phrase(text, m.start, view.sentence.end)

@@ -20,7 +20,7 @@ from ..text import normalize, strip_clitics
 from ..triggers import triggers
 from ._context import ACTOR_CLASSES, clause_of, clause_spans, entity_class, in_genre, views
 
-__all__ = ["meetings", "membership", "coalition_size", "meeting_key"]
+__all__ = ["meetings", "membership", "coalition_size", "meeting_key", "meeting_of", "main_meeting"]
 
 _KIND_PRIORITY = ("small-group", "political-directors", "ministerial", "leaders", "other")
 _NOT_MEETINGS = {normalize(w) for w in ("صحفي", "صحافي", "صحفيا", "صحافيا", "صحفياً", "صحافياً", "الصحفي", "الصحافي")}
@@ -63,6 +63,16 @@ def main_meeting(parsed: Parsed) -> Meeting | None:
             if m.start_date and m.start_date[:4] == pub[:4]:
                 return m
     return ms[0]
+
+
+def meeting_of(parsed: Parsed, sentence: int) -> Meeting | None:
+    """The meeting a sentence speaks of: its own, else the document's main meeting."""
+    key = getattr(parsed, "_sentence_meeting", {}).get(sentence)
+    if key:
+        for m in parsed.facts_of(Meeting):
+            if m.key == key:
+                return m
+    return main_meeting(parsed)
 
 
 @step("meetings")
@@ -188,15 +198,15 @@ def _date(view, anchor: int, spans, lex, parsed, place) -> tuple[str | None, str
     k = next((i for i, (a, b) in enumerate(spans) if a <= anchor < b), len(spans) - 1)
     dates = [d for d in view.dates if d.value and not _since(view, d)]
     near = [d for d in dates if spans[k][0] <= d.start < spans[k][1]]
-    for step in (-1, 1):  # walk outwards until a clause that names another venue
-        i = k + step
+    for direction in (-1, 1):  # walk outwards until a clause that names another venue
+        i = k + direction
         while not near and 0 <= i < len(spans) and abs(i - k) <= 3:
             a, b = spans[i]
             if any(a <= m.start < b and m.entity != place and _is_venue(m.entity, lex, parsed)
                    for m in view.mentions):
                 break
             near = [d for d in dates if a <= d.start < b]
-            i += step
+            i += direction
     if not near:
         return None, None
     d = min(near, key=lambda d: (-len(d.value), abs(d.start - anchor)))
@@ -291,16 +301,13 @@ def membership(parsed: Parsed, ctx: Context) -> None:
     if not in_genre(parsed, lex):
         return
     trig = triggers()
-    main = main_meeting(parsed)
-    per_sentence = getattr(parsed, "_sentence_meeting", {})
-    by_key = {m.key: m for m in parsed.facts_of(Meeting)}
     for view in views(parsed):
         toks = view.tokens
         joins = trig.find("joins", toks)
         if not joins:
             continue
         spans = clause_spans(view.sentence.text, view.sentence.start)
-        meeting = by_key.get(per_sentence.get(view.index)) or main
+        meeting = meeting_of(parsed, view.index)
         date = meeting.start_date if meeting else None
         if not date:
             dated = [d.value for d in view.dates if d.value]
@@ -353,9 +360,6 @@ def coalition_size(parsed: Parsed, ctx: Context) -> None:
     lex = ctx.lexicon
     if not in_genre(parsed, lex):
         return
-    main = main_meeting(parsed)
-    per_sentence = getattr(parsed, "_sentence_meeting", {})
-    by_key = {m.key: m for m in parsed.facts_of(Meeting)}
     for view in views(parsed):
         toks = view.tokens
         coalition = any(entity_class(m.entity, lex, parsed) == "Coalition" for m in view.mentions) or any(
@@ -385,7 +389,7 @@ def coalition_size(parsed: Parsed, ctx: Context) -> None:
             elif dated_in_clause:
                 as_of = dated_in_clause[0]
             else:
-                meeting = by_key.get(per_sentence.get(view.index)) or main
+                meeting = meeting_of(parsed, view.index)
                 as_of = (meeting.start_date if meeting and meeting.start_date else None) or parsed.doc.published
             parsed.facts.append(CoalitionSize(Evidence.of(view.sentence), "coalition_size/number-near-member-word",
                                               count=int(q.value), as_of=as_of))
