@@ -418,7 +418,7 @@ def run_chromium(tmp_path: Path, url: str, *args: str) -> subprocess.CompletedPr
                f"--user-data-dir={tmp_path / f'profile{attempt}'}",
                f"--virtual-time-budget={10000 * (attempt + 1)}", *args, url]
         proc = subprocess.run(cmd, capture_output=True, text=True, timeout=180, check=True)
-        if "--dump-dom" not in args or "data-ckg-drawn" in proc.stdout:
+        if "--dump-dom" not in args or re.search(r"<body[^>]*data-ckg-drawn=", proc.stdout):
             return proc
     return proc
 

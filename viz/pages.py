@@ -681,9 +681,12 @@ _SCRIPT = r"""
   var network = new vis.Network(container, { nodes: nodes, edges: edges }, data.options);
   window.ckgNetwork = network;
 
+  // The first frame may already have been drawn inside the constructor, before a listener
+  // could see it: listen, then ask for one more frame so the marker is always set.
   network.once("afterDrawing", function () {
     document.body.setAttribute("data-ckg-drawn", String(nodes.length));
   });
+  network.redraw();
   if (data.physics) {
     network.once("stabilizationIterationsDone", function () {
       document.body.setAttribute("data-ckg-stable", "true");
