@@ -5,7 +5,6 @@ Run ``ckg --help`` (or ``python build_graph.py --help``) for the commands.
 from __future__ import annotations
 
 import json
-import os
 import sys
 from pathlib import Path
 

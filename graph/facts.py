@@ -201,12 +201,3 @@ class Parsed:
 
     def facts_of(self, cls: type) -> list:
         return [f for f in self.facts if isinstance(f, cls)]
-
-    def mentions_in(self, sentence: int) -> list[Mention]:
-        return [m for m in self.mentions if m.evidence.sentence == sentence]
-
-    def dates_in(self, sentence: int) -> list[DateMention]:
-        return [d for d in self.dates if d.evidence.sentence == sentence]
-
-    def quantities_in(self, sentence: int) -> list[Quantity]:
-        return [q for q in self.quantities if q.evidence.sentence == sentence]

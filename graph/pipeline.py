@@ -21,12 +21,12 @@ from .facts import Parsed
 from .ingest import Document
 from .lexicon import Lexicon
 
-__all__ = ["Context", "step", "STEPS", "DEFAULT_PIPELINE", "run"]
+__all__ = ["Context", "step", "STEPS", "DEFAULT_PIPELINE", "run", "about_the_coalition"]
 
 
 @dataclass
 class Context:
-    """What every step may use: the lexicon and the trigger-word tables."""
+    """What every step may use: the lexicon (trigger words come from :func:`graph.triggers.triggers`)."""
 
     lexicon: Lexicon = field(default_factory=Lexicon.default)
 
@@ -44,13 +44,18 @@ StepFn = Callable[[Parsed, Context], None]
 STEPS: dict[str, StepFn] = {}
 
 
-def step(name: str) -> Callable[[StepFn], StepFn]:
-    """Register a pipeline step under ``name``."""
+def step(name: str, in_genre: bool = False) -> Callable[[StepFn], StepFn]:
+    """Register a pipeline step under ``name``.
+
+    A step registered with ``in_genre=True`` runs only on documents about the coalition
+    or ISIS (see :func:`about_the_coalition`); others get mentions and people only.
+    """
 
     def register(fn: StepFn) -> StepFn:
         if name in STEPS:
             raise ValueError(f"pipeline step {name!r} registered twice")
         fn.step_name = name  # type: ignore[attr-defined]
+        fn.in_genre = in_genre  # type: ignore[attr-defined]
         STEPS[name] = fn
         return fn
 
@@ -74,6 +79,20 @@ DEFAULT_PIPELINE: tuple[str, ...] = (
 )
 
 
+def about_the_coalition(parsed: Parsed, lexicon: Lexicon) -> bool:
+    """Whether the document names the coalition, one of its bodies or ISIS (decided once, on the
+    lexicon's mentions)."""
+    decided = getattr(parsed, "_in_genre", None)
+    if decided is None:
+        decided = any(
+            (e := lexicon.get(m.entity)) is not None
+            and (e.cls in ("Coalition", "CoalitionBody", "WorkingGroup") or e.extra.get("threat") == "isis")
+            for m in parsed.mentions
+        )
+        parsed._in_genre = decided  # type: ignore[attr-defined]
+    return decided
+
+
 def run(doc: Document, ctx: Context | None = None, steps: tuple[str, ...] = DEFAULT_PIPELINE) -> Parsed:
     """Run ``steps`` over ``doc`` and return what they found."""
     from . import steps as _register  # noqa: F401  (registers the built-in steps)
@@ -84,6 +103,8 @@ def run(doc: Document, ctx: Context | None = None, steps: tuple[str, ...] = DEFA
         fn = STEPS.get(name)
         if fn is None:
             raise ValueError(f"unknown pipeline step {name!r}; known: {', '.join(sorted(STEPS))}")
+        if fn.in_genre and not about_the_coalition(parsed, ctx.lexicon):  # type: ignore[attr-defined]
+            continue
         try:
             fn(parsed, ctx)
         except ExtractionError:

@@ -31,7 +31,7 @@ import time
 import uuid
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Iterable, Iterator
+from typing import Iterator
 
 import pyoxigraph as ox
 
@@ -319,8 +319,3 @@ def _version() -> str:
         return version("ckg")
     except Exception:
         return "unknown"
-
-
-def quads_of_graphs(db: ox.Store, graphs: Iterable[ox.NamedNode]) -> Iterator[ox.Quad]:
-    for g in graphs:
-        yield from db.quads_for_pattern(None, None, None, g)

@@ -7,18 +7,25 @@ from importlib import resources
 import yaml
 
 from .lexicon import PhraseMatcher
-from .text import Token
+from .text import Token, normalize
 
 __all__ = ["Triggers", "triggers"]
 
 
+_NOT_PHRASES = ("words", "mandate_topics", "groups_word")
+
+
 class Triggers:
-    """Each table of the YAML file as a :class:`PhraseMatcher` whose keys are the table's labels."""
+    """Each phrase table of the YAML file as a :class:`PhraseMatcher` whose keys are the table's
+    labels, and its ``words`` as sets of normalised words."""
 
     def __init__(self, raw: dict):
         self.raw = raw
         self.tables: dict[str, PhraseMatcher] = {}
+        self._words = {k: frozenset(normalize(str(w)) for w in v) for k, v in raw.get("words", {}).items()}
         for name, value in raw.items():
+            if name in _NOT_PHRASES:
+                continue
             pm = PhraseMatcher()
             if isinstance(value, dict):
                 for label, phrases in value.items():
@@ -35,6 +42,10 @@ class Triggers:
 
     def labels(self, table: str, tokens: list[Token]) -> list[str]:
         return [m.entity for m in self.find(table, tokens)]
+
+    def words(self, name: str) -> frozenset[str]:
+        """The normalised words of ``words: name:`` in the YAML file."""
+        return self._words[name]
 
 
 @lru_cache(maxsize=1)

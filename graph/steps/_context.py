@@ -9,11 +9,10 @@ from ..facts import DateMention, Mention, Parsed, Quantity
 from ..lexicon import Lexicon
 from ..text import Sentence, Token
 
-__all__ = ["SentenceView", "views", "in_genre", "clause_spans", "ACTOR_CLASSES", "PLACE_CLASSES"]
+__all__ = ["SentenceView", "views", "clause_spans", "clause_of", "entity_class", "ACTOR_CLASSES"]
 
 ACTOR_CLASSES = frozenset({"Country", "InternationalOrganization", "Organization", "GovernmentBody",
                            "MilitaryCommand", "Coalition", "CoalitionBody", "WorkingGroup", "Person"})
-PLACE_CLASSES = frozenset({"City", "Region", "Country"})
 
 _CLAUSE_RE = re.compile(r"[،,;؛:]|\s[-–]\s")
 
@@ -38,14 +37,6 @@ class SentenceView:
         if ends is None:
             ends = self.__dict__["_ends"] = [t.end for t in self.tokens]
         return bisect_right(ends, offset)
-
-    def entities(self, lexicon: Lexicon, parsed: Parsed, classes=None, how=None) -> list[Mention]:
-        out = []
-        for m in self.mentions:
-            cls = entity_class(m.entity, lexicon, parsed)
-            if (classes is None or cls in classes) and (how is None or m.how in how):
-                out.append(m)
-        return out
 
 
 def entity_class(key: str, lexicon: Lexicon, parsed: Parsed) -> str | None:
@@ -81,17 +72,8 @@ def _fresh(parsed: Parsed) -> bool:
     return getattr(parsed, "_views_key", None) == (len(parsed.mentions), len(parsed.dates), len(parsed.quantities))
 
 
-def in_genre(parsed: Parsed, lexicon: Lexicon) -> bool:
-    """Whether the document is about the coalition or ISIS at all (else only mentions and people)."""
-    for m in parsed.mentions:
-        e = lexicon.get(m.entity)
-        if e is not None and (e.cls in ("Coalition", "CoalitionBody", "WorkingGroup") or e.extra.get("threat") == "isis"):
-            return True
-    return False
-
-
 def clause_spans(text: str, start: int) -> list[tuple[int, int]]:
-    """Document offsets of the clauses of a sentence (split at commas, colons, brackets, quotes)."""
+    """Document offsets of the clauses of a sentence (split at commas, semicolons, colons and dashes)."""
     spans, pos = [], 0
     for m in _CLAUSE_RE.finditer(text):
         spans.append((start + pos, start + m.start()))

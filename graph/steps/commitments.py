@@ -13,65 +13,47 @@ from ..facts import Commitment, Evidence, Mandate, Mention, Parsed, PersonRole
 from ..pipeline import Context, step
 from ..text import normalize
 from ..triggers import triggers
-from ._context import entity_class, in_genre, views
+from ._context import entity_class, views
 from .meetings import meeting_of
 
 __all__ = ["mandates", "commitments"]
 
-_TOPIC_WORDS = {
-    "communications": ("اتصالات", "الاتصالات", "بالاتصالات"),
-    "counter-finance": ("تمويل",),
-    "foreign-terrorist-fighters": ("المقاتلين", "مقاتلين", "سفر"),
-    "stabilization": ("الاستقرار", "استقرار"),
-}
-_GROUPS_WORD = normalize("مجموعات العمل")
 
 
-@step("mandates")
+@step("mandates", in_genre=True)
 def mandates(parsed: Parsed, ctx: Context) -> None:
     """Working groups with their mandate, topic and focus."""
     lex = ctx.lexicon
-    if not in_genre(parsed, lex):
-        return
-    by_topic = {e.extra.get("topic"): e.id for e in lex.entries.values()
-                if e.cls == "WorkingGroup" and e.extra.get("topic") and not e.extra.get("topic_alias")}
+    trig = triggers()
+    groups_word = tuple(normalize(trig.raw["groups_word"]).split())
+    topics = {t: (v["group"], [normalize(w) for w in v["words"]]) for t, v in trig.raw["mandate_topics"].items()}
     for view in views(parsed):
         ev = Evidence.of(view.sentence)
         groups = [m for m in view.mentions if entity_class(m.entity, lex, parsed) in ("WorkingGroup",)]
         focus = next((m.entity for m in view.mentions if entity_class(m.entity, lex, parsed) == "ArmedGroup"
                       and (lex[m.entity].extra.get("threat") == "affiliate")), None)
-        norm = " ".join(t.norm for t in view.tokens)
-        if _GROUPS_WORD in norm:
-            k = norm.index(_GROUPS_WORD)
-            tail = norm[k:k + 160]
-            for topic, words in _TOPIC_WORDS.items():
-                gid = _group_for(topic, by_topic, lex)
-                if gid and any(w in tail.split() or any(x.endswith(w) for x in tail.split()) for w in words):
+        norms = [t.norm for t in view.tokens]
+        at = next((i for i in range(len(norms)) if tuple(norms[i:i + len(groups_word)]) == groups_word), None)
+        if at is not None:  # "مجموعات العمل ... المعنية بالاتصالات، ومكافحة تمويل داعش": groups by topic
+            first, last = view.tokens[at], view.tokens[at + len(groups_word) - 1]
+            tail = norms[at:at + 30]
+            for topic, (gid, words) in topics.items():
+                if gid in lex and any(x.endswith(w) for w in words for x in tail):
                     parsed.facts.append(Mandate(ev, "mandates/groups-by-topic", group=gid, topic=topic,
                                                 focus=focus, text=view.sentence.text))
-                    parsed.mentions.append(Mention(ev, "mandates/groups-by-topic", entity=gid,
-                                                   start=view.sentence.start, end=view.sentence.start,
-                                                   surface="مجموعات العمل", how="name"))
+                    parsed.mentions.append(Mention(ev, "mandates/groups-by-topic", entity=gid, start=first.start,
+                                                   end=last.end, surface=parsed.doc.text[first.start:last.end],
+                                                   how="name"))
         for g in groups:
             e = lex[g.entity]
             parsed.facts.append(Mandate(ev, "mandates/named-group", group=g.entity, topic=e.extra.get("topic"),
                                         focus=focus, text=view.sentence.text))
 
 
-def _group_for(topic: str, by_topic: dict, lex) -> str | None:
-    if topic == "foreign-terrorist-fighters":
-        for e in lex.entries.values():
-            if e.cls == "WorkingGroup" and e.extra.get("topic") == topic and "fighter" in (e.en or "").lower():
-                return e.id
-    return by_topic.get(topic)
-
-
-@step("commitments")
+@step("commitments", in_genre=True)
 def commitments(parsed: Parsed, ctx: Context) -> None:
     """Roadmaps, guidelines, goals and policy commitments."""
     lex = ctx.lexicon
-    if not in_genre(parsed, lex):
-        return
     trig = triggers()
     text = parsed.doc.text
     seen: set[tuple[str, str]] = set()

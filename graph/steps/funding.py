@@ -12,25 +12,19 @@ from __future__ import annotations
 
 from ..facts import Evidence, Funding, Parsed, PersonRole
 from ..pipeline import Context, step
-from ..text import normalize
 from ..triggers import triggers
-from ._context import clause_of, clause_spans, entity_class, in_genre, views
+from ._context import clause_of, clause_spans, entity_class, views
 
 __all__ = ["funding"]
 
 _DONOR_CLASSES = {"Country", "InternationalOrganization", "Organization", "GovernmentBody", "Coalition"}
 _BENEFICIARY_CLASSES = {"Country", "Region"}
-_ACCORDING_TO = {normalize(w) for w in ("بحسب", "حسب", "وفق", "وفقا", "وفقاً", "نقلا", "بحسبما")}
-_SUPPORT = {normalize(w) for w in ("لدعم", "دعم", "لصالح", "لمساعدة", "في", "إلى", "داخل", "لفائدة")}
-_HIS_COUNTRY = {normalize(w) for w in ("بلاده", "بلادها", "حكومته", "حكومتها", "دولته")}
 
 
-@step("funding")
+@step("funding", in_genre=True)
 def funding(parsed: Parsed, ctx: Context) -> None:
     """Funding figures with kind, donor, amount, currency, qualifier, beneficiaries, year."""
     lex = ctx.lexicon
-    if not in_genre(parsed, lex):
-        return
     trig = triggers()
     prev: Funding | None = None
     prev_sentence_beneficiaries: list[str] = []
@@ -42,7 +36,7 @@ def funding(parsed: Parsed, ctx: Context) -> None:
                 last_person_state = f.affiliation
         money = [q for q in view.quantities if q.currency and q.value >= 1000]
         kinds = trig.find("funding", toks)
-        supported = _supported_places(view, lex, parsed)
+        supported = _supported_places(view, lex, parsed, trig.words("support"))
         if not money:
             prev_sentence_beneficiaries = supported or prev_sentence_beneficiaries
             continue
@@ -51,7 +45,7 @@ def funding(parsed: Parsed, ctx: Context) -> None:
         spans = clause_spans(view.sentence.text, view.sentence.start)
         actors = [m for m in view.mentions
                   if entity_class(m.entity, lex, parsed) in _DONOR_CLASSES and m.how == "name"
-                  and not _preceded_by(view, m, _ACCORDING_TO | _SUPPORT)]
+                  and not _preceded_by(view, m, trig.words("according_to") | trig.words("support"))]
         places = [m for m in view.mentions if entity_class(m.entity, lex, parsed) in _BENEFICIARY_CLASSES]
         for q in money:
             before = [k for k in kinds if k.end <= q.start]
@@ -61,7 +55,7 @@ def funding(parsed: Parsed, ctx: Context) -> None:
                 donors = [m for m in actors if m.end <= before[-1].start]
                 if donors:
                     donor = donors[-1].entity
-                elif any(t.norm in _HIS_COUNTRY for t in toks if t.end <= q.start):
+                elif any(t.norm in trig.words("his_country") for t in toks if t.end <= q.start):
                     donor = last_person_state
             elif prev is not None and not before and prev.evidence.sentence == view.index:
                 donor = prev.donor
@@ -86,14 +80,14 @@ def _preceded_by(view, m, words: set[str]) -> bool:
     return i > 0 and view.tokens[i - 1].norm in words
 
 
-def _supported_places(view, lex, parsed) -> list[str]:
+def _supported_places(view, lex, parsed, support: frozenset[str]) -> list[str]:
     out = []
     for m in view.mentions:
         if entity_class(m.entity, lex, parsed) not in _BENEFICIARY_CLASSES:
             continue
         i = view.token_at(m.start)
         prev = view.tokens[i - 1].norm if i > 0 else ""
-        if prev in _SUPPORT or m.surface.startswith(("ل", "لل")):
+        if prev in support or m.surface.startswith(("ل", "لل")):
             out.append(m.entity)
     return out
 

@@ -16,14 +16,13 @@ from __future__ import annotations
 from ..facts import CoalitionSize, Evidence, Join, Meeting, Parsed, Participation
 from ..pipeline import Context, step
 from ..rdf import mint_key
-from ..text import normalize, strip_clitics
+from ..text import normalize
 from ..triggers import triggers
-from ._context import ACTOR_CLASSES, clause_of, clause_spans, entity_class, in_genre, views
+from ._context import ACTOR_CLASSES, clause_of, clause_spans, entity_class, views
 
 __all__ = ["meetings", "membership", "coalition_size", "meeting_key", "meeting_of", "main_meeting"]
 
 _KIND_PRIORITY = ("small-group", "political-directors", "ministerial", "leaders", "other")
-_NOT_MEETINGS = {normalize(w) for w in ("صحفي", "صحافي", "صحفيا", "صحافيا", "صحفياً", "صحافياً", "الصحفي", "الصحافي")}
 _PARTICIPANT_CLASSES = ACTOR_CLASSES - {"WorkingGroup"}
 
 
@@ -75,12 +74,10 @@ def meeting_of(parsed: Parsed, sentence: int) -> Meeting | None:
     return main_meeting(parsed)
 
 
-@step("meetings")
+@step("meetings", in_genre=True)
 def meetings(parsed: Parsed, ctx: Context) -> None:
     """Meetings and their participants."""
     lex = ctx.lexicon
-    if not in_genre(parsed, lex):
-        return
     trig = triggers()
     found: list[Meeting] = []
     sentence_meeting: dict[int, Meeting] = {}
@@ -88,7 +85,7 @@ def meetings(parsed: Parsed, ctx: Context) -> None:
     for view in views(parsed):
         toks = view.tokens
         nouns = [m for m in trig.find("meeting_nouns", toks)
-                 if not (m.j < len(toks) and toks[m.j].norm in _NOT_MEETINGS)]
+                 if not (m.j < len(toks) and toks[m.j].norm in trig.words("not_a_meeting"))]
         verbs = trig.find("meeting_verbs", toks)
         kinds_all = trig.find("meeting_kinds", toks)
         coalition = any(entity_class(m.entity, lex, parsed) in ("Coalition", "CoalitionBody") for m in view.mentions)
@@ -288,7 +285,7 @@ def _after_fi(view, m) -> bool:
     return prev in ("في", "داخل", "من", "بين") or first.startswith(("في", "بال"))
 
 
-@step("membership")
+@step("membership", in_genre=True)
 def membership(parsed: Parsed, ctx: Context) -> None:
     """Who joined the coalition, at which meeting and when.
 
@@ -298,8 +295,6 @@ def membership(parsed: Parsed, ctx: Context) -> None:
     clause must be about the coalition (its name or a member word), not a working group.
     """
     lex = ctx.lexicon
-    if not in_genre(parsed, lex):
-        return
     trig = triggers()
     for view in views(parsed):
         toks = view.tokens
@@ -316,18 +311,17 @@ def membership(parsed: Parsed, ctx: Context) -> None:
         for j in joins:
             a, b = clause_of(spans, j.start)
             clause_norms = [t.norm for t in toks if a <= t.start < b]
-            about_coalition = any(w.startswith(("عضو", "شريك", "العضو", "الشريك")) or w.endswith(("عضوا", "اعضاء"))
-                                  for w in clause_norms) or any(
+            about_coalition = any(a <= n.start < b for n in trig.find("size_nouns", toks)) or any(
                 entity_class(m.entity, lex, parsed) == "Coalition" and a <= m.start < b for m in view.mentions)
-            if not about_coalition or any(w.startswith(("رووساء", "روساء", "رييس")) for w in clause_norms):
+            if not about_coalition or any(w.startswith(tuple(trig.words("chairs"))) for w in clause_norms):
                 continue
             jt = view.token_at(j.start)
-            window = 3 if _is_welcome(toks[jt].norm) else 30
+            window = 3 if trig.find("join_welcome", toks[jt:jt + 1]) else 30
             for m in view.mentions:
                 if entity_class(m.entity, lex, parsed) != "Country" or m.how != "name" or not a <= m.start < b:
                     continue
                 mt = view.token_at(m.start)
-                if (j.end <= m.start and mt - jt <= window) or _member_after(view, m):
+                if (j.end <= m.start and mt - jt <= window) or _member_after(view, m, trig.words("member_after")):
                     members.append(m)
         for m in dict((m.entity, m) for m in members).values():
             if meeting and m.entity == meeting.place:
@@ -339,29 +333,21 @@ def membership(parsed: Parsed, ctx: Context) -> None:
                                                   meeting=meeting.key, actor=m.entity, role="new-member"))
 
 
-def _is_welcome(norm: str) -> bool:
-    return any(v.startswith(("رحب", "ترحيب", "يرحب", "ترحب")) for v in strip_clitics(norm))
-
-
-def _member_after(view, m) -> bool:
+def _member_after(view, m, prefixes: frozenset[str]) -> bool:
     """"X عضواً جديداً" / "X بصفتها العضو ...": the member is named before the join words."""
     i = view.token_at(m.end - 1) + 1
     nxt = [t.norm for t in view.tokens[i:i + 4]]
-    return any(w.startswith(("عضو", "بصفت", "العضو")) for w in nxt)
+    return any(w.startswith(tuple(prefixes)) for w in nxt)
 
 
-_NOW = {normalize(w) for w in ("حاليا", "حالياً", "الآن", "حاليًا")}
-_THEN = {normalize(w) for w in ("يومها", "آنذاك", "حينها", "وقتها", "حينذاك")}
-
-
-@step("coalition_size")
+@step("coalition_size", in_genre=True)
 def coalition_size(parsed: Parsed, ctx: Context) -> None:
     """Statements of how many partners the coalition has or had, with the date each refers to."""
     lex = ctx.lexicon
-    if not in_genre(parsed, lex):
-        return
+    trig = triggers()
     for view in views(parsed):
         toks = view.tokens
+        members = trig.find("size_nouns", toks)
         coalition = any(entity_class(m.entity, lex, parsed) == "Coalition" for m in view.mentions) or any(
             "تحالف" in t.norm or "ائتلاف" in t.norm for t in toks)
         if not coalition:
@@ -372,18 +358,17 @@ def coalition_size(parsed: Parsed, ctx: Context) -> None:
                 continue
             i = view.token_at(q.start)
             j = view.token_at(q.end - 1) + 1
-            around = [t.norm for t in toks[max(0, i - 3):i]] + [t.norm for t in toks[j:j + 2]]
-            if not any(w.startswith(("عضو", "شريك", "دول", "الاعضاء", "اعضا", "الشركاء", "شركاو", "شركا", "بلد"))
-                       or w.endswith(("عضو", "عضوا")) for w in around) and not (q.ordinal and "عضو" in " ".join(around)):
+            if not any(i - 3 <= n.i < j + 2 for n in members):
                 continue
-            if any(w.startswith(("وزير", "وزراء")) for w in around):
+            around = [t.norm for t in toks[max(0, i - 3):i]] + [t.norm for t in toks[j:j + 2]]
+            if any(w.startswith(tuple(trig.words("not_members"))) for w in around):  # "30 وزير خارجية"
                 continue
             a, b = clause_of(spans, q.start)
             clause = [t.norm for t in toks if a <= t.start < b]
             dated_in_clause = [d.value for d in view.dates if d.value and a <= d.start < b and len(d.value) >= 4]
-            if any(w in _NOW for w in clause):
+            if any(w in trig.words("now") for w in clause):
                 as_of = parsed.doc.published
-            elif any(w in _THEN for w in clause):
+            elif any(w in trig.words("then") for w in clause):
                 earlier = [d.value for d in view.dates if d.value and d.start < q.start]
                 as_of = earlier[-1] if earlier else parsed.doc.published
             elif dated_in_clause:

@@ -11,14 +11,12 @@ from __future__ import annotations
 
 from ..facts import Attack, Evidence, Parsed, Threat
 from ..pipeline import Context, step
-from ..text import normalize
 from ..triggers import triggers
-from ._context import entity_class, in_genre, views
+from ._context import entity_class, views
 
 __all__ = ["threats", "attacks"]
 
 _REGION_CLASSES = {"Region", "Country"}
-_THE_ORGANISATION = {normalize(w) for w in ("التنظيم", "تنظيم", "وتبناه", "تبناه", "تبناهما", "تبنته", "وقد")}
 
 
 def _armed(parsed: Parsed, lex, view) -> list:
@@ -34,12 +32,10 @@ def _main_group(parsed: Parsed, lex) -> str | None:
     return max(counts, key=counts.get) if counts else None
 
 
-@step("threats")
+@step("threats", in_genre=True)
 def threats(parsed: Parsed, ctx: Context) -> None:
     """Threat reports: kind, armed group and region."""
     lex = ctx.lexicon
-    if not in_genre(parsed, lex):
-        return
     trig = triggers()
     seen: set[tuple] = set()
 
@@ -76,12 +72,10 @@ def threats(parsed: Parsed, ctx: Context) -> None:
                 add(view, kind)
 
 
-@step("attacks")
+@step("attacks", in_genre=True)
 def attacks(parsed: Parsed, ctx: Context) -> None:
     """Attacks with a city: perpetrator, place and date."""
     lex = ctx.lexicon
-    if not in_genre(parsed, lex):
-        return
     trig = triggers()
     main = _main_group(parsed, lex)
     for view in views(parsed):
@@ -94,7 +88,7 @@ def attacks(parsed: Parsed, ctx: Context) -> None:
             continue
         groups = _armed(parsed, lex, view)
         perpetrator = groups[0].entity if groups else (
-            main if any(t.norm in _THE_ORGANISATION for t in view.tokens) else None)
+            main if any(t.norm in trig.words("the_organisation") for t in view.tokens) else None)
         for c in cities:
             later = [d for d in view.dates if d.value and d.start >= c.end]
             earlier = [d for d in view.dates if d.value and words[0].start <= d.start < c.start]
