@@ -7,8 +7,8 @@ description and its parameters::
     # description: One row per meeting ...
     # param: doc  string  only meetings reported by this document
 
-Parameters are bound as values (pyoxigraph ``substitutions``; a trailing
-``VALUES`` block on a remote endpoint), never pasted into the query text.
+Parameters are bound as values (pyoxigraph ``substitutions``; a ``VALUES``
+block on a remote endpoint), never pasted into the query text.
 Only queries run: SPARQL Update is refused. With a time limit, a local query
 runs in a child process that is killed when the time is up, so a runaway query
 really stops and gives its CPU and memory back.
@@ -418,6 +418,22 @@ def _ntriples(term) -> str:
     return str(term)  # pyoxigraph prints literals in N-Triples syntax, escaped
 
 
+def _with_values(text: str, bound: dict[str, Any]) -> str:
+    """``text`` with the parameters as a VALUES block opening its outermost WHERE group.
+
+    A trailing VALUES clause would be the standard place, but Virtuoso ignores it after
+    ORDER BY; inside the group every engine joins it. Comment lines are skipped when
+    looking for the group.
+    """
+    names = " ".join(f"?{k}" for k in bound)
+    block = f"VALUES ({names}) {{ ({' '.join(_ntriples(v) for v in bound.values())}) }}"
+    masked = re.sub(r"(?m)^[ \t]*#.*$", lambda m: " " * len(m.group()), text)
+    where = re.search(r"\bWHERE\s*\{", masked, re.I) or re.search(r"\bSELECT\b[^{]*\{", masked, re.I)
+    if not where:
+        return f"{text.rstrip()}\n{block}\n"
+    return f"{text[:where.end()]}\n  {block}{text[where.end():]}"
+
+
 def run_remote(q: CannedQuery, endpoint: str, params: dict[str, str] | None = None,
                timeout: float | None = None) -> Result:
     """Run ``q`` on a SPARQL 1.1 endpoint through SPARQLWrapper (POST, JSON results).
@@ -434,9 +450,7 @@ def run_remote(q: CannedQuery, endpoint: str, params: dict[str, str] | None = No
     bound = _bindings(q, params or {})
     prologue = "".join(f"PREFIX {k}: <{v}>\n" for k, v in PREFIXES.items() if not re.search(rf"PREFIX\s+{k}:", text, re.I))
     if bound:
-        names = " ".join(f"?{k}" for k in bound)
-        values = " ".join(_ntriples(v) for v in bound.values())
-        text = f"{text.rstrip()}\nVALUES ({names}) {{ ({values}) }}\n"
+        text = _with_values(text, bound)
     sw = SPARQLWrapper(endpoint, agent="ckg (+https://w3id.org/ckg)")
     sw.setMethod(POST)
     sw.setReturnFormat(JSON)
