@@ -196,8 +196,8 @@ def _view_options(f):
 @cli.command()
 @click.option("--format", "-f", "fmt", default="turtle", show_default=True,
               type=click.Choice(["turtle", "trig", "nt", "nq", "jsonld", "xml", "graphml", "gexf"]),
-              help="RDF format (trig, nq and jsonld keep one named graph per document), "
-                   "or graphml/gexf for a --view.")
+              help="RDF format (trig, nq and jsonld keep one named graph per document; jsonld is "
+                   "compacted with the context in ontology/context.jsonld), or graphml/gexf for a --view.")
 @click.option("--view", "view_name", metavar="VIEW", help="Export a NetworkX view ('ckg viz --list') as graphml or gexf.")
 @_view_options
 @click.option("--out", "-o", type=click.Path(dir_okay=False, path_type=Path),
@@ -210,6 +210,7 @@ def export(store: Store, fmt: str, view_name: str | None, focus: str | None, dep
     Examples:
       ckg export --format turtle --out graph.ttl
       ckg export --format trig --out graph.trig      # one named graph per document
+      ckg export --format jsonld --out graph.jsonld  # keys read as words: "participant", "startDate"
       ckg export --view partner-meeting --format graphml --out pm.graphml
     """
     from graph.export import export as do_export, write_atomically

@@ -1,7 +1,8 @@
 """Writing the graph out: RDF serialisations, written atomically.
 
 Formats with named graphs (TriG, N-Quads, JSON-LD) keep one graph per document;
-the others (Turtle, N-Triples, RDF/XML) get the merge of all graphs.
+the others (Turtle, N-Triples, RDF/XML) get the merge of all graphs. JSON-LD is
+compacted with the context of :mod:`graph.jsonld`, so its keys read as words.
 """
 from __future__ import annotations
 
@@ -15,6 +16,7 @@ import pyoxigraph as ox
 from queries import PREFIXES
 
 from .errors import CkgError
+from .jsonld import write_jsonld
 from .namespace import BASE
 from .store import Store
 
@@ -38,6 +40,9 @@ def export(store: Store, fmt: str, out: BinaryIO) -> None:
         raise CkgError(f"unknown export format {fmt!r}; choose one of {', '.join(FORMATS)}")
     rdf_format, datasets = FORMATS[fmt]
     db = store.reader()
+    if rdf_format == ox.RdfFormat.JSON_LD:
+        write_jsonld(db, out)
+        return
     prefixes = EXPORT_PREFIXES if rdf_format in (ox.RdfFormat.TURTLE, ox.RdfFormat.TRIG, ox.RdfFormat.RDF_XML) else None
     if datasets:
         ox.serialize(db.quads_for_pattern(None, None, None), out, rdf_format, prefixes=prefixes)

@@ -147,7 +147,8 @@ def test_every_command_has_help(runner):
         assert runner.invoke(cli, [name, "--help"]).exit_code == 0
 
 
-@pytest.mark.parametrize("fmt,rapper_syntax", [("turtle", "turtle"), ("nt", "ntriples"), ("nq", "nquads")])
+@pytest.mark.parametrize("fmt,rapper_syntax", [("turtle", "turtle"), ("nt", "ntriples"), ("nq", "nquads"),
+                                                 ("trig", "trig"), ("xml", "rdfxml")])
 def test_export_is_accepted_by_rapper(runner, seed_store, tmp_path, fmt, rapper_syntax):
     import os
     import shutil
