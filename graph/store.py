@@ -296,11 +296,6 @@ class Store:
         return {s["id"].value: s["h"].value for s in db.query(q)}
 
 
-def load_nquads(db: ox.Store, data: bytes) -> None:
-    """Add N-Quads ``data`` to ``db`` (used for documents extracted in worker processes)."""
-    db.load(input=data, format=ox.RdfFormat.N_QUADS)
-
-
 def _fsync_dir(path: Path) -> None:
     try:
         fd = os.open(path, os.O_RDONLY)

@@ -134,10 +134,13 @@ class PhraseMatcher:
         """Phrases in ``tokens``, left to right, longest match first, no overlaps."""
         out: list[Match] = []
         i, n = 0, len(tokens)
+        variants, words, heads = _sentence_variants(tokens)
+        if self._index.keys().isdisjoint(words) and self._prefix.keys().isdisjoint(heads):
+            return out  # no phrase of this table can start anywhere in the sentence
         norms = [t.norm for t in tokens]
         while i < n:
             best: tuple[tuple[int, int], str, str] | None = None
-            for vi, variant in enumerate(strip_clitics(norms[i], surface=tokens[i].surface)):
+            for vi, variant in enumerate(variants[i]):
                 cands = self._index.get(variant, ())
                 starred = self._prefix.get(variant[:2])
                 if starred:
@@ -158,6 +161,29 @@ class PhraseMatcher:
             else:
                 i += 1
         return out
+
+
+_VARIANTS: dict[int, tuple[list, tuple]] = {}
+_VARIANTS_KEPT = 512
+
+
+def _sentence_variants(tokens: list[Token]) -> tuple:
+    """Per word, its clitic-stripped forms; and the sets of all forms and of their first two letters.
+
+    Each step asks several phrase tables about the same sentence; with these sets a table
+    that shares no first word with the sentence answers without walking it. Kept per token
+    list (the list itself is held, so its id cannot be reused while the entry lives).
+    """
+    hit = _VARIANTS.get(id(tokens))
+    if hit is not None and hit[0] is tokens and len(tokens) == len(hit[1][0]):
+        return hit[1]
+    variants = tuple(strip_clitics(t.norm, surface=t.surface) for t in tokens)
+    forms = frozenset(v for vs in variants for v in vs)
+    data = (variants, forms, frozenset(v[:2] for v in forms))
+    if len(_VARIANTS) >= _VARIANTS_KEPT:
+        del _VARIANTS[next(iter(_VARIANTS))]
+    _VARIANTS[id(tokens)] = (tokens, data)
+    return data
 
 
 def _tail_matches(words: list[str], pat: tuple[str, ...]) -> bool:
