@@ -1,12 +1,14 @@
 """A read-only SPARQL 1.1 Protocol endpoint over the store.
 
 ``GET /sparql?query=…`` and ``POST /sparql`` (form-encoded ``query=`` or a
-``application/sparql-query`` body); results by content negotiation: SPARQL JSON
-(default), XML, CSV and TSV; CONSTRUCT/DESCRIBE as Turtle or N-Triples. SPARQL
-Update is refused (403). Each query has a time limit (503 when exceeded) and a
-result-size limit (rows past it are cut and the response says so in the
-``X-CKG-Truncated`` header). Queries run on a bounded pool of threads; when all
-are busy a request gets 503 rather than queueing without end.
+``application/sparql-query`` body; any other body type gets 415); results by
+content negotiation: SPARQL JSON (default), XML, CSV and TSV; CONSTRUCT/DESCRIBE
+as Turtle or N-Triples. SPARQL Update is refused (403). Each query has a time
+limit (503 when exceeded) and a result-size limit (rows past it are cut and the
+response says so in the ``X-CKG-Truncated`` header). Queries run on a bounded
+pool of threads, and a bounded number of requests (``ServerConfig.queue``) may
+wait for one; past that a request waits ``queue_wait`` seconds for a place, then
+gets 503 rather than queueing without end.
 """
 from __future__ import annotations
 
@@ -34,6 +36,9 @@ __all__ = ["ServerConfig", "make_server", "serve"]
 JSON_TYPE = "application/sparql-results+json"
 XML_TYPE = "application/sparql-results+xml"
 RESULT_TYPES = (JSON_TYPE, "application/json", XML_TYPE, "text/csv", "text/tab-separated-values")
+FORM_TYPE = "application/x-www-form-urlencoded"
+MAX_BODY = 1_000_000
+DRAIN_LIMIT = 16 * MAX_BODY  # an oversized body up to this size is read and dropped before the 413
 GRAPH_TYPES = {"text/turtle": ox.RdfFormat.TURTLE, "application/n-triples": ox.RdfFormat.N_TRIPLES}
 
 
@@ -44,6 +49,8 @@ class ServerConfig:
     timeout: float = 30.0
     max_rows: int = 100_000
     workers: int = 4
+    queue: int = 256  # requests that may wait for a free worker
+    queue_wait: float = 2.0  # seconds a request past the queue waits for a place before its 503
 
 
 class _Rejected(Exception):
@@ -143,22 +150,32 @@ class _Endpoint:
         self.config = config
         self.db = store.reader()
         self.pool = ThreadPoolExecutor(max_workers=config.workers, thread_name_prefix="ckg-query")
-        self.slots = threading.BoundedSemaphore(config.workers * 2)
+        self.slots = threading.BoundedSemaphore(config.workers + config.queue)
 
     def answer(self, query: str, accept: str) -> tuple[int, str, bytes, dict[str, str]]:
         if _is_update(query):
             raise _Rejected(403, "this endpoint is read-only: SPARQL Update is refused")
-        if not self.slots.acquire(blocking=False):
+        if not self.slots.acquire(timeout=self.config.queue_wait):
             raise _Rejected(503, "the server is busy; try again shortly")
         try:
             deadline = time.monotonic() + self.config.timeout
-            future = self.pool.submit(self._evaluate, query, accept, deadline)
+            future = self.pool.submit(self._on_worker, query, accept, deadline)
             try:
                 return future.result(timeout=self.config.timeout + 1)
             except FutureTimeout:
                 raise _Rejected(503, "the query ran past the server's time limit") from None
         finally:
             self.slots.release()
+
+    def _on_worker(self, query: str, accept: str, deadline: float):
+        """:meth:`_evaluate` on a pool thread. pyoxigraph's results may only be freed on the thread
+        that made them, so an error leaves without its traceback, whose frames hold them: the
+        handler thread that reads the error would otherwise free them, which pyoxigraph refuses
+        (it prints a RuntimeError and leaks them)."""
+        try:
+            return self._evaluate(query, accept, deadline)
+        except Exception as exc:
+            raise exc.with_traceback(None)
 
     def _evaluate(self, query: str, accept: str, deadline: float):
         try:
@@ -190,6 +207,11 @@ class _Endpoint:
         return 200, mime, ox.serialize(triples, format=GRAPH_TYPES[mime]), headers
 
 
+class _Server(ThreadingHTTPServer):
+    daemon_threads = True
+    request_queue_size = 256  # connections the kernel holds before accept; the default 5 drops bursts
+
+
 def make_server(store: Store, config: ServerConfig | None = None) -> ThreadingHTTPServer:
     """An HTTP server (not yet serving) for ``store``; ``server.server_address`` has the bound port."""
     config = config or ServerConfig()
@@ -212,8 +234,21 @@ def make_server(store: Store, config: ServerConfig | None = None) -> ThreadingHT
             self.end_headers()
             self.wfile.write(body)
 
-        def _error(self, status: int, message: str) -> None:
-            self._send(status, "text/plain", (message + "\n").encode())
+        def _error(self, status: int, message: str, close: bool = False) -> None:
+            """An error answer; ``close`` when the request's body is left unread, so the
+            connection cannot carry another request."""
+            if close:
+                self.close_connection = True
+            self._send(status, "text/plain", (message + "\n").encode(), {"Connection": "close"} if close else None)
+
+        def _discard(self, length: int) -> None:
+            """Read and drop a body too large to serve (up to ``DRAIN_LIMIT``): a client still sending
+            it would otherwise get a broken pipe instead of the refusal."""
+            while 0 < length <= DRAIN_LIMIT:
+                chunk = self.rfile.read(min(length, 1 << 16))
+                if not chunk:
+                    return
+                length -= len(chunk)
 
         def _handle(self, query: str | None) -> None:
             if not query:
@@ -244,17 +279,24 @@ def make_server(store: Store, config: ServerConfig | None = None) -> ThreadingHT
             if url.path not in ("/sparql", "/query", "/"):
                 self._error(404, "the SPARQL endpoint is /sparql")
                 return
-            length = int(self.headers.get("Content-Length") or 0)
-            if length > 1_000_000:
-                self._error(413, "the request is larger than 1 MB")
+            length = self.headers.get("Content-Length") or "0"
+            if not (length.isascii() and length.isdigit()):
+                self._error(400, f"bad Content-Length {length[:40]!r}", close=True)
                 return
-            body = self.rfile.read(length).decode("utf-8", errors="replace")
-            ctype = (self.headers.get("Content-Type") or "").split(";")[0].strip().lower()
+            if int(length) > MAX_BODY:
+                self._discard(int(length))
+                self._error(413, f"the request is larger than {MAX_BODY // 1_000_000} MB", close=True)
+                return
+            body = self.rfile.read(int(length)).decode("utf-8", errors="replace")
+            ctype = (self.headers.get("Content-Type") or FORM_TYPE).split(";")[0].strip().lower()
             if ctype == "application/sparql-update":
                 self._error(403, "this endpoint is read-only: SPARQL Update is refused")
                 return
             if ctype == "application/sparql-query":
                 self._handle(body)
+                return
+            if ctype != FORM_TYPE:
+                self._error(415, f"cannot read a {ctype} body; send application/sparql-query or {FORM_TYPE}")
                 return
             params = parse_qs(body)
             if "update" in params:
@@ -262,9 +304,7 @@ def make_server(store: Store, config: ServerConfig | None = None) -> ThreadingHT
                 return
             self._handle((params.get("query") or [None])[0])
 
-    server = ThreadingHTTPServer((config.host, config.port), Handler)
-    server.daemon_threads = True
-    return server
+    return _Server((config.host, config.port), Handler)
 
 
 def serve(store: Store, config: ServerConfig | None = None) -> None:

@@ -434,6 +434,15 @@ def _with_values(text: str, bound: dict[str, Any]) -> str:
     return f"{text[:where.end()]}\n  {block}{text[where.end():]}"
 
 
+def remote_text(q: CannedQuery, params: dict[str, str]) -> str:
+    """The text sent to a remote endpoint: the prefixes the query lacks, the query, its parameters."""
+    bound = _bindings(q, params)
+    text = _with_values(q.text, bound) if bound else q.text
+    prologue = "".join(f"PREFIX {k}: <{v}>\n" for k, v in PREFIXES.items()
+                       if not re.search(rf"PREFIX\s+{k}:", q.text, re.I))
+    return prologue + text
+
+
 def run_remote(q: CannedQuery, endpoint: str, params: dict[str, str] | None = None,
                timeout: float | None = None) -> Result:
     """Run ``q`` on a SPARQL 1.1 endpoint through SPARQLWrapper (POST, JSON results).
@@ -446,15 +455,10 @@ def run_remote(q: CannedQuery, endpoint: str, params: dict[str, str] | None = No
 
     if _is_update(q.text):
         raise ReadOnlyQueryError("SPARQL Update is refused: 'ckg query' is read-only")
-    text = q.text
-    bound = _bindings(q, params or {})
-    prologue = "".join(f"PREFIX {k}: <{v}>\n" for k, v in PREFIXES.items() if not re.search(rf"PREFIX\s+{k}:", text, re.I))
-    if bound:
-        text = _with_values(text, bound)
     sw = SPARQLWrapper(endpoint, agent="ckg (+https://w3id.org/ckg)")
     sw.setMethod(POST)
     sw.setReturnFormat(JSON)
-    sw.setQuery(prologue + text)
+    sw.setQuery(remote_text(q, params or {}))
     if timeout:
         sw.setTimeout(int(max(1, timeout)))
     user, password = os.environ.get("CKG_ENDPOINT_USER"), os.environ.get("CKG_ENDPOINT_PASSWORD")

@@ -1,5 +1,4 @@
 """The NetworkX views, analytics and view exports, on the store built from the bundled corpus."""
-import io
 
 import networkx as nx
 import pytest
