@@ -148,7 +148,8 @@ def _tsv_term(t: dict | None) -> str:
 class _Endpoint:
     def __init__(self, store: Store, config: ServerConfig):
         self.config = config
-        self.db = store.reader()
+        self.store = store
+        store.reader()  # fail at start, not on the first request, if the store cannot be opened
         self.pool = ThreadPoolExecutor(max_workers=config.workers, thread_name_prefix="ckg-query")
         self.slots = threading.BoundedSemaphore(config.workers + config.queue)
 
@@ -179,7 +180,7 @@ class _Endpoint:
 
     def _evaluate(self, query: str, accept: str, deadline: float):
         try:
-            result = self.db.query(query, use_default_graph_as_union=True, prefixes=PREFIXES)
+            result = self.store.reader().query(query, use_default_graph_as_union=True, prefixes=PREFIXES)
         except SyntaxError as exc:
             raise _Rejected(400, f"SPARQL syntax error: {exc}") from None
         headers: dict[str, str] = {}

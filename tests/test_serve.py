@@ -1,0 +1,94 @@
+"""ckg serve in-process: loopback by default, read-only, row and time limits, and a rebuilt store is served at once."""
+import json
+import shutil
+import threading
+import time
+import urllib.error
+import urllib.parse
+import urllib.request
+from contextlib import contextmanager
+
+
+import graph
+from graph.serve import ServerConfig, make_server
+from graph.store import Store
+
+DOCS = "SELECT (COUNT(DISTINCT ?d) AS ?n) WHERE { ?d a ckg:Document }"
+
+
+@contextmanager
+def serving(store, **config):
+    server = make_server(Store(store), ServerConfig(port=0, **config))
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/sparql"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+def ask(url, query, accept="application/sparql-results+json", method="GET"):
+    data = None
+    if method == "GET":
+        url = f"{url}?{urllib.parse.urlencode({'query': query})}"
+    else:
+        data = urllib.parse.urlencode({"query": query}).encode()
+    req = urllib.request.Request(url, data=data, headers={"Accept": accept})
+    try:
+        with urllib.request.urlopen(req, timeout=60) as r:
+            return r.status, dict(r.headers), r.read()
+    except urllib.error.HTTPError as exc:
+        return exc.code, dict(exc.headers), exc.read()
+
+
+def count(url):
+    status, _, body = ask(url, DOCS)
+    assert status == 200, body
+    return int(json.loads(body)["results"]["bindings"][0]["n"]["value"])
+
+
+def test_the_default_address_is_loopback():
+    assert ServerConfig().host == "127.0.0.1"
+
+
+def test_answers_by_get_and_post_in_json_and_csv(seed_store):
+    with serving(seed_store) as url:
+        assert count(url) == 5
+        status, headers, body = ask(url, DOCS, accept="text/csv", method="POST")
+        assert status == 200 and headers["Content-Type"].startswith("text/csv")
+        assert body.decode().splitlines() == ["n", "5"]
+
+
+def test_updates_are_refused_and_change_nothing(seed_store):
+    with serving(seed_store) as url:
+        status, _, _ = ask(url, "DELETE WHERE { ?s ?p ?o }", method="POST")
+        assert status == 403
+        assert count(url) == 5
+
+
+def test_rows_past_the_limit_are_cut_and_the_answer_says_so(seed_store):
+    with serving(seed_store, max_rows=7) as url:
+        status, headers, body = ask(url, "SELECT ?s WHERE { ?s ?p ?o }")
+        assert status == 200 and headers.get("X-CKG-Truncated")
+        assert len(json.loads(body)["results"]["bindings"]) == 7
+
+
+def test_a_query_past_the_time_limit_gets_503(seed_store):
+    cartesian = "SELECT * WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }"
+    with serving(seed_store, timeout=1.0) as url:
+        t = time.monotonic()
+        status, _, body = ask(url, cartesian)
+        assert status == 503 and b"time limit" in body
+        assert time.monotonic() - t < 10
+
+
+def test_a_rebuilt_store_is_served_without_a_restart(seed_store, tmp_path):
+    store = tmp_path / "store"
+    shutil.copytree(seed_store, store, symlinks=True)
+    doc = tmp_path / "extra.txt"
+    doc.write_text("رحب التحالف الدولي بانضمام أوزبكستان في مدريد.", encoding="utf-8")
+    with serving(store) as url:
+        assert count(url) == 5
+        graph.add([doc], store=store)
+        assert count(url) == 6
