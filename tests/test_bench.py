@@ -1,0 +1,107 @@
+"""bench/run.py --quick: every section measured and reported (no speed thresholds: targets are for full runs)."""
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from queries import canned
+
+ROOT = Path(__file__).resolve().parent.parent
+SECTIONS = ("machine", "ingest", "linearity", "add", "queries", "rdflib", "export", "page", "targets")
+
+
+@pytest.fixture(scope="module")
+def quick(tmp_path_factory):
+    """One quick run: its JSON figures and its standard output."""
+    tmp = tmp_path_factory.mktemp("bench")
+    out = tmp / "latest.json"
+    proc = subprocess.run([sys.executable, str(ROOT / "bench" / "run.py"), "--quick", "--json", str(out),
+                           "--workdir", str(tmp / "work")],
+                          capture_output=True, text=True, timeout=300, cwd=ROOT)
+    assert proc.returncode == 0, proc.stderr[-2000:]
+    return json.loads(out.read_text(encoding="utf-8")), proc.stdout
+
+
+def positive(*values):
+    return all(isinstance(v, (int, float)) and v > 0 for v in values)
+
+
+def test_every_section_is_there(quick):
+    results, _ = quick
+    assert results["mode"] == "quick"
+    assert all(results.get(s) for s in SECTIONS)
+
+
+def test_ingest_builds_have_positive_figures(quick):
+    ingest = quick[0]["ingest"]
+    assert {(r["role"], r["jobs"]) for r in ingest} >= {("size", 1), ("size", 2), ("small", 2), ("big", 2)}
+    for r in ingest:
+        assert positive(r["docs"], r["seconds"], r["docs_per_s"], r["mb_per_s"], r["triples"], r["triples_per_s"],
+                        r["peak_rss_mib"], r["store_mib"]), r
+    assert [r["jobs"] for r in quick[0]["linearity"]] == [1, 2]
+    assert all(positive(r["small_ms_per_doc"], r["large_ms_per_doc"], r["ratio"]) for r in quick[0]["linearity"])
+
+
+def test_the_same_corpus_gives_the_same_graph_with_one_or_two_jobs(quick):
+    by_size = {}
+    for r in quick[0]["ingest"]:
+        if r["role"] == "size":
+            by_size.setdefault(r["docs"], set()).add(r["triples"])
+    assert all(len(t) == 1 for t in by_size.values())
+
+
+def test_add_is_timed_as_a_process_and_in_process(quick):
+    add = quick[0]["add"]
+    assert positive(add["store_triples"], add["cli_p50_s"], add["in_process_p50_s"], add["cli_peak_rss_mib"])
+
+
+def test_all_eleven_queries_have_p50_and_p95_at_both_sizes(quick):
+    queries = quick[0]["queries"]
+    assert len(canned()) == 11
+    for size in ("small", "big"):
+        assert positive(queries[size]["triples"], queries[size]["store_open_ms"])
+        assert set(queries[size]["queries"]) == set(canned())
+        for name, variants in queries[size]["queries"].items():
+            for variant in ("full", "narrow"):
+                fig = variants[variant]
+                assert positive(fig["p50_ms"], fig["p95_ms"], fig["runs"]), (size, name, variant)
+                assert fig["p95_ms"] >= fig["p50_ms"]
+    assert queries["big"]["triples"] > queries["small"]["triples"]
+    # the parameterised queries are narrowed by a value taken from the data, which finds rows
+    for name in ("mentions", "partners-at-meeting", "threats"):
+        narrow = queries["big"]["queries"][name]["narrow"]
+        assert narrow["params"] and narrow["rows"] > 0
+
+
+def test_rdflib_runs_the_same_queries_and_finds_the_same_rows(quick):
+    rd = quick[0]["rdflib"]
+    assert positive(rd["load_s"], rd["triples"])
+    assert set(rd["queries"]) == set(canned())
+    for name, variants in rd["queries"].items():
+        for variant, fig in variants.items():
+            assert positive(fig["p50_ms"], fig["oxigraph_p50_ms"], fig["ratio"]), (name, variant, fig)
+            assert fig["rows"] == fig["oxigraph_rows"], (name, variant)
+
+
+def test_export_and_page(quick):
+    results = quick[0]
+    for fmt in ("turtle", "trig"):
+        assert positive(results["export"][fmt]["seconds"], results["export"][fmt]["mib"])
+    page = results["page"]
+    assert positive(page["nodes"], page["shown_nodes"], page["page_s"], page["view_s"], page["cli_s"], page["page_mib"])
+
+
+def test_targets_are_listed_and_the_table_printed(quick):
+    results, stdout = quick
+    whats = " ".join(t["what"] for t in results["targets"])
+    for section in ("ingest", "linearity", "add", "queries", "rdflib", "page"):
+        assert f"{section}:" in whats
+    assert all(isinstance(t["ok"], bool) and t["target"] for t in results["targets"])
+    for heading in ("## Ingest", "## Linearity", "## Add", "## Queries", "## rdflib", "## Export", "## Page"):
+        assert heading in stdout
+    assert "| query" in stdout
+    for name in canned():
+        assert f"| {name} " in stdout
+    assert "Targets:" in stdout
