@@ -14,6 +14,8 @@ import pytest
 import graph
 from conftest import ROOT, invoke, rows
 from graph.errors import QueryTimeoutError, ReadOnlyQueryError
+from graph.store import Store
+from queries import canned, run_local
 
 CARTESIAN = "SELECT * WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }"
 COUNT_ALL = "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }"
@@ -192,3 +194,19 @@ def test_a_query_file_that_is_not_text_is_one_clear_line(runner, seed_store, tmp
     assert result.exit_code == 1
     assert result.stderr.startswith(f"Error: cannot read the query file {rq}: ") and result.stderr.count("\n") == 1
     assert result.stderr.endswith("save it as UTF-8 text\n")
+
+
+@pytest.mark.parametrize("name", sorted(n for n, q in canned().items() if q.params))
+def test_a_parameter_narrows_to_exactly_the_rows_of_the_full_listing(seed_store, name):
+    """The parameter is pushed into the query's inner groups for speed; the answer must be the
+    full listing's rows for that value, no more and no fewer."""
+    q = canned()[name]
+    full = run_local(q, Store(seed_store)).as_dicts()
+    for p in q.params:
+        values = sorted({row[p.name] for row in full if row.get(p.name)})
+        assert values, f"{name} lists no {p.name}"
+        for v in values[:6]:
+            narrowed = run_local(q, Store(seed_store), {p.name: v}).as_dicts()
+            expected = [row for row in full if row.get(p.name) == v]
+            key = lambda r: sorted((k, str(x)) for k, x in r.items())  # noqa: E731
+            assert sorted(map(key, narrowed)) == sorted(map(key, expected)), (name, v)
