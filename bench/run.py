@@ -253,12 +253,12 @@ def build(corpus_dir: Path, store: Path, jobs: int, role: str) -> dict:
     docs = len(_manifest_rows(corpus_dir))
     triples = count_quads(store)
     size = input_bytes(corpus_dir)
-    reported = re.search(r"(\d+) triples", run.stdout)
+    reported = re.search(r"\(([\d,]+) in the store\)", run.stdout)
     return {
         "role": role, "docs": docs, "jobs": jobs, "seconds": run.seconds,
         "docs_per_s": docs / run.seconds, "input_mb": size / 1e6, "mb_per_s": size / 1e6 / run.seconds,
         "triples": triples, "triples_per_s": triples / run.seconds,
-        "ckg_reported_triples": int(reported.group(1)) if reported else None,
+        "ckg_reported_triples": int(reported.group(1).replace(",", "")) if reported else None,
         "peak_rss_mib": run.peak_rss / MIB, "peak_rss_process_mib": run.peak_rss_process / MIB,
         "store_mib": disk_usage(store) / MIB, "ms_per_doc": 1000 * run.seconds / docs,
     }

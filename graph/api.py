@@ -52,13 +52,15 @@ class Summary:
     sentences: int = 0
     entities: int = 0
     facts: int = 0
-    triples: int = 0
+    triples: int = 0  # extracted, counted per document: an entity's label in two documents counts twice
+    stored: int | None = None  # triples in the store once shared ones are merged (set by build)
     seconds: float = 0.0
     failures: list[Failure] = field(default_factory=list)
 
     def line(self) -> str:
+        stored = f" ({self.stored:,} in the store)" if self.stored is not None else ""
         s = (f"{self.documents} documents, {self.sentences} sentences, {self.entities} entities, "
-             f"{self.facts} facts, {self.triples} triples in {self.seconds:.1f} s")
+             f"{self.facts} facts, {self.triples:,} triples extracted{stored} in {self.seconds:.1f} s")
         if self.skipped:
             s += f" ({self.skipped} already in the store)"
         if self.failures:
@@ -247,6 +249,7 @@ def build(sources: Iterable[str | os.PathLike] | None = None, store: str | os.Pa
     sources = list(sources) if sources else [bundled_corpus()]
     with st.rebuild() as db:
         _ingest(db, sources, jobs, {}, strict, progress, summary)
+        summary.stored = len(db)
     summary.seconds = time.perf_counter() - t0
     return summary
 
