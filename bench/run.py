@@ -42,7 +42,7 @@ import rdflib  # noqa: E402
 from generate import generate  # noqa: E402
 from graph.store import Store  # noqa: E402
 from graph.errors import QueryTimeoutError  # noqa: E402
-from queries import PREFIXES, CannedQuery, Result, canned, run_local  # noqa: E402
+from queries import PREFIXES, CannedQuery, Result, canned, remote_text, run_local  # noqa: E402
 
 MIB = 1024 * 1024
 PAGE_BYTES = os.sysconf("SC_PAGE_SIZE")
@@ -439,14 +439,13 @@ def _rdflib_serve(nq: str, conn) -> None:
     conn.send((time.perf_counter() - t, len(ds)))
     while True:
         try:
-            text, params, runs = conn.recv()
+            text, runs = conn.recv()
         except EOFError:
             return
-        bindings = {k: rdflib.URIRef(v) if kind == "iri" else rdflib.Literal(v) for k, (kind, v) in params.items()}
         for _ in range(runs):
             try:
                 t = time.perf_counter()
-                rows = len(list(ds.query(text, initNs=PREFIXES, initBindings=bindings)))
+                rows = len(list(ds.query(text, initNs=PREFIXES)))
                 conn.send(("ok", time.perf_counter() - t, rows))
             except Exception as exc:  # report rdflib's failure in the table, go on with the next query
                 conn.send(("error", f"{type(exc).__name__}: {exc}"[:200], 0))
@@ -467,9 +466,7 @@ class RdflibWorker:
 
     def run(self, q: CannedQuery, params: dict[str, str], runs: int, cap: float) -> dict:
         """Time ``q`` ``runs`` times (no warm-up); a run past ``cap`` seconds kills the worker."""
-        kinds = {p.name: p.type for p in q.params}
-        self.conn.send((q.text, {k: ("iri" if kinds.get(k) == "iri" else "literal", v) for k, v in params.items()},
-                        runs))
+        self.conn.send((remote_text(q, params), runs))  # the parameters as VALUES blocks, as Oxigraph gets them
         samples, rows = [], 0
         for _ in range(runs):
             if not self.conn.poll(cap):
