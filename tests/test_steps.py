@@ -156,6 +156,12 @@ def test_commitments(text, kind):
     assert kind in {c.kind for c in parse(text).facts_of(Commitment)}
 
 
+def test_a_goal_word_in_a_sentence_naming_no_one_is_no_commitment():
+    p = parse("وأكد التحالف الدولي أن الهدف هو هزيمة داعش. وفي الرياضة، فاز المنتخب بمباراته بهدفين مقابل هدف.")
+    goals = [c for c in p.facts_of(Commitment) if c.kind == "goal"]
+    assert [c.evidence.sentence for c in goals] == [0]
+
+
 def test_documents_outside_the_genre_get_no_events():
     p = parse("أعلن ولي العهد عن مشروع استثماري بقيمة 500 مليار دولار في الرياض.")
     assert not p.facts_of(Meeting) and not p.facts_of(Funding) and not p.facts_of(Threat)

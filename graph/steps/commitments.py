@@ -62,6 +62,8 @@ def commitments(parsed: Parsed, ctx: Context) -> None:
         held = meeting_of(parsed, view.index)
         meeting = held.key if held else None
         actor = _actor(parsed, lex, view)
+        if actor is None and not view.mentions:
+            continue  # a sentence naming nobody ("won by two goals to one") commits no one
         for m in trig.find("commitments", view.tokens):
             label = _phrase(text, m.start, view.sentence.end)
             if (m.entity, normalize(label)) in seen:
