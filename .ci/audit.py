@@ -28,6 +28,11 @@ INDEX = "https://pypi.org/pypi"
 LOCK = Path(__file__).resolve().parent.parent / "requirements.lock"
 
 
+def normalise(name: str) -> str:
+    """A distribution name as PyPI compares them (PEP 503)."""
+    return re.sub(r"[-_.]+", "-", name).lower()
+
+
 def locked(path: Path) -> dict[str, str]:
     """``{normalised name: version}`` of the ``name==version`` lines of a lock file."""
     out = {}
@@ -35,7 +40,7 @@ def locked(path: Path) -> dict[str, str]:
         line = line.split("#", 1)[0].strip()
         m = re.fullmatch(r"([A-Za-z0-9][A-Za-z0-9._-]*)==([^\s;]+)", line)
         if m:
-            out[re.sub(r"[-_.]+", "-", m.group(1)).lower()] = m.group(2)
+            out[normalise(m.group(1))] = m.group(2)
         elif line:
             raise SystemExit(f"{path}: cannot read {line!r}: every line must be name==version")
     return out

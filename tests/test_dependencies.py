@@ -14,7 +14,7 @@ from packaging.requirements import Requirement
 ROOT = Path(__file__).resolve().parent.parent
 AUDIT = ROOT / ".ci" / "audit.py"
 sys.path.insert(0, str(AUDIT.parent))
-from audit import locked  # noqa: E402
+from audit import locked, normalise  # noqa: E402
 
 LOCK = locked(ROOT / "requirements.lock")
 
@@ -25,14 +25,10 @@ def _declared() -> list[Requirement]:
     return [Requirement(r) for r in project["dependencies"] + project["optional-dependencies"]["test"]]
 
 
-def _norm(name: str) -> str:
-    return name.replace("_", "-").replace(".", "-").lower()
-
-
 def test_lock_pins_every_declared_dependency_within_its_range():
     for req in _declared():
-        assert _norm(req.name) in LOCK, f"{req.name} is not in requirements.lock: run .ci/lock"
-        assert req.specifier.contains(LOCK[_norm(req.name)]), f"{req.name}=={LOCK[_norm(req.name)]} breaks {req}"
+        assert normalise(req.name) in LOCK, f"{req.name} is not in requirements.lock: run .ci/lock"
+        assert req.specifier.contains(LOCK[normalise(req.name)]), f"{req.name}=={LOCK[normalise(req.name)]} breaks {req}"
 
 
 def test_the_environment_runs_the_locked_versions():
