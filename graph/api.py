@@ -28,7 +28,7 @@ from .errors import CkgError, DecodeError, ExtractionError, ManifestError, Store
 from .ingest import discover, display_path, load_document
 from .pipeline import Context, run
 from .facts import Meeting
-from .rdf import doc_graph, document_quads, entity_iri
+from .rdf import doc_graph, document_rdf, entity_iri, entity_nquads
 from .resolve import MeetingIndex, MeetingRef
 from .store import Store, default_store_path, release_inherited_locks
 
@@ -52,7 +52,7 @@ class Summary:
     sentences: int = 0
     entities: int = 0
     facts: int = 0
-    triples: int = 0  # extracted, counted per document: an entity's label in two documents counts twice
+    triples: int = 0  # extracted: each document's graph, plus each lexicon entity's description once
     stored: int | None = None  # triples in the store once shared ones are merged (set by build)
     seconds: float = 0.0
     failures: list[Failure] = field(default_factory=list)
@@ -83,6 +83,8 @@ class _Extracted:
     doc_id: str = ""
     sha256: str = ""
     nquads: bytes = b""
+    refers: frozenset = frozenset()  # the lexicon entities the document refers to
+    described: dict = field(default_factory=dict)  # entity -> its description, the first time this process sends it
     sentences: int = 0
     entities: int = 0
     facts: int = 0
@@ -91,24 +93,32 @@ class _Extracted:
     error: str | None = None
 
 
-def extract_file(path: str, meta: dict) -> _Extracted:
+def extract_file(path: str, meta: dict, described: set[str] | None = None) -> _Extracted:
     """Read and extract one file into N-Quads (runs in worker processes).
+
+    The description of a lexicon entity (type, labels, Wikidata link) goes into the shared
+    entity graph once: it comes back with the first document of this process that refers to
+    it, and ``described`` (the keys already sent, per build) grows when the document succeeds.
 
     Never raises: a document that cannot be read, or that trips a bug in a pipeline step, comes
     back with ``error`` set to one sentence naming the file, so the other documents go on.
     """
+    described = _DESCRIBED if described is None else described
     try:
         doc = load_document(Path(path), meta)
+        lexicon = Context.default().lexicon
         parsed = run(doc, Context.default())
-        quads = document_quads(parsed, Context.default().lexicon)
-        data = ox.serialize(quads, format=ox.RdfFormat.N_QUADS)
+        rdf = document_rdf(parsed, lexicon)
+        new = {k: entity_nquads(k, lexicon).encode("utf-8") for k in rdf.entities - described}
         meetings = [MeetingRef(entity_iri(m.key).value, m.place, m.start_date, m.end_date, m.kind)
                     for m in parsed.facts_of(Meeting)]
-        return _Extracted(
-            path, doc.id, doc.sha256, data, len(parsed.sentences),
-            len({m.entity for m in parsed.mentions}) + len(parsed.entities), len(parsed.facts), len(quads),
+        ex = _Extracted(
+            path, doc.id, doc.sha256, rdf.nquads.encode("utf-8"), rdf.entities, new, len(parsed.sentences),
+            len({m.entity for m in parsed.mentions}) + len(parsed.entities), len(parsed.facts), rdf.triples,
             meetings,
         )
+        described.update(new)
+        return ex
     except ExtractionError as exc:
         return _Extracted(path, error=f"{display_path(path)}: {exc}; this is a bug in ckg: please report it with the file")
     except CkgError as exc:
@@ -118,6 +128,10 @@ def extract_file(path: str, meta: dict) -> _Extracted:
                                       "this is a bug in ckg: please report it with the file")
 
 
+# The entities whose description this worker process has sent (reset when a worker starts).
+_DESCRIBED: set[str] = set()
+
+
 def _worker_init(parent: int) -> None:
     """First thing in an extraction worker: let go of the parent's store lock and die with the parent.
 
@@ -125,6 +139,7 @@ def _worker_init(parent: int) -> None:
     lock (and wait for work) for ever.
     """
     release_inherited_locks()
+    _DESCRIBED.clear()
     if sys.platform.startswith("linux"):
         try:
             import ctypes
@@ -139,8 +154,9 @@ def _worker_init(parent: int) -> None:
 
 def _extract_all(items: list[tuple[Path, dict]], jobs: int) -> Iterator[_Extracted]:
     if jobs <= 1 or len(items) < 2:
+        described: set[str] = set()  # per build or add
         for p, m in items:
-            yield extract_file(str(p), m)
+            yield extract_file(str(p), m, described)
         return
     pool = ProcessPoolExecutor(max_workers=jobs, initializer=_worker_init, initargs=(os.getpid(),))
     try:
@@ -171,6 +187,7 @@ def _ingest(db: ox.Store, sources: Iterable, jobs: int, known: dict[str, str], s
         for n, ex in enumerate(extracted, start=1):
             if progress:
                 progress(n, len(items), ex.path)
+            batch.descriptions.update(ex.described)
             if ex.error is None and ex.sha256 not in seen_hash and ex.doc_id in this_run:
                 ex.error = (f"{display_path(ex.path)}: has the same identifier '{ex.doc_id}' as "
                             f"{display_path(this_run[ex.doc_id])} (an identifier is the file name without its "
@@ -197,18 +214,32 @@ class _Batch:
     DOCS, BYTES = 64, 16 << 20
 
     def __init__(self, db: ox.Store):
-        self.db, self.parts, self.size = db, [], 0
+        self.db, self.parts, self.size, self.docs = db, [], 0, 0
+        self.descriptions: dict[str, bytes] = {}  # lexicon entity -> its quads, as received from the workers
+        self.described: set[str] = set()  # entities whose quads are in the batch or the database
 
-    def add(self, data: bytes) -> None:
+    def add(self, data: bytes, entities: Iterable[str] = ()) -> int:
+        """Queue a document's quads and the descriptions of its entities not queued before; returns
+        the number of description triples that added."""
         self.parts.append(data)
         self.size += len(data)
-        if len(self.parts) >= self.DOCS or self.size >= self.BYTES:
+        self.docs += 1
+        added = 0
+        for key in entities:
+            if key not in self.described:
+                self.described.add(key)
+                text = self.descriptions[key]
+                self.parts.append(text)
+                self.size += len(text)
+                added += text.count(b"\n")
+        if self.docs >= self.DOCS or self.size >= self.BYTES:
             self.flush()
+        return added
 
     def flush(self) -> None:
         if self.parts:
             self.db.bulk_load(input=b"".join(self.parts), format=ox.RdfFormat.N_QUADS)
-            self.parts, self.size = [], 0
+            self.parts, self.size, self.docs = [], 0, 0
 
 
 def _load(batch: _Batch, ex: _Extracted, known: dict[str, str], seen_hash: dict[str, str],
@@ -224,7 +255,7 @@ def _load(batch: _Batch, ex: _Extracted, known: dict[str, str], seen_hash: dict[
         iri = meetings.resolve(ref)
         if iri != ref.iri:
             data = data.replace(f"<{ref.iri}>".encode(), f"<{iri}>".encode())
-    batch.add(data)
+    summary.triples += batch.add(data, ex.refers)
     known[ex.doc_id] = ex.sha256
     seen_hash[ex.sha256] = ex.doc_id
     summary.documents += 1

@@ -12,11 +12,12 @@ character offsets.
 from __future__ import annotations
 
 import hashlib
+from dataclasses import dataclass
 from functools import lru_cache
-from typing import Iterable, Iterator
+from typing import Iterable
 from urllib.parse import quote
 
-from pyoxigraph import Literal, NamedNode, Quad
+from pyoxigraph import Literal, NamedNode, Quad, RdfFormat, parse
 from rdflib.namespace import OWL, RDF, RDFS, SKOS, XSD
 
 from . import facts as F
@@ -24,17 +25,13 @@ from .lexicon import Lexicon
 from .namespace import CKG, DCTERMS, DOC, GRAPH, ID, KIND, ENTITY_GRAPH, WD
 from .text import normalize
 
-__all__ = ["doc_iri", "doc_graph", "entity_iri", "document_quads", "entity_quads", "date_literal", "mint_key"]
+__all__ = ["doc_iri", "doc_graph", "entity_iri", "document_rdf", "DocumentRDF", "document_quads", "entity_nquads",
+           "entity_quads", "date_literal", "mint_key"]
 
 
 @lru_cache(maxsize=4096)
 def N(iri: str) -> NamedNode:
     return NamedNode(str(iri))
-
-
-_TYPE = N(RDF.type)
-_LABEL = N(RDFS.label)
-_ALT = N(SKOS.altLabel)
 
 
 def doc_iri(doc_id: str) -> NamedNode:
@@ -63,229 +60,297 @@ def date_literal(value: str) -> Literal:
     return Literal(value, datatype=N(dt))
 
 
-def _int(v: int) -> Literal:
-    return Literal(str(int(v)), datatype=N(XSD.integer))
+def _dec_text(v: float) -> str:
+    return f"{v:.2f}".rstrip("0").rstrip(".") if v != int(v) else str(int(v))
 
 
-def _dec(v: float) -> Literal:
-    text = f"{v:.2f}".rstrip("0").rstrip(".") if v != int(v) else str(int(v))
-    return Literal(text, datatype=N(XSD.decimal))
+# N-Quads text is written directly: building a pyoxigraph term per triple and serialising them
+# took a fifth of extraction time. Every IRI below is either a constant of the ontology or built
+# from percent-encoded keys (quote() with a safe set of unreserved characters), so it needs no
+# escaping; literals are escaped by _lit.
+
+@lru_cache(maxsize=8192)
+def _iri(iri: str) -> str:
+    return f"<{iri}>"
 
 
-def _ar(text: str) -> Literal:
-    return Literal(text, language="ar")
+_ESCAPES = str.maketrans({"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r"})
 
 
-def entity_quads(keys: Iterable[str], lexicon: Lexicon) -> Iterator[Quad]:
+def _lit(text: str, lang: str | None = None, dt: str | None = None) -> str:
+    """A literal in N-Quads syntax (only \\, ", LF and CR need escaping there)."""
+    body = text.translate(_ESCAPES)
+    if lang:
+        return f'"{body}"@{lang}'
+    if dt:
+        return f'"{body}"^^<{dt}>'
+    return f'"{body}"'
+
+
+_T_TYPE, _T_LABEL, _T_ALT = _iri(str(RDF.type)), _iri(str(RDFS.label)), _iri(str(SKOS.altLabel))
+_T_ENTITIES = _iri(str(ENTITY_GRAPH))
+_XSD_INT, _XSD_DEC, _XSD_BOOL = str(XSD.integer), str(XSD.decimal), str(XSD.boolean)
+_DATE_TYPES = {10: str(XSD.date), 7: str(XSD.gYearMonth), 4: str(XSD.gYear)}
+
+
+@lru_cache(maxsize=None)
+def _c(term: str) -> str:
+    """A term of the ontology (``CKG.x``) as N-Quads text."""
+    return _iri(str(CKG[term]))
+
+
+@lru_cache(maxsize=None)
+def _kind(scheme: str, value: str) -> str:
+    return _iri(str(KIND(scheme, value)))
+
+
+@lru_cache(maxsize=65536)
+def _eiri(key: str) -> str:
+    return _iri(ID + quote(key, safe="-_.~"))
+
+
+def _date(value: str) -> str:
+    dt = _DATE_TYPES.get(len(value))
+    if dt is None:
+        raise ValueError(f"not a date at day, month or year precision: {value!r}")
+    return f'"{value}"^^<{dt}>'
+
+
+def _int_t(v: int) -> str:
+    return f'"{int(v)}"^^<{_XSD_INT}>'
+
+
+def entity_nquads(key: str, lexicon: Lexicon) -> str:
+    """Type, labels and Wikidata link of lexicon entity ``key`` in the entity graph, as N-Quads text
+    ("" for a key the lexicon does not know)."""
+    e = lexicon.get(key)
+    if e is None:
+        return ""
+    s, g = _eiri(key), _T_ENTITIES
+    out = [f"{s} {_T_TYPE} {_c(e.cls)} {g} .", f"{s} {_T_LABEL} {_lit(e.ar, 'ar')} {g} ."]
+    if e.en:
+        out.append(f"{s} {_T_LABEL} {_lit(e.en, 'en')} {g} .")
+    for alt in sorted(set(e.patterns) - {e.ar}):
+        out.append(f"{s} {_T_ALT} {_lit(alt, 'ar')} {g} .")
+    if e.wikidata:
+        out.append(f"{s} {_iri(str(OWL.sameAs))} {_iri(WD[e.wikidata])} {g} .")
+    for prop, value in (("country", e.extra.get("country")), ("region", e.extra.get("region"))):
+        if value and value in lexicon:
+            out.append(f"{s} {_c(prop)} {_eiri(value)} {g} .")
+    if e.cls in ("WorkingGroup", "CoalitionBody"):
+        out.append(f"{s} {_c('partOf')} {_eiri('COALITION')} {g} .")
+    if e.extra.get("topic"):
+        out.append(f"{s} {_c('topic')} {_kind('topic', e.extra['topic'])} {g} .")
+    if e.extra.get("threat"):
+        out.append(f"{s} {_c('threatKind')} {_kind('threat', e.extra['threat'])} {g} .")
+    return "\n".join(out) + "\n"
+
+
+def entity_quads(keys: Iterable[str], lexicon: Lexicon) -> list[Quad]:
     """Type, labels and Wikidata link of the lexicon entities ``keys``, in the entity graph."""
-    g = N(ENTITY_GRAPH)
-    for key in sorted(set(keys)):
-        e = lexicon.get(key)
-        if e is None:
-            continue
-        s = entity_iri(key)
-        yield Quad(s, _TYPE, N(CKG[e.cls]), g)
-        yield Quad(s, _LABEL, _ar(e.ar), g)
-        if e.en:
-            yield Quad(s, _LABEL, Literal(e.en, language="en"), g)
-        for alt in sorted(set(e.patterns) - {e.ar}):
-            yield Quad(s, _ALT, _ar(alt), g)
-        if e.wikidata:
-            yield Quad(s, N(OWL.sameAs), N(WD[e.wikidata]), g)
-        for prop, value in (("country", e.extra.get("country")), ("region", e.extra.get("region"))):
-            if value and value in lexicon:
-                yield Quad(s, N(CKG[prop]), entity_iri(value), g)
-        if e.cls in ("WorkingGroup", "CoalitionBody"):
-            yield Quad(s, N(CKG.partOf), entity_iri("COALITION"), g)
-        if e.extra.get("topic"):
-            yield Quad(s, N(CKG.topic), N(KIND("topic", e.extra["topic"])), g)
-        if e.extra.get("threat"):
-            yield Quad(s, N(CKG.threatKind), N(KIND("threat", e.extra["threat"])), g)
+    text = "".join(entity_nquads(k, lexicon) for k in sorted(set(keys)))
+    return list(parse(input=text.encode("utf-8"), format=RdfFormat.N_QUADS))
 
 
 class _DocWriter:
+    """Lines of one document's named graph."""
+
     def __init__(self, parsed: F.Parsed):
         self.parsed = parsed
         self.doc_id = parsed.doc.id
-        self.g = doc_graph(self.doc_id)
-        self.doc = doc_iri(self.doc_id)
-        self.out: list[Quad] = []
+        self.g = _iri(str(doc_graph(self.doc_id).value))
+        self.doc_value = doc_iri(self.doc_id).value
+        self.doc = _iri(self.doc_value)
+        self.out: list[str] = []
         self.sentences_written: set[int] = set()
         self.n = 0
+        self.referenced: set[str] = set()
 
-    def add(self, s, p, o) -> None:
-        self.out.append(Quad(s, p if isinstance(p, NamedNode) else N(p), o, self.g))
+    def add(self, s: str, p: str, o: str) -> None:
+        self.out.append(f"{s} {p} {o} {self.g} .")
 
-    def sentence(self, ev: F.Evidence) -> NamedNode:
-        s = N(f"{self.doc.value}#s{ev.sentence}")
+    def sentence(self, ev: F.Evidence) -> str:
+        s = f"<{self.doc_value}#s{ev.sentence}>"
         if ev.sentence not in self.sentences_written:
             self.sentences_written.add(ev.sentence)
-            self.add(s, _TYPE, N(CKG.Sentence))
-            self.add(s, CKG.text, Literal(ev.text))
-            self.add(s, CKG.normalizedText, Literal(normalize(ev.text)))
-            self.add(s, CKG.startOffset, _int(ev.start))
-            self.add(s, CKG.endOffset, _int(ev.end))
-            self.add(s, CKG.document, self.doc)
+            self.add(s, _T_TYPE, _c("Sentence"))
+            self.add(s, _c("text"), _lit(ev.text))
+            self.add(s, _c("normalizedText"), _lit(normalize(ev.text)))
+            self.add(s, _c("startOffset"), _int_t(ev.start))
+            self.add(s, _c("endOffset"), _int_t(ev.end))
+            self.add(s, _c("document"), self.doc)
         return s
 
-    def fact(self, f: F.Fact, cls) -> NamedNode:
+    def fact(self, f: F.Fact, cls: str) -> str:
         self.n += 1
-        node = N(f"{self.doc.value}#{f.kind_name}-{self.n}")
-        self.add(node, _TYPE, N(cls))
-        self.add(node, CKG.evidence, self.sentence(f.evidence))
-        self.add(node, CKG.rule, Literal(f.rule))
-        self.add(node, CKG.document, self.doc)
+        node = f"<{self.doc_value}#{f.kind_name}-{self.n}>"
+        self.add(node, _T_TYPE, _c(cls))
+        self.add(node, _c("evidence"), self.sentence(f.evidence))
+        self.add(node, _c("rule"), _lit(f.rule))
+        self.add(node, _c("document"), self.doc)
         return node
 
-    def ent(self, key: str) -> NamedNode:
-        return entity_iri(key)
+    def ref(self, key: str) -> str:
+        """An entity the fact points at; lexicon entities among them get their description."""
+        self.referenced.add(key)
+        return _eiri(key)
 
 
-def document_quads(parsed: F.Parsed, lexicon: Lexicon) -> list[Quad]:
-    """All quads of one document's named graph, plus the shared entities it refers to."""
+@dataclass
+class DocumentRDF:
+    """One document as N-Quads text: its named graph, and the lexicon entities it refers to
+    (whose descriptions, :func:`entity_nquads`, go once into the shared entity graph)."""
+
+    nquads: str
+    triples: int
+    entities: frozenset[str]
+
+
+def document_rdf(parsed: F.Parsed, lexicon: Lexicon) -> DocumentRDF:
+    """The document's named graph as N-Quads text, and the lexicon entities it refers to."""
     w = _DocWriter(parsed)
     d = parsed.doc
-    w.add(w.doc, _TYPE, N(CKG.Document))
-    w.add(w.doc, N(DCTERMS.identifier), Literal(d.id))
-    w.add(w.doc, CKG.contentHash, Literal(d.sha256))
+    add, c, ref = w.add, _c, w.ref
+    add(w.doc, _T_TYPE, c("Document"))
+    add(w.doc, _iri(str(DCTERMS.identifier)), _lit(d.id))
+    add(w.doc, c("contentHash"), _lit(d.sha256))
     if d.published:
-        w.add(w.doc, CKG.published, date_literal(d.published))
+        add(w.doc, c("published"), _date(d.published))
     if d.title:
-        w.add(w.doc, N(DCTERMS.title), _ar(d.title))
+        add(w.doc, _iri(str(DCTERMS.title)), _lit(d.title, "ar"))
     if d.source:
-        w.add(w.doc, N(DCTERMS.source), Literal(d.source))
-
-    referenced: set[str] = set()
-
-    def ref(key: str | None) -> NamedNode | None:
-        if not key:
-            return None
-        referenced.add(key)
-        return w.ent(key)
+        add(w.doc, _iri(str(DCTERMS.source)), _lit(d.source))
 
     for key, ne in sorted(parsed.entities.items()):
-        s = w.ent(key)
-        w.add(s, _TYPE, N(CKG[ne.cls]))
-        w.add(s, _LABEL, _ar(ne.label_ar))
+        s = _eiri(key)
+        add(s, _T_TYPE, c(ne.cls))
+        add(s, _T_LABEL, _lit(ne.label_ar, "ar"))
         if ne.label_en:
-            w.add(s, _LABEL, Literal(ne.label_en, language="en"))
+            add(s, _T_LABEL, _lit(ne.label_en, "en"))
 
     first: dict[str, F.Mention] = {}
     for m in parsed.mentions:
         first.setdefault(m.entity, m)
     for key, m in first.items():
-        node = w.fact(m, CKG.Mention)
-        w.add(node, CKG.about, ref(key))
-        w.add(node, CKG.surface, _ar(m.surface))
-        w.add(node, CKG.startOffset, _int(m.start))
-        w.add(node, CKG.endOffset, _int(m.end))
-        w.add(w.doc, CKG.mentions, w.ent(key))
+        node = w.fact(m, "Mention")
+        add(node, c("about"), ref(key))
+        add(node, c("surface"), _lit(m.surface, "ar"))
+        add(node, c("startOffset"), _int_t(m.start))
+        add(node, c("endOffset"), _int_t(m.end))
+        add(w.doc, c("mentions"), _eiri(key))
 
-    meetings: dict[str, NamedNode] = {}
+    meetings: dict[str, str] = {}
     for f in parsed.facts:
         if isinstance(f, F.Meeting):
-            meetings[f.key] = w.ent(f.key)
+            meetings[f.key] = _eiri(f.key)
 
     for f in parsed.facts:
         if isinstance(f, F.Meeting):
             m = meetings[f.key]
-            w.add(m, _TYPE, N(CKG.Meeting))
-            w.add(m, N(CKG.meetingKind), N(KIND("meeting", f.kind)))
+            add(m, _T_TYPE, c("Meeting"))
+            add(m, c("meetingKind"), _kind("meeting", f.kind))
             if f.label:
-                w.add(m, _LABEL, _ar(f.label))
+                add(m, _T_LABEL, _lit(f.label, "ar"))
             if f.place:
-                w.add(m, CKG.place, ref(f.place))
+                add(m, c("place"), ref(f.place))
             if f.start_date:
-                w.add(m, CKG.startDate, date_literal(f.start_date))
+                add(m, c("startDate"), _date(f.start_date))
             else:
-                w.add(m, CKG.unstated, Literal("startDate"))
+                add(m, c("unstated"), _lit("startDate"))
             if f.end_date:
-                w.add(m, CKG.endDate, date_literal(f.end_date))
+                add(m, c("endDate"), _date(f.end_date))
             if f.virtual:
-                w.add(m, CKG.virtual, Literal("true", datatype=N(XSD.boolean)))
-            w.add(m, CKG.evidence, w.sentence(f.evidence))
-            w.add(m, CKG.document, w.doc)
-            w.add(m, CKG.rule, Literal(f.rule))
+                add(m, c("virtual"), f'"true"^^<{_XSD_BOOL}>')
+            add(m, c("evidence"), w.sentence(f.evidence))
+            add(m, c("document"), w.doc)
+            add(m, c("rule"), _lit(f.rule))
         elif isinstance(f, F.Participation):
-            node = w.fact(f, CKG.Participation)
-            w.add(node, CKG.meeting, meetings.get(f.meeting) or w.ent(f.meeting))
-            w.add(node, CKG.participant, ref(f.actor))
-            w.add(node, CKG.role, N(KIND("role", f.role)))
+            node = w.fact(f, "Participation")
+            add(node, c("meeting"), meetings.get(f.meeting) or _eiri(f.meeting))
+            add(node, c("participant"), ref(f.actor))
+            add(node, c("role"), _kind("role", f.role))
         elif isinstance(f, F.PersonRole):
-            node = w.fact(f, CKG.Position)
-            w.add(node, CKG.holder, ref(f.person))
+            node = w.fact(f, "Position")
+            add(node, c("holder"), ref(f.person))
             if f.role_ar:
-                w.add(node, CKG.roleTitle, _ar(f.role_ar))
+                add(node, c("roleTitle"), _lit(f.role_ar, "ar"))
             if f.role_en:
-                w.add(node, CKG.roleTitle, Literal(f.role_en, language="en"))
+                add(node, c("roleTitle"), _lit(f.role_en, "en"))
             if f.affiliation:
-                w.add(node, CKG.affiliation, ref(f.affiliation))
+                add(node, c("affiliation"), ref(f.affiliation))
             else:
-                w.add(node, CKG.unstated, Literal("affiliation"))
+                add(node, c("unstated"), _lit("affiliation"))
         elif isinstance(f, F.Join):
-            node = w.fact(f, CKG.Membership)
-            w.add(node, CKG.member, ref(f.member))
+            node = w.fact(f, "Membership")
+            add(node, c("member"), ref(f.member))
             if f.meeting:
-                w.add(node, CKG.atEvent, meetings.get(f.meeting) or w.ent(f.meeting))
+                add(node, c("atEvent"), meetings.get(f.meeting) or _eiri(f.meeting))
             if f.date:
-                w.add(node, CKG.date, date_literal(f.date))
+                add(node, c("date"), _date(f.date))
         elif isinstance(f, F.CoalitionSize):
-            node = w.fact(f, CKG.SizeStatement)
-            w.add(node, CKG["count"], _int(f.count))
+            node = w.fact(f, "SizeStatement")
+            add(node, c("count"), _int_t(f.count))
             if f.as_of:
-                w.add(node, CKG.asOf, date_literal(f.as_of))
+                add(node, c("asOf"), _date(f.as_of))
         elif isinstance(f, F.Funding):
-            node = w.fact(f, CKG.FundingFigure)
-            w.add(node, CKG.fundingKind, N(KIND("funding", f.kind)))
-            w.add(node, CKG.amount, _dec(f.amount))
-            w.add(node, CKG.currency, Literal(f.currency))
-            w.add(node, CKG.qualifier, N(KIND("qualifier", f.qualifier)))
+            node = w.fact(f, "FundingFigure")
+            add(node, c("fundingKind"), _kind("funding", f.kind))
+            add(node, c("amount"), f'"{_dec_text(f.amount)}"^^<{_XSD_DEC}>')
+            add(node, c("currency"), _lit(f.currency))
+            add(node, c("qualifier"), _kind("qualifier", f.qualifier))
             if f.donor:
-                w.add(node, CKG.donor, ref(f.donor))
+                add(node, c("donor"), ref(f.donor))
             for b in f.beneficiaries:
-                w.add(node, CKG.beneficiary, ref(b))
+                add(node, c("beneficiary"), ref(b))
             if f.purpose:
-                w.add(node, CKG.purpose, _ar(f.purpose))
+                add(node, c("purpose"), _lit(f.purpose, "ar"))
             if f.year:
-                w.add(node, CKG.year, date_literal(f.year))
+                add(node, c("year"), _date(f.year))
         elif isinstance(f, F.Mandate):
-            node = w.fact(f, CKG.Mandate)
-            w.add(node, CKG.group, ref(f.group))
-            w.add(node, _LABEL, _ar(f.text))
+            node = w.fact(f, "Mandate")
+            add(node, c("group"), ref(f.group))
+            add(node, _T_LABEL, _lit(f.text, "ar"))
             if f.topic:
-                w.add(node, CKG.topic, N(KIND("topic", f.topic)))
+                add(node, c("topic"), _kind("topic", f.topic))
             if f.focus:
-                w.add(node, CKG.focus, ref(f.focus))
+                add(node, c("focus"), ref(f.focus))
         elif isinstance(f, F.Threat):
-            node = w.fact(f, CKG.ThreatReport)
-            w.add(node, CKG.threatKind, N(KIND("threat", f.kind)))
+            node = w.fact(f, "ThreatReport")
+            add(node, c("threatKind"), _kind("threat", f.kind))
             if f.actor:
-                w.add(node, CKG.threatActor, ref(f.actor))
+                add(node, c("threatActor"), ref(f.actor))
             if f.region:
-                w.add(node, CKG.region, ref(f.region))
+                add(node, c("region"), ref(f.region))
         elif isinstance(f, F.Attack):
-            key = mint_key("attack", f.place, f.date, d.id if not (f.place and f.date) else "")
-            a = w.ent(key)
-            w.add(a, _TYPE, N(CKG.Attack))
-            w.add(a, CKG.evidence, w.sentence(f.evidence))
-            w.add(a, CKG.document, w.doc)
-            w.add(a, CKG.rule, Literal(f.rule))
+            a = _eiri(mint_key("attack", f.place, f.date, d.id if not (f.place and f.date) else ""))
+            add(a, _T_TYPE, c("Attack"))
+            add(a, c("evidence"), w.sentence(f.evidence))
+            add(a, c("document"), w.doc)
+            add(a, c("rule"), _lit(f.rule))
             if f.perpetrator:
-                w.add(a, CKG.perpetrator, ref(f.perpetrator))
+                add(a, c("perpetrator"), ref(f.perpetrator))
             if f.place:
-                w.add(a, CKG.place, ref(f.place))
+                add(a, c("place"), ref(f.place))
             if f.date:
-                w.add(a, CKG.date, date_literal(f.date))
+                add(a, c("date"), _date(f.date))
         elif isinstance(f, F.Commitment):
-            node = w.fact(f, CKG.Commitment)
-            w.add(node, CKG.commitmentKind, N(KIND("commitment", f.kind)))
-            w.add(node, _LABEL, _ar(f.label))
+            node = w.fact(f, "Commitment")
+            add(node, c("commitmentKind"), _kind("commitment", f.kind))
+            add(node, _T_LABEL, _lit(f.label, "ar"))
             if f.actor:
-                w.add(node, CKG.committedBy, ref(f.actor))
+                add(node, c("committedBy"), ref(f.actor))
             if f.object:
-                w.add(node, CKG["object"], ref(f.object))
+                add(node, c("object"), ref(f.object))
             if f.meeting:
-                w.add(node, CKG.atEvent, meetings.get(f.meeting) or w.ent(f.meeting))
+                add(node, c("atEvent"), meetings.get(f.meeting) or _eiri(f.meeting))
 
-    w.out.extend(entity_quads(referenced | set(first), lexicon))
-    return w.out
+    w.out.append("")
+    return DocumentRDF("\n".join(w.out), len(w.out) - 1,
+                       frozenset(k for k in w.referenced | set(first) if k in lexicon))
+
+
+def document_quads(parsed: F.Parsed, lexicon: Lexicon) -> list[Quad]:
+    """All quads of one document's named graph, plus the shared entities it refers to."""
+    r = document_rdf(parsed, lexicon)
+    text = r.nquads + "".join(entity_nquads(k, lexicon) for k in sorted(r.entities))
+    return list(parse(input=text.encode("utf-8"), format=RdfFormat.N_QUADS))

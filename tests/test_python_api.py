@@ -1,3 +1,5 @@
+import pytest
+
 import graph
 
 
@@ -6,3 +8,70 @@ def test_build_and_query_from_python(tmp_path):
     assert summary.documents == 5 and not summary.failures
     rows = graph.query("mentions", store=tmp_path / "kg", params={"doc": "000_ed702eeb4dd5e7be"})
     assert {"Iraq", "Syria", "Paris"} <= {r["entity_label"] for r in rows}
+
+
+def _quads(store):
+    from graph.store import Store
+
+    return {str(q) for q in Store(store).reader().quads_for_pattern(None, None, None, None)}
+
+
+def test_one_or_two_jobs_and_skipped_copies_give_the_same_graph(tmp_path):
+    """Entity descriptions go once per worker: none is lost when the document that carried one is
+    not stored (here copies of the documents under other names, skipped as already there)."""
+    import shutil
+
+    from conftest import shared_or_skip
+
+    dev = shared_or_skip("corpus-dev")
+    corpus = tmp_path / "corpus"
+    shutil.copytree(dev, corpus)
+    (corpus / "again").mkdir()
+    for p in sorted(corpus.glob("*.txt")):
+        shutil.copy(p, corpus / "again" / f"{p.stem}-copy.txt")
+    one = graph.build([corpus], store=tmp_path / "one", jobs=1)
+    two = graph.build([corpus], store=tmp_path / "two", jobs=2)
+    clean = graph.build([dev], store=tmp_path / "clean", jobs=1)
+    assert one.skipped == two.skipped == clean.documents > 0
+    assert not one.failures and not two.failures and not clean.failures
+    assert _quads(tmp_path / "one") == _quads(tmp_path / "two")
+    entities = "<https://w3id.org/ckg/graph/entities>"
+    assert ({q for q in _quads(tmp_path / "two") if q.endswith(entities)}
+            == {q for q in _quads(tmp_path / "clean") if q.endswith(entities)})
+    assert one.triples == two.triples == two.stored - _ontology_triples()
+    assert clean.triples == clean.stored - _ontology_triples()
+
+    # every lexicon entity a document refers to is described (typed and labelled) in the entity graph
+    rows = graph.query("""SELECT DISTINCT ?e WHERE { GRAPH ?g { ?x ?p ?e } FILTER(STRSTARTS(STR(?g), STR(ckgg:doc/)))
+        FILTER(STRSTARTS(STR(?e), "https://w3id.org/ckg/id/"))
+        FILTER NOT EXISTS { GRAPH ckgg:entities { ?e a ?c ; rdfs:label ?l } } }""".replace(
+        "ckgg:doc/", "<https://w3id.org/ckg/graph/doc/>").replace("ckgg:entities", "<https://w3id.org/ckg/graph/entities>"),
+        store=tmp_path / "two")
+    undescribed = {r["e"].rsplit("/", 1)[1] for r in rows}
+    from graph.lexicon import Lexicon
+
+    assert not undescribed & set(Lexicon.default().entries)
+
+
+def _ontology_triples() -> int:
+    import pyoxigraph as ox
+
+    from graph.namespace import ontology_path
+
+    return len(list(ox.parse(path=str(ontology_path()), format=ox.RdfFormat.TURTLE)))
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_an_entity_first_seen_in_a_refused_document_is_still_described(tmp_path, jobs):
+    """The second file with identifier 'x' is refused after extraction; the entity it was the first to
+    name (Kazakhstan) is named again by a later document and must still be described."""
+    for folder, name, text in (("a", "x", "اجتمع وزراء التحالف الدولي في باريس."),
+                               ("b", "x", "زار وزير خارجية كازاخستان بغداد."),
+                               ("c", "y", "وصل وفد من كازاخستان إلى بغداد.")):
+        (tmp_path / folder).mkdir()
+        (tmp_path / folder / f"{name}.txt").write_text(text, encoding="utf-8")
+    summary = graph.build([tmp_path / f for f in "abc"], store=tmp_path / "kg", jobs=jobs)
+    assert summary.documents == 2 and len(summary.failures) == 1
+    labels = graph.query("""SELECT ?l WHERE { GRAPH <https://w3id.org/ckg/graph/entities> {
+        <https://w3id.org/ckg/id/KAZ> rdfs:label ?l FILTER(LANG(?l) = "en") } }""", store=tmp_path / "kg")
+    assert [r["l"] for r in labels] == ["Kazakhstan"]
