@@ -169,11 +169,17 @@ def _looks_arabic(text: str) -> bool:
 def _boilerplate() -> dict:
     with resources.files("graph.data").joinpath("boilerplate.yaml").open(encoding="utf-8") as fh:
         raw = yaml.safe_load(fh)
+    cut_after = [normalize(x) for x in raw.get("cut_after", [])]
+    drop_line = [normalize(x) for x in raw.get("drop_line", [])]
     return {
-        "cut_after": [normalize(x) for x in raw.get("cut_after", [])],
-        "drop_line": [normalize(x) for x in raw.get("drop_line", [])],
+        "cut_after": cut_after,
+        "drop_line": drop_line,
         "drop_line_exact": {normalize(x) for x in raw.get("drop_line_exact", [])},
         "hashtag_line": bool(raw.get("hashtag_line", True)),
+        # One regular expression per rule answers for most lines that no phrase is in them; the
+        # phrases are then tried one by one only on the rare line that holds one.
+        "cut_re": re.compile("|".join(re.escape(x) for x in cut_after) or "(?!)"),
+        "drop_re": re.compile("|".join(re.escape(x) for x in drop_line) or "(?!)"),
     }
 
 
@@ -197,13 +203,16 @@ def boilerplate_spans(text: str) -> list[tuple[int, int]]:
         if not norm:
             continue
         bare = _PUNCT_RE.sub(" ", norm).strip()
-        if any(bare == h or (bare.startswith(h) and len(bare) <= len(h) + 16) for h in rules["cut_after"]):
+        if rules["cut_re"].match(bare) and any(
+            bare == h or (bare.startswith(h) and len(bare) <= len(h) + 16) for h in rules["cut_after"]
+        ):
             spans.append((start, len(text)))
             break
         if (
             bare in rules["drop_line_exact"]
-            or any(norm.startswith(p) or (p in norm and len(norm) < 120) for p in rules["drop_line"])
-            or (rules["hashtag_line"] and all(w.startswith("#") for w in norm.split()))
+            or (rules["drop_re"].search(norm)
+                and any(norm.startswith(p) or (p in norm and len(norm) < 120) for p in rules["drop_line"]))
+            or (rules["hashtag_line"] and norm[0] == "#" and all(w.startswith("#") for w in norm.split()))
         ):
             spans.append((start, end))
     return spans

@@ -133,12 +133,19 @@ class PhraseMatcher:
     def match(self, tokens: list[Token]) -> list[Match]:
         """Phrases in ``tokens``, left to right, longest match first, no overlaps."""
         out: list[Match] = []
-        i, n = 0, len(tokens)
-        variants, words, heads = _sentence_variants(tokens)
-        if self._index.keys().isdisjoint(words) and self._prefix.keys().isdisjoint(heads):
+        n = len(tokens)
+        variants, at, heads = _sentence_variants(tokens)
+        starts = {i for form in self._index.keys() & at.keys() for i in at[form]}
+        for head in self._prefix.keys() & heads.keys():
+            for pre, _, _, _ in self._prefix[head]:
+                starts.update(i for form in heads[head] if form.startswith(pre) for i in at[form])
+        if not starts:
             return out  # no phrase of this table can start anywhere in the sentence
         norms = [t.norm for t in tokens]
-        while i < n:
+        cursor = 0  # the next position a match may start at (matches do not overlap)
+        for i in sorted(starts):
+            if i < cursor:
+                continue
             best: tuple[tuple[int, int], str, str] | None = None
             for vi, variant in enumerate(variants[i]):
                 cands = self._index.get(variant, ())
@@ -157,9 +164,7 @@ class PhraseMatcher:
             if best:
                 (L, _), key, kind = best
                 out.append(Match(i, i + L, tokens[i].start, tokens[i + L - 1].end, key, kind))
-                i += L
-            else:
-                i += 1
+                cursor = i + L
         return out
 
 
@@ -168,18 +173,24 @@ _VARIANTS_KEPT = 512
 
 
 def _sentence_variants(tokens: list[Token]) -> tuple:
-    """Per word, its clitic-stripped forms; and the sets of all forms and of their first two letters.
+    """Per word, its clitic-stripped forms; where each form occurs; and the forms by first two letters.
 
-    Each step asks several phrase tables about the same sentence; with these sets a table
-    that shares no first word with the sentence answers without walking it. Kept per token
+    Each step asks several phrase tables about the same sentence; with these maps a table looks
+    only at the positions where one of its phrases can start (most tables: none). Kept per token
     list (the list itself is held, so its id cannot be reused while the entry lives).
     """
     hit = _VARIANTS.get(id(tokens))
     if hit is not None and hit[0] is tokens and len(tokens) == len(hit[1][0]):
         return hit[1]
     variants = tuple(strip_clitics(t.norm, surface=t.surface) for t in tokens)
-    forms = frozenset(v for vs in variants for v in vs)
-    data = (variants, forms, frozenset(v[:2] for v in forms))
+    at: dict[str, list[int]] = {}
+    for i, vs in enumerate(variants):
+        for v in vs:
+            at.setdefault(v, []).append(i)
+    heads: dict[str, list[str]] = {}
+    for form in at:
+        heads.setdefault(form[:2], []).append(form)
+    data = (variants, at, heads)
     if len(_VARIANTS) >= _VARIANTS_KEPT:
         del _VARIANTS[next(iter(_VARIANTS))]
     _VARIANTS[id(tokens)] = (tokens, data)
