@@ -182,7 +182,8 @@ def _sentence_variants(tokens: list[Token]) -> tuple:
     hit = _VARIANTS.get(id(tokens))
     if hit is not None and hit[0] is tokens and len(tokens) == len(hit[1][0]):
         return hit[1]
-    variants = tuple(strip_clitics(t.norm, surface=t.surface) for t in tokens)
+    forms_of = _FORMS
+    variants = tuple(forms_of.get(t.surface) or _forms(t) for t in tokens)
     at: dict[str, list[int]] = {}
     for i, vs in enumerate(variants):
         for v in vs:
@@ -195,6 +196,17 @@ def _sentence_variants(tokens: list[Token]) -> tuple:
         del _VARIANTS[next(iter(_VARIANTS))]
     _VARIANTS[id(tokens)] = (tokens, data)
     return data
+
+
+# The clitic-stripped forms of each word as written (bounded like graph.text's word cache).
+_FORMS: dict[str, tuple[str, ...]] = {}
+
+
+def _forms(t: Token) -> tuple[str, ...]:
+    if len(_FORMS) >= 1 << 18:
+        _FORMS.clear()
+    forms = _FORMS[t.surface] = strip_clitics(t.norm, surface=t.surface)
+    return forms
 
 
 def _tail_matches(words: list[str], pat: tuple[str, ...]) -> bool:
