@@ -58,25 +58,84 @@ def _agrees(old: MeetingRef, new: MeetingRef) -> bool:
             and len(old.start or "") == len(new.start or "") == 10)
 
 
+def _years(ref: MeetingRef) -> range | None:
+    """The calendar years a dated meeting spans (None when it has no readable year)."""
+    a, b = ref.start[:4], (ref.end or ref.start)[:4]
+    if not (a.isdigit() and b.isdigit()):
+        return None
+    return range(min(int(a), int(b)), max(int(a), int(b)) + 1)
+
+
+class _Bucket:
+    """The meetings of one venue (or one kind), in the order they became known, filed by year.
+
+    Two dated meetings agree only if their days overlap, so a dated meeting is compared with
+    those filed under its years and with the undated ones: building 10,000 documents made the
+    lists of the busiest venues long enough that scanning them grew the time per document.
+    """
+
+    __slots__ = ("all", "undated", "by_year", "filed")
+
+    def __init__(self) -> None:
+        self.all: list[tuple[int, MeetingRef]] = []
+        self.undated: list[tuple[int, MeetingRef]] = []
+        self.by_year: dict[int, list[tuple[int, MeetingRef]]] = {}
+        self.filed: dict[int, set[int]] = {}  # sequence number -> years it is filed under
+
+    def add(self, seq: int, ref: MeetingRef) -> None:
+        self.all.append((seq, ref))
+        self.file(seq, ref)
+
+    def file(self, seq: int, ref: MeetingRef) -> None:
+        """File ``ref`` under its years (again after its dates changed; it stays where it was too)."""
+        years = _years(ref) if ref.start else None
+        done = self.filed.setdefault(seq, set())
+        if years is None:
+            if -1 not in done:
+                done.add(-1)
+                self.undated.append((seq, ref))
+            return
+        for y in years:
+            if y not in done:
+                done.add(y)
+                self.by_year.setdefault(y, []).append((seq, ref))
+
+    def candidates(self, ref: MeetingRef) -> list[tuple[int, MeetingRef]]:
+        """Every known meeting that may agree with ``ref``, in the order they became known."""
+        years = _years(ref) if ref.start else None
+        if years is None:
+            return self.all
+        found = dict(self.undated)
+        for y in years:
+            found.update(self.by_year.get(y, ()))
+        return sorted(found.items())
+
+
 class MeetingIndex:
-    """The meetings known so far, by venue (by kind for those without one).
+    """The meetings known so far, by venue (by kind for those without one), and by year within it.
 
     Only meetings at the same venue can agree, and without a venue only those of the same
-    kind, so each lookup reads one bucket: building 10,000 documents no longer compares
-    every meeting with every other.
+    kind; dated ones only in overlapping years. So each lookup reads a short list: building
+    10,000 documents does not compare every meeting with every other.
     """
 
     def __init__(self) -> None:
         self.refs: list[MeetingRef] = []
-        self._buckets: dict[tuple[str, str], list[MeetingRef]] = {}
+        self._buckets: dict[tuple[str, str], _Bucket] = {}
+        self._seq: dict[int, int] = {}  # id of a known ref -> its sequence number
 
     @staticmethod
     def _bucket(ref: MeetingRef) -> tuple[str, str]:
         return ("place", ref.place) if ref.place else ("kind", ref.kind)
 
     def _known(self, ref: MeetingRef) -> None:
+        seq = len(self.refs)
         self.refs.append(ref)
-        self._buckets.setdefault(self._bucket(ref), []).append(ref)
+        self._seq[id(ref)] = seq
+        bucket = self._buckets.get(self._bucket(ref))
+        if bucket is None:
+            bucket = self._buckets[self._bucket(ref)] = _Bucket()
+        bucket.add(seq, ref)
 
     @classmethod
     def from_store(cls, db: ox.Store) -> "MeetingIndex":
@@ -99,7 +158,8 @@ class MeetingIndex:
     def resolve(self, ref: MeetingRef) -> str:
         """The IRI ``ref`` should have: an agreeing known meeting's, or its own (now known)."""
         best = None
-        for old in self._buckets.get(self._bucket(ref), ()):
+        bucket = self._buckets.get(self._bucket(ref))
+        for _, old in bucket.candidates(ref) if bucket is not None else ():
             if _agrees(old, ref):
                 precision = min(len(old.start or ""), len(ref.start or ""))
                 if best is None or precision > best[0]:
@@ -110,6 +170,7 @@ class MeetingIndex:
         old = best[1]
         if ref.start and (not old.start or len(ref.start) > len(old.start)):
             old.start, old.end = ref.start, ref.end or old.end
+            bucket.file(self._seq[id(old)], old)
         if old.kind == "other":  # only a meeting with a venue can agree while "other": its bucket stays
             old.kind = ref.kind
         return old.iri
