@@ -103,7 +103,8 @@ def extract_file(path: str, meta: dict, described: set[str] | None = None) -> _E
     Never raises: a document that cannot be read, or that trips a bug in a pipeline step, comes
     back with ``error`` set to one sentence naming the file, so the other documents go on.
     """
-    described = _DESCRIBED if described is None else described
+    if described is None:  # in a worker of a build: the worker's set; called alone: describe them all
+        described = _DESCRIBED if _DESCRIBED is not None else set()
     try:
         doc = load_document(Path(path), meta)
         lexicon = Context.default().lexicon
@@ -128,8 +129,8 @@ def extract_file(path: str, meta: dict, described: set[str] | None = None) -> _E
                                       "this is a bug in ckg: please report it with the file")
 
 
-# The entities whose description this worker process has sent (reset when a worker starts).
-_DESCRIBED: set[str] = set()
+# The entities whose description this extraction worker has sent (a new set when a worker starts).
+_DESCRIBED: set[str] | None = None
 
 
 def _worker_init(parent: int) -> None:
@@ -138,8 +139,9 @@ def _worker_init(parent: int) -> None:
     Without this, workers left behind by a killed ``ckg build --jobs N`` would hold the store's
     lock (and wait for work) for ever.
     """
+    global _DESCRIBED
     release_inherited_locks()
-    _DESCRIBED.clear()
+    _DESCRIBED = set()
     if sys.platform.startswith("linux"):
         try:
             import ctypes
