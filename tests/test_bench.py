@@ -39,9 +39,10 @@ def test_ingest_builds_have_positive_figures(quick):
     assert {(r["role"], r["jobs"]) for r in ingest} >= {("size", 1), ("size", 2), ("small", 2), ("big", 2)}
     for r in ingest:
         assert positive(r["docs"], r["seconds"], r["docs_per_s"], r["mb_per_s"], r["triples"], r["triples_per_s"],
-                        r["peak_rss_mib"], r["store_mib"]), r
+                        r["peak_rss_mib"], r["store_mib"], r["cpu_s"]), r
     assert [r["jobs"] for r in quick[0]["linearity"]] == [1, 2]
-    assert all(positive(r["small_ms_per_doc"], r["large_ms_per_doc"], r["ratio"]) for r in quick[0]["linearity"])
+    assert all(positive(r["small_ms_per_doc"], r["large_ms_per_doc"], r["ratio"], r["cpu_ratio"])
+               for r in quick[0]["linearity"])
 
 
 def test_the_same_corpus_gives_the_same_graph_with_one_or_two_jobs(quick):
