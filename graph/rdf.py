@@ -14,10 +14,9 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Iterable
 from urllib.parse import quote
 
-from pyoxigraph import Literal, NamedNode, Quad, RdfFormat, parse
+from pyoxigraph import NamedNode, Quad, RdfFormat, parse
 from rdflib.namespace import OWL, RDF, RDFS, SKOS, XSD
 
 from . import facts as F
@@ -26,7 +25,7 @@ from .namespace import CKG, DCTERMS, DOC, GRAPH, ID, KIND, ENTITY_GRAPH, WD
 from .text import normalize
 
 __all__ = ["doc_iri", "doc_graph", "entity_iri", "document_rdf", "DocumentRDF", "document_quads", "entity_nquads",
-           "entity_quads", "date_literal", "mint_key"]
+           "mint_key"]
 
 
 @lru_cache(maxsize=4096)
@@ -52,14 +51,6 @@ def mint_key(prefix: str, *parts: object) -> str:
     return f"{prefix}-{h[:12]}"
 
 
-def date_literal(value: str) -> Literal:
-    """``YYYY-MM-DD`` as xsd:date, ``YYYY-MM`` as xsd:gYearMonth, ``YYYY`` as xsd:gYear."""
-    dt = {10: XSD.date, 7: XSD.gYearMonth, 4: XSD.gYear}.get(len(value))
-    if dt is None:
-        raise ValueError(f"not a date at day, month or year precision: {value!r}")
-    return Literal(value, datatype=N(dt))
-
-
 def _dec_text(v: float) -> str:
     return f"{v:.2f}".rstrip("0").rstrip(".") if v != int(v) else str(int(v))
 
@@ -77,14 +68,10 @@ def _iri(iri: str) -> str:
 _ESCAPES = str.maketrans({"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r"})
 
 
-def _lit(text: str, lang: str | None = None, dt: str | None = None) -> str:
-    """A literal in N-Quads syntax (only \\, ", LF and CR need escaping there)."""
+def _lit(text: str, lang: str | None = None) -> str:
+    """A string literal in N-Quads syntax (only \\, ", LF and CR need escaping there)."""
     body = text.translate(_ESCAPES)
-    if lang:
-        return f'"{body}"@{lang}'
-    if dt:
-        return f'"{body}"^^<{dt}>'
-    return f'"{body}"'
+    return f'"{body}"@{lang}' if lang else f'"{body}"'
 
 
 _T_TYPE, _T_LABEL, _T_ALT = _iri(str(RDF.type)), _iri(str(RDFS.label)), _iri(str(SKOS.altLabel))
@@ -106,7 +93,7 @@ def _kind(scheme: str, value: str) -> str:
 
 @lru_cache(maxsize=65536)
 def _eiri(key: str) -> str:
-    return _iri(ID + quote(key, safe="-_.~"))
+    return _iri(entity_iri(key).value)
 
 
 def _date(value: str) -> str:
@@ -146,17 +133,10 @@ def entity_nquads(key: str, lexicon: Lexicon) -> str:
     return "\n".join(out) + "\n"
 
 
-def entity_quads(keys: Iterable[str], lexicon: Lexicon) -> list[Quad]:
-    """Type, labels and Wikidata link of the lexicon entities ``keys``, in the entity graph."""
-    text = "".join(entity_nquads(k, lexicon) for k in sorted(set(keys)))
-    return list(parse(input=text.encode("utf-8"), format=RdfFormat.N_QUADS))
-
-
 class _DocWriter:
     """Lines of one document's named graph."""
 
     def __init__(self, parsed: F.Parsed):
-        self.parsed = parsed
         self.doc_id = parsed.doc.id
         self.g = _iri(str(doc_graph(self.doc_id).value))
         self.doc_value = doc_iri(self.doc_id).value

@@ -122,7 +122,6 @@ class MeetingIndex:
     def __init__(self) -> None:
         self.refs: list[MeetingRef] = []
         self._buckets: dict[tuple[str, str], _Bucket] = {}
-        self._seq: dict[int, int] = {}  # id of a known ref -> its sequence number
 
     @staticmethod
     def _bucket(ref: MeetingRef) -> tuple[str, str]:
@@ -131,7 +130,6 @@ class MeetingIndex:
     def _known(self, ref: MeetingRef) -> None:
         seq = len(self.refs)
         self.refs.append(ref)
-        self._seq[id(ref)] = seq
         bucket = self._buckets.get(self._bucket(ref))
         if bucket is None:
             bucket = self._buckets[self._bucket(ref)] = _Bucket()
@@ -159,18 +157,18 @@ class MeetingIndex:
         """The IRI ``ref`` should have: an agreeing known meeting's, or its own (now known)."""
         best = None
         bucket = self._buckets.get(self._bucket(ref))
-        for _, old in bucket.candidates(ref) if bucket is not None else ():
+        for seq, old in bucket.candidates(ref) if bucket is not None else ():
             if _agrees(old, ref):
                 precision = min(len(old.start or ""), len(ref.start or ""))
                 if best is None or precision > best[0]:
-                    best = (precision, old)
+                    best = (precision, seq, old)
         if best is None:
             self._known(ref)
             return ref.iri
-        old = best[1]
+        _, seq, old = best
         if ref.start and (not old.start or len(ref.start) > len(old.start)):
             old.start, old.end = ref.start, ref.end or old.end
-            bucket.file(self._seq[id(old)], old)
+            bucket.file(seq, old)
         if old.kind == "other":  # only a meeting with a venue can agree while "other": its bucket stays
             old.kind = ref.kind
         return old.iri

@@ -123,24 +123,18 @@ class Token(NamedTuple):
     norm: str
 
 
-# Normalised form of each word as written. Words repeat (a few thousand forms make up most of a
-# news corpus), and normalising one costs more than looking it up; emptied when it grows past
-# _NORMS_KEPT so memory stays bounded on a corpus of any size.
-_NORMS: dict[str, str] = {}
-_NORMS_KEPT = 1 << 18
+# Words repeat (a few thousand forms make up most of a news corpus), and normalising one costs
+# more than looking it up.
+_normalize_word = lru_cache(maxsize=1 << 18)(normalize)
 
 
 def tokenize(text: str, offset: int = 0) -> list[Token]:
     """Split ``text`` into word tokens with offsets (plus ``offset``) into the original."""
     out = []
-    norms, new = _NORMS, tuple.__new__
+    new = tuple.__new__
     for m in _WORD_RE.finditer(text):
         word = m.group()
-        norm = norms.get(word)
-        if norm is None:
-            if len(norms) >= _NORMS_KEPT:
-                norms.clear()
-            norm = norms[word] = normalize(word)
+        norm = _normalize_word(word)
         if norm:
             out.append(new(Token, (m.start() + offset, m.end() + offset, word, norm)))
     return out

@@ -182,8 +182,7 @@ def _sentence_variants(tokens: list[Token]) -> tuple:
     hit = _VARIANTS.get(id(tokens))
     if hit is not None and hit[0] is tokens and len(tokens) == len(hit[1][0]):
         return hit[1]
-    forms_of = _FORMS
-    variants = tuple(forms_of.get(t.surface) or _forms(t) for t in tokens)
+    variants = tuple(strip_clitics(t.norm, 2, t.surface) for t in tokens)  # positional: a cheaper cache key
     at: dict[str, list[int]] = {}
     for i, vs in enumerate(variants):
         for v in vs:
@@ -196,17 +195,6 @@ def _sentence_variants(tokens: list[Token]) -> tuple:
         del _VARIANTS[next(iter(_VARIANTS))]
     _VARIANTS[id(tokens)] = (tokens, data)
     return data
-
-
-# The clitic-stripped forms of each word as written (bounded like graph.text's word cache).
-_FORMS: dict[str, tuple[str, ...]] = {}
-
-
-def _forms(t: Token) -> tuple[str, ...]:
-    if len(_FORMS) >= 1 << 18:
-        _FORMS.clear()
-    forms = _FORMS[t.surface] = strip_clitics(t.norm, surface=t.surface)
-    return forms
 
 
 def _tail_matches(words: list[str], pat: tuple[str, ...]) -> bool:
