@@ -27,6 +27,7 @@ import json
 import os
 import re
 import shutil
+import threading
 import time
 import uuid
 from contextlib import contextmanager
@@ -82,9 +83,14 @@ def release_inherited_locks() -> None:
 class Store:
     """A ckg store directory. Open with :meth:`reader` (read-only) or write with :meth:`writer`/:meth:`rebuild`."""
 
-    def __init__(self, path: str | os.PathLike):
+    def __init__(self, path: str | os.PathLike, in_memory: bool = False):
+        """``in_memory``: :meth:`reader` gives a copy of the live database in memory (for a server:
+        queries that join a lot run 3 to 4 times faster, at about 0.6 GiB and 6 s of loading a
+        million triples); it is loaded again when a writer makes another database live."""
         self.path = Path(path)
+        self.in_memory = in_memory
         self._reader: tuple[Path, ox.Store] | None = None  # the live database last opened, and its handle
+        self._copying = threading.Lock()
 
     # -- state ---------------------------------------------------------------
     @property
@@ -146,6 +152,8 @@ class Store:
             if self._reader is not None and self._reader[0] == live:
                 return self._reader[1]
             try:
+                if self.in_memory:
+                    return self._memory_copy(live)
                 db = ox.Store.read_only(str(live))
                 self._reader = (live, db)
                 return db
@@ -156,6 +164,16 @@ class Store:
                     f"cannot open the store at {self.path}: {exc}; rebuild it with 'ckg build'"
                 ) from None
         raise AssertionError("unreachable")
+
+    def _memory_copy(self, live: Path) -> ox.Store:
+        """The database at ``live`` copied into memory (one copy at a time: concurrent callers wait)."""
+        with self._copying:
+            if self._reader is not None and self._reader[0] == live:
+                return self._reader[1]
+            mem = ox.Store()
+            mem.bulk_extend(ox.Store.read_only(str(live)).quads_for_pattern(None, None, None, None))
+            self._reader = (live, mem)  # the previous copy goes when its last query ends
+            return mem
 
     # -- writing -------------------------------------------------------------
     @contextmanager
