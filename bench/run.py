@@ -411,25 +411,35 @@ def time_query(q: CannedQuery, params: dict[str, str], store: Path, db: ox.Store
 
 
 def bench_queries(store: Path, runs: int, budget: float, cap: float | None, judged: bool,
-                  fallback: dict | None = None) -> dict:
-    """The canned queries, full listing and narrowed, on ``store`` opened read-only once in this process.
+                  fallback: dict | None = None, in_memory: bool = False) -> dict:
+    """The canned queries, full listing and narrowed, on ``store`` opened read-only once in this process,
+    or with ``in_memory`` on the copy in memory that ``ckg serve --in-memory`` answers from.
 
-    With ``judged``, the narrow p50 and the rows/s of full listings are held to their targets (a
-    capped query misses them). ``fallback`` holds the parameters chosen on another store, by query.
+    With ``judged``, the narrow p50 (on disk, what ``ckg query`` runs on) and the rows/s of full
+    listings (in memory, the serving mode for heavy querying) are held to their targets; a capped
+    query misses them. ``fallback`` holds the parameters chosen on another run, by query.
     """
-    open_stats, db = measure(Store(store).reader, 5)
-    out: dict[str, Any] = {"triples": len(db), "store_open_ms": open_stats["p50_ms"], "queries": {}}
+    st = Store(store, in_memory=in_memory)
+    if in_memory:
+        t = time.perf_counter()
+        db = st.reader()
+        open_stats = {"p50_ms": 1000 * (time.perf_counter() - t)}
+        cap = None  # the copy holds the same graph: the disk run of this store already applied the cap
+    else:
+        open_stats, db = measure(st.reader, 5)
+    out: dict[str, Any] = {"triples": len(db), "store_open_ms": open_stats["p50_ms"], "in_memory": in_memory,
+                           "queries": {}}
     for name, q in canned().items():
         full, res = time_query(q, {}, store, db, runs, budget, cap)
         nq, params, by = narrowed(q, res, (fallback or {}).get(name, {}).get("narrow", {}).get("params"))
         narrow, _ = time_query(nq, params, store, db, runs, budget, cap)
         narrow.update(by=by, params=params)
-        if judged:
+        if judged and not in_memory:
             judge(narrow, f"queries: {name} ({by}) p50 ms", "p50_ms",
                   narrow["p50_ms"] is not None and narrow["p50_ms"] <= NARROW_MS, f"p50 <= {NARROW_MS} ms")
-            if full["rows"] is None or full["rows"] >= ROWS_PER_S_MIN_ROWS:
-                judge(full, f"queries: {name} full listing rows/s", "rows_per_s",
-                      full["rows_per_s"] is not None and full["rows_per_s"] >= ROWS_PER_S, f">= {ROWS_PER_S:,} rows/s")
+        if judged and in_memory and (full["rows"] is None or full["rows"] >= ROWS_PER_S_MIN_ROWS):
+            judge(full, f"queries: {name} full listing rows/s (in memory)", "rows_per_s",
+                  full["rows_per_s"] is not None and full["rows_per_s"] >= ROWS_PER_S, f">= {ROWS_PER_S:,} rows/s")
         out["queries"][name] = {"full": full, "narrow": narrow}
     del db
     return out
@@ -499,9 +509,10 @@ class RdflibWorker:
         self.conn.close()
 
 
-def bench_rdflib(store: Path, work: Path, ox_queries: dict, runs: int, cap: float) -> dict:
+def bench_rdflib(store: Path, work: Path, ox_queries: dict, ox_disk: dict, runs: int, cap: float) -> dict:
     """The same canned queries (same text, same bindings) on rdflib's in-memory Dataset, loaded from
-    ``ckg export --format nq`` of ``store``."""
+    ``ckg export --format nq`` of ``store``; the ratio is taken to Oxigraph in memory (``ox_queries``:
+    both engines then hold the graph in memory), and shown to Oxigraph on disk (``ox_disk``) too."""
     nq = work / "small.nq"
     export = ckg(store, "export", "--format", "nq", "--out", nq)
     worker = RdflibWorker(nq)
@@ -519,6 +530,10 @@ def bench_rdflib(store: Path, work: Path, ox_queries: dict, runs: int, cap: floa
             ox_ms = ox_fig["p50_ms"]
             fig["oxigraph_p50_ms"] = ox_ms
             fig["oxigraph_rows"] = ox_fig["rows"]
+            disk_ms = ox_disk["queries"][name][variant]["p50_ms"]
+            fig["oxigraph_disk_p50_ms"] = disk_ms
+            if disk_ms and fig["p50_ms"] is not None:
+                fig["ratio_disk"] = fig["p50_ms"] / disk_ms
             if ox_ms is None:  # Oxigraph itself ran past its cap: no ratio
                 pass
             elif fig["p50_ms"] is not None:
@@ -526,7 +541,7 @@ def bench_rdflib(store: Path, work: Path, ox_queries: dict, runs: int, cap: floa
             elif "capped_s" in fig:
                 fig["ratio_at_least"] = 1000 * cap / ox_ms
             fig["ratio_shown"] = fig.get("ratio") or fig.get("ratio_at_least") or 0.0
-            judge(fig, f"rdflib: {name} {variant}, rdflib/oxigraph", "ratio_shown",
+            judge(fig, f"rdflib: {name} {variant}, rdflib/oxigraph in memory", "ratio_shown",
                   fig["ratio_shown"] >= RDFLIB_RATIO, f">= {RDFLIB_RATIO}x")
             out["queries"][name][variant] = fig
     worker.close()
@@ -692,19 +707,25 @@ def _add_section(r: dict) -> list[str]:
 
 def _queries_section(r: dict) -> list[str]:
     small, big = r["queries"]["small"], r["queries"]["big"]
+    mem = r["queries"].get("big_memory")
     rows = []
     for name in big["queries"]:
         for variant in ("narrow", "full"):
             s, b = small["queries"][name][variant], big["queries"][name][variant]
+            m = mem["queries"][name][variant] if mem else {}
+            judged = m if "ok" in m else b
             rows.append([name, b["by"] if variant == "narrow" else "full listing", timing(s), timing(s, "p95_ms"),
                          num(s["rows"]), timing(b), timing(b, "p95_ms"), num(b["rows"]),
-                         num(b["rows_per_s"]) if variant == "full" else "", b["runs"], *verdict(b)])
+                         num(b["rows_per_s"]) if variant == "full" else "", timing(m) if m else "–",
+                         num(m.get("rows_per_s")) if variant == "full" and m else "", b["runs"], *verdict(judged)])
+    loaded = f"; the copy in memory (ckg serve --in-memory) took {num(mem['store_open_ms'] / 1000, 1)} s to load" if mem else ""
     return [f"## Queries: ms in this process on a store opened read-only once (no process start-up; opening it "
-            f"takes {ms(big['store_open_ms'])} ms); small = {num(small['triples'])}, big = {num(big['triples'])} "
-            "triples; narrow = parameter bound to its busiest value, or LIMIT 100",
+            f"takes {ms(big['store_open_ms'])} ms){loaded}; small = {num(small['triples'])}, big = "
+            f"{num(big['triples'])} triples; narrow = parameter bound to its busiest value, or LIMIT 100",
             table(["query", "variant", "p50 small", "p95 small", "rows small", "p50 big", "p95 big", "rows big",
-                   "rows/s big", "runs big", "target", "ok"], rows),
-            f"rows/s is held to its target only for listings of at least {ROWS_PER_S_MIN_ROWS:,} rows."]
+                   "rows/s big", "p50 big mem", "rows/s big mem", "runs big", "target", "ok"], rows),
+            "The target of a narrow query is held on disk (what ckg query runs on), that of a full listing in memory "
+            f"(the serving mode for heavy querying), and only for listings of at least {ROWS_PER_S_MIN_ROWS:,} rows."]
 
 
 def _rdflib_section(r: dict) -> list[str]:
@@ -715,14 +736,16 @@ def _rdflib_section(r: dict) -> list[str]:
             ratio = f"{f['ratio']:,.1f}x" if "ratio" in f else (
                 f"> {f['ratio_at_least']:,.1f}x" if "ratio_at_least" in f else "–")
             differ = "" if f["rows"] in (None, f["oxigraph_rows"]) else " (differ)"
+            disk = f"{f['ratio_disk']:,.1f}x" if f.get("ratio_disk") else "–"
             rows.append([name, variant, num(f["oxigraph_rows"]), num(f["rows"]) + differ, ms(f["oxigraph_p50_ms"]),
-                         timing(f), ratio, *verdict(f)])
+                         ms(f.get("oxigraph_disk_p50_ms")), timing(f), ratio, disk, *verdict(f)])
     return [f"## rdflib {r['machine']['rdflib']} Dataset (in memory) vs Oxigraph on the small store "
             f"({num(rd['triples'])} triples in rdflib): p50 ms, rdflib over {rd['runs']} runs without warm-up, "
             f"{rd['cap_s']:g} s cap a run; rdflib parsed the N-Quads ({num(rd['nq_mib'], 1)} MiB) "
-            f"in {num(rd['load_s'], 1)} s",
-            table(["query", "variant", "rows oxigraph", "rows rdflib", "oxigraph", "rdflib", "ratio", "target", "ok"],
-                  rows)]
+            f"in {num(rd['load_s'], 1)} s. The target is held on the ratio to Oxigraph in memory (both engines "
+            "holding the graph in memory); the ratio to Oxigraph on disk is shown beside it",
+            table(["query", "variant", "rows oxigraph", "rows rdflib", "oxigraph mem", "oxigraph disk", "rdflib",
+                   "ratio mem", "ratio disk", "target", "ok"], rows)]
 
 
 def _export_section(r: dict) -> list[str]:
@@ -813,10 +836,16 @@ def main(argv: list[str] | None = None) -> int:
         r["linearity"] = linearity(r["ingest"], args.sizes)
         new = new_documents(base, 2 * args.adds + 1, args.seed + 1000)
         r["add"] = bench_add(stores["big"], new, args.adds)
-        r["queries"] = {"small": bench_queries(stores["small"], args.runs, args.budget, args.query_cap, False)}
-        r["queries"]["big"] = bench_queries(stores["big"], args.runs, args.budget, args.query_cap, True,
-                                            fallback=r["queries"]["small"]["queries"])
-        r["rdflib"] = bench_rdflib(stores["small"], work, r["queries"]["small"], args.rdflib_runs, args.rdflib_cap)
+        qs = r["queries"] = {}
+        qs["small"] = bench_queries(stores["small"], args.runs, args.budget, args.query_cap, False)
+        qs["big"] = bench_queries(stores["big"], args.runs, args.budget, args.query_cap, True,
+                                  fallback=qs["small"]["queries"])
+        qs["small_memory"] = bench_queries(stores["small"], args.runs, args.budget, None, False,
+                                           fallback=qs["small"]["queries"], in_memory=True)
+        qs["big_memory"] = bench_queries(stores["big"], args.runs, args.budget, None, True,
+                                         fallback=qs["big"]["queries"], in_memory=True)
+        r["rdflib"] = bench_rdflib(stores["small"], work, qs["small_memory"], qs["small"], args.rdflib_runs,
+                                   args.rdflib_cap)
         r["export"] = bench_export(stores["big"], work)
         r["page"] = bench_page(work / "store-largest", work, args.page_nodes, args.page_runs)
     finally:
