@@ -48,6 +48,9 @@ _OWN_NAMES = re.compile(r"^(lock|current|ckg-store\.json|db-[\w-]+|\.current-\w+
 # Descriptors of the store locks this process holds: a worker process forked while one is held
 # must let go of its copy (:func:`release_inherited_locks`), or the lock outlives this process.
 _HELD_LOCKS: set[int] = set()
+# Held while a database is copied into memory, so that concurrent readers wait for one copy (a
+# module-level lock: a Store is pickled to the child process that runs a query with a time limit).
+_COPYING = threading.Lock()
 
 
 def default_store_path() -> Path:
@@ -90,7 +93,10 @@ class Store:
         self.path = Path(path)
         self.in_memory = in_memory
         self._reader: tuple[Path, ox.Store] | None = None  # the live database last opened, and its handle
-        self._copying = threading.Lock()
+
+    def __getstate__(self) -> dict:
+        """Pickled (to the child process that runs a query with a time limit) without its open database."""
+        return {**self.__dict__, "_reader": None}
 
     # -- state ---------------------------------------------------------------
     @property
@@ -167,7 +173,7 @@ class Store:
 
     def _memory_copy(self, live: Path) -> ox.Store:
         """The database at ``live`` copied into memory (one copy at a time: concurrent callers wait)."""
-        with self._copying:
+        with _COPYING:
             if self._reader is not None and self._reader[0] == live:
                 return self._reader[1]
             mem = ox.Store()
