@@ -124,3 +124,13 @@ def test_in_memory_copy_is_loaded_again_after_an_add(seed_store, tmp_path):
         graph.add([doc], store=store)
         assert count(url) == 6
     assert st.reader() is not first and len(st.reader()) > len(first)
+
+
+def test_a_store_in_memory_still_runs_queries_with_a_time_limit(seed_store):
+    """A query with a time limit runs in a child process that is sent the Store (pickled)."""
+    from queries import resolve, run_local
+
+    st = Store(seed_store, in_memory=True)
+    st.reader()
+    rows = run_local(resolve("meetings"), st, timeout=60).as_dicts()
+    assert rows == run_local(resolve("meetings"), Store(seed_store)).as_dicts() and rows
