@@ -231,6 +231,10 @@ for _rx_, _words_ in (
     for _w in _words_:
         _FIRST.setdefault(_w, []).append(_rx_)
 _PROCLITICS = ("وب", "ول", "وك", "فب", "فل", "فك", "و", "ف", "ب", "ل", "ك")
+# A pattern's matches in a text, keyed by ``id(pattern)``: hashing a compiled pattern hashes its
+# whole compiled code (2 µs for the month patterns), and the candidates look them up hundreds of
+# times a document. The patterns are module constants, so their ids do not change.
+_Found = dict[int, list[re.Match[str]]]
 
 
 @lru_cache(maxsize=8192)
@@ -254,14 +258,14 @@ def _patterns_for(word: str) -> tuple[re.Pattern[str], ...]:
     return tuple(out)
 
 
-def _scan(f: str) -> dict[re.Pattern[str], list[re.Match[str]]]:
-    """Matches of each pattern, tried at the start of every word that may begin it."""
-    found: dict[re.Pattern[str], list[re.Match[str]]] = {}
+def _scan(f: str) -> _Found:
+    """Matches of each pattern (by the pattern's ``id``), tried at the start of every word that may begin it."""
+    found: _Found = {}
     for t in _WORD_RE.finditer(f):
         for rx in _patterns_for(t.group()):
             m = rx.match(f, t.start())
             if m:
-                found.setdefault(rx, []).append(m)
+                found.setdefault(id(rx), []).append(m)
     return found
 
 
@@ -490,7 +494,6 @@ def _year_rule(c: _Cand, m: re.Match) -> None:
         c.rule = "infer"
 
 
-_Found = dict[re.Pattern[str], list[re.Match[str]]]
 
 
 def _day_ok(*days: str | None) -> bool:
@@ -513,7 +516,7 @@ def _candidates(f: str, pub: _Pub | None) -> list[_Cand]:
 def _month_candidates(f: str, found: _Found) -> list[_Cand]:
     """Dates with a month name, and numeric dates."""
     out: list[_Cand] = []
-    for m in found.get(_DAY_MONTH_RE, ()):
+    for m in found.get(id(_DAY_MONTH_RE), ()):
         mo = _month_of(m, "m")
         if mo is None or not _day_ok(m.group("d"), m.group("d2")):
             continue
@@ -523,7 +526,7 @@ def _month_candidates(f: str, found: _Found) -> list[_Cand]:
         _year_rule(c, m)
         out.append(c)
 
-    for m in found.get(_CROSS_MONTH_RE, ()):
+    for m in found.get(id(_CROSS_MONTH_RE), ()):
         ma, mb = _month_of(m, "ma"), _month_of(m, "m")
         if ma is None or mb is None or ma == mb or not _day_ok(m.group("d"), m.group("d2")):
             continue
@@ -533,7 +536,7 @@ def _month_candidates(f: str, found: _Found) -> list[_Cand]:
             c.y -= 1  # the year written belongs to the end of the range
         out.append(c)
 
-    for m in found.get(_MONTH_RE, ()):
+    for m in found.get(id(_MONTH_RE), ()):
         mo = _month_of(m, "m")
         if mo is None:
             continue
@@ -548,7 +551,7 @@ def _month_candidates(f: str, found: _Found) -> list[_Cand]:
             continue
         out.append(c)
 
-    for m in found.get(_NUMERIC_RE, ()):
+    for m in found.get(id(_NUMERIC_RE), ()):
         if m.group("iy"):
             y, mo, d = int(m.group("iy")), int(m.group("im")), int(m.group("id"))
         else:
@@ -563,7 +566,7 @@ def _year_candidates(f: str, found: _Found) -> list[_Cand]:
     """Years after a year noun or a trigger word: "عام 2014", "في 2014", "عامي 2014 و2017"."""
     out: list[_Cand] = []
     for rx in (_NOUN_YEAR_RE, _TRIGGER_YEAR_RE):
-        for m in found.get(rx, ()):
+        for m in found.get(id(rx), ()):
             y = int(m.group("y")[:4])
             y2 = int(m.group("y2")[:4]) if m.group("y2") else None
             if not _BARE_MIN <= y <= _BARE_MAX or (y2 is not None and not _BARE_MIN <= y2 <= _BARE_MAX):
@@ -578,7 +581,7 @@ def _year_candidates(f: str, found: _Found) -> list[_Cand]:
 def _relative_candidates(f: str, found: _Found, pub: _Pub | None) -> list[_Cand]:
     """Days, weekdays, weeks, months and years relative to the publication date."""
     out: list[_Cand] = []
-    for m in found.get(_REL_DAY_RE, ()):
+    for m in found.get(id(_REL_DAY_RE), ()):
         w = _key(m.group("w"))
         k = _REL_DAYS.get(w)
         if k is None:
@@ -589,7 +592,7 @@ def _relative_candidates(f: str, found: _Found, pub: _Pub | None) -> list[_Cand]
             continue  # "اليوم الأول من المنتدى", "في ذلك اليوم"
         out.append(_Cand(m.start("e"), m.end("e"), rule="fixed", value=_relative_day(k, pub), relative=True))
 
-    for m in found.get(_WEEKDAY_RE, ()):
+    for m in found.get(id(_WEEKDAY_RE), ()):
         wd_word = _key(m.group("wd"))
         wd = _WEEKDAYS.get(wd_word)
         if wd is None or _word_after(f, m.end("wd")) in _WEEKDAY_NOT_BEFORE:
@@ -602,7 +605,7 @@ def _relative_candidates(f: str, found: _Found, pub: _Pub | None) -> list[_Cand]
         value = _weekday_date(wd, when, pub)
         out.append(_Cand(m.start("e"), m.end("e"), rule="fixed", value=value, relative=True))
 
-    for m in found.get(_PERIOD_RE, ()):
+    for m in found.get(id(_PERIOD_RE), ()):
         unit_off = _PERIODS.get(_key(m.group("p")))
         if unit_off is None:
             continue
