@@ -75,3 +75,18 @@ def test_an_entity_first_seen_in_a_refused_document_is_still_described(tmp_path,
     labels = graph.query("""SELECT ?l WHERE { GRAPH <https://w3id.org/ckg/graph/entities> {
         <https://w3id.org/ckg/id/KAZ> rdfs:label ?l FILTER(LANG(?l) = "en") } }""", store=tmp_path / "kg")
     assert [r["l"] for r in labels] == ["Kazakhstan"]
+
+
+def test_loading_in_small_batches_gives_the_same_graph(tmp_path, monkeypatch):
+    """Documents reach the database in batches; an entity described in one batch and named again in
+    a later one, and meetings resolved across batches, come out as in one batch."""
+    from conftest import shared_or_skip
+
+    from graph.api import _Batch
+
+    dev = shared_or_skip("corpus-dev")
+    graph.build([dev], store=tmp_path / "whole", jobs=1)
+    monkeypatch.setattr(_Batch, "DOCS", 2)
+    summary = graph.build([dev], store=tmp_path / "pairs", jobs=2)
+    assert summary.documents > 4 and not summary.failures
+    assert _quads(tmp_path / "whole") == _quads(tmp_path / "pairs")
