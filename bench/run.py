@@ -74,9 +74,9 @@ class Run:
     ``peak_rss`` is the largest sum of the resident memory of the process tree (the command and its
     workers) seen while sampling; ``peak_rss_process`` the peak of its largest single process: the
     high-water mark the kernel keeps for each (``VmHWM``, so a peak between two samples counts), and
-    ``ru_maxrss`` from ``wait4`` when that is above this process's own size. A child's ``ru_maxrss``
-    starts at its parent's resident size (it is forked from it), so once the benchmark holds a store
-    in memory it said 714 MiB for an export that peaks at 102.
+    ``ru_maxrss`` from ``wait4`` when that is above this process's own peak. A child's ``ru_maxrss``
+    starts from its parent's memory (it is forked from it, and exec keeps the larger figure), so
+    once the benchmark had held a store in memory it said 714 MiB for an export that peaks at 102.
     """
 
     seconds: float
@@ -144,7 +144,7 @@ def run_measured(cmd: list[str], interval: float = 0.05) -> Run:
     """
     expected = b"\0".join(os.fsencode(str(c)) for c in cmd) + b"\0"
     with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
-        own = _rss(os.getpid())
+        own = _hwm(os.getpid())  # a child's ru_maxrss can start at this process's peak so far
         start = time.perf_counter()
         proc = subprocess.Popen(cmd, stdout=out, stderr=err, cwd=ROOT)
         ended: dict[str, Any] = {}
