@@ -368,8 +368,8 @@ def validate(store: Store, limit: int) -> None:
 @click.option("--max-rows", default=100_000, show_default=True, type=click.IntRange(1),
               help="Most result rows one query returns.")
 @click.option("--in-memory", is_flag=True,
-              help="Answer from a copy of the graph in memory: joins run 3-4 times faster; costs about "
-                   "0.6 GiB and 6 s of start-up per million triples, and reloads after a build or add.")
+              help="Answer from a copy of the graph in memory: full listings run 2-3 times faster; costs about "
+                   "0.6 GiB and 7 s of start-up per million triples, and reloads after a build or add.")
 @click.pass_obj
 def serve(store: Store, host: str, port: int, timeout: float, max_rows: int, in_memory: bool) -> None:
     """Serve the store read-only over the SPARQL 1.1 Protocol at http://HOST:PORT/sparql.
