@@ -211,8 +211,8 @@ class _Batch:
     document (300 generated documents: 0.7 s against 2.2 s), and the main process is the
     one every worker waits on. Each load adds files that RocksDB then compacts, so fewer,
     larger loads cost less: 10,000 generated documents with ``--jobs 2`` took 110 s in loads
-    of 64 documents, 93 s in loads of 512 and 81 s in loads of 1,024 (the main process then
-    peaks at about 650 MiB instead of 160). The database being written is a private copy until
+    of 64 documents, 93 s in loads of 512 and 80 s in loads of 1,024 (the main process then
+    peaks at about 630 MiB instead of 160). The database being written is a private copy until
     the build or add completes, so a load that is not transactional loses nothing if it fails.
     """
 

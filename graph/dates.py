@@ -494,8 +494,6 @@ def _year_rule(c: _Cand, m: re.Match) -> None:
         c.rule = "infer"
 
 
-
-
 def _day_ok(*days: str | None) -> bool:
     return all(d is None or 1 <= int(d) <= 31 for d in days)
 
