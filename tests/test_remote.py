@@ -1,4 +1,4 @@
-"""Every canned query gives the same rows locally, through ckg serve, on Oxigraph server and on Virtuoso.
+"""Every canned query gives the same rows locally, in memory, through ckg serve, on Oxigraph server and on Virtuoso.
 
 The seeds and the development corpus are built into one store, pushed to each server
 (one named graph per document), and every canned query runs there through SPARQLWrapper,
@@ -114,6 +114,12 @@ def _remote_count(server):
                                    "FILTER(STRSTARTS(STR(?g), \"https://w3id.org/ckg/\")) }")
     with _environment(server["env"]):
         return int(run_remote(q, server["query"], timeout=60).as_dicts()[0]["n"])
+
+
+def test_the_copy_in_memory_answers_like_the_store_on_disk(both_corpora):
+    """What ckg serve --in-memory answers from: an in-memory Oxigraph store loaded from the one on disk."""
+    in_memory = Store(both_corpora, in_memory=True)
+    _compare(_local(both_corpora), _run(_cases(both_corpora), lambda q, params: run_local(q, in_memory, params)))
 
 
 def test_ckg_serve_answers_like_the_local_store(both_corpora):

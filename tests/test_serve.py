@@ -94,23 +94,6 @@ def test_a_rebuilt_store_is_served_without_a_restart(seed_store, tmp_path):
         assert count(url) == 6
 
 
-def test_in_memory_answers_every_canned_query_as_the_store_on_disk(seed_store):
-    from queries import canned
-
-    with serving(seed_store) as disk, serving(seed_store, in_memory=True) as mem:
-        for name, q in canned().items():
-            a = rows(ask(disk, q.text)[2])
-            assert a and a == rows(ask(mem, q.text)[2]), name
-
-
-def rows(body):
-    """Result rows as a sorted list; a GROUP_CONCAT's parts sorted (their order is the engine's choice)."""
-    def value(key, term):
-        v = term["value"]
-        return " | ".join(sorted(v.split(" | "))) if key == "evidence" else " ".join(sorted(v.split(" "))) if key == "doc" else v
-    return sorted(sorted((k, value(k, t)) for k, t in b.items()) for b in json.loads(body)["results"]["bindings"])
-
-
 def test_in_memory_copy_is_loaded_again_after_an_add(seed_store, tmp_path):
     store = tmp_path / "store"
     shutil.copytree(seed_store, store, symlinks=True)
