@@ -179,11 +179,21 @@ def _boilerplate() -> dict:
         # One regular expression per rule answers for most lines that no phrase is in them; the
         # phrases are then tried one by one only on the rare line that holds one.
         "cut_re": re.compile("|".join(re.escape(x) for x in cut_after) or "(?!)"),
+        # A heading or an exact line can only be a line whose first word starts as one of theirs
+        # does: most lines are told apart by that without working out their words.
+        "first_words": tuple({_first_word(_PUNCT_RE.sub(" ", x)) for x in
+                              (*cut_after, *(normalize(y) for y in raw.get("drop_line_exact", [])))} - {""}),
         "drop_re": re.compile("|".join(re.escape(x) for x in drop_line) or "(?!)"),
     }
 
 
 _PUNCT_RE = re.compile(r"[\s\W_]+")
+_WORD_CHARS_RE = re.compile(r"[^\W_]+")
+
+
+def _first_word(norm: str) -> str:
+    m = _WORD_CHARS_RE.search(norm)
+    return m.group() if m else ""
 
 
 def boilerplate_spans(text: str) -> list[tuple[int, int]]:
@@ -202,14 +212,15 @@ def boilerplate_spans(text: str) -> list[tuple[int, int]]:
         norm = normalize(line).strip()
         if not norm:
             continue
-        bare = _PUNCT_RE.sub(" ", norm).strip()
-        if rules["cut_re"].match(bare) and any(
+        first = _first_word(norm)
+        bare = _PUNCT_RE.sub(" ", norm).strip() if first.startswith(rules["first_words"]) else None
+        if bare is not None and rules["cut_re"].match(bare) and any(
             bare == h or (bare.startswith(h) and len(bare) <= len(h) + 16) for h in rules["cut_after"]
         ):
             spans.append((start, len(text)))
             break
         if (
-            bare in rules["drop_line_exact"]
+            (bare is not None and bare in rules["drop_line_exact"])
             or (rules["drop_re"].search(norm)
                 and any(norm.startswith(p) or (p in norm and len(norm) < 120) for p in rules["drop_line"]))
             or (rules["hashtag_line"] and norm[0] == "#" and all(w.startswith("#") for w in norm.split()))

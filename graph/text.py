@@ -36,6 +36,22 @@ _FOLD = str.maketrans(
 )
 
 
+# Folding one character for one (plus removing marks), so that positions map back to the original.
+_REMOVED_RE = re.compile(f"[{DIACRITICS}\u0640\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff\u00ad]")
+_TRAILING_MARKS_RE = re.compile(f"[{DIACRITICS}\u0640]*")
+# The folds as pairs: every one is one character for one, and no character a fold gives is folded
+# itself, so replacing pair by pair gives what str.translate(_FOLD) gives.
+_LETTER_PAIRS: tuple[tuple[str, str], ...] = tuple((chr(k), v) for k, v in _FOLD.items())
+assert all(len(b) == 1 and ord(b) not in _FOLD for _, b in _LETTER_PAIRS)
+
+
+def _translate(text: str, pairs: tuple[tuple[str, str], ...]) -> str:
+    for a, b in pairs:  # str.replace per pair is much faster than str.translate here
+        if a in text:
+            text = text.replace(a, b)
+    return text
+
+
 def normalize(text: str) -> str:
     """Fold the spelling variants of Arabic that must not decide a match.
 
@@ -49,22 +65,7 @@ def normalize(text: str) -> str:
     text = unicodedata.normalize("NFKC", text)
     text = _INVISIBLE_RE.sub("", text)
     text = _DIACRITICS_RE.sub("", text)
-    return text.translate(_FOLD).casefold()
-
-
-# Folding one character for one (plus removing marks), so that positions map back to the original.
-_REMOVED_RE = re.compile(f"[{DIACRITICS}\u0640\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff\u00ad]")
-_TRAILING_MARKS_RE = re.compile(f"[{DIACRITICS}\u0640]*")
-_LETTER_PAIRS: tuple[tuple[str, str], ...] = tuple(
-    (a, b) for a, b in ((chr(k), v) for k, v in _FOLD.items()) if len(a) == 1 and len(b) == 1
-)
-
-
-def _translate(text: str, pairs: tuple[tuple[str, str], ...]) -> str:
-    for a, b in pairs:  # str.replace per pair is much faster than str.translate here
-        if a in text:
-            text = text.replace(a, b)
-    return text
+    return _translate(text, _LETTER_PAIRS).casefold()
 
 
 def fold(text: str, extra: tuple[tuple[str, str], ...] = ()) -> str:
