@@ -8,7 +8,8 @@ limit (503 when exceeded) and a result-size limit (rows past it are cut and the
 response says so in the ``X-CKG-Truncated`` header). Queries run on a bounded
 pool of threads, and a bounded number of requests (``ServerConfig.queue``) may
 wait for one; past that a request waits ``queue_wait`` seconds for a place, then
-gets 503 rather than queueing without end.
+gets 503 rather than queueing without end. A connection that sends nothing for
+``ServerConfig.idle`` seconds, between requests or in the middle of one, is closed.
 """
 from __future__ import annotations
 
@@ -51,6 +52,7 @@ class ServerConfig:
     workers: int = 4
     queue: int = 256  # requests that may wait for a free worker
     queue_wait: float = 2.0  # seconds a request past the queue waits for a place before its 503
+    idle: float = 30.0  # seconds a connection may send nothing (between requests, or mid-request) before it is closed
 
 
 class _Rejected(Exception):
@@ -221,6 +223,9 @@ def make_server(store: Store, config: ServerConfig | None = None) -> ThreadingHT
     class Handler(BaseHTTPRequestHandler):
         server_version = "ckg-sparql/1"
         protocol_version = "HTTP/1.1"
+        # Each connection has a thread of its own: a client that keeps one open without using it, or
+        # sends a request a byte at a time, would otherwise hold that thread (and its socket) for good.
+        timeout = config.idle
 
         def log_message(self, fmt, *args):  # quiet by default; errors still go back to clients
             return

@@ -117,3 +117,26 @@ def test_a_store_in_memory_still_runs_queries_with_a_time_limit(seed_store):
     st.reader()
     rows = run_local(resolve("meetings"), st, timeout=60).as_dicts()
     assert rows == run_local(resolve("meetings"), Store(seed_store)).as_dicts() and rows
+
+
+def test_a_connection_left_idle_is_closed_and_its_thread_ends(seed_store):
+    """A client that opens connections and sends nothing (or stops mid-request) must not hold the
+    server's threads for good: past the idle time the server closes them, and still answers."""
+    import socket
+
+    with serving(seed_store, idle=0.5) as url:
+        port = int(url.split(":")[2].split("/")[0])
+        before = threading.active_count()
+        idle = [socket.create_connection(("127.0.0.1", port), timeout=10) for _ in range(8)]
+        idle[0].sendall(b"GET /sparql?query=ASK")  # half a request line, never finished
+        time.sleep(0.2)
+        assert threading.active_count() >= before + 8  # one thread a connection
+        for conn in idle:
+            assert conn.recv(1024) == b""  # closed by the server, well before this socket's own 10 s
+        deadline = time.monotonic() + 5
+        while threading.active_count() > before and time.monotonic() < deadline:
+            time.sleep(0.05)
+        assert threading.active_count() <= before
+        assert count(url) == 5
+        for conn in idle:
+            conn.close()
