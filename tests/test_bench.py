@@ -75,6 +75,12 @@ def test_all_eleven_queries_have_p50_and_p95_at_both_sizes(quick):
         for name, variants in queries[size]["queries"].items():
             for variant, fig in variants.items():
                 assert queries[f"{size}_memory"]["queries"][name][variant]["rows"] == fig["rows"], (size, name)
+    # the engine's pace on the bare join under partners-at-meeting: as many rows as that listing's
+    # (meeting, partner, role, document) tuples, at least as many as the listing's grouped rows
+    for size in ("big", "big_memory"):
+        ref = queries[size]["reference_join"]
+        assert positive(ref["p50_ms"], ref["rows_per_s"]) and ref["rows"] >= queries[size]["queries"]["partners-at-meeting"]["full"]["rows"]
+    assert quick[1].count("For scale: the bare join under partners-at-meeting") == 1
     # the parameterised queries are narrowed by a value taken from the data, which finds rows
     for name in ("mentions", "partners-at-meeting", "threats"):
         narrow = queries["big"]["queries"][name]["narrow"]
