@@ -26,11 +26,10 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import lru_cache
-from importlib import resources
 from typing import Any, Iterable
 
-import yaml
 
+from .data import load_yaml
 from .text import Folded, fold
 
 __all__ = ["DateExpr", "find_dates"]
@@ -76,8 +75,7 @@ def _fold_word(word: str) -> str:
 
 
 def _load() -> dict[str, Any]:
-    path = resources.files("graph.data").joinpath("dates_ar.yaml")
-    return yaml.safe_load(path.read_text(encoding="utf-8"))
+    return load_yaml("dates_ar.yaml")
 
 
 _DATA = _load()

@@ -28,12 +28,10 @@ from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
 from html.parser import HTMLParser
-from importlib import resources
 from pathlib import Path
 from typing import Iterable, Iterator
 
-import yaml
-
+from .data import load_yaml
 from .errors import DecodeError, ManifestError
 from .text import normalize, split_sentences
 
@@ -167,8 +165,7 @@ def _looks_arabic(text: str) -> bool:
 
 @lru_cache(maxsize=1)
 def _boilerplate() -> dict:
-    with resources.files("graph.data").joinpath("boilerplate.yaml").open(encoding="utf-8") as fh:
-        raw = yaml.safe_load(fh)
+    raw = load_yaml("boilerplate.yaml")
     cut_after = [normalize(x) for x in raw.get("cut_after", [])]
     drop_line = [normalize(x) for x in raw.get("drop_line", [])]
     return {

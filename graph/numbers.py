@@ -26,11 +26,10 @@ import math
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 from typing import Any, NamedTuple
 
-import yaml
 
+from .data import load_yaml
 from .text import Folded, fold
 
 __all__ = ["Number", "find_numbers", "parse_number_words"]
@@ -142,8 +141,7 @@ def _phrase(p: str) -> tuple[str, ...]:
 
 
 def _load() -> dict[str, Any]:
-    path = resources.files("graph.data").joinpath("numbers_ar.yaml")
-    return yaml.safe_load(path.read_text(encoding="utf-8"))
+    return load_yaml("numbers_ar.yaml")
 
 
 _DATA = _load()

@@ -2,10 +2,8 @@
 from __future__ import annotations
 
 from functools import lru_cache
-from importlib import resources
 
-import yaml
-
+from .data import load_yaml
 from .lexicon import PhraseMatcher
 from .text import Token, normalize
 
@@ -50,5 +48,4 @@ class Triggers:
 
 @lru_cache(maxsize=1)
 def triggers() -> Triggers:
-    with resources.files("graph.data").joinpath("triggers.yaml").open(encoding="utf-8") as fh:
-        return Triggers(yaml.safe_load(fh))
+    return Triggers(load_yaml("triggers.yaml"))

@@ -89,3 +89,19 @@ def test_audit_reports_a_vulnerable_pin_and_ignores_withdrawn_records(tmp_path):
     assert "PYSEC-0000-2" not in proc.stdout
     assert "old 0.1: not checked: not on PyPI" in proc.stdout
     assert "audited 2 of 3 locked packages: 1 known vulnerabilities" in proc.stdout
+
+
+def test_the_rule_files_read_the_same_with_libyaml_as_with_pure_python():
+    """The YAML rule files are read with libyaml's parser (fast start-up); it must give exactly what
+    PyYAML's own safe parser gives."""
+    from importlib import resources
+
+    import yaml
+
+    from graph.data import load_yaml
+
+    names = sorted(p.name for p in resources.files("graph.data").iterdir() if p.name.endswith(".yaml"))
+    assert len(names) >= 4
+    for name in names:
+        text = resources.files("graph.data").joinpath(name).read_text(encoding="utf-8")
+        assert load_yaml(name) == yaml.load(text, Loader=yaml.SafeLoader), name

@@ -1,0 +1,16 @@
+"""The data files shipped with ckg: boilerplate rules, date and number words, triggers, reference data."""
+from __future__ import annotations
+
+from importlib import resources
+from typing import Any
+
+import yaml
+
+# libyaml's parser when PyYAML was built with it (its wheels are): the rule files are read at every
+# start, and the pure-Python parser took 0.19 s of a 1 s `ckg add`. Both build the same safe types.
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+def load_yaml(name: str) -> Any:
+    """The YAML file ``name`` of this package, read with safe types only."""
+    return yaml.load(resources.files(__name__).joinpath(name).read_text(encoding="utf-8"), Loader=_LOADER)
