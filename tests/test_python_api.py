@@ -90,3 +90,26 @@ def test_loading_in_small_batches_gives_the_same_graph(tmp_path, monkeypatch):
     summary = graph.build([dev], store=tmp_path / "pairs", jobs=2)
     assert summary.documents > 4 and not summary.failures
     assert _quads(tmp_path / "whole") == _quads(tmp_path / "pairs")
+
+
+@pytest.mark.parametrize("first", [1, 3])
+def test_adding_documents_one_folder_at_a_time_gives_the_graph_of_one_build(tmp_path, first):
+    """ckg add reads the store's meetings venue by venue as new meetings ask for them: a meeting
+    that a later document reports again must still get the IRI it already has in the store."""
+    import shutil
+
+    from conftest import ROOT
+
+    corpus = ROOT / "corpus"
+    files = sorted(corpus.glob("*.txt"))
+    halves = [tmp_path / "a", tmp_path / "b"]
+    for folder, part in zip(halves, (files[:first], files[first:])):
+        folder.mkdir()
+        shutil.copy(corpus / "manifest.csv", folder / "manifest.csv")
+        for f in part:
+            shutil.copy(f, folder / f.name)
+    whole = graph.build([corpus], store=tmp_path / "whole")
+    graph.build([halves[0]], store=tmp_path / "parts")
+    added = graph.add([halves[1]], store=tmp_path / "parts")
+    assert added.documents == len(files) - first and not added.failures
+    assert _quads(tmp_path / "parts") == _quads(tmp_path / "whole")
