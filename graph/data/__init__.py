@@ -7,7 +7,8 @@ from typing import Any
 import yaml
 
 # libyaml's parser when PyYAML was built with it (its wheels are): the rule files are read at every
-# start, and the pure-Python parser took 0.19 s of a 1 s `ckg add`. Both build the same safe types.
+# start (each command, each build worker), and the pure-Python parser took 0.22 s of it, libyaml's
+# 0.008 s. Both build the same safe types (tested).
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
