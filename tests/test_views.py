@@ -125,3 +125,26 @@ def test_every_view_renders_in_chromium_from_the_seeds(runner, seed_store, tmp_p
     drawn = re.search(r'data-ckg-drawn="(\d+)"', proc.stdout)
     assert drawn, proc.stderr[-500:]
     assert int(drawn.group(1)) == view(name, seed_store, focus="France", depth=2).number_of_nodes()
+
+
+def test_partner_meeting_edges_weigh_the_reports_of_a_participation(seed_store):
+    """An edge's weight is how many reports put the partner at the meeting in the edge's role: not
+    that times the meeting's labels or dates (a meeting two documents report has two of each)."""
+    from graph.store import Store
+    from queries import CannedQuery, run_local
+
+    g = view("partner-meeting", seed_store)
+    counts = run_local(CannedQuery(name="t", text="""
+        SELECT ?partner ?meeting ?role (COUNT(DISTINCT ?pp) AS ?n) (COUNT(DISTINCT ?l) AS ?labels) WHERE {
+          ?pp a ckg:Participation ; ckg:meeting ?meeting ; ckg:participant ?partner ; ckg:role ?r .
+          BIND(STRAFTER(STR(?r), "/kind/role/") AS ?role)
+          OPTIONAL { ?meeting rdfs:label ?l }
+        } GROUP BY ?partner ?meeting ?role"""), Store(seed_store)).as_dicts()
+    reports = {(c["partner"], c["meeting"], c["role"]): int(c["n"]) for c in counts}
+    assert any(int(c["labels"]) > 1 for c in counts)  # the case that multiplied the weights
+    assert g.number_of_edges() == len({(p, m) for p, m, _ in reports})
+    for partner, meeting, data in g.edges(data=True):
+        if g.nodes[partner].get("bipartite") == 0:
+            partner, meeting = meeting, partner
+        assert data["weight"] == reports[(partner, meeting, data["relation"])], (partner, meeting, data)
+    assert all(g.nodes[m]["label_ar"] for m, d in g.nodes(data=True) if d.get("bipartite") == 0)

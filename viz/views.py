@@ -94,7 +94,7 @@ def partner_meeting(store: Store) -> nx.Graph:
     rows = _rows(store, "partner-meeting")
     labels = _labels(store, rows, "meeting", "partner")
     for r in rows:
-        _node(g, r["meeting"], labels, r["doc"], cls="Meeting", ar=r["meeting_label"], en=None)
+        _node(g, r["meeting"], labels, r["doc"], cls="Meeting")
         g.nodes[r["meeting"]]["bipartite"] = 0
         _node(g, r["partner"], labels, r["doc"])
         g.nodes[r["partner"]]["bipartite"] = 1
