@@ -28,7 +28,6 @@ from datetime import date, timedelta
 from functools import lru_cache
 from typing import Any, Iterable
 
-
 from .data import load_yaml
 from .text import Folded, fold
 

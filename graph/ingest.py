@@ -168,18 +168,18 @@ def _boilerplate() -> dict:
     raw = load_yaml("boilerplate.yaml")
     cut_after = [normalize(x) for x in raw.get("cut_after", [])]
     drop_line = [normalize(x) for x in raw.get("drop_line", [])]
+    exact = {normalize(x) for x in raw.get("drop_line_exact", [])}
     return {
         "cut_after": cut_after,
         "drop_line": drop_line,
-        "drop_line_exact": {normalize(x) for x in raw.get("drop_line_exact", [])},
+        "drop_line_exact": exact,
         "hashtag_line": bool(raw.get("hashtag_line", True)),
         # One regular expression per rule answers for most lines that no phrase is in them; the
         # phrases are then tried one by one only on the rare line that holds one.
         "cut_re": re.compile("|".join(re.escape(x) for x in cut_after) or "(?!)"),
         # A heading or an exact line can only be a line whose first word starts as one of theirs
         # does: most lines are told apart by that without working out their words.
-        "first_words": tuple({_first_word(_PUNCT_RE.sub(" ", x)) for x in
-                              (*cut_after, *(normalize(y) for y in raw.get("drop_line_exact", [])))} - {""}),
+        "first_words": tuple({_first_word(x) for x in (*cut_after, *exact)} - {""}),
         "drop_re": re.compile("|".join(re.escape(x) for x in drop_line) or "(?!)"),
     }
 

@@ -28,7 +28,6 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any, NamedTuple
 
-
 from .data import load_yaml
 from .text import Folded, fold
 
