@@ -148,9 +148,11 @@ def _parse_params(values: tuple[str, ...]) -> dict[str, str]:
                    "(credentials from CKG_ENDPOINT_USER / CKG_ENDPOINT_PASSWORD).")
 @click.option("--timeout", type=click.FloatRange(min=0.001), default=None, metavar="SECONDS",
               help="Stop the query after this many seconds (it runs in a child process, killed at the limit).")
+@click.option("--fresh", is_flag=True,
+              help="Evaluate a canned listing even if its answer on this database is kept from an earlier run.")
 @click.pass_obj
 def query(store: Store, query: str, params: tuple[str, ...], fmt: str | None, endpoint: str | None,
-          timeout: float | None) -> None:
+          timeout: float | None, fresh: bool) -> None:
     """Run QUERY: a canned query's name, a .rq file, or '-' for SPARQL on standard input.
 
     \b
@@ -159,14 +161,16 @@ def query(store: Store, query: str, params: tuple[str, ...], fmt: str | None, en
       ckg query mentions --param doc=002_edb1e7ae2f850001 --format csv
       echo 'SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }' | ckg query -
       ckg query meetings --endpoint http://127.0.0.1:7878/query
-    Read-only: SPARQL Update is refused.
+    Read-only: SPARQL Update is refused. The full listing of a canned query
+    (no --param) is kept in the store after its first run and read back
+    until 'ckg build' or 'ckg add' changes the store.
     """
     from queries import resolve, run_local, run_remote
 
     text = sys.stdin.read() if query == "-" else query
     q = resolve(text)
     p = _parse_params(params)
-    result = run_remote(q, endpoint, p, timeout) if endpoint else run_local(q, store, p, timeout)
+    result = run_remote(q, endpoint, p, timeout) if endpoint else run_local(q, store, p, timeout, keep=not fresh)
     fmt = fmt or ("table" if sys.stdout.isatty() else "json")
     if result.boolean is not None:
         click.echo(result.to_json() if fmt == "json" else ("yes" if result.boolean else "no"))

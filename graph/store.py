@@ -6,6 +6,7 @@ Layout of a store directory::
     STORE/current -> db-…  symlink to the live database
     STORE/db-…/            Oxigraph (RocksDB) databases
     STORE/lock             taken by writers
+    STORE/answers/…        answers of canned listings kept per live database (see :meth:`Store.generation`)
 
 A live database is never written to. ``build`` (:meth:`Store.rebuild`) writes a
 new database beside it, and ``add`` (:meth:`Store.writer`) a copy of it (a
@@ -23,6 +24,7 @@ from __future__ import annotations
 
 import errno
 import fcntl
+import hashlib
 import json
 import os
 import re
@@ -44,7 +46,7 @@ __all__ = ["Store", "FORMAT", "default_store_path", "release_inherited_locks"]
 FORMAT = 1
 MARKER = "ckg-store.json"
 # What ckg itself puts in a store directory (leftovers of a killed command included).
-_OWN_NAMES = re.compile(r"^(lock|current|ckg-store\.json|db-[\w-]+|\.current-\w+|\.ckg-store\.json\.tmp|\.trash-[\w-]+)$")
+_OWN_NAMES = re.compile(r"^(lock|current|answers|ckg-store\.json|db-[\w-]+|\.current-\w+|\.ckg-store\.json\.tmp|\.trash-[\w-]+)$")
 # Descriptors of the store locks this process holds: a worker process forked while one is held
 # must let go of its copy (:func:`release_inherited_locks`), or the lock outlives this process.
 _HELD_LOCKS: set[int] = set()
@@ -170,6 +172,28 @@ class Store:
                     f"cannot open the store at {self.path}: {exc}; rebuild it with 'ckg build'"
                 ) from None
         raise AssertionError("unreachable")
+
+    def generation(self) -> str | None:
+        """A name for the live database as it is now, or None if it cannot be read.
+
+        The database's directory name (a writer always makes a new one) and a digest of the names,
+        sizes and modification times of its files, so that a database written to by something other
+        than ckg (pyoxigraph opened on it) gets another name too. Opening a database read-only, as
+        every ckg reader does, changes none of its files.
+        """
+        try:
+            live = self._live()
+            digest = hashlib.blake2b(digest_size=8)
+            for entry in sorted(os.scandir(live), key=lambda e: e.name):
+                st = entry.stat(follow_symlinks=False)
+                digest.update(f"{entry.name}\0{st.st_size}\0{st.st_mtime_ns}\n".encode())
+            return f"{live.name}.{digest.hexdigest()}"
+        except OSError:
+            return None
+
+    def answers_dir(self, generation: str) -> Path:
+        """Where answers computed on database ``generation`` are kept (see :mod:`queries`)."""
+        return self.path / "answers" / generation
 
     def _memory_copy(self, live: Path) -> ox.Store:
         """The database at ``live`` copied into memory (one copy at a time: concurrent callers wait)."""
@@ -318,6 +342,17 @@ class Store:
                     p.unlink()
             except OSError:
                 pass  # the next writer tries again
+        try:  # answers kept for databases that are gone
+            for p in list((self.path / "answers").iterdir()):
+                if p.name.startswith(".trash-"):
+                    shutil.rmtree(p, ignore_errors=True)
+                elif keep is None or not p.name.startswith(keep + "."):
+                    trash = p.with_name(f".trash-{p.name}")
+                    os.replace(p, trash)
+                    shutil.rmtree(trash, ignore_errors=True)
+            (self.path / "answers").rmdir()  # if empty
+        except OSError:
+            pass
 
     # -- facts about documents ---------------------------------------------
     @staticmethod

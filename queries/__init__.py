@@ -16,6 +16,8 @@ really stops and gives its CPU and memory back.
 from __future__ import annotations
 
 import csv
+import gc
+import hashlib
 import io
 import json
 import multiprocessing
@@ -24,6 +26,7 @@ import pickle
 import re
 import subprocess
 import sys
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
@@ -153,7 +156,10 @@ def resolve(name_or_file_or_text: str) -> CannedQuery:
 
 @dataclass
 class Result:
-    """SPARQL results: ``vars`` and rows of W3C JSON bindings (``{var: {type, value, ...}}``)."""
+    """SPARQL results: ``vars`` and rows of W3C JSON bindings (``{var: {type, value, ...}}``).
+
+    Read-only: rows read back from a kept answer share the dict of a term they have in common.
+    """
 
     vars: list[str]
     bindings: list[dict[str, dict[str, str]]]
@@ -263,17 +269,107 @@ def _is_update(text: str) -> bool:
     return _first_keyword(text) in _UPDATE_KEYWORDS
 
 
-def run_local(q: CannedQuery, store, params: dict[str, str] | None = None, timeout: float | None = None) -> Result:
+def run_local(q: CannedQuery, store, params: dict[str, str] | None = None, timeout: float | None = None,
+              keep: bool = True) -> Result:
     """Run ``q`` on a :class:`graph.store.Store` (read-only).
 
     With ``timeout`` (seconds), the query runs in a child process, killed when the time is up;
     :class:`QueryTimeoutError` says so.
+
+    The full listing of a canned query (one shipped in ``queries/``, run without parameters) is
+    kept beside the database it was computed on and read back by later runs until a writer makes
+    another database live (see :class:`_Kept`); ``keep=False`` evaluates it anyway and keeps nothing.
     """
     params = params or {}
     bound = _bindings(q, params)  # a bad parameter is reported before anything runs
-    if not timeout:
-        return _evaluate(store.reader(), q, bound)
-    return _run_in_child(q, store, params, timeout)
+    kept = _Kept.of(q, store) if keep and not bound else None
+    if kept is not None:
+        answer = kept.read()
+        if answer is not None:
+            return answer
+    answer = _evaluate(store.reader(), q, bound) if not timeout else _run_in_child(q, store, params, timeout)
+    if kept is not None:
+        kept.write(answer)
+    return answer
+
+
+class _Kept:
+    """The kept answer of one canned listing on one database.
+
+    A database never changes once live (:mod:`graph.store`), so the answer computed on it stays
+    right for as long as it is live: at a million triples a listing the engine answers in 0.1 to
+    3.6 s (at 6,000 to 43,000 rows/s) is read back at several hundred thousand rows/s. The file's
+    name holds a digest of the query text, the prefixes and the pyoxigraph version; its directory
+    is named by :meth:`graph.store.Store.generation`, which changes with the database's files.
+    The database is named again after the query: if it changed meanwhile, nothing is kept.
+    Kept answers of databases that are no longer live are removed by the next writer. A store
+    that cannot be written to (read-only mount) is queried as usual.
+    """
+
+    def __init__(self, store, generation: str, key: str):
+        self.store, self.generation, self.key = store, generation, key
+        self.path = store.answers_dir(generation) / f"{key}.json"
+
+    @classmethod
+    def of(cls, q: CannedQuery, store) -> "_Kept | None":
+        shipped = canned().get(q.name)
+        if shipped is None or shipped.text != q.text or not hasattr(store, "generation"):
+            return None  # a user's .rq file or text can change under the same name: always evaluated
+        generation = store.generation()
+        if generation is None:
+            return None
+        digest = hashlib.blake2b(digest_size=10)
+        for part in (q.text, json.dumps(PREFIXES, sort_keys=True), ox.__version__):
+            digest.update(part.encode("utf-8") + b"\0")
+        return cls(store, generation, f"{q.name}-{digest.hexdigest()}")
+
+    # Kept as each distinct term once and the rows as lists of term numbers (-1: unbound): a
+    # fifth to a tenth of the W3C JSON's size at a million triples, and read two to five times as
+    # fast, because a row's terms are not parsed again for every row that repeats them.
+
+    def read(self) -> Result | None:
+        try:
+            body = self.path.read_bytes()
+            with _collector_paused():
+                kept = json.loads(body)
+                names, terms = kept["vars"], kept["terms"]
+                rows = [{v: terms[i] for v, i in zip(names, row) if i >= 0} for row in kept["rows"]]
+            return Result(names, rows)
+        except (OSError, ValueError, KeyError, TypeError, IndexError):
+            return None  # not kept yet, or unreadable: evaluated (and kept) again
+
+    def write(self, answer: Result) -> None:
+        if answer.boolean is not None or self.store.generation() != self.generation:
+            return
+        numbers: dict[tuple, int] = {}
+        terms: list[dict[str, str]] = []
+        rows = []
+        for binding in answer.bindings:
+            row = []
+            for v in answer.vars:
+                term = binding.get(v)
+                if term is None:
+                    row.append(-1)
+                    continue
+                key = tuple(sorted(term.items()))
+                n = numbers.get(key)
+                if n is None:
+                    n = numbers[key] = len(terms)
+                    terms.append(term)
+                row.append(n)
+            rows.append(row)
+        body = json.dumps({"vars": answer.vars, "terms": terms, "rows": rows},
+                          ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+        tmp = self.path.with_name(f".{self.key}.{os.getpid()}.tmp")
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            tmp.write_bytes(body)
+            os.replace(tmp, self.path)  # readers see the whole answer or none
+        except OSError:
+            try:
+                tmp.unlink()
+            except OSError:
+                pass
 
 
 def _evaluate(db: ox.Store, q: CannedQuery, bound: dict) -> Result:
@@ -299,11 +395,30 @@ def _result(res) -> Result:
         # Oxigraph writes the W3C JSON of the whole answer and json.loads reads it, both in native
         # code: a million-triple listing comes out 10-20 % sooner than term by term in Python, and
         # the bindings are the same (what _term_json would give, tested).
-        answer = json.loads(res.serialize(format=ox.QueryResultsFormat.JSON))
+        body = res.serialize(format=ox.QueryResultsFormat.JSON)
+        with _collector_paused():
+            answer = json.loads(body)
         return Result(answer["head"]["vars"], answer["results"]["bindings"])
     triples = [(t.subject, t.predicate, t.object) for t in res]
     return Result(["subject", "predicate", "object"],
                   [{"subject": _term_json(s), "predicate": _term_json(p), "object": _term_json(o)} for s, p, o in triples])
+
+
+@contextmanager
+def _collector_paused():
+    """Python's cyclic garbage collector off while an answer's rows are made.
+
+    Tens of thousands of new dicts, none of them in a cycle, set off collections that walk every
+    object the process holds, the rows made so far included: with a few answers in memory, that
+    doubled the time to read a listing of 45,000 rows.
+    """
+    was = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was:
+            gc.enable()
 
 
 def _run_in_child(q: CannedQuery, store, params: dict[str, str], timeout: float) -> Result:
