@@ -11,12 +11,13 @@
 """
 from __future__ import annotations
 
+import gc
 import os
 import sys
 import time
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
-from contextlib import closing
+from contextlib import closing, contextmanager
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
@@ -142,6 +143,7 @@ def _worker_init(parent: int) -> None:
     global _DESCRIBED
     release_inherited_locks()
     _DESCRIBED = set()
+    _collect_less()
     if sys.platform.startswith("linux"):
         try:
             import ctypes
@@ -154,11 +156,40 @@ def _worker_init(parent: int) -> None:
         os._exit(1)
 
 
+def _collect_less() -> tuple[int, int, int]:
+    """Load the lexicon, then make Python's cyclic garbage collector cheaper for extraction.
+
+    Extraction makes and drops many small containers, few in cycles, while the lexicon and the
+    word caches (hundreds of thousands of objects that live as long as the process) were walked
+    by every full collection. They are frozen out of the collector (``gc.freeze``) and
+    collections come less often. ``ckg build`` of 1,000 generated documents, three times each way
+    interleaved: 20.0-22.3 s of CPU before, 16.3-20.4 s after with ``--jobs 1``; 20.9-22.9 s
+    before, 16.8-20.8 s after with ``--jobs 2``. Returns the thresholds it replaced.
+    """
+    Context.default()
+    gc.freeze()
+    before = gc.get_threshold()
+    gc.set_threshold(20_000, 20, 20)
+    return before
+
+
+@contextmanager
+def _collecting_less() -> Iterator[None]:
+    """:func:`_collect_less` for extraction in this process, undone afterwards."""
+    before = _collect_less()
+    try:
+        yield
+    finally:
+        gc.set_threshold(*before)
+        gc.unfreeze()
+
+
 def _extract_all(items: list[tuple[Path, dict]], jobs: int) -> Iterator[_Extracted]:
     if jobs <= 1 or len(items) < 2:
         described: set[str] = set()  # per build or add
-        for p, m in items:
-            yield extract_file(str(p), m, described)
+        with _collecting_less():
+            for p, m in items:
+                yield extract_file(str(p), m, described)
         return
     pool = ProcessPoolExecutor(max_workers=jobs, initializer=_worker_init, initargs=(os.getpid(),))
     try:

@@ -1,6 +1,7 @@
 import pytest
 
 import graph
+from graph.errors import CkgError
 
 
 def test_build_and_query_from_python(tmp_path):
@@ -113,3 +114,24 @@ def test_adding_documents_one_folder_at_a_time_gives_the_graph_of_one_build(tmp_
     added = graph.add([halves[1]], store=tmp_path / "parts")
     assert added.documents == len(files) - first and not added.failures
     assert _quads(tmp_path / "parts") == _quads(tmp_path / "whole")
+
+
+def test_a_build_in_the_callers_process_leaves_its_garbage_collector_as_it_was(tmp_path):
+    """Extraction in this process freezes the lexicon out of the collector and collects less
+    often; a program that calls graph.build must get its collector back as it was, also when
+    the build fails."""
+    import gc
+
+    gc.set_threshold(500, 7, 9)
+    try:
+        frozen = gc.get_freeze_count()
+        graph.build(store=tmp_path / "s", jobs=1)
+        assert gc.get_threshold() == (500, 7, 9) and gc.get_freeze_count() == frozen
+        (tmp_path / "bad").mkdir()
+        (tmp_path / "bad" / "x.txt").write_bytes(b"\xff\xfe\x00broken")
+        with pytest.raises(CkgError):
+            graph.build([tmp_path / "bad"], store=tmp_path / "t", jobs=1, strict=True)
+        assert gc.get_threshold() == (500, 7, 9) and gc.get_freeze_count() == frozen
+        assert gc.isenabled()
+    finally:
+        gc.set_threshold(700, 10, 10)
