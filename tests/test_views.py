@@ -148,3 +148,23 @@ def test_partner_meeting_edges_weigh_the_reports_of_a_participation(seed_store):
             partner, meeting = meeting, partner
         assert data["weight"] == reports[(partner, meeting, data["relation"])], (partner, meeting, data)
     assert all(g.nodes[m]["label_ar"] for m, d in g.nodes(data=True) if d.get("bipartite") == 0)
+
+
+@pytest.mark.parametrize("name", sorted(VIEWS))
+def test_a_view_exports_the_same_bytes_from_one_process_to_the_next(seed_store, tmp_path, name):
+    """Python salts string hashes per process; a view must not take its order from a set of strings
+    (the ego view did: the ends of its edges came out swapped between two runs)."""
+    import os
+    import subprocess
+    import sys
+
+    from conftest import ROOT
+
+    out = []
+    for seed in ("1", "2"):
+        path = tmp_path / f"{seed}.graphml"
+        subprocess.run([sys.executable, str(ROOT / "build_graph.py"), "--store", str(seed_store), "export",
+                        "--view", name, "--focus", "France", "--depth", "2", "--format", "graphml", "--out", str(path)],
+                       check=True, capture_output=True, env={**os.environ, "PYTHONHASHSEED": seed})
+        out.append(path.read_bytes())
+    assert out[0] == out[1]

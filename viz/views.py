@@ -216,11 +216,15 @@ def ego(store: Store, focus: str, depth: int = 1) -> nx.Graph:
     """The entities within ``depth`` facts of ``focus`` (a label in Arabic or English, or an IRI)."""
     fg = fact_graph(store)
     centre = find_entity(fg, focus)
-    sub = nx.ego_graph(fg, centre, radius=depth)
+    near = set(nx.single_source_shortest_path_length(fg, centre, cutoff=depth))
+    # In the fact graph's own order: a subgraph view iterates a set of strings, whose order (and
+    # so which end of an edge comes first in an export) changed from one process to the next.
+    nodes = [n for n in fg if n in near]
     g = nx.Graph(name=f"ego:{centre}")
-    g.add_nodes_from(sub.nodes(data=True))
-    for a, b, d in sub.edges(data=True):
-        _edge(g, a, b, d["relation"], d["evidence"], d["doc"])
+    g.add_nodes_from((n, fg.nodes[n]) for n in nodes)
+    for a, b, d in fg.edges(nodes, data=True):
+        if b in near:
+            _edge(g, a, b, d["relation"], d["evidence"], d["doc"])
     g.graph["focus"] = centre
     return g
 
