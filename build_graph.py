@@ -368,7 +368,7 @@ def validate(store: Store, limit: int) -> None:
               help="Address to listen on (loopback by default; 0.0.0.0 exposes the graph to the network).")
 @click.option("--port", default=7879, show_default=True, type=click.IntRange(0, 65535), help="Port (0: any free port).")
 @click.option("--timeout", default=30.0, show_default=True, type=click.FloatRange(min=0.1),
-              help="Time limit of one query, in seconds.")
+              help="Time limit of one query, in seconds, waiting for a free worker included.")
 @click.option("--max-rows", default=100_000, show_default=True, type=click.IntRange(1),
               help="Most result rows one query returns.")
 @click.option("--in-memory", is_flag=True,

@@ -160,21 +160,33 @@ class _Endpoint:
             raise _Rejected(403, "this endpoint is read-only: SPARQL Update is refused")
         if not self.slots.acquire(timeout=self.config.queue_wait):
             raise _Rejected(503, "the server is busy; try again shortly")
+        deadline = time.monotonic() + self.config.timeout  # waiting for a worker counts
         try:
-            deadline = time.monotonic() + self.config.timeout
             future = self.pool.submit(self._on_worker, query, accept, deadline)
-            try:
-                return future.result(timeout=self.config.timeout + 1)
-            except FutureTimeout:
-                raise _Rejected(503, "the query ran past the server's time limit") from None
-        finally:
+        except BaseException:
             self.slots.release()
+            raise
+        # The place is given back when the work ends, not when this request stops waiting for it:
+        # the engine cannot stop a query that sorts or groups before its first row, so one past its
+        # time limit holds its place, and requests behind it wait or are refused instead of
+        # piling up in the pool's queue to run later for nobody.
+        future.add_done_callback(lambda _: self.slots.release())
+        try:
+            return future.result(timeout=self.config.timeout + 1)
+        except FutureTimeout:
+            if future.cancel():  # still queued: it will not run
+                raise _Rejected(503, "the server is busy: the query waited its whole time limit for a "
+                                     "worker; try again shortly") from None
+            raise _Rejected(503, "the query ran past the server's time limit") from None
 
     def _on_worker(self, query: str, accept: str, deadline: float):
         """:meth:`_evaluate` on a pool thread. pyoxigraph's results may only be freed on the thread
         that made them, so an error leaves without its traceback, whose frames hold them: the
         handler thread that reads the error would otherwise free them, which pyoxigraph refuses
         (it prints a RuntimeError and leaks them)."""
+        if time.monotonic() >= deadline:  # its request has been answered already (or is about to be)
+            raise _Rejected(503, "the server is busy: the query waited its whole time limit for a worker; "
+                                 "try again shortly")
         try:
             return self._evaluate(query, accept, deadline)
         except Exception as exc:

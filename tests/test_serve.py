@@ -147,3 +147,21 @@ def test_a_connection_left_idle_is_closed_and_its_thread_ends(seed_store):
         assert count(url) == 5
         for conn in idle:
             conn.close()
+
+
+def test_a_query_that_cannot_start_in_time_is_refused_as_busy_and_never_runs(seed_store):
+    """One worker, held by a query the engine cannot stop (a count: no row before the end). A
+    request behind it gets its 503 as 'busy', is taken out of the queue, and the server answers
+    again once the long query ends."""
+    slow = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . VALUES ?k { 1 2 3 4 5 6 } }"
+    with serving(seed_store, timeout=0.5, workers=1) as url:
+        answers = {}
+        first = threading.Thread(target=lambda: answers.setdefault("slow", ask(url, slow)))
+        first.start()
+        time.sleep(0.2)
+        status, _, body = ask(url, DOCS)
+        assert status == 503 and b"busy" in body and b"time limit for a worker" in body, body
+        first.join()
+        assert answers["slow"][0] == 503 and b"ran past the server's time limit" in answers["slow"][2]
+        assert _wait_for(lambda: ask(url, DOCS)[0] == 200, 60)
+        assert count(url) == 5
