@@ -124,3 +124,15 @@ def test_targets_are_listed_and_the_table_printed(quick):
     for name in canned():
         assert f"| {name} " in stdout
     assert "Targets:" in stdout
+
+
+def test_growth_splits_the_build_cpu_between_the_main_thread_and_the_others(tmp_path):
+    """bench/growth.py: a line per N documents, the main thread's CPU within the process's."""
+    proc = subprocess.run([sys.executable, str(ROOT / "bench" / "growth.py"), str(ROOT / "corpus"), "--every", "2"],
+                          capture_output=True, text=True, timeout=300)
+    assert proc.returncode == 0, proc.stderr
+    rows = [line.split("|")[1:-1] for line in proc.stdout.splitlines() if line.startswith("| ") and "–" in line]
+    assert [r[0].strip() for r in rows] == ["1–2", "3–4", "5–5"]
+    for _, process, main, other in rows:
+        assert float(main) <= float(process) + 0.05 and float(other) >= 0
+    assert proc.stdout.startswith("5 documents")
