@@ -55,6 +55,9 @@ class ServerConfig:
     idle: float = 30.0  # seconds a connection may send nothing (between requests, or mid-request) before it is closed
 
 
+_WAITED = "the server is busy: the query waited its whole time limit for a worker; try again shortly"
+
+
 class _Rejected(Exception):
     def __init__(self, status: int, message: str):
         super().__init__(message)
@@ -175,8 +178,7 @@ class _Endpoint:
             return future.result(timeout=self.config.timeout + 1)
         except FutureTimeout:
             if future.cancel():  # still queued: it will not run
-                raise _Rejected(503, "the server is busy: the query waited its whole time limit for a "
-                                     "worker; try again shortly") from None
+                raise _Rejected(503, _WAITED) from None
             raise _Rejected(503, "the query ran past the server's time limit") from None
 
     def _on_worker(self, query: str, accept: str, deadline: float):
@@ -185,8 +187,7 @@ class _Endpoint:
         handler thread that reads the error would otherwise free them, which pyoxigraph refuses
         (it prints a RuntimeError and leaks them)."""
         if time.monotonic() >= deadline:  # its request has been answered already (or is about to be)
-            raise _Rejected(503, "the server is busy: the query waited its whole time limit for a worker; "
-                                 "try again shortly")
+            raise _Rejected(503, _WAITED)
         try:
             return self._evaluate(query, accept, deadline)
         except Exception as exc:
