@@ -633,15 +633,25 @@ def bench_page(store: Path, work: Path, max_nodes: int, runs: int, view_name: st
 
     st = Store(store)
     triples = len(st.reader())
+    # A view's rows are kept in the store after its first build (like a canned listing's): each is
+    # timed first (evaluated and kept), then again (read back).
+    shutil.rmtree(st.path / "answers", ignore_errors=True)
+    t = time.perf_counter()
+    first = view(view_name, st)
+    view_first_s = time.perf_counter() - t
     view_stats, g = measure(lambda: view(view_name, st), runs, warmup=False)
+    if list(g.edges(data=True)) != list(first.edges(data=True)):
+        raise SystemExit(f"bench: the {view_name} view built from kept rows differs from the first")
     path = work / "page.html"
     page_stats, info = measure(lambda: write_page(g, path, title=f"ckg bench: {view_name}", max_nodes=max_nodes),
                                runs, warmup=False)
+    shutil.rmtree(st.path / "answers", ignore_errors=True)
+    cli_first = ckg(store, "viz", view_name, "--max-nodes", max_nodes, "--out", work / "page-cli.html")
     cli = ckg(store, "viz", view_name, "--max-nodes", max_nodes, "--out", work / "page-cli.html")
     out = {"view": view_name, "store_triples": triples, "max_nodes": max_nodes, "nodes": info.nodes, "edges": info.edges,
            "shown_nodes": info.shown_nodes, "physics": info.physics, "page_mib": info.bytes / MIB,
-           "view_s": view_stats["p50_ms"] / 1000, "page_s": page_stats["p50_ms"] / 1000, "runs": runs,
-           "cli_s": cli.seconds, "cli_peak_rss_mib": cli.peak_rss / MIB}
+           "view_first_s": view_first_s, "view_s": view_stats["p50_ms"] / 1000, "page_s": page_stats["p50_ms"] / 1000,
+           "runs": runs, "cli_first_s": cli_first.seconds, "cli_s": cli.seconds, "cli_peak_rss_mib": cli.peak_rss / MIB}
     judge(out, f"page: {info.shown_nodes:,}-node page, write_page s", "page_s", out["page_s"] <= PAGE_S,
           f"<= {PAGE_S:g} s")
     path.unlink()
@@ -846,8 +856,13 @@ def _page_section(r: dict) -> list[str]:
             table(["measure", "value", "target", "ok"], [
                 [f"write_page, {num(p['shown_nodes'])} nodes shown, p50 of {p['runs']}", f"{num(p['page_s'], 2)} s",
                  *verdict(p)],
-                ["building the view (SPARQL to networkx)", f"{num(p['view_s'], 2)} s", "", ""],
-                ["ckg viz end to end (process wall time)", f"{num(p['cli_s'], 2)} s", "", ""],
+                *([["building the view, first (SPARQL to networkx; its rows kept)", f"{num(p['view_first_s'], 2)} s", "", ""],
+                   [f"building it again (rows read back), p50 of {p['runs']}", f"{num(p['view_s'], 2)} s", "", ""],
+                   ["ckg viz end to end (process wall time), first / again",
+                    f"{num(p['cli_first_s'], 2)} s / {num(p['cli_s'], 2)} s", "", ""]]
+                  if "view_first_s" in p else  # results written before views kept their rows
+                  [["building the view (SPARQL to networkx)", f"{num(p['view_s'], 2)} s", "", ""],
+                   ["ckg viz end to end (process wall time)", f"{num(p['cli_s'], 2)} s", "", ""]]),
                 ["page size", f"{num(p['page_mib'], 1)} MiB", "", ""]])]
 
 

@@ -276,8 +276,8 @@ def run_local(q: CannedQuery, store, params: dict[str, str] | None = None, timeo
     With ``timeout`` (seconds), the query runs in a child process, killed when the time is up;
     :class:`QueryTimeoutError` says so.
 
-    The full listing of a canned query (one shipped in ``queries/``, run without parameters) is
-    kept beside the database it was computed on and read back by later runs until a writer makes
+    The full listing of a canned query (one shipped in ``queries/``, or registered with
+    :func:`ship`, run without parameters) is kept beside the database it was computed on and read back by later runs until a writer makes
     another database live (see :class:`_Kept`); ``keep=False`` evaluates it anyway and keeps nothing.
     """
     params = params or {}
@@ -291,6 +291,17 @@ def run_local(q: CannedQuery, store, params: dict[str, str] | None = None, timeo
     if kept is not None:
         kept.write(answer)
     return answer
+
+
+# Queries that ship with ckg outside queries/ (the views' queries), by name: kept like canned ones.
+_SHIPPED: dict[str, str] = {}
+
+
+def ship(q: CannedQuery) -> CannedQuery:
+    """Register ``q``, a query that ships with ckg, so that its full listing is kept like a canned
+    query's (see :func:`run_local`); a query with another text under that name is not."""
+    _SHIPPED[q.name] = q.text
+    return q
 
 
 class _Kept:
@@ -313,7 +324,7 @@ class _Kept:
     @classmethod
     def of(cls, q: CannedQuery, store) -> "_Kept | None":
         shipped = canned().get(q.name)
-        if shipped is None or shipped.text != q.text or not hasattr(store, "generation"):
+        if q.text not in (shipped.text if shipped else None, _SHIPPED.get(q.name)) or not hasattr(store, "generation"):
             return None  # a user's .rq file or text can change under the same name: always evaluated
         generation = store.generation()
         if generation is None:

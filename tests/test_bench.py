@@ -109,7 +109,8 @@ def test_export_and_page(quick):
     for fmt in ("turtle", "trig"):
         assert positive(results["export"][fmt]["seconds"], results["export"][fmt]["mib"])
     page = results["page"]
-    assert positive(page["nodes"], page["shown_nodes"], page["page_s"], page["view_s"], page["cli_s"], page["page_mib"])
+    assert positive(page["nodes"], page["shown_nodes"], page["page_s"], page["view_s"], page["cli_s"], page["page_mib"],
+                    page["view_first_s"], page["cli_first_s"])
 
 
 def test_targets_are_listed_and_the_table_printed(quick):

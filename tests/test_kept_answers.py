@@ -138,3 +138,18 @@ def test_nothing_is_kept_when_the_database_changes_while_the_query_runs(store, m
     monkeypatch.setattr(store, "generation", lambda: next(names))
     run_local(canned()["meetings"], store)
     assert kept_files(store) == []
+
+
+def test_a_views_rows_are_kept_but_not_its_labels_asked_by_name(store, monkeypatch):
+    from viz.views import view
+
+    first = view("partner-meeting", store)
+    names = sorted(p.name.rsplit("-", 1)[0] for p in kept_files(store))
+    assert names == ["view-partner-meeting"]  # the labels query carries the view's entities: not kept
+    asked = []
+    evaluate = queries._evaluate
+    monkeypatch.setattr(queries, "_evaluate", lambda db, q, bound: asked.append(q.name) or evaluate(db, q, bound))
+    again = view("partner-meeting", store)
+    assert asked and set(asked) == {"view-labels"}
+    assert list(again.nodes(data=True)) == list(first.nodes(data=True))
+    assert list(again.edges(data=True)) == list(first.edges(data=True))

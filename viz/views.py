@@ -24,7 +24,7 @@ import pyoxigraph as ox
 
 from graph.errors import CkgError
 from graph.store import Store
-from queries import CannedQuery, run_local
+from queries import CannedQuery, run_local, ship
 
 __all__ = ["View", "VIEWS", "view", "fact_graph", "find_entity", "UnknownViewError"]
 
@@ -43,7 +43,7 @@ class View:
 @lru_cache(maxsize=None)
 def _sparql(name: str) -> CannedQuery:
     text = (resources.files("viz") / "sparql" / f"{name}.rq").read_text(encoding="utf-8")
-    return CannedQuery.parse(name, text)
+    return ship(CannedQuery.parse(f"view-{name}", text))  # a view's rows are kept in the store like a listing's
 
 
 def _rows(store: Store, name: str) -> list[dict[str, str | None]]:
