@@ -277,8 +277,9 @@ def run_local(q: CannedQuery, store, params: dict[str, str] | None = None, timeo
     :class:`QueryTimeoutError` says so.
 
     The full listing of a canned query (one shipped in ``queries/``, or registered with
-    :func:`ship`, run without parameters) is kept beside the database it was computed on and read back by later runs until a writer makes
-    another database live (see :class:`_Kept`); ``keep=False`` evaluates it anyway and keeps nothing.
+    :func:`ship`, run without parameters) is kept beside the database it was computed on and
+    read back by later runs until a writer makes another database live (see :class:`_Kept`);
+    ``keep=False`` evaluates it anyway and keeps nothing.
     """
     params = params or {}
     bound = _bindings(q, params)  # a bad parameter is reported before anything runs
@@ -324,7 +325,8 @@ class _Kept:
     @classmethod
     def of(cls, q: CannedQuery, store) -> "_Kept | None":
         shipped = canned().get(q.name)
-        if q.text not in (shipped.text if shipped else None, _SHIPPED.get(q.name)) or not hasattr(store, "generation"):
+        ours = (shipped.text if shipped else None, _SHIPPED.get(q.name))
+        if q.text not in ours or not hasattr(store, "generation"):
             return None  # a user's .rq file or text can change under the same name: always evaluated
         generation = store.generation()
         if generation is None:
