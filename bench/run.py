@@ -474,7 +474,7 @@ def bench_queries(store: Path, runs: int, budget: float, cap: float | None, judg
     out: dict[str, Any] = {"triples": len(db), "store_open_ms": open_stats["p50_ms"], "in_memory": in_memory,
                            "queries": {}}
     if not in_memory:
-        shutil.rmtree(st.path / "answers", ignore_errors=True)  # every listing's first run evaluates
+        st.forget_answers()  # every listing's first run evaluates
     for name, q in canned().items():
         full, res = time_query(q, {}, store, db, runs, budget, cap)
         nq, params, by = narrowed(q, res, (fallback or {}).get(name, {}).get("narrow", {}).get("params"))
@@ -635,7 +635,7 @@ def bench_page(store: Path, work: Path, max_nodes: int, runs: int, view_name: st
     triples = len(st.reader())
     # A view's rows are kept in the store after its first build (like a canned listing's): each is
     # timed first (evaluated and kept), then again (read back).
-    shutil.rmtree(st.path / "answers", ignore_errors=True)
+    st.forget_answers()
     t = time.perf_counter()
     first = view(view_name, st)
     view_first_s = time.perf_counter() - t
@@ -645,7 +645,7 @@ def bench_page(store: Path, work: Path, max_nodes: int, runs: int, view_name: st
     path = work / "page.html"
     page_stats, info = measure(lambda: write_page(g, path, title=f"ckg bench: {view_name}", max_nodes=max_nodes),
                                runs, warmup=False)
-    shutil.rmtree(st.path / "answers", ignore_errors=True)
+    st.forget_answers()
     cli_first = ckg(store, "viz", view_name, "--max-nodes", max_nodes, "--out", work / "page-cli.html")
     cli = ckg(store, "viz", view_name, "--max-nodes", max_nodes, "--out", work / "page-cli.html")
     out = {"view": view_name, "store_triples": triples, "max_nodes": max_nodes, "nodes": info.nodes, "edges": info.edges,

@@ -333,26 +333,27 @@ class Store:
             n = p.name
             try:
                 if n.startswith("db-") and n != keep and p.is_dir() and not p.is_symlink():
-                    trash = self.path / f".trash-{n}"
-                    os.replace(p, trash)
-                    shutil.rmtree(trash, ignore_errors=True)
+                    _remove_tree(p)
                 elif n.startswith(".trash-"):
                     shutil.rmtree(p, ignore_errors=True)
                 elif n.startswith(".current-") or n == f".{MARKER}.tmp":
                     p.unlink()
             except OSError:
                 pass  # the next writer tries again
-        try:  # answers kept for databases that are gone
-            for p in list((self.path / "answers").iterdir()):
+        self.forget_answers(keep)
+
+    def forget_answers(self, keep: str | None = None) -> None:
+        """Remove the answers kept for databases other than ``keep`` (all of them by default)."""
+        answers = self.path / "answers"
+        try:
+            for p in list(answers.iterdir()):
                 if p.name.startswith(".trash-"):
                     shutil.rmtree(p, ignore_errors=True)
                 elif keep is None or not p.name.startswith(keep + "."):
-                    trash = p.with_name(f".trash-{p.name}")
-                    os.replace(p, trash)
-                    shutil.rmtree(trash, ignore_errors=True)
-            (self.path / "answers").rmdir()  # if empty
+                    _remove_tree(p)
+            answers.rmdir()  # if empty
         except OSError:
-            pass
+            pass  # none kept, or the next writer tries again
 
     # -- facts about documents ---------------------------------------------
     @staticmethod
@@ -361,6 +362,14 @@ class Store:
         q = f"""SELECT ?id ?h WHERE {{ GRAPH ?g {{ ?d a <{CKG.Document}> ;
                 <http://purl.org/dc/terms/identifier> ?id ; <{CKG.contentHash}> ?h }} }}"""
         return {s["id"].value: s["h"].value for s in db.query(q)}
+
+
+def _remove_tree(path: Path) -> None:
+    """Rename ``path`` out of its name (atomically) to ``.trash-NAME``, then remove it: a removal cut
+    short leaves a ``.trash-`` directory for the next writer, never a half of the original."""
+    trash = path.with_name(f".trash-{path.name}")
+    os.replace(path, trash)
+    shutil.rmtree(trash, ignore_errors=True)
 
 
 def _fsync_dir(path: Path) -> None:
