@@ -347,7 +347,10 @@ def coalition_size(parsed: Parsed, ctx: Context) -> None:
     trig = triggers()
     for view in views(parsed):
         toks = view.tokens
-        members = trig.find("size_nouns", toks)
+        # A noun that is part of a name counts nothing: الدولة in تنظيم الدولة الإسلامية, الدول in جامعة الدول العربية.
+        named = [(m.start, m.end) for m in view.mentions]
+        members = [n for n in trig.find("size_nouns", toks)
+                   if not any(a <= n.start < b for a, b in named)]
         coalition = any(entity_class(m.entity, lex, parsed) == "Coalition" for m in view.mentions) or any(
             "تحالف" in t.norm or "ائتلاف" in t.norm for t in toks)
         if not coalition:
