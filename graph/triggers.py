@@ -4,7 +4,7 @@ from __future__ import annotations
 from functools import lru_cache
 
 from .data import load_yaml
-from .lexicon import PhraseMatcher
+from .lexicon import Lexicon, PhraseMatcher, with_interchangeable
 from .text import Token, normalize
 
 __all__ = ["Triggers", "triggers"]
@@ -15,9 +15,10 @@ _NOT_PHRASES = ("words", "mandate_topics", "groups_word")
 
 class Triggers:
     """Each phrase table of the YAML file as a :class:`PhraseMatcher` whose keys are the table's
-    labels, and its ``words`` as sets of normalised words."""
+    labels, and its ``words`` as sets of normalised words. A phrase holding a name of one of
+    ``interchangeable``'s groups (تمويل داعش) also matches with the others (تمويل الدولة الإسلامية)."""
 
-    def __init__(self, raw: dict):
+    def __init__(self, raw: dict, interchangeable: list[tuple[str, ...]] = ()):
         self.raw = raw
         self.tables: dict[str, PhraseMatcher] = {}
         self._words = {k: frozenset(normalize(str(w)) for w in v) for k, v in raw.get("words", {}).items()}
@@ -27,11 +28,11 @@ class Triggers:
             pm = PhraseMatcher()
             if isinstance(value, dict):
                 for label, phrases in value.items():
-                    for p in phrases:
-                        pm.add(str(p), str(label), "name")
+                    for p in with_interchangeable(map(str, phrases), interchangeable):
+                        pm.add(p, str(label), "name")
             else:
-                for p in value:
-                    pm.add(str(p), name, "name")
+                for p in with_interchangeable(map(str, value), interchangeable):
+                    pm.add(p, name, "name")
             self.tables[name] = pm
 
     def find(self, table: str, tokens: list[Token]) -> list:
@@ -48,4 +49,4 @@ class Triggers:
 
 @lru_cache(maxsize=1)
 def triggers() -> Triggers:
-    return Triggers(load_yaml("triggers.yaml"))
+    return Triggers(load_yaml("triggers.yaml"), Lexicon.default().interchangeable)

@@ -2,7 +2,8 @@
 
 Arabic news writes one fact in many ways that carry the same meaning: Arabic-Indic digits or
 Western ones, the Gregorian month names of Egypt and the Gulf or the Syriac ones of the Levant
-and Iraq, hamza and taa marbuta dropped in hasty typing, tatweel stretching a word. Each rewriting
+and Iraq, hamza and taa marbuta dropped in hasty typing, tatweel stretching a word, داعش or
+تنظيم الدولة الإسلامية for ISIS. Each rewriting
 below is applied to every document of the bundled corpus, and every canned query must then find
 the same things: the same entities, meetings, dates, amounts and documents (the Arabic text of
 labels and evidence changes with the rewriting, so it is not compared where an IRI says the same).
@@ -49,7 +50,12 @@ def tatweel(text: str) -> str:
                   lambda m: m.group(1) + ("\u0640" if next(words) % 3 == 0 else ""), text)
 
 
-REWRITINGS = {f.__name__: f for f in (arabic_indic_digits, other_month_names, hasty_spelling, tatweel)}
+def islamic_state(text: str) -> str:
+    """داعش called تنظيم الدولة الإسلامية (an affiliate's own name, داعش خراسان, is left as written)."""
+    return re.sub(r"(?<!\w)(?:تنظيم )?«?داعش»?(?! خراسان)(?!\w)", "تنظيم الدولة الإسلامية", text)
+
+
+REWRITINGS = {f.__name__: f for f in (arabic_indic_digits, other_month_names, hasty_spelling, tatweel, islamic_state)}
 # Columns whose text follows the document's own spelling (or numbering of nodes), not the fact.
 TEXT_COLUMNS = {"evidence", "meeting_label", "mandate_label", "attack_label", "event_label", "object_label",
                 "purpose", "role", "figure", "commitment", "mandate", "threat", "attack"}

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import csv
 import json
+import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
@@ -207,6 +208,29 @@ def _tail_matches(words: list[str], pat: tuple[str, ...]) -> bool:
     return True
 
 
+def with_interchangeable(phrases: Iterable[str], groups: list[tuple[str, ...]]) -> list[str]:
+    """``phrases``, each followed by its copies with a name of a group put for another of the same group.
+
+    >>> with_interchangeable(["التحالف الدولي ضد داعش"], [("داعش", "تنظيم داعش", "الدولة الإسلامية")])
+    ['التحالف الدولي ضد داعش', 'التحالف الدولي ضد تنظيم داعش', 'التحالف الدولي ضد الدولة الإسلامية']
+    """
+    out: list[str] = []
+    for p in phrases:
+        if p not in out:
+            out.append(p)
+        for forms in groups:
+            found = _interchangeable_re(forms)
+            if found.search(p):
+                out += [v for v in (found.sub(lambda _: f, p) for f in forms) if v not in out]
+    return out
+
+
+@lru_cache(maxsize=None)
+def _interchangeable_re(forms: tuple[str, ...]) -> re.Pattern:
+    longest_first = sorted(forms, key=len, reverse=True)  # تنظيم داعش before داعش
+    return re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, longest_first)) + r")(?!\w)")
+
+
 class Lexicon:
     """Entities and a phrase index over all their names."""
 
@@ -217,12 +241,19 @@ class Lexicon:
                 self._merge(self.entries[e.id], e)
             else:
                 self.entries[e.id] = e
+        #: Groups of names that stand for one another inside the names of those who fight a group, and
+        #: in trigger phrases (``inside_names`` of an entry: مجموعة مكافحة تمويل داعش is also مجموعة
+        #: مكافحة تمويل تنظيم الدولة الإسلامية).
+        self.interchangeable = [tuple(e.extra["inside_names"]) for e in self.entries.values()
+                                if e.extra.get("inside_names")]
         self.matcher = PhraseMatcher()
         self.list_only = PhraseMatcher()
         for e in self.entries.values():
             for name in e.extra.get("list_only", []):
                 self.list_only.add(name, e.id, "name")
             names = (e.patterns if e.extra.get("ambiguous") else [e.ar] + e.patterns) + e.extra.get("bare_patterns", [])
+            if e.cls != "ArmedGroup":  # an affiliate's names are its own: داعش في ليبيا is not ولاية ليبيا
+                names = with_interchangeable(names, self.interchangeable)
             for name in names:
                 self.matcher.add(name, e.id, "name")
             for name in e.surnames:
