@@ -44,10 +44,21 @@ def test_a_later_surname_is_the_same_person():
     ("عقد المدراء السياسيون للتحالف الدولي اجتماعاً في روما أمس الأربعاء.", "political-directors", "ROME", "2020-05-13"),
     ("عقدت المجموعة المصغرة للتحالف الدولي لهزيمة داعش اجتماعاً افتراضياً اليوم.", "small-group", None, "2020-05-14"),
     ("استضافت العاصمة المغربية الرباط، في شباط/فبراير الماضي، الاجتماع الوزاري للتحالف الدولي.", "ministerial", "RABAT", "2020-02"),
+    # a capital named by its country's adjective, in a clause two away from the meeting word
+    ("اجتمع وزراء خارجية دول التحالف الدولي، أمس الأربعاء، وسط العاصمة البريطانية.", "ministerial", "LONDON", "2020-05-13"),
+    ("وكان التحالف الدولي قد عقد اجتماعه الوزاري في العاصمة الأميركية في شباط/فبراير الماضي.", "ministerial",
+     "WASHINGTON", "2020-02"),
+    # a city struck by an attack is not where the meeting was
+    ("وعقد وزراء خارجية التحالف الدولي أول اجتماع لهم منذ الهجمات التي هزت بروكسل.", "ministerial", None, None),
 ])
 def test_meetings_kind_place_and_date(text, kind, place, start):
     [m] = parse(text).facts_of(Meeting)
     assert (m.kind, m.place, m.start_date) == (kind, place, start)
+
+
+def test_a_capital_named_by_adjective_names_its_country_too():
+    p = parse("احتضنت العاصمة الأردنية أمس الاجتماع الوزاري للتحالف الدولي.")
+    assert {("AMMAN", "name"), ("JOR", "adjective")} <= {(m.entity, m.how) for m in p.mentions}
 
 
 def test_a_meeting_mentioned_twice_in_a_document_is_one_meeting():

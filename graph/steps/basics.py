@@ -31,6 +31,14 @@ def entities(parsed: Parsed, ctx: Context) -> None:
                 Mention(ev, f"entities/lexicon-{m.kind}", entity=m.entity, start=m.start, end=m.end,
                         surface=text[m.start:m.end], how=m.kind)
             )
+            if m.kind == "name" and ctx.lexicon[m.entity].extra.get("capital") and m.j - m.i == 2 \
+                    and toks[m.i].norm.endswith("العاصمه"):  # العاصمة السعودية names Saudi Arabia too
+                for n in ctx.lexicon.match(toks[m.i + 1:m.j]):
+                    parsed.mentions.append(
+                        Mention(ev, f"entities/capital-{n.kind}", entity=n.entity, start=n.start, end=n.end,
+                                surface=text[n.start:n.end], how=n.kind)
+                    )
+                continue
             for n in ctx.lexicon.nested(toks, m):
                 if ctx.lexicon[n.entity].cls in _NESTED_CLASSES and n.kind == "name":
                     parsed.mentions.append(

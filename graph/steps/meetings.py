@@ -172,15 +172,18 @@ def _is_venue(key: str, lex, parsed) -> bool:
 def _place(view, lex, parsed, anchor: int, spans, hosted: bool) -> str | None:
     """The venue in the meeting word's clause (in the whole sentence when it says who hosted)."""
     a, b = clause_of(spans, anchor)
-    venues = [m for m in view.mentions if _is_venue(m.entity, lex, parsed)]
+    attacked = [n.end for n in triggers().find("attack_nouns", view.tokens)]
+    # "... منذ الاعتداءات التي هزت باريس": a city struck after an attack word is not where one meets
+    venues = [m for m in view.mentions if _is_venue(m.entity, lex, parsed)
+              and not any(anchor < e <= m.start for e in attacked)]
     near = [m for m in venues if a <= m.start < b] or (venues if hosted else [])
-    if not near:  # "..., في قاعدة أندروز المشتركة": a clause that only says where
+    if not near:  # "..., أمس الخميس، في قاعدة أندروز المشتركة": a clause that only says where
         k = next((i for i, (x, _) in enumerate(spans) if x == a), None)
-        for i in (k + 1, k - 1) if k is not None else ():
+        for i in (k + 1, k - 1, k + 2) if k is not None else ():
             if 0 <= i < len(spans):
                 x, y = spans[i]
                 words = view.sentence.text[x - view.sentence.start:y - view.sentence.start].split()
-                if words and words[0] in ("في", "وفي", "بمدينة", "بالعاصمة"):
+                if words and words[0] in ("في", "وفي", "بمدينة", "بالعاصمة", "وسط"):
                     near = [m for m in venues if x <= m.start < y]
                     if near:
                         break
