@@ -125,6 +125,29 @@ def test_a_donor_is_who_pledges():
     assert (f.kind, f.donor, f.beneficiaries) == ("pledge", "JPN", ["IRQ"])
 
 
+@pytest.mark.parametrize("text,donors", [
+    # the giver named after the amount, with من or a verb that takes the amount as its object
+    ("وتوالت تعهدات الدول الأعضاء في التحالف الدولي لدعم العراق، ومنها 500 مليون دولار من الإمارات، "
+     "وقرض بقيمة مليار دولار أعلنته اليابان.", ["ARE", "JPN"]),
+])
+def test_a_donor_named_after_the_amount(text, donors):
+    found = parse(text).facts_of(Funding)
+    assert [f.donor for f in found] == donors
+    assert all(f.beneficiaries == ["IRQ"] for f in found), [f.beneficiaries for f in found]
+
+
+def test_a_target_to_raise_money_is_a_target():
+    [f] = parse("وحدد التحالف الدولي هدفاً لجمع 300 مليون دولار لتحقيق الاستقرار في العراق وسوريا.").facts_of(Funding)
+    assert (f.kind, f.beneficiaries) == ("target", ["IRQ", "SYR"])
+
+
+def test_who_speaks_or_chairs_is_not_who_is_helped():
+    p = parse("وانعقد مؤتمر التحالف الدولي لإعمار سوريا برئاسة مشتركة لدولة قطر. "
+              "وقال مسؤول أمريكي إن الأعضاء تعهدوا بأكثر من 80 مليون دولار.")
+    [f] = p.facts_of(Funding)
+    assert (f.kind, f.qualifier, f.beneficiaries) == ("pledge", "more-than", ["SYR"])
+
+
 @pytest.mark.parametrize("text,group,topic", [
     ("وتركز مجموعة العمل الخاصة بمكافحة تمويل داعش على قطع مصادر التمويل.", "CIFG", "counter-finance"),
     ("واتفق الأعضاء على أن تركز مجموعات العمل المعنية بالاتصالات على مواجهة دعاية داعش.",

@@ -46,10 +46,14 @@ def funding(parsed: Parsed, ctx: Context) -> None:
         actors = [m for m in view.mentions
                   if entity_class(m.entity, lex, parsed) in _DONOR_CLASSES and m.how == "name"
                   and not _preceded_by(view, m, trig.words("according_to") | trig.words("support"))]
-        places = [m for m in view.mentions if entity_class(m.entity, lex, parsed) in _BENEFICIARY_CLASSES]
+        places = [m for m in view.mentions if entity_class(m.entity, lex, parsed) in _BENEFICIARY_CLASSES
+                  and not (m.how == "adjective" and _preceded_by(view, m, trig.words("official_nouns")))]
         for q in money:
             before = [k for k in kinds if k.end <= q.start]
             kind = before[-1].entity if before else (kinds[0].entity if kinds else prev.kind)
+            a, b = clause_of(spans, q.start)
+            if kind == "raised" and any(k.entity == "target" and a <= k.start for k in before[:-1]):
+                kind = "target"  # "حددت هدفاً لجمع 394 مليون دولار": what the target is to raise
             donor = None
             if before and kind in ("pledge", "raised"):
                 donors = [m for m in actors if m.end <= before[-1].start]
@@ -59,7 +63,10 @@ def funding(parsed: Parsed, ctx: Context) -> None:
                     donor = last_person_state
             elif prev is not None and not before and prev.evidence.sentence == view.index:
                 donor = prev.donor
-            a, b = clause_of(spans, q.start)
+            if kind in ("pledge", "raised"):  # "1.5 مليار دولار من السعودية": the giver named after the amount
+                given = [m for m in actors if q.end <= m.start < b and _preceded_by(view, m, trig.words("given_by"))]
+                if given and not any(q.end <= o.start < given[0].start for o in money):
+                    donor = given[0].entity
             in_clause = [m.entity for m in places if a <= m.start < b and m.entity != donor]
             same_sentence = prev.beneficiaries if prev is not None and prev.evidence.sentence == view.index else []
             earlier = [m.entity for m in places if m.end <= q.start and m.entity != donor]
@@ -82,13 +89,18 @@ def _preceded_by(view, m, words: set[str]) -> bool:
 
 def _supported_places(view, lex, parsed, support: frozenset[str]) -> list[str]:
     out = []
+    last = -2  # the token index where the last supported place ended
     for m in view.mentions:
         if entity_class(m.entity, lex, parsed) not in _BENEFICIARY_CLASSES:
             continue
         i = view.token_at(m.start)
         prev = view.tokens[i - 1].norm if i > 0 else ""
-        if prev in support or m.surface.startswith(("ل", "لل")):
+        # "في العراق وسوريا": a place joined with و to a supported one is supported too
+        # "برئاسة مشتركة لدولة الكويت": who chairs is not who is helped (norms fold ئ to ي)
+        chaired = any(t.norm.startswith(("برياس", "رياس")) for t in view.tokens[max(0, i - 2):i])
+        if prev in support or (m.surface.startswith(("ل", "لل")) and not chaired) or (i == last and m.surface.startswith("و")):
             out.append(m.entity)
+            last = view.token_at(m.end - 1) + 1
     return out
 
 
