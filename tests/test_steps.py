@@ -32,6 +32,15 @@ def test_people_from_title_affiliation_and_name(text, person, role, affiliation)
         assert match[0].person == person
 
 
+@pytest.mark.parametrize("text", [
+    "وحذر الوزير الإيطالي من أي شعور بالانتصار في الحرب على داعش.",
+    "وطالب الوزير الأميركي الدول الأعضاء في التحالف الدولي باستعادة مواطنيها المحتجزين.",
+])
+def test_words_after_a_title_that_are_not_a_name(text):
+    p = parse(text)
+    assert not [f.person for f in p.facts_of(PersonRole) if f.person.startswith("person-")]
+
+
 def test_a_later_surname_is_the_same_person():
     p = parse("قال وزير الخارجية البريطاني توماس ريدمان إن التحالف الدولي مستمر. وأضاف ريدمان أن داعش باق.")
     people = {m.entity for m in p.mentions if m.entity.startswith("person-")}

@@ -146,6 +146,15 @@ def people(parsed: Parsed, ctx: Context) -> None:
                 if tok.norm in _MODIFIERS or _definite(tok) or tok.norm in _STOP:
                     if tok.norm in _STOP and tok.norm not in _MODIFIERS:
                         break
+                    # A preposition or a definite word goes on the title ("من أجل هزيمة", "لدى التحالف") only
+                    # when more of it follows; before a bare word the sentence has moved on ("حذر الوزير الإيطالي
+                    # من أي شعور", "طالب الوزير الأميركي الدول الأعضاء باستعادة مواطنيها").
+                    nxt_tok = toks[pos + 1] if pos + 1 < len(toks) else None
+                    goes_on = nxt_tok is None or nxt_tok.start in starts or nxt_tok.norm in _MODIFIERS or _definite(nxt_tok)
+                    if (tok.norm not in _MODIFIERS or tok.norm in _STOP) and not goes_on:
+                        break
+                    if affiliation is not None and tok.norm not in _MODIFIERS:  # the title ended with its country
+                        break
                     pos += 1
                     continue
                 name_start = pos
