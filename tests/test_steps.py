@@ -190,6 +190,13 @@ def test_attack_with_perpetrator_place_and_date():
     assert (a.perpetrator, a.place, a.date) == ("ISIS", "BAGHDAD", "2020-05-03")
 
 
+def test_an_attack_told_by_its_verb_and_claimed_in_the_next_sentence():
+    text = ("وفي 4 نيسان 2020، فجر انتحاريان نفسيهما وسط سوق مزدحم في مدينة الموصل. "
+            "وسارع تنظيم الدولة الإسلامية إلى تبني الهجوم في بيان.")
+    [a] = parse(text).facts_of(Attack)
+    assert (a.perpetrator, a.place, a.date) == ("ISIS", "MOSUL", "2020-04-04")
+
+
 @pytest.mark.parametrize("text,kind", [
     ("أقر التحالف الدولي خريطة طريق جديدة لهزيمة داعش.", "roadmap"),
     ("واستند التحالف الدولي إلى المبادئ التوجيهية المعتمدة.", "guidelines"),

@@ -78,7 +78,8 @@ def attacks(parsed: Parsed, ctx: Context) -> None:
     lex = ctx.lexicon
     trig = triggers()
     main = _main_group(parsed, lex)
-    for view in views(parsed):
+    all_views = views(parsed)
+    for k, view in enumerate(all_views):
         words = trig.find("attack_nouns", view.tokens)
         if not words:
             continue
@@ -89,9 +90,16 @@ def attacks(parsed: Parsed, ctx: Context) -> None:
         groups = _armed(parsed, lex, view)
         perpetrator = groups[0].entity if groups else (
             main if any(t.norm in trig.words("the_organisation") for t in view.tokens) else None)
+        nxt = all_views[k + 1] if k + 1 < len(all_views) else None
+        if perpetrator is None and nxt is not None and any(t.norm in trig.words("claimed") for t in nxt.tokens):
+            claimants = _armed(parsed, lex, nxt)  # "... وسارع تنظيم الدولة الإسلامية إلى تبني العملية"
+            perpetrator = claimants[0].entity if claimants else (
+                main if any(t.norm in trig.words("the_organisation") for t in nxt.tokens) else None)
         for c in cities:
             later = [d for d in view.dates if d.value and d.start >= c.end]
             earlier = [d for d in view.dates if d.value and words[0].start <= d.start < c.start]
-            date = later[0].value if later else (earlier[-1].value if earlier else None)
+            # "في 3 يناير 2024، فجر انتحاريان ... في مدينة كرمان": a date may also open the sentence
+            opening = [d for d in view.dates if d.value and d.start < words[0].start]
+            date = later[0].value if later else (earlier[-1].value if earlier else (opening[-1].value if opening else None))
             parsed.facts.append(Attack(Evidence.of(view.sentence), "attacks/attack-word-city",
                                        perpetrator=perpetrator, place=c.entity, date=date))
