@@ -46,11 +46,7 @@ def main() -> None:
         batch = _Batch(db)
         t = time.process_time()
         for p in parts:  # the same batches as a build: _Batch.DOCS documents or _Batch.BYTES at most
-            batch.parts.append(p)
-            batch.size += len(p)
-            batch.docs += 1
-            if batch.docs >= batch.DOCS or batch.size >= batch.BYTES:
-                batch.flush()
+            batch.add(p)
         batch.flush()
         db.flush()
         load_s = time.process_time() - t

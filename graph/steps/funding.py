@@ -90,14 +90,14 @@ def _preceded_by(view, m, words: set[str]) -> bool:
 def _supported_places(view, lex, parsed, support: frozenset[str]) -> list[str]:
     out = []
     last = -2  # the token index where the last supported place ended
+    chaired_by = triggers().words("chaired_by")
     for m in view.mentions:
         if entity_class(m.entity, lex, parsed) not in _BENEFICIARY_CLASSES:
             continue
         i = view.token_at(m.start)
         prev = view.tokens[i - 1].norm if i > 0 else ""
         # "في العراق وسوريا": a place joined with و to a supported one is supported too
-        # "برئاسة مشتركة لدولة الكويت": who chairs is not who is helped (norms fold ئ to ي)
-        chaired = any(t.norm.startswith(("برياس", "رياس")) for t in view.tokens[max(0, i - 2):i])
+        chaired = any(t.norm in chaired_by for t in view.tokens[max(0, i - 2):i])
         if prev in support or (m.surface.startswith(("ل", "لل")) and not chaired) or (i == last and m.surface.startswith("و")):
             out.append(m.entity)
             last = view.token_at(m.end - 1) + 1
