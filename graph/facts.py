@@ -198,6 +198,7 @@ class Parsed:
     quantities: list[Quantity] = field(default_factory=list)
     entities: dict[str, NewEntity] = field(default_factory=dict)
     facts: list[Fact] = field(default_factory=list)
+    dateline: str | None = None  # the place a report was filed from: "لندن - (وكالات)"
 
     def facts_of(self, cls: type) -> list:
         return [f for f in self.facts if isinstance(f, cls)]

@@ -59,10 +59,37 @@ def test_a_later_surname_is_the_same_person():
      "WASHINGTON", "2020-02"),
     # a city struck by an attack is not where the meeting was
     ("وعقد وزراء خارجية التحالف الدولي أول اجتماع لهم منذ الهجمات التي هزت بروكسل.", "ministerial", None, None),
+    # no city named: the country that hosted, after its verb or before it
+    ("استضافت دولة الكويت يوم الثلاثاء 13 فبراير 2018 الاجتماع الوزاري للتحالف الدولي.", "ministerial", "KWT",
+     "2018-02-13"),
+    ("النمسا تحتضن الاجتماع الوزاري للتحالف الدولي في شباط 2018.", "ministerial", "AUT", "2018-02"),
 ])
 def test_meetings_kind_place_and_date(text, kind, place, start):
     [m] = parse(text).facts_of(Meeting)
     assert (m.kind, m.place, m.start_date) == (kind, place, start)
+
+
+def test_a_meeting_where_the_report_was_filed():
+    # the dateline names where a same-day meeting met; a place the lexicon does not know is taken
+    # from the dateline's form and found again in the text (بالحسيمة)
+    p = parse("الحسيمة (و.م.ع) - انطلقت، اليوم الخميس بقصر المؤتمرات بالحسيمة، أشغال الاجتماع "
+              "الإقليمي للمديرين السياسيين للتحالف الدولي ضد داعش.")
+    [m] = p.facts_of(Meeting)
+    assert (m.kind, m.start_date) == ("political-directors", "2020-05-14")
+    assert p.entities[m.place].cls == "City" and p.entities[m.place].label_ar == "الحسيمة"
+    assert sum(x.entity == m.place for x in p.mentions) == 2
+    p = parse("لندن - (وكالات)\nاجتمع وزراء خارجية دول التحالف الدولي أمس لمراجعة الحملة.")
+    assert [(m.place, m.start_date) for m in p.facts_of(Meeting)] == [("LONDON", "2020-05-13")]
+    # a letterhead is not a dateline, and a meeting weeks before the report is not where it was filed
+    assert parse("وزارة الخارجية - إدارة الإعلام\nاجتمع وزراء التحالف الدولي أمس.").dateline is None
+    p = parse("لندن - (وكالات)\nاجتمع وزراء خارجية دول التحالف الدولي في 3 آذار 2020.")
+    assert [m.place for m in p.facts_of(Meeting)] == [None]
+
+
+def test_who_takes_part_does_not_make_the_kind():
+    p = parse("عقد المديرون السياسيون للتحالف الدولي اجتماعاً في روما أمس. ويشارك في هذا الاجتماع "
+              "ممثلو الدول الأعضاء في المجموعة المصغرة للتحالف.")
+    assert [m.kind for m in p.facts_of(Meeting)] == ["political-directors"]
 
 
 def test_a_capital_named_by_adjective_names_its_country_too():
@@ -84,6 +111,16 @@ def test_a_meeting_mentioned_twice_in_a_document_is_one_meeting():
 def test_participants_and_roles(text, actor, role):
     found = {(f.actor, f.role) for f in parse(text).facts_of(Participation)}
     assert (actor, role) in found
+
+
+def test_the_meeting_named_again_takes_its_participants():
+    # "الاجتماع" with its article points back to the meeting the report is about, and a name
+    # that begins with the letters of في (فيليب) is not a place after في
+    p = parse("اجتمع وزراء خارجية دول التحالف الدولي أمس في لندن. وترأس الاجتماع بالاشتراك وزير الخارجية "
+              "البريطاني فيليب هاموند ونظيره الأمريكي جون كيري.")
+    [m] = p.facts_of(Meeting)
+    found = {(f.meeting, f.actor, f.role) for f in p.facts_of(Participation)}
+    assert {(m.key, "GBR", "chair"), (m.key, "USA", "chair")} <= found
 
 
 @pytest.mark.parametrize("text,member", [

@@ -45,6 +45,51 @@ def entities(parsed: Parsed, ctx: Context) -> None:
                         Mention(ev, "entities/nested-name", entity=n.entity, start=n.start, end=n.end,
                                 surface=text[n.start:n.end], how="nested")
                     )
+    _dateline(parsed, ctx)
+
+
+_PLACES = frozenset({"City", "Region", "Country"})
+# "لندن - (وكالات)", "واشنطن (الأناضول) -", "الرياض - «الصحيفة»", "روما - من مراسلنا"
+_DATELINE = re.compile(r"\s*(?P<place>[\u0621-\u064A\u0671]+(?: [\u0621-\u064A\u0671]+)?)\s*"
+                       r"(?:\((?P<agency>[^()\n]{1,30})\)\s*[-–—]|[-–—]\s*(?:\(|«|\"|خاص|مراسل|من مراسل)"
+                       r"|،\s*[^-–—\n،]{0,12}[0-9\u0660-\u0669][^-–—\n،]{0,20}[-–—])")  # "مراكش، 11 مايو 2022 -"
+
+
+def _dateline(parsed: Parsed, ctx: Context) -> None:
+    """The place a report was filed from, at the start of one of its first lines. A place the
+    lexicon does not know is taken from the line's form (a name, then the agency or reporter)
+    and found again in the rest of the text (بقصر المؤتمرات بالصخيرات)."""
+    from ..facts import NewEntity
+    from ..lexicon import PhraseMatcher
+    from ..rdf import mint_key
+    from ..text import normalize
+
+    for sent, toks in list(zip(parsed.sentences, parsed.tokens))[:4]:
+        m = _DATELINE.match(sent.text)
+        if not m:
+            continue
+        start, end = sent.start + m.start("place"), sent.start + m.end("place")
+        known = [x for x in parsed.mentions if x.start == start and x.how == "name"
+                 and (ctx.lexicon.get(x.entity) and ctx.lexicon[x.entity].cls in _PLACES)]
+        if known:
+            parsed.dateline = known[0].entity
+            return
+        if any(x.start < end and start < x.end for x in parsed.mentions):
+            return  # a name the lexicon knows as something else
+        name = m.group("place")
+        words = normalize(name).split()
+        if not words[0].startswith("ال") or len(words) > 1:
+            return  # an unknown place is taken only in its surest form: one word with the article
+        key = mint_key("place", " ".join(words))
+        parsed.entities[key] = NewEntity(key, "City", name)
+        parsed.dateline = key
+        pm = PhraseMatcher()
+        pm.add(name, key)
+        for s2, t2 in zip(parsed.sentences, parsed.tokens):
+            for hit in pm.match(t2):
+                parsed.mentions.append(Mention(Evidence.of(s2), "entities/dateline", entity=key, start=hit.start,
+                                               end=hit.end, surface=parsed.doc.text[hit.start:hit.end], how="name"))
+        return
 
 
 _THAT_YEAR = ("من ذلك العام", "من العام نفسه", "من نفس العام", "من السنة نفسها", "من ذلك الشهر")

@@ -80,7 +80,7 @@ def meetings(parsed: Parsed, ctx: Context) -> None:
     lex = ctx.lexicon
     trig = triggers()
     found: list[Meeting] = []
-    sentence_meeting: dict[int, Meeting] = {}
+    sentence_meeting: dict[int, Meeting | None] = {}
     other_events: set[int] = set()
     for view in views(parsed):
         toks = view.tokens
@@ -95,37 +95,75 @@ def meetings(parsed: Parsed, ctx: Context) -> None:
         if not (nouns or (verbs and kinds_all)):
             continue
         if not (coalition or any(k.entity != "other" for k in kinds_all)):
-            other_events.add(view.index)
+            # "وترأس الاجتماع بالاشتراك وزير الخارجية البريطاني ...": "the meeting" named again
+            # with its article or a demonstrative is the one the report is about, not another event
+            if not (nouns and all(_anaphoric(view, n, trig) for n in nouns)):
+                other_events.add(view.index)
             continue
         hosted = bool(trig.find("meeting_hosts", toks))
         virtual = bool(trig.find("virtual", toks))
         anchors, clauses_seen = [], set()
-        for a in sorted(nouns or verbs, key=lambda m: m.start):
+        back = {n.start for n in nouns if _anaphoric(view, n, trig)}  # nouns that point back (verbs never do)
+        # one anchor a clause, and one that names a meeting before one that points back:
+        # "أعلنت استضافتها لهذا الاجتماع خلال اجتماع المديرين السياسيين ... في لاهاي"
+        for a in sorted(nouns or verbs, key=lambda m: (clause_of(spans, m.start), m.start in back, m.start)):
             c = clause_of(spans, a.start)
             if c not in clauses_seen:
                 clauses_seen.add(c)
                 anchors.append(a)
         for a in anchors:
             c0, c1 = clause_of(spans, a.start)
-            kinds = [k.entity for k in kinds_all if c0 <= k.start < c1] or [k.entity for k in kinds_all]
+            if a.start in back:  # "ويشارك في هذا الاجتماع ممثلو ... المجموعة المصغرة": who, not which
+                at = view.token_at(a.end - 1)
+                kinds = [k.entity for k in kinds_all if 0 < view.token_at(k.start) - at <= 2]
+            else:
+                kinds = [k.entity for k in kinds_all if c0 <= k.start < c1] or [k.entity for k in kinds_all]
             kind = next((k for k in _KIND_PRIORITY if k in kinds), "other")
             place = None if virtual else _place(view, lex, parsed, a.start, spans, hosted and a is anchors[0])
             date, end_date = _date(view, a.start, spans, lex, parsed, place)
+            if not (place or date or kinds) and a.start in back:
+                # "وشارك في الاجتماع ممثلو ...": the meeting the report is about (settled below)
+                sentence_meeting.setdefault(view.index, None)
+                continue
             m = _merge_or_new(found, view, kind, place, date, end_date, virtual)
             sentence_meeting.setdefault(view.index, m)
     for m in found:
+        if m.place is None and not m.virtual and parsed.dateline and _days_before(m.start_date, parsed.doc.published) in (0, 1, 2):
+            m.place = parsed.dateline  # "الصخيرات (و.م.ع) - انطلقت، اليوم الثلاثاء ... أشغال الاجتماع": filed from where it met
         m.key = meeting_key(m.place, m.start_date, m.kind, parsed.doc.id)
         m.label = _label(m, lex)
     parsed.facts.extend(found)
     main = main_meeting(parsed)
     if main is None:
         return
-    parsed._sentence_meeting = {i: m.key for i, m in sentence_meeting.items()}  # type: ignore[attr-defined]
+    parsed._sentence_meeting = {i: m.key if m else None for i, m in sentence_meeting.items()}  # type: ignore[attr-defined]
     for view in views(parsed):
         if view.index in other_events:
             continue
-        meeting = sentence_meeting.get(view.index, main)
+        meeting = sentence_meeting.get(view.index) or main
         _participants(parsed, ctx, view, meeting)
+
+
+def _days_before(day: str | None, published: str | None) -> int | None:
+    """Days from ``day`` to the publication date, when both are whole dates."""
+    from datetime import date
+
+    if not day or not published or len(day) != 10 or len(published) < 10:
+        return None
+    try:
+        return (date.fromisoformat(published[:10]) - date.fromisoformat(day)).days
+    except ValueError:
+        return None
+
+
+def _anaphoric(view, noun, trig) -> bool:
+    """A meeting noun that points back: with the article (الاجتماع، اللقاء) and no name of another
+    body after it, or after a demonstrative (هذا الاجتماع)."""
+    i = view.token_at(noun.start)
+    if i > 0 and view.tokens[i - 1].norm in trig.words("demonstratives"):
+        return True
+    nxt = view.tokens[i + 1].norm if i + 1 < len(view.tokens) else ""
+    return view.tokens[i].norm.startswith(("ال", "وال")) and not nxt.startswith("ل")
 
 
 def _merge_or_new(found: list[Meeting], view, kind, place, date, end_date, virtual) -> Meeting:
@@ -183,13 +221,31 @@ def _place(view, lex, parsed, anchor: int, spans, hosted: bool) -> str | None:
             if 0 <= i < len(spans):
                 x, y = spans[i]
                 words = view.sentence.text[x - view.sentence.start:y - view.sentence.start].split()
-                if words and words[0] in ("في", "وفي", "بمدينة", "بالعاصمة", "وسط"):
+                # ... or a clause of when and where: "انطلقت، اليوم الثلاثاء بقصر المؤتمرات بالصخيرات، أشغال الاجتماع"
+                when = any(x <= d.start < y and d.value for d in view.dates) and not any(
+                    x <= e.start < y for t in ("meeting_nouns", "meeting_verbs") for e in triggers().find(t, view.tokens))
+                if words and (words[0] in ("في", "وفي", "بمدينة", "بالعاصمة", "وسط") or when):
                     near = [m for m in venues if x <= m.start < y]
                     if near:
                         break
+    if not near and hosted:
+        return _host_country(view, lex, parsed)
     if not near:
         return None
     return min(near, key=lambda m: abs(m.start - anchor)).entity
+
+
+def _host_country(view, lex, parsed) -> str | None:
+    """With no city named, the country that hosts is where it met: "استضافت دولة الكويت ...
+    الاجتماع الوزاري", "الكويت تحتضن الاجتماع" (the subject right after or right before the verb)."""
+    for h in triggers().find("meeting_hosts", view.tokens):
+        i, j = view.token_at(h.start), view.token_at(h.end - 1)
+        for m in view.mentions:
+            if m.how == "name" and entity_class(m.entity, lex, parsed) == "Country":
+                k = view.token_at(m.start)
+                if j < k <= j + 2 or view.token_at(m.end - 1) == i - 1:
+                    return m.entity
+    return None
 
 
 def _date(view, anchor: int, spans, lex, parsed, place) -> tuple[str | None, str | None]:
@@ -261,7 +317,11 @@ def _coordinated_end(view, spans, a: int, b: int) -> int:
     k = next((i for i, (x, _) in enumerate(spans) if x == a), None)
     while k is not None and k + 1 < len(spans):
         nxt = view.sentence.text[spans[k + 1][0] - view.sentence.start:].lstrip()
-        if not nxt.startswith("و") or nxt.startswith(("وذلك", "وهو", "وهي", "وقال", "وأكد", "وأشار")):
+        first = normalize(nxt.split(maxsplit=1)[0]) if nxt else ""
+        # "لوزير الخارجية، السيد ناصر بوريطة، والمبعوث ...": a name set off by commas after its title
+        if first in triggers().words("honorifics"):
+            pass
+        elif not nxt.startswith("و") or nxt.startswith(("وذلك", "وهو", "وهي", "وقال", "وأكد", "وأشار")):
             break
         k += 1
         b = spans[k][1]
@@ -285,7 +345,7 @@ def _after_fi(view, m) -> bool:
     i = view.token_at(m.start)
     prev = view.tokens[i - 1].norm if i > 0 else ""
     first = view.tokens[i].norm if i < len(view.tokens) else ""
-    return prev in ("في", "داخل", "من", "بين") or first.startswith(("في", "بال"))
+    return prev in ("في", "داخل", "من", "بين") or first.startswith("بال")
 
 
 @step("membership", in_genre=True)
