@@ -23,6 +23,14 @@ def parse(text: str, published: str | None = "2020-05-14"):
     ("واستقبل ناصر بوريطة ونظيره في الرباط، وقال الأمين العام لجامعة الدول العربية أحمد أبو الغيط إن التحالف الدولي مهم.",
      "AHMED_ABOUL_GHEIT", "الأمين العام", "ARAB_LEAGUE"),
     ("ومثّل الأردن في التحالف الدولي سفيرها في باريس خالد العلي.", None, "سفير", "JOR"),
+    # the title's last word bare, governing the state after it
+    ("وقال وزير خارجية الولايات المتحدة جون كيري إن التحالف الدولي باق.", "JOHN_KERRY", "وزير خارجية", "USA"),
+    # the title after the name, whole: not the bare "الوزير" or "الشيخ" of another mention
+    ("وترأس الاجتماع معالي ريكس تيلرسون وزير خارجية الولايات المتحدة الأمريكية.", "REX_TILLERSON", "وزير خارجية", "USA"),
+    ("وترأسه الشيخ صباح خالد الحمد الصباح نائب رئيس مجلس الوزراء ووزير الخارجية.", "SABAH_KHALID_AL_SABAH",
+     "نائب رئيس مجلس الوزراء ووزير الخارجية", "KWT"),
+    ("ترأس الاجتماع ناصر بوريطة، وزير الشؤون الخارجية والتعاون الإفريقي في المملكة المغربية.", "NASSER_BOURITA",
+     "وزير الشؤون الخارجية", "MAR"),
 ])
 def test_people_from_title_affiliation_and_name(text, person, role, affiliation):
     found = parse(text).facts_of(PersonRole)
@@ -107,6 +115,8 @@ def test_a_meeting_mentioned_twice_in_a_document_is_one_meeting():
     ("عقد التحالف الدولي اجتماعاً في روما برئاسة مشتركة لإيطاليا والولايات المتحدة.", "ITA", "chair"),
     ("عقد التحالف الدولي اجتماعاً في روما بحضور ممثلي غانا وبنين بصفة مراقبين.", "GHA", "observer"),
     ("عقد التحالف الدولي اجتماعاً في روما بمشاركة كندا.", "CAN", "attendee"),
+    ("اجتمع وزراء خارجية التحالف الدولي في مراكش بدعوة مشتركة من المغرب والولايات المتحدة.", "MAR", "host"),
+    ("عقد التحالف الدولي اجتماعاً في الرباط تحت الرئاسة المشتركة للمغرب وإيطاليا.", "ITA", "chair"),
 ])
 def test_participants_and_roles(text, actor, role):
     found = {(f.actor, f.role) for f in parse(text).facts_of(Participation)}

@@ -288,8 +288,8 @@ def _participants(parsed: Parsed, ctx: Context, view, meeting: Meeting) -> None:
     positions = {f.person: f.affiliation for f in parsed.facts_of(PersonRole) if f.evidence.sentence == view.index}
     # adjectives ("العراقيين") describe; a person's state comes through the person
     actors = [m for m in view.mentions if entity_class(m.entity, lex, parsed) in _PARTICIPANT_CLASSES
-              and m.how in ("name", "surname") and m.entity != meeting.place and not _after_fi(view, m)
-              and not (_for(m, lex) and not _right_after(view, m, roles))]
+              and m.how in ("name", "surname") and m.entity != meeting.place
+              and not ((_after_fi(view, m) or _for(m, lex)) and not _right_after(view, m, roles))]
     chosen: dict[str, str] = {}
     for r in roles:
         a, b = clause_of(spans, r.start)

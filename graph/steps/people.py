@@ -46,10 +46,26 @@ def titles() -> tuple[PhraseMatcher, dict[str, tuple[str, str]]]:
                     key = f"t{i}"
                     table[key] = (ar, en)
                     pm.add(ar, key)
+                    for variant in _construct_forms(ar):
+                        pm.add(variant, key)
                     for variant in _possessive_forms(ar):
                         table[key + ":poss"] = (ar, en)
                         pm.add(variant, key + ":poss")
     return pm, table
+
+
+def _construct_forms(title: str) -> list[str]:
+    """"وزير الخارجية" -> "وزير خارجية" (الولايات المتحدة): a title whose head noun governs its last
+    word is also written with that word bare, governing the state after it. A title whose head
+    carries the article ends in an adjective (الأمين العام) and has no such form.
+
+    >>> _construct_forms("وزير الخارجية"), _construct_forms("الأمين العام")
+    (['وزير خارجية'], [])
+    """
+    words = title.split()
+    if len(words) < 2 or words[0].startswith("ال") or not words[-1].startswith("ال"):
+        return []
+    return [" ".join(words[:-1] + [words[-1][2:]])]
 
 
 def _possessive_forms(title: str) -> list[str]:
@@ -178,6 +194,8 @@ def people(parsed: Parsed, ctx: Context) -> None:
             parsed.facts.append(PersonRole(ev, "people/title-name", person=person, role_ar=role_ar,
                                            role_en=role_en, affiliation=affiliation))
 
+    _titles_after_names(parsed, lex, matcher, table, titled)
+
     # surnames of people found from the language, used alone later in the document
     if surnames:
         for view in views(parsed):
@@ -208,6 +226,57 @@ def people(parsed: Parsed, ctx: Context) -> None:
         role_ar, role_en, aff = _lexicon_role(entry, year)
         parsed.facts.append(PersonRole(m.evidence, "people/lexicon-role", person=key, role_ar=role_ar,
                                        role_en=role_en, affiliation=aff if aff in lex else None))
+
+
+def _titles_after_names(parsed: Parsed, lex, matcher, table, titled: set[str]) -> None:
+    """A title set after a name: "ريكس تيلرسون وزير خارجية الولايات المتحدة", "ناصر بوريطة، وزير
+    الشؤون الخارجية ... في المملكة المغربية". The state or body is the first one named before the
+    clause ends; else the person's own from general knowledge."""
+    text = parsed.doc.text
+    # a bare title before the name ("الوزير"، "الشيخ") leaves room for the full one after it
+    have = {(f.person, f.evidence.sentence) for f in parsed.facts_of(PersonRole) if len((f.role_ar or "").split()) > 1}
+    for view in views(parsed):
+        toks = view.tokens
+        starts = {m.start: m for m in view.mentions}
+        for m in list(view.mentions):
+            if m.how != "name" or entity_class(m.entity, lex, parsed) != "Person" or (m.entity, view.index) in have:
+                continue
+            k = view.token_at(m.end - 1) + 1
+            if k >= len(toks) or re.search(r"[.;؛:()!?؟]", text[m.end:toks[k].start]):
+                continue
+            first = [x for x in matcher.match(toks[k:k + 5]) if x.i == 0 and not x.entity.endswith(":poss")]
+            if not first or table[first[0].entity][0] in _WORDS("honorifics"):
+                continue
+            t = first[0]
+            role_start = _without_clitic(text, t.start, t.end, table[t.entity][0])
+            if role_start != t.start:  # "ناصر بوريطة، والمبعوث الخاص ...": the next person's title
+                continue
+            role_end, j = t.end, k + t.j
+            while True:  # "نائب رئيس مجلس الوزراء ووزير الخارجية"
+                nxt = [x for x in matcher.match(toks[j:j + 5]) if x.i == 0]
+                if not nxt or _punct_between(text, toks[j - 1].end, toks[j].start):
+                    break
+                role_end, j = nxt[0].end, j + nxt[0].j
+            affiliation = None
+            for pos in range(j, min(len(toks), j + 10)):
+                if _punct_between(text, toks[pos - 1].end, toks[pos].start):
+                    break
+                a = starts.get(toks[pos].start)
+                if a is not None and a.entity != m.entity:
+                    cls = entity_class(a.entity, lex, parsed)
+                    if cls == "Person":
+                        break
+                    if cls in ACTOR_CLASSES and cls not in ("City", "Region"):
+                        affiliation = a.entity
+                        break
+            entry = lex.get(m.entity)
+            if affiliation is None and entry is not None:
+                affiliation = _lexicon_role(entry, parsed.doc.published)[2]
+            have.add((m.entity, view.index))
+            titled.add(m.entity)
+            parsed.facts.append(PersonRole(Evidence.of(view.sentence), "people/name-title", person=m.entity,
+                                           role_ar=text[role_start:role_end], role_en=table[t.entity][1] or None,
+                                           affiliation=affiliation))
 
 
 _FACILITIES = _WORDS("facilities")
