@@ -308,6 +308,9 @@ class _Parser:
                 ten = self.has(j, "bare", ("ten",))
                 if ten:
                     return 10 + e.value, ten[1], e
+                tens = self.has(j, "and", ("tens",)) if e.value == 1 else None
+                if tens:  # "إحدى وعشرين", "أحد وثلاثون"
+                    return 1 + tens[0].value, tens[1], e
             elif e.kind == "unit":
                 if e.value >= 2:
                     ten = self.has(j, "bare", ("ten",))

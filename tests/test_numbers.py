@@ -126,6 +126,8 @@ def test_offsets_cover_qualifier_scale_and_currency(text: str, surface: str) -> 
         ("ثلاث", 3), ("ثلاثة", 3), ("أربع", 4), ("أربعة", 4), ("مئتان", 200), ("مائتين", 200),
         ("ثلاثمئة", 300), ("ثلاثمائة وستون", 360), ("الرابع والثمانين", 84), ("السادس والثمانون", 86),
         ("عشرة آلاف", 10000), ("مليونين", 2e6), ("2.1 مليار", 2.1e9), ("ثمانية عشر", 18),
+        # one before و and a ten; a unit with the accusative's tanween
+        ("إحدى وعشرين", 21), ("أحد وثلاثون", 31), ("ثلاثاً وعشرين", 23), ("أربعاً وسبعين", 74),
     ],
 )
 def test_parse_number_words(words: str, value: float) -> None:
