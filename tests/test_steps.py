@@ -137,6 +137,7 @@ def test_the_meeting_named_again_takes_its_participants():
     ("رحب التحالف الدولي بانضمام جمهورية توغو في اجتماع الرياض.", "TGO"),
     ("وانضمت إلى التحالف الدولي دولتان جديدتان هما بنين وموريتانيا.", "BEN"),
     ("ورحب الوزراء ببنين عضواً جديداً في التحالف الدولي.", "BEN"),
+    ("ثم التحقت توغو بالتحالف الدولي خلال الاجتماع الوزاري في الرياض.", "TGO"),
 ])
 def test_who_joined(text, member):
     assert member in {j.member for j in parse(text).facts_of(Join)}
@@ -156,6 +157,11 @@ def test_joining_a_working_group_is_not_joining_the_coalition():
 def test_coalition_size(text, count, as_of):
     found = {(s.count, s.as_of) for s in parse(text).facts_of(CoalitionSize)}
     assert (count, as_of) in found
+
+
+def test_the_size_of_a_body_of_the_coalition_is_not_the_coalitions():
+    p = parse("وعقدت المجموعة المصغرة، التي تضم 23 دولة، اجتماعاً في روما لبحث خطط التحالف الدولي.")
+    assert not p.facts_of(CoalitionSize)
 
 
 def test_ministers_are_not_members():

@@ -429,6 +429,11 @@ def coalition_size(parsed: Parsed, ctx: Context) -> None:
             around = [t.norm for t in toks[max(0, i - 3):i]] + [t.norm for t in toks[j:j + 2]]
             if any(w.startswith(tuple(trig.words("not_members"))) for w in around):  # "30 وزير خارجية"
                 continue
+            # "المجموعة المصغرة ...، وهي تضم ثلاثاً وعشرين دولة": the count of a body of the coalition
+            before = [m for m in view.mentions if m.end <= q.start
+                      and entity_class(m.entity, lex, parsed) in ("Coalition", "CoalitionBody")]
+            if before and entity_class(max(before, key=lambda m: m.end).entity, lex, parsed) == "CoalitionBody":
+                continue
             a, b = clause_of(spans, q.start)
             clause = [t.norm for t in toks if a <= t.start < b]
             dated_in_clause = [d.value for d in view.dates if d.value and a <= d.start < b and len(d.value) >= 4]
