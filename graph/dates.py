@@ -169,6 +169,35 @@ _DAY_MONTH_RE = re.compile(
     _L + _CL + r"(?P<e>" + _DAY_LEAD + r"(?P<d>" + _DAY + r")(?:" + _RANGE + r"(?P<d2>" + _DAY + r"))?"
     r"\s+" + _OF + _MONTH_NOUN + _MONTH.format("m", _MONTH_NAME) + _YEAR_PART + r")"
 )
+
+
+def _day_ordinals() -> dict[str, int]:
+    """Folded ordinal phrases of the days 1 to 31: الأول ... العاشر، الحادي عشر، الخامس والعشرين."""
+    units = {int(k): [_fold_word(w) for w in ws] for k, ws in _DATA["day_ordinals"].items()}
+    one = _fold_word(_DATA["day_ordinal_one"])
+    out: dict[str, int] = {w: d for d, ws in units.items() for w in ws}
+    first = {d: ws + ([one] if d == 1 else []) for d, ws in units.items() if d < 10}
+    for d, ws in first.items():
+        for w in ws:
+            if d == 1 and w != one:
+                continue  # "الأول عشر" is not said: the 11th is الحادي عشر
+            out[f"{w} عشر"] = 10 + d
+    for tens, tws in _DATA["day_ordinal_tens"].items():
+        for tw in tws:
+            out[_fold_word(tw)] = int(tens)
+            for d, ws in first.items():
+                for w in ws:
+                    if int(tens) + d <= 31 and not (d == 1 and w != one):
+                        out[f"{w} و{_fold_word(tw)}"] = int(tens) + d
+    return out
+
+
+_DAY_WORDS = _day_ordinals()
+# "العاشر من ديسمبر 2019", "في الخامس والعشرين من تموز/يوليو".
+_WORD_DAY_MONTH_RE = re.compile(
+    _L + _CL + r"(?P<e>" + _DAY_LEAD + r"(?P<dw>" + _alt(_DAY_WORDS) + r")\s+" + _alt(_DATA["day_month_links"])
+    + r"\s+" + _MONTH_NOUN + _MONTH.format("m", _MONTH_NAME) + _YEAR_PART + r")"
+)
 # "30 حزيران - 2 تموز 2019".
 _CROSS_MONTH_RE = re.compile(
     _L + _CL + r"(?P<e>(?P<d>" + _DAY + r")\s+" + _OF + _MONTH.format("ma", _MONTH_NAME)
@@ -217,6 +246,7 @@ _FIRST: dict[str, list[re.Pattern[str]]] = {}
 for _rx_, _words_ in (
     (_DAY_MONTH_RE, {_DIGIT} | _firsts(_DATA["date_leads"]) | _firsts(_WEEKDAYS)),
     (_CROSS_MONTH_RE, {_DIGIT}),
+    (_WORD_DAY_MONTH_RE, _firsts(_DAY_WORDS) | _firsts(_DATA["date_leads"]) | _firsts(_WEEKDAYS)),
     (_NUMERIC_RE, {_DIGIT}),
     (_MONTH_RE, _firsts(_DATA["month_nouns"]) | _firsts(_MONTHS)),
     (_NOUN_YEAR_RE, _firsts(_DATA["year_nouns"])),
@@ -518,6 +548,14 @@ def _month_candidates(f: str, found: _Found) -> list[_Cand]:
         c = _Cand(m.start("e"), m.end("e"), m=mo, d=int(m.group("d")))
         if m.group("d2"):
             c.d2 = int(m.group("d2"))
+        _year_rule(c, m)
+        out.append(c)
+
+    for m in found.get(id(_WORD_DAY_MONTH_RE), ()):
+        mo = _month_of(m, "m")
+        if mo is None:
+            continue
+        c = _Cand(m.start("e"), m.end("e"), m=mo, d=_DAY_WORDS[_key(m.group("dw"))])
         _year_rule(c, m)
         out.append(c)
 
