@@ -250,6 +250,20 @@ def test_an_attack_told_by_its_verb_and_claimed_in_the_next_sentence():
     assert (a.perpetrator, a.place, a.date) == ("ISIS", "MOSUL", "2020-04-04")
 
 
+def test_a_headline_names_the_attack_the_text_dates():
+    text = ("«داعش» يتبنى تفجيرين انتحاريين وسط بغداد\n"
+            "أعلن تنظيم الدولة الإسلامية مسؤوليته عن التفجيرين اللذين هزا سوقاً وسط بغداد أمس الخميس.")
+    assert {(a.place, a.date) for a in parse(text).facts_of(Attack)} == {("BAGHDAD", "2020-05-13")}
+
+
+def test_a_dated_attack_with_no_city_is_placed_in_its_country():
+    text = "وفي العاشر من ديسمبر 2019 قتل مسلحو تنظيم داعش 71 جندياً في هجوم على معسكر غرب النيجر."
+    [a] = parse(text).facts_of(Attack)
+    assert (a.perpetrator, a.place, a.date) == ("ISIS", "NER", "2019-12-10")
+    # undated and cityless, an attack word says nothing of one attack
+    assert not parse("ويواصل تنظيم داعش شن هجمات في النيجر.").facts_of(Attack)
+
+
 @pytest.mark.parametrize("text,kind", [
     ("أقر التحالف الدولي خريطة طريق جديدة لهزيمة داعش.", "roadmap"),
     ("واستند التحالف الدولي إلى المبادئ التوجيهية المعتمدة.", "guidelines"),

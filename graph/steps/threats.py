@@ -85,6 +85,13 @@ def attacks(parsed: Parsed, ctx: Context) -> None:
             continue
         cities = [m for m in view.mentions if entity_class(m.entity, lex, parsed) == "City"
                   and m.start > words[0].start]
+        if not cities and any(d.value for d in view.dates):
+            # a dated attack somewhere the lexicon names no city of ("هجوم على قاعدة إيناتس في منطقة
+            # تيلابيري غرب النيجر في 10 ديسمبر 2019"): the region, else the country
+            wider = [m for m in view.mentions if m.start > words[0].start and m.how == "name"
+                     and entity_class(m.entity, lex, parsed) in ("Region", "Country")]
+            wider.sort(key=lambda m: entity_class(m.entity, lex, parsed) != "Region")
+            cities = wider[:1]
         if not cities:
             continue
         groups = _armed(parsed, lex, view)
@@ -103,3 +110,17 @@ def attacks(parsed: Parsed, ctx: Context) -> None:
             date = later[0].value if later else (earlier[-1].value if earlier else (opening[-1].value if opening else None))
             parsed.facts.append(Attack(Evidence.of(view.sentence), "attacks/attack-word-city",
                                        perpetrator=perpetrator, place=c.entity, date=date))
+    _date_from_the_same_attack(parsed)
+
+
+def _date_from_the_same_attack(parsed: Parsed) -> None:
+    """A headline or a reaction names the attack without its date ("«داعش» يتبنى تفجيرين ... وسط
+    بغداد", "وندد ... بالهجوم"); when the document dates one attack at that place, it is that one."""
+    found = parsed.facts_of(Attack)
+    for a in found:
+        if a.date is None:
+            days = {b.date for b in found if b.place == a.place and b.date}
+            if len(days) == 1:
+                a.date = days.pop()
+                a.perpetrator = a.perpetrator or next(
+                    (b.perpetrator for b in found if b.place == a.place and b.date == a.date and b.perpetrator), None)
