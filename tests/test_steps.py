@@ -59,6 +59,8 @@ def test_a_later_surname_is_the_same_person():
 @pytest.mark.parametrize("text,kind,place,start", [
     ("اجتمع وزراء خارجية دول التحالف الدولي ضد داعش في باريس في 12 آذار 2020.", "ministerial", "PARIS", "2020-03-12"),
     ("عقد المدراء السياسيون للتحالف الدولي اجتماعاً في روما أمس الأربعاء.", "political-directors", "ROME", "2020-05-13"),
+    ("اجتمعت المجموعة المصغرة للتحالف الدولي اليوم في برلين على مستوى المديرين السياسيين.", "small-group", "BERLIN",
+     "2020-05-14"),
     ("عقدت المجموعة المصغرة للتحالف الدولي لهزيمة داعش اجتماعاً افتراضياً اليوم.", "small-group", None, "2020-05-14"),
     ("استضافت العاصمة المغربية الرباط، في شباط/فبراير الماضي، الاجتماع الوزاري للتحالف الدولي.", "ministerial", "RABAT", "2020-02"),
     # a capital named by its country's adjective, in a clause two away from the meeting word
