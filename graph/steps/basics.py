@@ -3,9 +3,11 @@ from __future__ import annotations
 
 import re
 
-from ..facts import DateMention, Evidence, Mention, Parsed, Quantity
+from ..facts import DateMention, Evidence, Mention, NewEntity, Parsed, Quantity
+from ..lexicon import PhraseMatcher
 from ..pipeline import Context, step
-from ..text import split_sentences, tokenize
+from ..rdf import mint_key
+from ..text import normalize, split_sentences, tokenize
 
 
 @step("sentences")
@@ -50,7 +52,7 @@ def entities(parsed: Parsed, ctx: Context) -> None:
 
 _PLACES = frozenset({"City", "Region", "Country"})
 # "لندن - (وكالات)", "واشنطن (الأناضول) -", "الرياض - «الصحيفة»", "روما - من مراسلنا"
-_DATELINE = re.compile(r"\s*(?P<place>[\u0621-\u064A\u0671]+(?: [\u0621-\u064A\u0671]+)?)\s*"
+_DATELINE = re.compile(r"\s*(?P<place>[\u0621-\u065F\u0671]+(?: [\u0621-\u065F\u0671]+)?)\s*"
                        r"(?:\((?P<agency>[^()\n]{1,30})\)\s*[-–—]|[-–—]\s*(?:\(|«|\"|خاص|مراسل|من مراسل)"
                        r"|،\s*[^-–—\n،]{0,12}[0-9\u0660-\u0669][^-–—\n،]{0,20}[-–—])")  # "مراكش، 11 مايو 2022 -"
 
@@ -59,11 +61,6 @@ def _dateline(parsed: Parsed, ctx: Context) -> None:
     """The place a report was filed from, at the start of one of its first lines. A place the
     lexicon does not know is taken from the line's form (a name, then the agency or reporter)
     and found again in the rest of the text (بقصر المؤتمرات بالصخيرات)."""
-    from ..facts import NewEntity
-    from ..lexicon import PhraseMatcher
-    from ..rdf import mint_key
-    from ..text import normalize
-
     for sent, toks in list(zip(parsed.sentences, parsed.tokens))[:4]:
         m = _DATELINE.match(sent.text)
         if not m:
@@ -99,7 +96,6 @@ _THAT_YEAR = ("من ذلك العام", "من العام نفسه", "من نفس
 def dates(parsed: Parsed, ctx: Context) -> None:
     """Date expressions, relative ones resolved against the publication date."""
     from ..dates import find_dates
-    from ..text import normalize
 
     for sent in parsed.sentences:
         ev = Evidence.of(sent)

@@ -13,6 +13,8 @@ word (استضاف، برئاسة، بحضور، شارك، مراقب ...), a p
 """
 from __future__ import annotations
 
+from datetime import date as _Day
+
 from ..facts import CoalitionSize, Evidence, Join, Meeting, Parsed, Participation
 from ..pipeline import Context, step
 from ..rdf import mint_key
@@ -146,12 +148,10 @@ def meetings(parsed: Parsed, ctx: Context) -> None:
 
 def _days_before(day: str | None, published: str | None) -> int | None:
     """Days from ``day`` to the publication date, when both are whole dates."""
-    from datetime import date
-
     if not day or not published or len(day) != 10 or len(published) < 10:
         return None
     try:
-        return (date.fromisoformat(published[:10]) - date.fromisoformat(day)).days
+        return (_Day.fromisoformat(published[:10]) - _Day.fromisoformat(day)).days
     except ValueError:
         return None
 
@@ -217,13 +217,13 @@ def _place(view, lex, parsed, anchor: int, spans, hosted: bool) -> str | None:
     near = [m for m in venues if a <= m.start < b] or (venues if hosted else [])
     if not near:  # "..., أمس الخميس، في قاعدة أندروز المشتركة": a clause that only says where
         k = next((i for i, (x, _) in enumerate(spans) if x == a), None)
+        events = [e.start for t in ("meeting_nouns", "meeting_verbs") for e in triggers().find(t, view.tokens)]
         for i in (k + 1, k - 1, k + 2) if k is not None else ():
             if 0 <= i < len(spans):
                 x, y = spans[i]
                 words = view.sentence.text[x - view.sentence.start:y - view.sentence.start].split()
                 # ... or a clause of when and where: "انطلقت، اليوم الثلاثاء بقصر المؤتمرات بالصخيرات، أشغال الاجتماع"
-                when = any(x <= d.start < y and d.value for d in view.dates) and not any(
-                    x <= e.start < y for t in ("meeting_nouns", "meeting_verbs") for e in triggers().find(t, view.tokens))
+                when = any(x <= d.start < y and d.value for d in view.dates) and not any(x <= e < y for e in events)
                 if words and (words[0] in ("في", "وفي", "بمدينة", "بالعاصمة", "وسط") or when):
                     near = [m for m in venues if x <= m.start < y]
                     if near:

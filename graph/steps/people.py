@@ -242,7 +242,7 @@ def _titles_after_names(parsed: Parsed, lex, matcher, table, titled: set[str]) -
             if m.how != "name" or entity_class(m.entity, lex, parsed) != "Person" or (m.entity, view.index) in have:
                 continue
             k = view.token_at(m.end - 1) + 1
-            if k >= len(toks) or re.search(r"[.;؛:()!?؟]", text[m.end:toks[k].start]):
+            if k >= len(toks) or _punct_between(text, m.end, toks[k].start, exclude="،,"):  # a comma may set it off
                 continue
             first = [x for x in matcher.match(toks[k:k + 5]) if x.i == 0 and not x.entity.endswith(":poss")]
             if not first or table[first[0].entity][0] in _WORDS("honorifics"):
@@ -319,8 +319,8 @@ def _affiliation_before(view, t, lex, parsed) -> str | None:
     return None
 
 
-def _punct_between(text: str, a: int, b: int, extra: str = "") -> bool:
-    return any(c in _PUNCT_BETWEEN or c in extra for c in text[a:b])
+def _punct_between(text: str, a: int, b: int, extra: str = "", exclude: str = "") -> bool:
+    return any((c in _PUNCT_BETWEEN or c in extra) and c not in exclude for c in text[a:b])
 
 
 def _unknown_person(parsed: Parsed, view, i: int, starts: dict, surnames: dict) -> tuple[str | None, int]:
