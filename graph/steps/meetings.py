@@ -96,16 +96,16 @@ def meetings(parsed: Parsed, ctx: Context) -> None:
         nouns = nouns + [o for o in trig.find("meeting_outcomes", toks) if _venue_and_date_in_clause(view, lex, parsed, spans, o.start)]
         if not (nouns or (verbs and kinds_all)):
             continue
+        back = {n.start for n in nouns if _anaphoric(view, n, trig)}  # nouns that point back (verbs never do)
         if not (coalition or any(k.entity != "other" for k in kinds_all)):
             # "وترأس الاجتماع بالاشتراك وزير الخارجية البريطاني ...": "the meeting" named again
             # with its article or a demonstrative is the one the report is about, not another event
-            if not (nouns and all(_anaphoric(view, n, trig) for n in nouns)):
+            if not (nouns and len(back) == len(nouns)):
                 other_events.add(view.index)
             continue
         hosted = bool(trig.find("meeting_hosts", toks))
         virtual = bool(trig.find("virtual", toks))
         anchors, clauses_seen = [], set()
-        back = {n.start for n in nouns if _anaphoric(view, n, trig)}  # nouns that point back (verbs never do)
         # one anchor a clause, and one that names a meeting before one that points back:
         # "أعلنت استضافتها لهذا الاجتماع خلال اجتماع المديرين السياسيين ... في لاهاي"
         for a in sorted(nouns or verbs, key=lambda m: (clause_of(spans, m.start), m.start in back, m.start)):
@@ -318,10 +318,9 @@ def _coordinated_end(view, spans, a: int, b: int) -> int:
     while k is not None and k + 1 < len(spans):
         nxt = view.sentence.text[spans[k + 1][0] - view.sentence.start:].lstrip()
         first = normalize(nxt.split(maxsplit=1)[0]) if nxt else ""
-        # "لوزير الخارجية، السيد ناصر بوريطة، والمبعوث ...": a name set off by commas after its title
-        if first in triggers().words("honorifics"):
-            pass
-        elif not nxt.startswith("و") or nxt.startswith(("وذلك", "وهو", "وهي", "وقال", "وأكد", "وأشار")):
+        # "لوزير الخارجية، السيد ناصر بوريطة، والمبعوث ...": a name set off by commas after its title goes on too
+        goes_on = nxt.startswith("و") and not nxt.startswith(("وذلك", "وهو", "وهي", "وقال", "وأكد", "وأشار"))
+        if not (goes_on or first in triggers().words("honorifics")):
             break
         k += 1
         b = spans[k][1]

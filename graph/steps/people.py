@@ -129,11 +129,7 @@ def people(parsed: Parsed, ctx: Context) -> None:
             role_start = _without_clitic(text, t.start, t.end, table[t.entity][0])
             role_end = t.end
             role_en = table[t.entity][1] or None
-            nxt_title = [x for x in matcher.match(toks[t.j:t.j + 5]) if x.i == 0]
-            while nxt_title:  # "القائم بأعمال منسق مكافحة الإرهاب", "نائب رئيس الوزراء وزير الخارجية"
-                role_end = nxt_title[0].end
-                k = view.token_at(role_end - 1) + 1
-                nxt_title = [x for x in matcher.match(toks[k:k + 5]) if x.i == 0]
+            role_end, _ = _title_run(text, matcher, toks, t.j, t.end)
             role_ar = text[role_start:role_end]
             affiliation = None
             person = None
@@ -228,6 +224,17 @@ def people(parsed: Parsed, ctx: Context) -> None:
                                        role_en=role_en, affiliation=aff if aff in lex else None))
 
 
+def _title_run(text: str, matcher, toks, j: int, end: int) -> tuple[int, int]:
+    """Where a title ends when more titles follow it with nothing between ("القائم بأعمال منسق
+    مكافحة الإرهاب", "نائب رئيس مجلس الوزراء ووزير الخارجية"): its end offset and next token."""
+    while j < len(toks) and not _punct_between(text, toks[j - 1].end, toks[j].start):
+        nxt = [x for x in matcher.match(toks[j:j + 5]) if x.i == 0]
+        if not nxt:
+            break
+        end, j = nxt[0].end, j + nxt[0].j
+    return end, j
+
+
 def _titles_after_names(parsed: Parsed, lex, matcher, table, titled: set[str]) -> None:
     """A title set after a name: "ريكس تيلرسون وزير خارجية الولايات المتحدة", "ناصر بوريطة، وزير
     الشؤون الخارجية ... في المملكة المغربية". The state or body is the first one named before the
@@ -251,12 +258,7 @@ def _titles_after_names(parsed: Parsed, lex, matcher, table, titled: set[str]) -
             role_start = _without_clitic(text, t.start, t.end, table[t.entity][0])
             if role_start != t.start:  # "ناصر بوريطة، والمبعوث الخاص ...": the next person's title
                 continue
-            role_end, j = t.end, k + t.j
-            while True:  # "نائب رئيس مجلس الوزراء ووزير الخارجية"
-                nxt = [x for x in matcher.match(toks[j:j + 5]) if x.i == 0]
-                if not nxt or _punct_between(text, toks[j - 1].end, toks[j].start):
-                    break
-                role_end, j = nxt[0].end, j + nxt[0].j
+            role_end, j = _title_run(text, matcher, toks, k + t.j, t.end)
             affiliation = None
             for pos in range(j, min(len(toks), j + 10)):
                 if _punct_between(text, toks[pos - 1].end, toks[pos].start):

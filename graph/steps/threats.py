@@ -116,11 +116,12 @@ def attacks(parsed: Parsed, ctx: Context) -> None:
 def _date_from_the_same_attack(parsed: Parsed) -> None:
     """A headline or a reaction names the attack without its date ("«داعش» يتبنى تفجيرين ... وسط
     بغداد", "وندد ... بالهجوم"); when the document dates one attack at that place, it is that one."""
-    found = parsed.facts_of(Attack)
-    for a in found:
-        if a.date is None:
-            days = {b.date for b in found if b.place == a.place and b.date}
-            if len(days) == 1:
-                a.date = days.pop()
-                a.perpetrator = a.perpetrator or next(
-                    (b.perpetrator for b in found if b.place == a.place and b.date == a.date and b.perpetrator), None)
+    dated: dict[str | None, list[Attack]] = {}
+    for b in parsed.facts_of(Attack):
+        if b.date:
+            dated.setdefault(b.place, []).append(b)
+    for a in parsed.facts_of(Attack):
+        same = dated.get(a.place, [])
+        if a.date is None and len({b.date for b in same}) == 1:
+            a.date = same[0].date
+            a.perpetrator = a.perpetrator or next((b.perpetrator for b in same if b.perpetrator), None)
