@@ -79,6 +79,20 @@ def test_meetings_kind_place_and_date(text, kind, place, start):
     assert (m.kind, m.place, m.start_date) == (kind, place, start)
 
 
+def test_talks_on_the_war_on_isis_are_a_meeting_without_the_coalition_named():
+    # a sentence about fighting ISIS needs no name of the coalition for its talks to be one of its
+    # meetings; a signed statement lists who took part, the list going on after "، وهي" and "، إلى جانب"
+    p = parse("تعهدت دول عربية أمس الخميس بدور في الحرب على تنظيم داعش في ختام محادثات أجراها وزير الخارجية "
+              "الأمريكي مع نظرائه في مدينة جدة. وصدر عن الاجتماع بيان وقّعه وزراء دول الخليج، وهي السعودية "
+              "والإمارات، إلى جانب مصر والأردن.")
+    [m] = p.facts_of(Meeting)
+    assert (m.place, m.start_date) == ("JEDDAH", "2020-05-13")
+    found = {f.actor for f in p.facts_of(Participation) if f.role == "attendee"}
+    assert {"SAU", "ARE", "EGY", "JOR"} <= found
+    # talks about something else still make no meeting
+    assert not parse("أجرى وزير الخارجية الأمريكي محادثات مع نظيره في مدينة جدة أمس حول التجارة.").facts_of(Meeting)
+
+
 def test_a_meeting_where_the_report_was_filed():
     # the dateline names where a same-day meeting met; a place the lexicon does not know is taken
     # from the dateline's form and found again in the text (بالحسيمة)

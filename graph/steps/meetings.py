@@ -90,7 +90,8 @@ def meetings(parsed: Parsed, ctx: Context) -> None:
                  if not (m.j < len(toks) and toks[m.j].norm in trig.words("not_a_meeting"))]
         verbs = trig.find("meeting_verbs", toks)
         kinds_all = trig.find("meeting_kinds", toks)
-        coalition = any(entity_class(m.entity, lex, parsed) in ("Coalition", "CoalitionBody") for m in view.mentions)
+        coalition = any(entity_class(m.entity, lex, parsed) in ("Coalition", "CoalitionBody")
+                        or ((e := lex.get(m.entity)) is not None and e.extra.get("threat") == "isis") for m in view.mentions)
         spans = clause_spans(view.sentence.text, view.sentence.start)
         # "المبادئ التوجيهية التي تم تبنيها في مدينة الكويت في شباط 2018": adopted at a meeting
         nouns = nouns + [o for o in trig.find("meeting_outcomes", toks) if _venue_and_date_in_clause(view, lex, parsed, spans, o.start)]
@@ -317,10 +318,12 @@ def _coordinated_end(view, spans, a: int, b: int) -> int:
     k = next((i for i, (x, _) in enumerate(spans) if x == a), None)
     while k is not None and k + 1 < len(spans):
         nxt = view.sentence.text[spans[k + 1][0] - view.sentence.start:].lstrip()
-        first = normalize(nxt.split(maxsplit=1)[0]) if nxt else ""
+        words = [normalize(w) for w in nxt.split(maxsplit=2)[:2]]
+        first = words[0] if words else ""
         # "لوزير الخارجية، السيد ناصر بوريطة، والمبعوث ...": a name set off by commas after its title goes on too
         goes_on = nxt.startswith("و") and not nxt.startswith(("وذلك", "وهو", "وهي", "وقال", "وأكد", "وأشار"))
-        if not (goes_on or first in triggers().words("honorifics")):
+        listed = first in triggers().words("list_goes_on") or " ".join(words) in triggers().words("list_goes_on")
+        if not (goes_on or listed or first in triggers().words("honorifics")):
             break
         k += 1
         b = spans[k][1]
