@@ -154,6 +154,9 @@ def test_the_meeting_named_again_takes_its_participants():
     ("وانضمت إلى التحالف الدولي دولتان جديدتان هما بنين وموريتانيا.", "BEN"),
     ("ورحب الوزراء ببنين عضواً جديداً في التحالف الدولي.", "BEN"),
     ("ثم التحقت توغو بالتحالف الدولي خلال الاجتماع الوزاري في الرياض.", "TGO"),
+    # the member as the subject before the verb, and إليه for the coalition named earlier in the sentence
+    ("موريتانيا تنضم رسمياً إلى التحالف الدولي", "MRT"),
+    ("أعلن التحالف الدولي لهزيمة داعش، أمس الثلاثاء، انضمام الجمهورية الإسلامية الموريتانية إليه رسمياً.", "MRT"),
 ])
 def test_who_joined(text, member):
     assert member in {j.member for j in parse(text).facts_of(Join)}

@@ -376,17 +376,21 @@ def membership(parsed: Parsed, ctx: Context) -> None:
         for j in joins:
             a, b = clause_of(spans, j.start)
             clause_norms = [t.norm for t in toks if a <= t.start < b]
+            jt = view.token_at(j.start)
+            # "أعلن التحالف الدولي، أمس، انضمام موريتانيا إليه": إليه names the coalition of the sentence
+            back = any(t.norm in ("اليه", "اليها") for t in toks[jt + 1:jt + 8] if t.start < b)
             about_coalition = any(a <= n.start < b for n in trig.find("size_nouns", toks)) or any(
-                entity_class(m.entity, lex, parsed) == "Coalition" and a <= m.start < b for m in view.mentions)
+                entity_class(m.entity, lex, parsed) == "Coalition" and (a <= m.start < b or back) for m in view.mentions)
             if not about_coalition or any(w.startswith(tuple(trig.words("chairs"))) for w in clause_norms):
                 continue
-            jt = view.token_at(j.start)
             window = 3 if trig.find("join_welcome", toks[jt:jt + 1]) else 30
             for m in view.mentions:
                 if entity_class(m.entity, lex, parsed) != "Country" or m.how != "name" or not a <= m.start < b:
                     continue
                 mt = view.token_at(m.start)
-                if (j.end <= m.start and mt - jt <= window) or _member_after(view, m, trig.words("member_after")):
+                # "موريتانيا تنضم إلى التحالف": the member may be the subject just before the verb
+                before = view.token_at(m.end - 1) + 1 == jt and not trig.find("join_welcome", toks[jt:jt + 1])
+                if (j.end <= m.start and mt - jt <= window) or before or _member_after(view, m, trig.words("member_after")):
                     members.append(m)
         for m in dict((m.entity, m) for m in members).values():
             if meeting and m.entity == meeting.place:
