@@ -93,6 +93,16 @@ def test_talks_on_the_war_on_isis_are_a_meeting_without_the_coalition_named():
     assert not parse("أجرى وزير الخارجية الأمريكي محادثات مع نظيره في مدينة جدة أمس حول التجارة.").facts_of(Meeting)
 
 
+def test_a_meeting_the_sentence_before_dates_and_a_list_of_speakers():
+    # "وجاء الإعلان خلال اجتماع": the meeting is when the sentence before says; the subject of a
+    # speaking verb may be several states joined by و
+    p = parse("أعلن التحالف الدولي، أمس الأربعاء، انضمام موريتانيا إليه. وجاء الإعلان خلال اجتماع افتراضي "
+              "للتحالف الدولي. وقدم ممثلو الكاميرون وتشاد والنيجر قراءاتهم للتطورات.")
+    [m] = p.facts_of(Meeting)
+    assert m.start_date == "2020-05-13"
+    assert {"CMR", "TCD", "NER"} <= {f.actor for f in p.facts_of(Participation) if f.role == "speaker"}
+
+
 def test_a_meeting_where_the_report_was_filed():
     # the dateline names where a same-day meeting met; a place the lexicon does not know is taken
     # from the dateline's form and found again in the text (بالحسيمة)

@@ -84,8 +84,10 @@ def meetings(parsed: Parsed, ctx: Context) -> None:
     found: list[Meeting] = []
     sentence_meeting: dict[int, Meeting | None] = {}
     other_events: set[int] = set()
+    previous = None
     for view in views(parsed):
         toks = view.tokens
+        before, previous = previous, view
         nouns = [m for m in trig.find("meeting_nouns", toks)
                  if not (m.j < len(toks) and toks[m.j].norm in trig.words("not_a_meeting"))]
         verbs = trig.find("meeting_verbs", toks)
@@ -124,6 +126,12 @@ def meetings(parsed: Parsed, ctx: Context) -> None:
             kind = next((k for k in _KIND_PRIORITY if k in kinds), "other")
             place = None if virtual else _place(view, lex, parsed, a.start, spans, hosted and a is anchors[0])
             date, end_date = _date(view, a.start, spans, lex, parsed, place)
+            if not date and before is not None and toks and toks[0].norm in trig.words("came"):
+                # "أعلن التحالف، أمس الثلاثاء، انضمام ... وجاء الإعلان خلال اجتماع افتراضي": when what
+                # the sentence before reported happened
+                dated = [d for d in before.dates if d.value and not _since(before, d)]
+                if dated:
+                    date, end_date = dated[0].value, dated[0].end_value
             if not (place or date or kinds) and a.start in back:
                 # "وشارك في الاجتماع ممثلو ...": the meeting the report is about (settled below)
                 sentence_meeting.setdefault(view.index, None)
@@ -299,7 +307,7 @@ def _participants(parsed: Parsed, ctx: Context, view, meeting: Meeting) -> None:
             scope = [m for m in actors if a <= m.start < r.start]
         elif r.entity == "speaker":
             after = [m for m in actors if r.end <= m.start and view.token_at(m.start) - rt <= 5]
-            scope = after[:1]
+            scope = _coordinated(view, after[0], actors) if after else []
         else:
             b = _coordinated_end(view, spans, a, b)
             scope = [m for m in actors if r.end <= m.start < b and view.token_at(m.start) - rt <= 30]
@@ -311,6 +319,18 @@ def _participants(parsed: Parsed, ctx: Context, view, meeting: Meeting) -> None:
                     chosen[actor] = r.entity
     for actor, role in chosen.items():
         parsed.facts.append(Participation(ev, f"meetings/role-{role}", meeting=meeting.key, actor=actor, role=role))
+
+
+def _coordinated(view, first, actors) -> list:
+    """``first`` and the actors joined to it by و, word after word: the subject of a speaking verb
+    may be a list ("وقدم ممثلو الكاميرون وتشاد وغينيا قراءاتهم")."""
+    out = [first]
+    for m in actors:
+        if m.start > out[-1].start and view.token_at(m.start) == view.token_at(out[-1].end - 1) + 1:
+            if not m.surface.startswith("و"):
+                break
+            out.append(m)
+    return out
 
 
 def _coordinated_end(view, spans, a: int, b: int) -> int:
