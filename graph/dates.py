@@ -198,6 +198,12 @@ _WORD_DAY_MONTH_RE = re.compile(
     _L + _CL + r"(?P<e>" + _DAY_LEAD + r"(?P<dw>" + _alt(_DAY_WORDS) + r")\s+" + _alt(_DATA["day_month_links"])
     + r"\s+" + _MONTH_NOUN + _MONTH.format("m", _MONTH_NAME) + _YEAR_PART + r")"
 )
+# "الحادي والعشرين من الشهر الماضي", "في 3 من الشهر الجاري": a day of a month named by its distance.
+_MONTH_PERIODS = {w: off for w, (u, off) in _PERIODS.items() if u == "month"}
+_DAY_OF_PERIOD_RE = re.compile(
+    _L + _CL + r"(?P<e>" + _DAY_LEAD + r"(?:(?P<d>" + _DAY + r")|(?P<dw>" + _alt(_DAY_WORDS) + r"))\s+"
+    + _alt(_DATA["day_month_links"]) + r"\s+(?P<p>" + _alt(_MONTH_PERIODS) + r")" + _R + r")"
+)
 # "30 حزيران - 2 تموز 2019".
 _CROSS_MONTH_RE = re.compile(
     _L + _CL + r"(?P<e>(?P<d>" + _DAY + r")\s+" + _OF + _MONTH.format("ma", _MONTH_NAME)
@@ -248,6 +254,7 @@ for _rx_, _words_ in (
     (_CROSS_MONTH_RE, {_DIGIT}),
     (_WORD_DAY_MONTH_RE, _firsts(_DAY_WORDS) | _firsts(_DATA["date_leads"]) | _firsts(_WEEKDAYS)),
     (_NUMERIC_RE, {_DIGIT}),
+    (_DAY_OF_PERIOD_RE, {_DIGIT} | _firsts(_DAY_WORDS) | _firsts(_DATA["date_leads"]) | _firsts(_WEEKDAYS)),
     (_MONTH_RE, _firsts(_DATA["month_nouns"]) | _firsts(_MONTHS)),
     (_NOUN_YEAR_RE, _firsts(_DATA["year_nouns"])),
     (_TRIGGER_YEAR_RE, _firsts(_DATA["year_triggers"])),
@@ -637,6 +644,13 @@ def _relative_candidates(f: str, found: _Found, pub: _Pub | None) -> list[_Cand]
         when = "past" if suf in _PAST else "next" if suf in _NEXT else "on-or-before"
         value = _weekday_date(wd, when, pub)
         out.append(_Cand(m.start("e"), m.end("e"), rule="fixed", value=value, relative=True))
+
+    for m in found.get(id(_DAY_OF_PERIOD_RE), ()):
+        month = _relative_period("month", _MONTH_PERIODS[_key(m.group("p"))], pub)
+        day = int(m.group("d")) if m.group("d") else _DAY_WORDS[_key(m.group("dw"))]
+        if month is None or len(month) != 7 or not 1 <= day <= calendar.monthrange(int(month[:4]), int(month[5:]))[1]:
+            continue
+        out.append(_Cand(m.start("e"), m.end("e"), rule="fixed", value=f"{month}-{day:02d}", relative=True))
 
     for m in found.get(id(_PERIOD_RE), ()):
         unit_off = _PERIODS.get(_key(m.group("p")))
