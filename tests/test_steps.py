@@ -291,6 +291,16 @@ def test_a_dated_attack_with_no_city_is_placed_in_its_country():
     assert (a.perpetrator, a.place, a.date) == ("ISIS", "NER", "2019-12-10")
     # undated and cityless, an attack word says nothing of one attack
     assert not parse("ويواصل تنظيم داعش شن هجمات في النيجر.").facts_of(Attack)
+    # the plural attack nouns
+    text = "على غرار التفجيرات الانتحارية التي استهدفت كنائس في سريلانكا في 21 نيسان 2019 وتبناها تنظيم داعش."
+    assert [(a.place, a.date) for a in parse(text).facts_of(Attack)] == [("LKA", "2019-04-21")]
+
+
+def test_two_attacks_in_one_sentence_each_where_its_words_say():
+    text = ("وفقد الأردن جنوداً في هجمات تبناها تنظيم داعش، أبرزها التفجير الانتحاري الذي استهدف موقعاً قرب "
+            "مخيم الركبان في 21 حزيران 2016، والهجوم على قلعة الكرك في 18 كانون الأول 2016.")
+    found = {(a.place, a.date) for a in parse(text).facts_of(Attack)}
+    assert {("RUKBAN_CAMP", "2016-06-21"), ("KARAK", "2016-12-18")} <= found
 
 
 @pytest.mark.parametrize("text,kind", [

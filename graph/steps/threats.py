@@ -83,15 +83,20 @@ def attacks(parsed: Parsed, ctx: Context) -> None:
         words = trig.find("attack_nouns", view.tokens)
         if not words:
             continue
-        cities = [m for m in view.mentions if entity_class(m.entity, lex, parsed) == "City"
-                  and m.start > words[0].start]
-        if not cities and any(d.value for d in view.dates):
-            # a dated attack somewhere the lexicon names no city of ("هجوم على قاعدة إيناتس في منطقة
-            # تيلابيري غرب النيجر في 10 ديسمبر 2019"): the region, else the country
-            wider = [m for m in view.mentions if m.start > words[0].start and m.how == "name"
-                     and entity_class(m.entity, lex, parsed) in ("Region", "Country")]
-            wider.sort(key=lambda m: entity_class(m.entity, lex, parsed) != "Region")
-            cities = wider[:1]
+        cities = []
+        # each attack word up to the next: "التفجير الانتحاري ... قرب مخيم الركبان ... والهجوم على
+        # قلعة الكرك" names two attacks, each where its own words say
+        ends = [w.start for w in words[1:]] + [view.sentence.end]
+        for w, end in zip(words, ends):
+            named = [m for m in view.mentions if w.start < m.start < end]
+            here = [m for m in named if entity_class(m.entity, lex, parsed) == "City"]
+            if not here and any(d.value for d in view.dates):
+                # a dated attack somewhere the lexicon names no city of ("هجوم على قاعدة إيناتس في منطقة
+                # تيلابيري غرب النيجر في 10 ديسمبر 2019"): the region, else the country
+                wider = [m for m in named if m.how == "name" and entity_class(m.entity, lex, parsed) in ("Region", "Country")]
+                wider.sort(key=lambda m: entity_class(m.entity, lex, parsed) != "Region")
+                here = wider[:1]
+            cities += here
         if not cities:
             continue
         groups = _armed(parsed, lex, view)
