@@ -92,6 +92,8 @@ def meetings(parsed: Parsed, ctx: Context) -> None:
                  if not (m.j < len(toks) and toks[m.j].norm in trig.words("not_a_meeting"))]
         verbs = trig.find("meeting_verbs", toks)
         kinds_all = trig.find("meeting_kinds", toks)
+        # the coalition, one of its bodies, or ISIS itself: talks on the war against it are the
+        # coalition's even where it is not named (the Jeddah talks of September 2014 founded it)
         coalition = any(entity_class(m.entity, lex, parsed) in ("Coalition", "CoalitionBody")
                         or ((e := lex.get(m.entity)) is not None and e.extra.get("threat") == "isis") for m in view.mentions)
         spans = clause_spans(view.sentence.text, view.sentence.start)
@@ -398,7 +400,7 @@ def membership(parsed: Parsed, ctx: Context) -> None:
             clause_norms = [t.norm for t in toks if a <= t.start < b]
             jt = view.token_at(j.start)
             # "أعلن التحالف الدولي، أمس، انضمام موريتانيا إليه": إليه names the coalition of the sentence
-            back = any(t.norm in ("اليه", "اليها") for t in toks[jt + 1:jt + 8] if t.start < b)
+            back = any(t.norm in trig.words("to_it") for t in toks[jt + 1:jt + 8] if t.start < b)
             about_coalition = any(a <= n.start < b for n in trig.find("size_nouns", toks)) or any(
                 entity_class(m.entity, lex, parsed) == "Coalition" and (a <= m.start < b or back) for m in view.mentions)
             if not about_coalition or any(w.startswith(tuple(trig.words("chairs"))) for w in clause_norms):
