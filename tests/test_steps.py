@@ -307,6 +307,7 @@ def test_two_attacks_in_one_sentence_each_where_its_words_say():
     ("أقر التحالف الدولي خريطة طريق جديدة لهزيمة داعش.", "roadmap"),
     ("واستند التحالف الدولي إلى المبادئ التوجيهية المعتمدة.", "guidelines"),
     ("ودعا التحالف الدولي إلى حل سياسي وفق قرار مجلس الأمن رقم 2254.", "policy"),
+    ("وجدد التحالف الدولي عزمه على مواصلة الحملة حتى إلحاق الهزيمة الدائمة بداعش.", "goal"),
 ])
 def test_commitments(text, kind):
     assert kind in {c.kind for c in parse(text).facts_of(Commitment)}
