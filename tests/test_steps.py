@@ -301,6 +301,9 @@ def test_two_attacks_in_one_sentence_each_where_its_words_say():
             "مخيم الركبان في 21 حزيران 2016، والهجوم على قلعة الكرك في 18 كانون الأول 2016.")
     found = {(a.place, a.date) for a in parse(text).facts_of(Attack)}
     assert {("RUKBAN_CAMP", "2016-06-21"), ("KARAK", "2016-12-18")} <= found
+    # the date of the first attack is not the second's
+    text = "وأدان التحالف الدولي التفجير الذي استهدف الموصل في 3 أيار 2020، والهجوم على مدينة الكرك."
+    assert {(a.place, a.date) for a in parse(text).facts_of(Attack)} == {("MOSUL", "2020-05-03"), ("KARAK", None)}
 
 
 @pytest.mark.parametrize("text,kind", [

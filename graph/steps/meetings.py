@@ -344,8 +344,8 @@ def _coordinated_end(view, spans, a: int, b: int) -> int:
         first = words[0] if words else ""
         # "لوزير الخارجية، السيد ناصر بوريطة، والمبعوث ...": a name set off by commas after its title goes on too
         goes_on = nxt.startswith("و") and not nxt.startswith(("وذلك", "وهو", "وهي", "وقال", "وأكد", "وأشار"))
-        listed = first in triggers().words("list_goes_on") or " ".join(words) in triggers().words("list_goes_on")
-        if not (goes_on or listed or first in triggers().words("honorifics")):
+        listed = triggers().words("list_goes_on")
+        if not (goes_on or first in listed or " ".join(words) in listed or first in triggers().words("honorifics")):
             break
         k += 1
         b = spans[k][1]
@@ -405,13 +405,14 @@ def membership(parsed: Parsed, ctx: Context) -> None:
                 entity_class(m.entity, lex, parsed) == "Coalition" and (a <= m.start < b or back) for m in view.mentions)
             if not about_coalition or any(w.startswith(tuple(trig.words("chairs"))) for w in clause_norms):
                 continue
-            window = 3 if trig.find("join_welcome", toks[jt:jt + 1]) else 30
+            welcome = bool(trig.find("join_welcome", toks[jt:jt + 1]))
+            window = 3 if welcome else 30
             for m in view.mentions:
                 if entity_class(m.entity, lex, parsed) != "Country" or m.how != "name" or not a <= m.start < b:
                     continue
                 mt = view.token_at(m.start)
                 # "موريتانيا تنضم إلى التحالف": the member may be the subject just before the verb
-                before = view.token_at(m.end - 1) + 1 == jt and not trig.find("join_welcome", toks[jt:jt + 1])
+                before = not welcome and view.token_at(m.end - 1) + 1 == jt
                 if (j.end <= m.start and mt - jt <= window) or before or _member_after(view, m, trig.words("member_after")):
                     members.append(m)
         for m in dict((m.entity, m) for m in members).values():

@@ -96,7 +96,7 @@ def attacks(parsed: Parsed, ctx: Context) -> None:
                 wider = [m for m in named if m.how == "name" and entity_class(m.entity, lex, parsed) in ("Region", "Country")]
                 wider.sort(key=lambda m: entity_class(m.entity, lex, parsed) != "Region")
                 here = wider[:1]
-            cities += here
+            cities += [(w, m) for m in here]
         if not cities:
             continue
         groups = _armed(parsed, lex, view)
@@ -107,9 +107,9 @@ def attacks(parsed: Parsed, ctx: Context) -> None:
             claimants = _armed(parsed, lex, nxt)  # "... وسارع تنظيم الدولة الإسلامية إلى تبني العملية"
             perpetrator = claimants[0].entity if claimants else (
                 main if any(t.norm in trig.words("the_organisation") for t in nxt.tokens) else None)
-        for c in cities:
+        for w, c in cities:
             later = [d for d in view.dates if d.value and d.start >= c.end]
-            earlier = [d for d in view.dates if d.value and words[0].start <= d.start < c.start]
+            earlier = [d for d in view.dates if d.value and w.start <= d.start < c.start]  # after its own attack word
             # "في 3 يناير 2024، فجر انتحاريان ... في مدينة كرمان": a date may also open the sentence
             opening = [d for d in view.dates if d.value and d.start < words[0].start]
             date = later[0].value if later else (earlier[-1].value if earlier else (opening[-1].value if opening else None))
