@@ -369,6 +369,11 @@ class _Parser:
         # A scale alone: "ألف", "مليون", "ألفي" (2000); a plural alone ("آلاف") is vague.
         es, j = self.entries(i, mode)
         for e in es:
+            if e.kind == "frac" and not e.art:  # "نصف مليار" (half a billion), "بربع مليون"
+                sc = self.has(j, "bare", ("scale1",))
+                if sc:
+                    return e.value * sc[0].value, sc[0].value, sc[1], e.excl
+        for e in es:
             if e.kind == "scale1":
                 return e.value, e.value, j, e.excl
             if e.kind == "scale2":
@@ -388,9 +393,16 @@ class _Parser:
             value += nxt[0]
             scale, j = nxt[1], nxt[2]
         frac = self.has(j, "and", ("frac",))
-        if frac and not self.has(frac[1], "bare", ("scale1", "scale2", "scaleN")):
-            value += frac[0].value * scale
-            j = frac[1]
+        if frac:
+            es, k = self.entries(frac[1], "first")
+            again = next((e for e in es if e.kind == "scale1" and not (e.conj or e.prep)), None)
+            if again is None and not self.has(frac[1], "bare", ("scale2", "scaleN")):
+                value += frac[0].value * scale  # "مليون ونصف"
+                j = frac[1]
+            elif again is not None and (again.value == scale or not again.art):
+                # "مليار ونصف المليار" (half of the same scale); "مليار ونصف مليون" (half a million more)
+                value += frac[0].value * again.value
+                j = k
         return value, j, excl
 
     def ordinal(self, i: int) -> tuple[float, int, int] | None:

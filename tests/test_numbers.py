@@ -73,6 +73,11 @@ ROWS = [
     ("ثلاث مئة", [(300, None, E, False, None)]),
     ("مئة وخمسة وعشرون ألفا", [(125000, None, E, False, None)]),
     ("مليون ونصف", [(1.5e6, None, E, False, None)]),
+    # a fraction before a scale, and the scale said again after the fraction
+    ("بنصف مليار دولار", [(0.5e9, "USD", E, False, None)]),
+    ("ربع مليون نازح", [(250000, None, E, False, None)]),
+    ("بمليار ونصف المليار", [(1.5e9, None, E, False, None)]),
+    ("مليار ونصف مليون دولار", [(1.0005e9, "USD", E, False, None)]),
     ("ثلاث سنوات ونصف السنة", [(3.5, None, E, False, None)]),
     ("خمسة عشر", [(15, None, E, False, None)]),
     ("إحدى عشرة دولة", [(11, None, E, False, None)]),

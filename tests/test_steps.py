@@ -227,6 +227,44 @@ def test_a_donor_named_after_the_amount(text, donors):
     assert all(f.beneficiaries == ["IRQ"] for f in found), [f.beneficiaries for f in found]
 
 
+def test_each_giver_of_a_list_stands_before_its_amount():
+    # "X بـAMOUNT": the giver right before the amount; an amount of the list without its currency
+    # takes the currency said before; "إعادة الإعمار" named again is the rebuilding of Iraq
+    p = parse("وعُقد مؤتمر دولي لإعادة إعمار العراق بحضور وزراء التحالف الدولي. وأكد الوزراء مواصلة الجهود لدعم الأردن. "
+              "وعلى هامش مؤتمر إعادة الإعمار "
+              "تصدرت اليابان قائمة المانحين بثلاثة مليارات دولار، تلتها ألمانيا بمليار دولار، ثم "
+              "هولندا بمليار ونصف المليار، والنرويج بنصف مليار دولار.")
+    got = [(f.donor, f.amount, f.currency, f.beneficiaries) for f in p.facts_of(Funding)]
+    assert got == [("JPN", 3e9, "USD", ["IRQ"]), ("DEU", 1e9, "USD", ["IRQ"]), ("NLD", 1.5e9, "USD", ["IRQ"]),
+                   ("NOR", 0.5e9, "USD", ["IRQ"])]
+
+
+def test_a_place_further_after_the_amount_is_not_its_giver():
+    p = parse("وقال الوزير الأمريكي جون كيري إن التحالف الدولي مستمر. "
+              "وأعلن أن بلاده ستقدم 50 مليون دولار لدعم الاستقرار في المناطق المحررة من سوريا.")
+    [f] = p.facts_of(Funding)
+    assert (f.donor, f.beneficiaries) == ("USA", ["SYR"])
+
+
+def test_places_of_a_sentence_about_something_else_are_not_helped():
+    p = parse("وحذر التحالف الدولي من أن عناصر التنظيم يبحثون عن ملاذات في أفغانستان. "
+              "وتعهد شركاء التحالف بتقديم 100 مليون دولار إضافية.")
+    [f] = p.facts_of(Funding)
+    assert f.beneficiaries == []
+
+
+def test_money_the_enemy_earns_is_no_funding_figure():
+    p = parse("وتعهد شركاء التحالف الدولي بتقديم 100 مليون دولار للعراق. "
+              "في المقابل، لا يزال التنظيم يجني نحو 300 مليون دولار سنوياً من الابتزاز.")
+    assert [f.amount for f in p.facts_of(Funding)] == [100e6]
+
+
+def test_a_governments_needs_are_its_countrys():
+    [f] = parse("وتقدّر الحكومة العراقية احتياجاتها لإعادة بناء المناطق المحررة من داعش بأكثر من 80 مليار دولار، "
+                "بحسب التحالف الدولي.").facts_of(Funding)
+    assert (f.kind, f.beneficiaries) == ("target", ["IRQ"])
+
+
 def test_a_target_to_raise_money_is_a_target():
     [f] = parse("وحدد التحالف الدولي هدفاً لجمع 300 مليون دولار لتحقيق الاستقرار في العراق وسوريا.").facts_of(Funding)
     assert (f.kind, f.beneficiaries) == ("target", ["IRQ", "SYR"])

@@ -10,6 +10,8 @@ state of the person last named.
 """
 from __future__ import annotations
 
+from dataclasses import replace
+
 from ..facts import Evidence, Funding, Parsed, PersonRole
 from ..pipeline import Context, step
 from ..triggers import triggers
@@ -28,24 +30,37 @@ def funding(parsed: Parsed, ctx: Context) -> None:
     trig = triggers()
     prev: Funding | None = None
     prev_sentence_beneficiaries: list[str] = []
+    rebuilding: list[str] = []  # the place of the last "إعادة إعمار العراق"
     last_person_state: str | None = None
     for view in views(parsed):
         toks = view.tokens
         for f in parsed.facts_of(PersonRole):
             if f.evidence.sentence == view.index and f.affiliation:
                 last_person_state = f.affiliation
-        money = [q for q in view.quantities if q.currency and q.value >= 1000]
+        money = _money(view, lex, parsed)
         kinds = trig.find("funding", toks)
-        supported = _supported_places(view, lex, parsed, trig.words("support"))
+        supported_at = _supported_places(view, lex, parsed, trig.words("support"))
+        supported = list(dict.fromkeys(m.entity for m in supported_at))
+        rebuilt = _rebuilt(view, lex, parsed, trig)
+        if rebuilt:
+            rebuilding = rebuilt
+        elif any(t.norm in trig.words("the_rebuilding") for t in toks):
+            # "وعلى صعيد مؤتمر إعادة الإعمار": the rebuilding of the place named before
+            supported = supported or rebuilding
+        about_money = kinds or any(t.norm in trig.words("support") - trig.words("where") for t in toks)
         if not money:
-            prev_sentence_beneficiaries = supported or prev_sentence_beneficiaries
+            if about_money:  # not the places of a sentence about something else ("ملاذات ... في أفغانستان")
+                prev_sentence_beneficiaries = supported or prev_sentence_beneficiaries
             continue
         if not kinds and prev is None:
             continue
+        if not kinds and _enemy_before(view, lex, parsed, money[0].start):
+            continue  # "لا يزال التنظيم يجني ... 400 مليون دولار سنوياً": the enemy's money, not a pledge
         spans = clause_spans(view.sentence.text, view.sentence.start)
         actors = [m for m in view.mentions
                   if entity_class(m.entity, lex, parsed) in _DONOR_CLASSES and m.how == "name"
-                  and not _preceded_by(view, m, trig.words("according_to") | trig.words("support"))]
+                  and not _preceded_by(view, m, trig.words("according_to") | trig.words("support"))
+                  and m not in supported_at]  # "تعهدوا ... في العراق وسوريا": Syria is where, not who
         places = [m for m in view.mentions if entity_class(m.entity, lex, parsed) in _BENEFICIARY_CLASSES
                   and not (m.how == "adjective" and _preceded_by(view, m, trig.words("official_nouns")))]
         for q in money:
@@ -63,11 +78,24 @@ def funding(parsed: Parsed, ctx: Context) -> None:
                     donor = last_person_state
             elif prev is not None and not before and prev.evidence.sentence == view.index:
                 donor = prev.donor
-            if kind in ("pledge", "raised"):  # "1.5 مليار دولار من السعودية": the giver named after the amount
-                given = [m for m in actors if q.end <= m.start < b and _preceded_by(view, m, trig.words("given_by"))]
+            if kind in ("pledge", "raised"):
+                # "تلتها الكويت بملياري دولار، ثم السعودية بمليار ونصف المليار": each giver of a list
+                # stands right before its amount
+                listed = _giver_before(view, actors, q)
+                if listed is not None:
+                    donor = listed
+                # "1.5 مليار دولار من السعودية": the giver named right after the amount ("المناطق
+                # المحررة من سوريا" further on is not one)
+                given = [m for m in actors if q.end <= m.start < b and _preceded_by(view, m, trig.words("given_by"))
+                         and view.token_at(m.start) - view.token_at(q.end - 1) <= _GIVEN_WITHIN]
                 if given and not any(q.end <= o.start < given[0].start for o in money):
                     donor = given[0].entity
             in_clause = [m.entity for m in places if a <= m.start < b and m.entity != donor]
+            if not in_clause and kind in ("target", "shortfall"):
+                # "تقدّر الحكومة العراقية احتياجاتها ... بأكثر من 88 مليار دولار": a government's needs
+                in_clause = [c for m in view.mentions if a <= m.start < b
+                             and entity_class(m.entity, lex, parsed) == "GovernmentBody"
+                             and (c := _country_of(lex, m.entity)) and c != donor]
             same_sentence = prev.beneficiaries if prev is not None and prev.evidence.sentence == view.index else []
             earlier = [m.entity for m in places if m.end <= q.start and m.entity != donor]
             beneficiaries = in_clause or same_sentence or earlier or supported or prev_sentence_beneficiaries or (
@@ -82,12 +110,66 @@ def funding(parsed: Parsed, ctx: Context) -> None:
         prev_sentence_beneficiaries = supported or prev_sentence_beneficiaries
 
 
+# How many words after the amount its giver may be named ("مليون دولار مقدمة من اليابان").
+_GIVEN_WITHIN = 3
+
+
+def _giver_before(view, actors: list, q) -> str | None:
+    """The actor written right before an amount that has ب attached ("الكويت بملياري دولار")."""
+    i = view.token_at(q.start)
+    if i == 0 or not view.tokens[i].surface.startswith("ب"):
+        return None
+    for m in actors:
+        if view.token_at(m.end - 1) == i - 1 and not m.surface.startswith("ل"):
+            return m.entity
+    return None
+
+
+def _enemy_before(view, lex, parsed, offset: int) -> bool:
+    """Whether an armed group (or "التنظيم") is named in the sentence before ``offset``."""
+    org = triggers().words("the_organisation")
+    return any(entity_class(m.entity, lex, parsed) == "ArmedGroup" and m.start < offset for m in view.mentions) or \
+        any(t.norm in org and t.end <= offset for t in view.tokens)
+
+
+def _rebuilt(view, lex, parsed, trig) -> list[str]:
+    """The places named right after a word of rebuilding ("لإعادة إعمار العراق")."""
+    words = trig.words("rebuilding_of")
+    out = []
+    for m in view.mentions:
+        i = view.token_at(m.start)
+        if i > 0 and view.tokens[i - 1].norm in words and entity_class(m.entity, lex, parsed) in _BENEFICIARY_CLASSES:
+            out.append(m.entity)
+    return out
+
+
+def _country_of(lex, key: str) -> str | None:
+    e = lex.get(key)
+    return e.extra.get("country") if e is not None else None
+
+
+def _money(view, lex, parsed) -> list:
+    """Amounts with a currency; in a list of givers ("وقطر بمليار دولار، ثم السعودية بمليار ونصف
+    المليار") an amount in the millions or more takes the currency of the sentence's last one."""
+    out, currency = [], None
+    donors = [m for m in view.mentions if m.how == "name" and entity_class(m.entity, lex, parsed) in _DONOR_CLASSES]
+    for q in view.quantities:
+        if q.currency:
+            currency = q.currency
+            if q.value >= 1000:
+                out.append(q)
+        elif currency and q.value >= 1e6 and not q.ordinal and _giver_before(view, donors, q):
+            out.append(replace(q, currency=currency))
+    return out
+
+
 def _preceded_by(view, m, words: set[str]) -> bool:
     i = view.token_at(m.start)
     return i > 0 and view.tokens[i - 1].norm in words
 
 
-def _supported_places(view, lex, parsed, support: frozenset[str]) -> list[str]:
+def _supported_places(view, lex, parsed, support: frozenset[str]) -> list:
+    """The mentions of places supported: after a word of support, with ل attached, or joined to one by و."""
     out = []
     last = -2  # the token index where the last supported place ended
     chaired_by = triggers().words("chaired_by")
@@ -99,7 +181,7 @@ def _supported_places(view, lex, parsed, support: frozenset[str]) -> list[str]:
         # "في العراق وسوريا": a place joined with و to a supported one is supported too
         chaired = any(t.norm in chaired_by for t in view.tokens[max(0, i - 2):i])
         if prev in support or (m.surface.startswith(("ل", "لل")) and not chaired) or (i == last and m.surface.startswith("و")):
-            out.append(m.entity)
+            out.append(m)
             last = view.token_at(m.end - 1) + 1
     return out
 
