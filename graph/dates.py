@@ -685,7 +685,7 @@ def _share_years(f: str, chosen: list[_Cand]) -> None:
             a.y, a.rule = (b.y if a.m <= b.m else b.y - 1), "explicit"
 
 
-def find_dates(text: str, published: str | None = None) -> list[DateExpr]:
+def find_dates(text: str, published: str | None = None, year_before: int | None = None) -> list[DateExpr]:
     """Find the date expressions of ``text`` and resolve them.
 
     Parameters
@@ -696,6 +696,9 @@ def find_dates(text: str, published: str | None = None) -> list[DateExpr]:
         The document's publication date, ``"YYYY-MM-DD"``, ``"YYYY-MM"``,
         ``"YYYY"`` or ``None``. Expressions without a year and relative ones
         ("أمس", "الشهر الماضي", "حزيران الماضي") are resolved against it.
+    year_before:
+        The year the text before ``text`` named last: "من ذلك العام" after a month takes it
+        when ``text`` names no year of its own before.
 
     Returns
     -------
@@ -710,6 +713,8 @@ def find_dates(text: str, published: str | None = None) -> list[DateExpr]:
     [('2021-06', True)]
     >>> [e.value for e in find_dates("العام الماضي")]
     [None]
+    >>> [e.value for e in find_dates("في آذار/مارس من ذلك العام", "2018-02-12", year_before=2015)]
+    ['2015-03']
     """
     if not isinstance(text, str) or not text:
         return []
@@ -719,7 +724,7 @@ def find_dates(text: str, published: str | None = None) -> list[DateExpr]:
     chosen = _select(_candidates(f, pub))
     _share_years(f, chosen)
     out: list[DateExpr] = []
-    last_year: int | None = None
+    last_year: int | None = year_before
     for c in chosen:
         e = _resolve(c, pub, last_year)
         if c.rule in ("explicit", "anaphora") and not e.relative and e.value:

@@ -36,6 +36,18 @@ def test_entities_are_found_with_clitics_and_spelling_variants(text, entity):
     assert entity in found(text)
 
 
+@pytest.mark.parametrize("text,entities", [
+    # an ambiguous name written with its mark: عمّان with the shadda is Amman, never Oman
+    ("في العاصمة عمّان", ["AMMAN"]),
+    ("وصل الوفد إلى عَمّان", ["AMMAN"]),
+    ("بين بغداد وعمّان", ["BAGHDAD", "AMMAN"]),
+    ("عمان", []),
+    ("سلطنة عمان", ["OMN"]),
+])
+def test_a_mark_that_tells_an_ambiguous_name_apart(text, entities):
+    assert found(text) == entities
+
+
 def test_longest_match_wins():
     # "الولايات المتحدة" is one country, not a match on a shorter name inside it
     assert found("الولايات المتحدة الأمريكية") == ["USA"]

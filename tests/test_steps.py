@@ -79,6 +79,13 @@ def test_meetings_kind_place_and_date(text, kind, place, start):
     assert (m.kind, m.place, m.start_date) == (kind, place, start)
 
 
+def test_that_year_is_the_year_a_sentence_before_named():
+    p = parse("وتأسست مجموعة مكافحة تمويل داعش في كانون الثاني/يناير 2015. "
+              "وكانت المجموعة قد عقدت اجتماعها الأول في روما في آذار/مارس من ذلك العام ضمن التحالف الدولي.")
+    assert "2015-03" in [d.value for d in p.dates]
+    assert [m.start_date for m in p.facts_of(Meeting) if m.place == "ROME"] == ["2015-03"]
+
+
 def test_talks_on_the_war_on_isis_are_a_meeting_without_the_coalition_named():
     # a sentence about fighting ISIS needs no name of the coalition for its talks to be one of its
     # meetings; a signed statement lists who took part, the list going on after "، وهي" and "، إلى جانب"
@@ -182,6 +189,11 @@ def test_joining_a_working_group_is_not_joining_the_coalition():
     ("بدأ التحالف الدولي مكوناً من 12 عضواً في عام 2014.", 12, "2014"),
     ("وكان التحالف يضم حالياً نحو ستين شريكاً.", 60, "2020-05-14"),
     ("ورحب التحالف الدولي بغينيا بصفتها العضو السابع والثمانين.", 87, "2020-05-14"),
+    # members counted among those who came
+    ("وشارك في اجتماع التحالف الدولي ممثلو الأعضاء الـ68.", 68, "2020-05-14"),
+    ("وحضرت الاجتماع وفود 81 دولة عضواً في التحالف الدولي.", 81, "2020-05-14"),
+    # the year the coalition was founded is not when it had so many
+    ("وأصبحت غانا العضو رقم 83 في التحالف الدولي الذي تأسس عام 2014.", 83, "2020-05-14"),
 ])
 def test_coalition_size(text, count, as_of):
     found = {(s.count, s.as_of) for s in parse(text).facts_of(CoalitionSize)}
@@ -191,6 +203,19 @@ def test_coalition_size(text, count, as_of):
 def test_the_size_of_a_body_of_the_coalition_is_not_the_coalitions():
     p = parse("وعقدت المجموعة المصغرة، التي تضم 23 دولة، اجتماعاً في روما لبحث خطط التحالف الدولي.")
     assert not p.facts_of(CoalitionSize)
+
+
+@pytest.mark.parametrize("text", [
+    # who came, not how many belong
+    "وعقد التحالف الدولي اجتماعه بمشاركة أكثر من 50 دولة و11 منظمة دولية.",
+    "وعقد التحالف الدولي اجتماعه بمشاركة 49 دولة عضواً ومراقباً.",
+    # how many joined
+    "وبذلك يكون التحالف الدولي قد رحب منذ 2017 بأربعة عشر عضواً جديداً.",
+    # states that did something, in a clause that does not speak of the coalition
+    "وبحسب بيانات التحالف الدولي، زودت أكثر من 60 دولة منظمة الإنتربول بملفات المقاتلين.",
+])
+def test_counts_that_are_not_the_coalitions_size(text):
+    assert not parse(text).facts_of(CoalitionSize)
 
 
 def test_ministers_are_not_members():

@@ -96,6 +96,14 @@ def _read_ref_csv(name: str) -> list[dict[str, str]]:
         return list(csv.DictReader(fh))
 
 
+_NOT_SHADDA = re.compile("[\u064B-\u0650\u0652-\u065F\u0670\u0640]")  # marks other than shadda, tatweel
+_CLITIC_LETTERS = frozenset("وفبل")
+
+
+def _only_shadda(text: str) -> str:
+    return _NOT_SHADDA.sub("", text)
+
+
 class PhraseMatcher:
     """Finds phrases in a token list in one pass: longest match first, clitics handled.
 
@@ -248,7 +256,11 @@ class Lexicon:
                                 if e.extra.get("inside_names")]
         self.matcher = PhraseMatcher()
         self.list_only = PhraseMatcher()
+        # an ambiguous name written with the mark that tells it apart: عمّان (Amman, not Oman)
+        self.marked: dict[str, list[tuple[str, str]]] = {}
         for e in self.entries.values():
+            for form in e.extra.get("marked", []):
+                self.marked.setdefault(normalize(form), []).append((_only_shadda(form), e.id))
             for name in e.extra.get("list_only", []):
                 self.list_only.add(name, e.id, "name")
             names = (e.patterns if e.extra.get("ambiguous") else [e.ar] + e.patterns) + e.extra.get("bare_patterns", [])
@@ -288,6 +300,8 @@ class Lexicon:
         list of countries ("سريلانكا ومالي وبوركينا فاسو").
         """
         found = self.matcher.match(tokens)
+        if self.marked:
+            found = self._marked(tokens, found)
         if not found:
             return found
         countries = {(m.i, m.j) for m in found if self.entries[m.entity].cls == "Country" and m.kind == "name"}
@@ -299,6 +313,24 @@ class Lexicon:
             if any(j == m.i or i == m.j for i, j in countries):
                 extra.append(Match(m.i, m.j, m.start, m.end, m.entity, "name"))
         return sorted(found + extra, key=lambda m: m.i)
+
+    def _marked(self, tokens: list[Token], found: list[Match]) -> list[Match]:
+        """``found`` and the words written in one of the ``marked`` forms, with its mark, that no
+        match covers (a clitic may come before: وعمّان، بعمّان)."""
+        extra = []
+        for k, t in enumerate(tokens):
+            for norm, forms in self.marked.items():
+                if not t.norm.endswith(norm) or len(t.norm) - len(norm) > 2:
+                    continue
+                if any(m.i <= k < m.j for m in found):
+                    continue
+                bare = _only_shadda(t.surface)
+                for form, entity in forms:
+                    head = bare[:len(bare) - len(form)]
+                    if bare.endswith(form) and all(c in _CLITIC_LETTERS for c in head):
+                        extra.append(Match(k, k + 1, t.start, t.end, entity, "name"))
+                        break
+        return sorted(found + extra, key=lambda m: m.i) if extra else found
 
     def nested(self, tokens: list[Token], m: Match) -> list[Match]:
         """Entities named inside a longer name: "مجلس الأمن" in "قرار مجلس الأمن رقم 2254"."""

@@ -97,10 +97,11 @@ def dates(parsed: Parsed, ctx: Context) -> None:
     """Date expressions, relative ones resolved against the publication date."""
     from ..dates import find_dates
 
+    last_year: str | None = None  # the year named last, in this sentence or one before
     for sent in parsed.sentences:
         ev = Evidence.of(sent)
-        found = find_dates(sent.text, parsed.doc.published)
-        last_year: str | None = None
+        # "في آذار/مارس من ذلك العام": the year the sentences before named last
+        found = find_dates(sent.text, parsed.doc.published, int(last_year) if last_year else None)
         for d in found:
             value, end_value = d.value, d.end_value
             tail = normalize(sent.text[d.end:d.end + 20]).strip()
@@ -108,8 +109,8 @@ def dates(parsed: Parsed, ctx: Context) -> None:
             if value and last_year and any(tail.startswith(normalize(p)) for p in _THAT_YEAR) and len(value) >= 7:
                 value = last_year + value[4:]
                 end_value = last_year + end_value[4:] if end_value else None
-            if value and len(value) == 4 and not d.relative:
-                last_year = value
+            if value and not d.relative:
+                last_year = value[:4]
             parsed.dates.append(DateMention(ev, "dates/expression", value=value, end_value=end_value,
                                             start=sent.start + d.start, end=sent.start + d.end,
                                             surface=sent.text[d.start:d.end], relative=d.relative))

@@ -432,6 +432,12 @@ def _member_after(view, m, prefixes: frozenset[str]) -> bool:
     return any(w.startswith(tuple(prefixes)) for w in nxt)
 
 
+def _founding(view, d, trig) -> bool:
+    """"التحالف الذي تأسس عام 2014": when the coalition was founded, not when it had so many."""
+    i = view.token_at(d.start)
+    return any(t.norm.startswith(tuple(trig.words("founded"))) for t in view.tokens[max(0, i - 2):i])
+
+
 @step("coalition_size", in_genre=True)
 def coalition_size(parsed: Parsed, ctx: Context) -> None:
     """Statements of how many partners the coalition has or had, with the date each refers to."""
@@ -458,6 +464,19 @@ def coalition_size(parsed: Parsed, ctx: Context) -> None:
             around = [t.norm for t in toks[max(0, i - 3):i]] + [t.norm for t in toks[j:j + 2]]
             if any(w.startswith(tuple(trig.words("not_members"))) for w in around):  # "30 وزير خارجية"
                 continue
+            after = [t.norm for t in toks[j:j + 3]]
+            if any(w.startswith(tuple(trig.words("new"))) for w in after[:2]):
+                continue  # "رحب منذ يناير 2017 بأربعة عشر عضواً جديداً": how many joined, not how many there are
+            # "الأعضاء الـ68", "73 شريكاً", "87 دولة عضواً" count members; "50 دولة" may count anyone
+            membership = any(i - 3 <= n.i < j + 2 and toks[n.i].norm.startswith(tuple(trig.words("membership_nouns"))) for n in members) \
+                and not any(w.startswith(tuple(trig.words("besides_members"))) for w in after[1:3])
+            if not membership:
+                if any(w.startswith(tuple(trig.words("attending"))) for w in (t.norm for t in toks[max(0, i - 6):i])):
+                    continue  # "بمشاركة أكثر من 50 دولة و11 منظمة": who came, not how many belong
+                a, b = clause_of(spans, q.start)
+                if not any(w.startswith(tuple(trig.words("size_context"))) or "تحالف" in w or "ائتلاف" in w
+                           for t in toks if a <= t.start < b for w in (t.norm,)):
+                    continue  # "وبحسب بيانات التحالف، زودت أكثر من 60 دولة ... الإنتربول": states that did something
             # "المجموعة المصغرة ...، وهي تضم ثلاثاً وعشرين دولة": the count of a body of the coalition
             before = [m for m in view.mentions if m.end <= q.start
                       and entity_class(m.entity, lex, parsed) in ("Coalition", "CoalitionBody")]
@@ -465,7 +484,8 @@ def coalition_size(parsed: Parsed, ctx: Context) -> None:
                 continue
             a, b = clause_of(spans, q.start)
             clause = [t.norm for t in toks if a <= t.start < b]
-            dated_in_clause = [d.value for d in view.dates if d.value and a <= d.start < b and len(d.value) >= 4]
+            dated_in_clause = [d.value for d in view.dates if d.value and a <= d.start < b and len(d.value) >= 4
+                               and not _founding(view, d, trig)]
             if any(w in trig.words("now") for w in clause):
                 as_of = parsed.doc.published
             elif any(w in trig.words("then") for w in clause):
