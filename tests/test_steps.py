@@ -49,6 +49,12 @@ def test_words_after_a_title_that_are_not_a_name(text):
     assert not [f.person for f in p.facts_of(PersonRole) if f.person.startswith("person-")]
 
 
+def test_a_name_ends_before_the_object_of_its_verb():
+    p = parse("وأدان الرئيس الكيني جوزيف كاماو الهجوم الذي استهدف قوات التحالف الدولي.")
+    names = [e.label_ar for k, e in p.entities.items() if k.startswith("person-")]
+    assert names == ["جوزيف كاماو"]
+
+
 def test_a_later_surname_is_the_same_person():
     p = parse("قال وزير الخارجية البريطاني توماس ريدمان إن التحالف الدولي مستمر. وأضاف ريدمان أن داعش باق.")
     people = {m.entity for m in p.mentions if m.entity.startswith("person-")}

@@ -28,6 +28,7 @@ __all__ = ["people", "titles"]
 _WORDS = triggers().words
 _MODIFIERS = _WORDS("person_modifiers")
 _STOP = _WORDS("person_stop")
+_OBJECTS = _WORDS("not_names")
 _CONNECTORS = _WORDS("name_connectors")
 _PUNCT_BETWEEN = set("،,.;؛:()!?؟")
 
@@ -337,6 +338,8 @@ def _unknown_person(parsed: Parsed, view, i: int, starts: dict, surnames: dict) 
             break
         if tok.norm in _STOP or tok.start in starts or tok.norm.isdigit():
             break
+        if len(words) >= 2 and tok.norm in _OBJECTS:
+            break  # "وأدان الرئيس الكيني وليام روتو الهجوم": what the person did something to
         if j == i and (_definite(tok) or tok.norm in _MODIFIERS or tok.norm in _COMMON_NOUNS):
             return None, i
         words.append(tok)
