@@ -49,6 +49,15 @@ def test_words_after_a_title_that_are_not_a_name(text):
     assert not [f.person for f in p.facts_of(PersonRole) if f.person.startswith("person-")]
 
 
+def test_a_known_person_set_off_by_commas_after_the_title():
+    p = parse("وجاء الاجتماع بدعوة من وزير الخارجية الأمريكي، أنتوني بلينكن، وناصر بوريطة، وزير الشؤون الخارجية "
+              "المغربي، ووزير الخارجية الإيطالي، وأنطونيو تاياني، ضمن أعمال التحالف الدولي.", published="2022-05-12")
+    got = {(f.person, f.role_ar, f.affiliation) for f in p.facts_of(PersonRole) if f.rule == "people/title-name"}
+    assert ("ANTONY_BLINKEN", "وزير الخارجية", "USA") in got
+    # "، وأنطونيو تاياني": the next of a list, not the name of the title before it
+    assert not any(person == "ANTONIO_TAJANI" and aff == "ITA" and role == "وزير الخارجية" for person, role, aff in got)
+
+
 def test_a_name_ends_before_the_object_of_its_verb():
     p = parse("وأدان الرئيس الكيني جوزيف كاماو الهجوم الذي استهدف قوات التحالف الدولي.")
     names = [e.label_ar for k, e in p.entities.items() if k.startswith("person-")]

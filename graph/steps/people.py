@@ -139,9 +139,13 @@ def people(parsed: Parsed, ctx: Context) -> None:
             name_start = None
             while pos < limit:
                 tok = toks[pos]
-                if pos > t.j and _punct_between(text, toks[pos - 1].end, tok.start):
-                    break
                 m = starts.get(tok.start)
+                if pos > t.j and _punct_between(text, toks[pos - 1].end, tok.start):
+                    # "ووزير الخارجية الأمريكي، أنتوني بلينكن،": a known person set off by a comma
+                    if not (m is not None and entity_class(m.entity, lex, parsed) == "Person"
+                            and text[toks[pos - 1].end:tok.start].strip() in ("،", ",")
+                            and not m.surface.startswith("و")):  # "، وأنتوني بلينكن": the next of a list
+                        break
                 if m is not None:
                     cls = entity_class(m.entity, lex, parsed)
                     if cls == "Person":
