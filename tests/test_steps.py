@@ -94,6 +94,19 @@ def test_meetings_kind_place_and_date(text, kind, place, start):
     assert (m.kind, m.place, m.start_date) == (kind, place, start)
 
 
+def test_two_meetings_in_one_clause_each_where_and_when_its_words_say():
+    p = parse("واجتمع ممثلو دول التحالف الدولي أمس الأربعاء في بروكسل. "
+              "ويأتي اجتماع بروكسل بعد أشهر من الاجتماع الوزاري الذي تستضيفه دولة الكويت في شباط/فبراير المقبل.")
+    got = sorted((m.kind, m.place, m.start_date) for m in p.facts_of(Meeting))
+    assert got == [("ministerial", "KWT", "2021-02"), ("other", "BRUSSELS", "2020-05-13")]
+
+
+def test_the_year_the_coalition_was_founded_is_not_a_meetings_date():
+    p = parse("وعقد وزراء خارجية التحالف الدولي اجتماعهم في روما، في ما يعد الاجتماع الوزاري الحادي عشر "
+              "للتحالف منذ تأسيسه عام 2014.")
+    assert [(m.place, m.start_date) for m in p.facts_of(Meeting)] == [("ROME", None)]
+
+
 def test_that_year_is_the_year_a_sentence_before_named():
     p = parse("وتأسست مجموعة مكافحة تمويل داعش في كانون الثاني/يناير 2015. "
               "وكانت المجموعة قد عقدت اجتماعها الأول في روما في آذار/مارس من ذلك العام ضمن التحالف الدولي.")

@@ -108,7 +108,9 @@ def meetings(parsed: Parsed, ctx: Context) -> None:
             if not (nouns and len(back) == len(nouns)):
                 other_events.add(view.index)
             continue
-        hosted = bool(trig.find("meeting_hosts", toks))
+        spans, cuts = _split_at_named_meetings(view, spans, nouns, kinds_all)
+        hosts = trig.find("meeting_hosts", toks)
+        hosted = bool(hosts)
         virtual = bool(trig.find("virtual", toks))
         anchors, clauses_seen = [], set()
         # one anchor a clause, and one that names a meeting before one that points back:
@@ -124,10 +126,12 @@ def meetings(parsed: Parsed, ctx: Context) -> None:
                 at = view.token_at(a.end - 1)
                 kinds = [k.entity for k in kinds_all if 0 < view.token_at(k.start) - at <= 2]
             else:
-                kinds = [k.entity for k in kinds_all if c0 <= k.start < c1] or [k.entity for k in kinds_all]
+                kinds = [k.entity for k in kinds_all if c0 <= k.start < c1] or (
+                    [] if cuts else [k.entity for k in kinds_all])  # a cut clause's kind is its own
             kind = next((k for k in _KIND_PRIORITY if k in kinds), "other")
-            place = None if virtual else _place(view, lex, parsed, a.start, spans, hosted and a is anchors[0])
-            date, end_date = _date(view, a.start, spans, lex, parsed, place)
+            hosted_here = hosted and (a is anchors[0] or any(c0 <= h.start < c1 for h in hosts))
+            place = None if virtual else _place(view, lex, parsed, a.start, spans, hosted_here, bool(cuts))
+            date, end_date = _date(view, a.start, spans, lex, parsed, place, cuts)
             if not date and before is not None and toks and toks[0].norm in trig.words("came"):
                 # "أعلن التحالف، أمس الثلاثاء، انضمام ... وجاء الإعلان خلال اجتماع افتراضي": when what
                 # the sentence before reported happened
@@ -155,6 +159,29 @@ def meetings(parsed: Parsed, ctx: Context) -> None:
             continue
         meeting = sentence_meeting.get(view.index) or main
         _participants(parsed, ctx, view, meeting)
+
+
+def _split_at_named_meetings(view, spans, nouns, kinds) -> tuple[list[tuple[int, int]], frozenset[int]]:
+    """A clause cut before a second meeting word that says its kind: "ويأتي اجتماع واشنطن بعد
+    خمسة عشر شهراً | من الاجتماع الوزاري الذي استضافته الرياض في حزيران" speaks of two meetings,
+    each where and when its own words say."""
+    cuts = []
+    for n in nouns:
+        a, _ = clause_of(spans, n.start)
+        if not any(a <= o.start < n.start for o in nouns):
+            continue  # the first meeting word of its clause
+        j = view.token_at(n.end - 1)
+        if any(0 < view.token_at(k.start) - j <= 2 for k in kinds):
+            cuts.append(n.start)
+    if not cuts:
+        return spans, frozenset()
+    out = []
+    for a, b in spans:
+        for c in sorted(c for c in cuts if a < c < b):
+            out.append((a, c))
+            a = c
+        out.append((a, b))
+    return out, frozenset(cuts)
 
 
 def _days_before(day: str | None, published: str | None) -> int | None:
@@ -207,9 +234,10 @@ def _venue_and_date_in_clause(view, lex, parsed, spans, at: int) -> bool:
 
 
 def _since(view, d) -> bool:
-    """"منذ عام 2014": a date something has lasted since, not when a meeting was."""
+    """"منذ عام 2014": a date something has lasted since, not when a meeting was; nor is "منذ
+    تأسيسه عام 2014" (when the coalition was founded)."""
     i = view.token_at(d.start)
-    return i > 0 and view.tokens[i - 1].norm in ("منذ", "ومنذ")
+    return (i > 0 and view.tokens[i - 1].norm in ("منذ", "ومنذ")) or _founding(view, d, triggers())
 
 
 def _is_venue(key: str, lex, parsed) -> bool:
@@ -218,14 +246,15 @@ def _is_venue(key: str, lex, parsed) -> bool:
     return cls == "City" or (cls == "Region" and key in lex and bool(lex[key].extra.get("country")))
 
 
-def _place(view, lex, parsed, anchor: int, spans, hosted: bool) -> str | None:
-    """The venue in the meeting word's clause (in the whole sentence when it says who hosted)."""
+def _place(view, lex, parsed, anchor: int, spans, hosted: bool, cut: bool = False) -> str | None:
+    """The venue in the meeting word's clause (in the whole sentence when it says who hosted, unless
+    the sentence was ``cut`` between two meetings)."""
     a, b = clause_of(spans, anchor)
     attacked = [n.end for n in triggers().find("attack_nouns", view.tokens)]
     # "... منذ الاعتداءات التي هزت باريس": a city struck after an attack word is not where one meets
     venues = [m for m in view.mentions if _is_venue(m.entity, lex, parsed)
               and not any(anchor < e <= m.start for e in attacked)]
-    near = [m for m in venues if a <= m.start < b] or (venues if hosted else [])
+    near = [m for m in venues if a <= m.start < b] or (venues if hosted and not cut else [])
     if not near:  # "..., أمس الخميس، في قاعدة أندروز المشتركة": a clause that only says where
         k = next((i for i, (x, _) in enumerate(spans) if x == a), None)
         events = [e.start for t in ("meeting_nouns", "meeting_verbs") for e in triggers().find(t, view.tokens)]
@@ -259,9 +288,10 @@ def _host_country(view, lex, parsed) -> str | None:
     return None
 
 
-def _date(view, anchor: int, spans, lex, parsed, place) -> tuple[str | None, str | None]:
+def _date(view, anchor: int, spans, lex, parsed, place, cuts=frozenset()) -> tuple[str | None, str | None]:
     """The date in the meeting word's clause, else in a neighbouring clause that names no other
-    venue ("احتضنت بروكسل، أمس الخميس، اجتماعاً"); the most precise first."""
+    venue ("احتضنت بروكسل، أمس الخميس، اجتماعاً") and is not cut off as another meeting's
+    (``cuts``); the most precise first."""
     k = next((i for i, (a, b) in enumerate(spans) if a <= anchor < b), len(spans) - 1)
     dates = [d for d in view.dates if d.value and not _since(view, d)]
     near = [d for d in dates if spans[k][0] <= d.start < spans[k][1]]
@@ -269,6 +299,8 @@ def _date(view, anchor: int, spans, lex, parsed, place) -> tuple[str | None, str
         i = k + direction
         while not near and 0 <= i < len(spans) and abs(i - k) <= 3:
             a, b = spans[i]
+            if (a if direction == 1 else spans[i + 1][0]) in cuts:
+                break  # another meeting's words
             if any(a <= m.start < b and m.entity != place and _is_venue(m.entity, lex, parsed)
                    for m in view.mentions):
                 break
