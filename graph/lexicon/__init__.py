@@ -318,12 +318,12 @@ class Lexicon:
         """``found`` and the words written in one of the ``marked`` forms, with its mark, that no
         match covers (a clitic may come before: وعمّان، بعمّان)."""
         extra = []
-        for k, t in enumerate(tokens):
-            for norm, forms in self.marked.items():
-                if not t.norm.endswith(norm) or len(t.norm) - len(norm) > 2:
-                    continue
+        at = _sentence_variants(tokens)[1]  # where each clitic-stripped form occurs (kept per sentence)
+        for norm, forms in self.marked.items():
+            for k in at.get(norm, ()):
                 if any(m.i <= k < m.j for m in found):
                     continue
+                t = tokens[k]
                 bare = _only_shadda(t.surface)
                 for form, entity in forms:
                     head = bare[:len(bare) - len(form)]

@@ -31,6 +31,7 @@ def funding(parsed: Parsed, ctx: Context) -> None:
     prev: Funding | None = None
     prev_sentence_beneficiaries: list[str] = []
     rebuilding: list[str] = []  # the place of the last "إعادة إعمار العراق"
+    helping = trig.words("support") - trig.words("where")  # support words that say more than where
     last_person_state: str | None = None
     for view in views(parsed):
         toks = view.tokens
@@ -47,7 +48,7 @@ def funding(parsed: Parsed, ctx: Context) -> None:
         elif any(t.norm in trig.words("the_rebuilding") for t in toks):
             # "وعلى صعيد مؤتمر إعادة الإعمار": the rebuilding of the place named before
             supported = supported or rebuilding
-        about_money = kinds or any(t.norm in trig.words("support") - trig.words("where") for t in toks)
+        about_money = kinds or any(t.norm in helping for t in toks)
         if not money:
             if about_money:  # not the places of a sentence about something else ("ملاذات ... في أفغانستان")
                 prev_sentence_beneficiaries = supported or prev_sentence_beneficiaries

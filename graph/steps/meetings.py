@@ -500,21 +500,20 @@ def coalition_size(parsed: Parsed, ctx: Context) -> None:
             if any(w.startswith(tuple(trig.words("new"))) for w in after[:2]):
                 continue  # "رحب منذ يناير 2017 بأربعة عشر عضواً جديداً": how many joined, not how many there are
             # "الأعضاء الـ68", "73 شريكاً", "87 دولة عضواً" count members; "50 دولة" may count anyone
+            a, b = clause_of(spans, q.start)
             membership = any(i - 3 <= n.i < j + 2 and toks[n.i].norm.startswith(tuple(trig.words("membership_nouns"))) for n in members) \
                 and not any(w.startswith(tuple(trig.words("besides_members"))) for w in after[1:3])
             if not membership:
                 if any(w.startswith(tuple(trig.words("attending"))) for w in (t.norm for t in toks[max(0, i - 6):i])):
                     continue  # "بمشاركة أكثر من 50 دولة و11 منظمة": who came, not how many belong
-                a, b = clause_of(spans, q.start)
                 if not any(w.startswith(tuple(trig.words("size_context"))) or "تحالف" in w or "ائتلاف" in w
-                           for t in toks if a <= t.start < b for w in (t.norm,)):
+                           for w in (t.norm for t in toks if a <= t.start < b)):
                     continue  # "وبحسب بيانات التحالف، زودت أكثر من 60 دولة ... الإنتربول": states that did something
             # "المجموعة المصغرة ...، وهي تضم ثلاثاً وعشرين دولة": the count of a body of the coalition
             before = [m for m in view.mentions if m.end <= q.start
                       and entity_class(m.entity, lex, parsed) in ("Coalition", "CoalitionBody")]
             if before and entity_class(max(before, key=lambda m: m.end).entity, lex, parsed) == "CoalitionBody":
                 continue
-            a, b = clause_of(spans, q.start)
             clause = [t.norm for t in toks if a <= t.start < b]
             dated_in_clause = [d.value for d in view.dates if d.value and a <= d.start < b and len(d.value) >= 4
                                and not _founding(view, d, trig)]
