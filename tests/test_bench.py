@@ -137,3 +137,18 @@ def test_growth_splits_the_build_cpu_between_the_main_thread_and_the_others(tmp_
     for _, process, main, other in rows:
         assert float(main) <= float(process) + 0.05 and float(other) >= 0
     assert proc.stdout.startswith("5 documents")
+
+
+def test_phrase_tables_times_the_tables_of_a_real_extraction():
+    """bench/phrase_tables.py on the bundled corpus: the tables' share of extraction, with its calls."""
+    proc = subprocess.run([sys.executable, str(ROOT / "bench" / "phrase_tables.py"), str(ROOT / "corpus")],
+                          capture_output=True, text=True, timeout=300)
+    assert proc.returncode == 0, proc.stderr
+    lines = proc.stdout.splitlines()
+    assert lines[0].startswith("5 documents: extraction ")
+    share = float(lines[1].split(": ")[1].split(" ms")[0])
+    whole = float(lines[0].split("(")[1].split()[0])
+    assert 0 < share < whole  # the tables are part of the extraction timed around them
+    calls, finding = (int(w) for w in lines[1].replace(",", "").split() if w.isdigit())
+    assert 0 < finding <= calls
+    assert any(line.startswith("  table of ") for line in lines)

@@ -1,0 +1,91 @@
+"""How much of extraction the phrase tables take: time in ``PhraseMatcher.match`` per document.
+
+Every step asks its trigger tables (and the lexicon its entity table) about every sentence. This
+extracts a corpus once to warm the caches, then again with ``PhraseMatcher.match`` and the
+sentence's clitic variants wrapped in a timer, and prints per document: the whole extraction
+(unwrapped, then wrapped), the time in the tables, the calls and how many found something, the
+first computation of each sentence's variants, and the costliest tables (named by how many first
+words they index). The wrapper itself adds about half a microsecond a call.
+
+    python bench/generate.py --docs 1000 /tmp/corpus
+    python bench/phrase_tables.py /tmp/corpus --docs 300
+"""
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from collections import defaultdict
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+import graph.lexicon as lexicon  # noqa: E402
+from graph.api import _collect_less  # noqa: E402
+from graph.ingest import discover, load_document  # noqa: E402
+from graph.pipeline import Context, run  # noqa: E402
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("corpus", type=Path, help="a folder of documents (with its manifest.csv, if any)")
+    ap.add_argument("--docs", type=int, default=300, help="how many documents to time (default 300)")
+    args = ap.parse_args()
+    _collect_less()
+    ctx = Context.default()
+    docs = [load_document(path, meta) for path, meta in discover([args.corpus])][:args.docs]
+    if not docs:
+        raise SystemExit(f"phrase_tables: no documents in {args.corpus}")
+    n = len(docs)
+    clock = time.perf_counter
+    for d in docs:  # warm the word caches, as a long build has them
+        run(d, ctx)
+    t0 = clock()
+    for d in docs:
+        run(d, ctx)
+    plain = clock() - t0
+
+    match, variants = lexicon.PhraseMatcher.match, lexicon._sentence_variants
+    tables: dict[int, list] = defaultdict(lambda: [0, 0.0, 0, 0])  # first words, seconds, calls, non-empty
+    first = [0.0, 0]
+
+    def timed_variants(tokens):
+        hit = lexicon._VARIANTS.get(id(tokens))
+        fresh = hit is None or hit[0] is not tokens
+        t = clock()
+        out = variants(tokens)
+        if fresh:
+            first[0] += clock() - t
+            first[1] += 1
+        return out
+
+    def timed_match(self, tokens):
+        t = clock()
+        out = match(self, tokens)
+        row = tables[id(self)]
+        row[0] = len(self._index)
+        row[1] += clock() - t
+        row[2] += 1
+        row[3] += bool(out)
+        return out
+
+    lexicon._sentence_variants, lexicon.PhraseMatcher.match = timed_variants, timed_match
+    try:
+        t0 = clock()
+        for d in docs:
+            run(d, ctx)
+        wrapped = clock() - t0
+    finally:
+        lexicon._sentence_variants, lexicon.PhraseMatcher.match = variants, match
+    total = sum(r[1] for r in tables.values())
+    calls = sum(r[2] for r in tables.values())
+    print(f"{n} documents: extraction {plain / n * 1e3:.2f} ms a document ({wrapped / n * 1e3:.2f} timed)")
+    print(f"phrase tables: {total / n * 1e3:.2f} ms a document, {calls / n:.0f} calls, "
+          f"{sum(r[3] for r in tables.values()) / n:.0f} finding something")
+    print(f"  of which the clitic variants, first time a sentence: {first[0] / n * 1e3:.2f} ms ({first[1] / n:.0f} sentences)")
+    for words, secs, c, found in sorted(tables.values(), key=lambda r: -r[1])[:8]:
+        print(f"  table of {words:5d} first words: {secs / n * 1e3:.3f} ms, {c / n:.0f} calls, {found / n:.1f} finding")
+
+
+if __name__ == "__main__":
+    main()
