@@ -22,6 +22,7 @@ class Triggers:
         self.raw = raw
         self.tables: dict[str, PhraseMatcher] = {}
         self._words = {k: frozenset(normalize(str(w)) for w in v) for k, v in raw.get("words", {}).items()}
+        self._prefixes: dict[str, tuple[str, ...]] = {}
         for name, value in raw.items():
             if name in _NOT_PHRASES:
                 continue
@@ -45,6 +46,14 @@ class Triggers:
     def words(self, name: str) -> frozenset[str]:
         """The normalised words of ``words: name:`` in the YAML file."""
         return self._words[name]
+
+    def prefixes(self, name: str) -> tuple[str, ...]:
+        """The same words as a tuple for ``str.startswith``, for the lists the YAML file marks as
+        prefixes (made once a list)."""
+        found = self._prefixes.get(name)
+        if found is None:
+            found = self._prefixes[name] = tuple(sorted(self._words[name]))
+        return found
 
 
 @lru_cache(maxsize=1)

@@ -435,7 +435,7 @@ def membership(parsed: Parsed, ctx: Context) -> None:
             back = any(t.norm in trig.words("to_it") for t in toks[jt + 1:jt + 8] if t.start < b)
             about_coalition = any(a <= n.start < b for n in trig.find("size_nouns", toks)) or any(
                 entity_class(m.entity, lex, parsed) == "Coalition" and (a <= m.start < b or back) for m in view.mentions)
-            if not about_coalition or any(w.startswith(tuple(trig.words("chairs"))) for w in clause_norms):
+            if not about_coalition or any(w.startswith(trig.prefixes("chairs")) for w in clause_norms):
                 continue
             welcome = bool(trig.find("join_welcome", toks[jt:jt + 1]))
             window = 3 if welcome else 30
@@ -467,7 +467,7 @@ def _member_after(view, m, prefixes: frozenset[str]) -> bool:
 def _founding(view, d, trig) -> bool:
     """"التحالف الذي تأسس عام 2014": when the coalition was founded, not when it had so many."""
     i = view.token_at(d.start)
-    return any(t.norm.startswith(tuple(trig.words("founded"))) for t in view.tokens[max(0, i - 2):i])
+    return any(t.norm.startswith(trig.prefixes("founded")) for t in view.tokens[max(0, i - 2):i])
 
 
 @step("coalition_size", in_genre=True)
@@ -494,19 +494,19 @@ def coalition_size(parsed: Parsed, ctx: Context) -> None:
             if not any(i - 3 <= n.i < j + 2 for n in members):
                 continue
             around = [t.norm for t in toks[max(0, i - 3):i]] + [t.norm for t in toks[j:j + 2]]
-            if any(w.startswith(tuple(trig.words("not_members"))) for w in around):  # "30 وزير خارجية"
+            if any(w.startswith(trig.prefixes("not_members")) for w in around):  # "30 وزير خارجية"
                 continue
             after = [t.norm for t in toks[j:j + 3]]
-            if any(w.startswith(tuple(trig.words("new"))) for w in after[:2]):
+            if any(w.startswith(trig.prefixes("new")) for w in after[:2]):
                 continue  # "رحب منذ يناير 2017 بأربعة عشر عضواً جديداً": how many joined, not how many there are
             # "الأعضاء الـ68", "73 شريكاً", "87 دولة عضواً" count members; "50 دولة" may count anyone
             a, b = clause_of(spans, q.start)
-            membership = any(i - 3 <= n.i < j + 2 and toks[n.i].norm.startswith(tuple(trig.words("membership_nouns"))) for n in members) \
-                and not any(w.startswith(tuple(trig.words("besides_members"))) for w in after[1:3])
+            membership = any(i - 3 <= n.i < j + 2 and toks[n.i].norm.startswith(trig.prefixes("membership_nouns"))
+                             for n in members) and not any(w.startswith(trig.prefixes("besides_members")) for w in after[1:3])
             if not membership:
-                if any(w.startswith(tuple(trig.words("attending"))) for w in (t.norm for t in toks[max(0, i - 6):i])):
+                if any(w.startswith(trig.prefixes("attending")) for w in (t.norm for t in toks[max(0, i - 6):i])):
                     continue  # "بمشاركة أكثر من 50 دولة و11 منظمة": who came, not how many belong
-                if not any(w.startswith(tuple(trig.words("size_context"))) or "تحالف" in w or "ائتلاف" in w
+                if not any(w.startswith(trig.prefixes("size_context")) or "تحالف" in w or "ائتلاف" in w
                            for w in (t.norm for t in toks if a <= t.start < b)):
                     continue  # "وبحسب بيانات التحالف، زودت أكثر من 60 دولة ... الإنتربول": states that did something
             # "المجموعة المصغرة ...، وهي تضم ثلاثاً وعشرين دولة": the count of a body of the coalition
