@@ -407,6 +407,33 @@ def test_commitments(text, kind):
     assert kind in {c.kind for c in parse(text).facts_of(Commitment)}
 
 
+def _committed(text: str) -> dict[str, str]:
+    return {c.label: c.kind for c in parse(text).facts_of(Commitment) if c.rule.endswith("-to")}
+
+
+def test_a_commitment_is_what_follows_a_word_of_resolve_pledge_or_aim():
+    # the preposition a word or two after its head, and what follows it to the end of the clause
+    text = "وأكد المجتمعون في التحالف الدولي عزمهم على إشراك القطاع الخاص في جهود مكافحة تمويل الإرهاب، إلى جانب تعزيز التعاون."
+    assert _committed(text) == {"إشراك القطاع الخاص في جهود مكافحة تمويل الإرهاب": "policy"}
+    # ب attached to the next word but one; a list joined by "، و" goes on
+    text = ("وأكد البيان الختامي للتحالف الدولي التزام الأعضاء بمواصلة دعم الاستقرار في المناطق المحررة، "
+            "وتسهيل العودة الآمنة للنازحين.")
+    assert _committed(text) == {"مواصلة دعم الاستقرار في المناطق المحررة، وتسهيل العودة الآمنة للنازحين": "policy"}
+    # an aim, with words between the verb and its preposition; a dangling preposition is dropped
+    text = "ويعمل التحالف الدولي الذي يهدف خلال المرحلة المقبلة إلى ضمان عودة النازحين من (المخيمات) إلى ديارهم."
+    assert _committed(text) == {"ضمان عودة النازحين": "goal"}
+    # a word whose first ب is its own is no preposition ("التزام بلاده بمتابعة")
+    text = "وجدد الوزير التزام بلاده بمتابعة جهود التحالف الدولي."
+    assert _committed(text) == {"متابعة جهود التحالف الدولي": "policy"}
+    # nor is a name that starts with ب
+    assert _committed("وأكد التحالف الدولي التزام بريطانيا بدعم العراق.") == {"دعم العراق": "policy"}
+
+
+def test_money_pledged_or_a_head_without_its_preposition_is_no_commitment():
+    assert _committed("وتعهدت الكويت بتقديم 100 مليون دولار للعراق خلال اجتماع التحالف الدولي.") == {}
+    assert _committed("وأعلن التحالف الدولي عزمه الواضح وتصميمه.") == {}
+
+
 def test_a_goal_word_in_a_sentence_naming_no_one_is_no_commitment():
     p = parse("وأكد التحالف الدولي أن الهدف هو هزيمة داعش. وفي الرياضة، فاز المنتخب بمباراته بهدفين مقابل هدف.")
     goals = [c for c in p.facts_of(Commitment) if c.kind == "goal"]

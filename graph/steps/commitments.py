@@ -9,6 +9,9 @@ building, border security ...), with who made them and at which meeting.
 """
 from __future__ import annotations
 
+import itertools
+import re
+
 from ..facts import Commitment, Evidence, Mandate, Mention, Parsed, PersonRole
 from ..pipeline import Context, step
 from ..text import normalize
@@ -62,14 +65,24 @@ def commitments(parsed: Parsed, ctx: Context) -> None:
         held = meeting_of(parsed, view.index)
         meeting = held.key if held else None
         actor = _actor(parsed, lex, view)
-        if actor is None and not view.mentions:
-            continue  # a sentence naming nobody ("won by two goals to one") commits no one
-        for m in trig.find("commitments", view.tokens):
+        # a sentence naming nobody ("won by two goals to one") commits no one by a single word
+        for m in (trig.find("commitments", view.tokens) if actor or view.mentions else ()):
             label = _phrase(text, m.start, view.sentence.end)
             if (m.entity, normalize(label)) in seen:
                 continue
             seen.add((m.entity, normalize(label)))
             parsed.facts.append(Commitment(ev, f"commitments/{m.entity}-word", kind=m.entity, label=label,
+                                           actor=actor, meeting=meeting))
+        for m in trig.find("commitment_heads", view.tokens):
+            span = _committed_to(view, m.j, trig.words("commitment_to"), trig.prefixes("own_ba"),
+                                 trig.words("dangling"))
+            if span is None:
+                continue
+            label = text[span[0]:span[1]]
+            if (m.entity, normalize(label)) in seen:
+                continue
+            seen.add((m.entity, normalize(label)))
+            parsed.facts.append(Commitment(ev, f"commitments/{m.entity}-to", kind=m.entity, label=label,
                                            actor=actor, meeting=meeting))
         for m in view.mentions:
             if entity_class(m.entity, lex, parsed) == "Resolution":
@@ -89,6 +102,49 @@ def _actor(parsed: Parsed, lex, view) -> str | None:
         if entity_class(m.entity, lex, parsed) in ("Coalition", "Country", "CoalitionBody") and m.how == "name":
             return m.entity
     return None
+
+
+_GAP = 3  # words between a commitment head and its preposition ("التزام الأعضاء بمواصلة")
+_OBJECT_WORDS = 16
+_WORD = re.compile(r"\S+")
+_OBJECT_END = re.compile(r"[.؛;:(]|[،,](?!\s*و)")  # a comma goes on only into "، وX" (a list)
+
+
+def _committed_to(view, after: int, to: frozenset[str], own_ba: tuple[str, ...],
+                  dangling: frozenset[str]) -> tuple[int, int] | None:
+    """Document offsets of what a commitment head before token ``after`` commits to: from the word
+    after its preposition (or from the word that carries ``ب``) to the end of the clause, a list
+    joined by "، و" included, at most ``_OBJECT_WORDS`` words; ``None`` without a preposition, or
+    when what follows is money (a pledge of funds is funding, not a commitment)."""
+    toks = view.tokens
+    named = {i for m in view.mentions for i, t in enumerate(toks) if m.start <= t.start < m.end}
+    start = None
+    for k in range(after, min(after + _GAP + 1, len(toks))):
+        norm = toks[k].norm
+        if norm in to and k + 1 < len(toks):
+            start = toks[k + 1].start
+            break
+        if (norm.startswith("ب") and len(norm) >= 4 and k not in named and toks[k].surface.startswith("ب")
+                and not norm.startswith(own_ba)):
+            start = toks[k].start + 1
+            break
+    if start is None:
+        return None
+    limit = view.sentence.end
+    text = view.sentence.text
+    rest = text[start - view.sentence.start:limit - view.sentence.start]
+    cut = _OBJECT_END.search(rest)
+    if cut:
+        rest = rest[:cut.start()]
+    words = list(itertools.islice(_WORD.finditer(rest), _OBJECT_WORDS))
+    while words and normalize(words[-1].group()) in dangling:
+        words.pop()
+    if not words:
+        return None
+    end = start + words[-1].end()
+    if any(q.currency and start <= q.start < end for q in view.quantities):
+        return None
+    return start, end
 
 
 def _phrase(text: str, start: int, limit: int, words: int = 8) -> str:
