@@ -58,6 +58,46 @@ def test_a_known_person_set_off_by_commas_after_the_title():
     assert not any(person == "ANTONIO_TAJANI" and aff == "ITA" and role == "وزير الخارجية" for person, role, aff in got)
 
 
+def _roles(p) -> set[tuple[str, str, str | None]]:
+    """(name or key, role, affiliation) of every position found, an unknown person by the name written."""
+    def who(key: str) -> str:
+        return p.entities[key].label_ar if key in p.entities else key
+    return {(who(f.person), f.role_ar, f.affiliation) for f in p.facts_of(PersonRole)}
+
+
+def test_a_second_title_after_a_comma_is_the_same_persons():
+    p = parse("كما عرض رئيس الوفد التشادي، وزير الخارجية هارون محمد صالح، تجربة بلاده مع التحالف الدولي.")
+    assert ("هارون محمد صالح", "رئيس الوفد", "TCD") in _roles(p)
+    # "، ووزير": the next of a list, whose title is its own
+    p = parse("وحضر رئيس الوفد التشادي، ووزير الخارجية هارون محمد صالح اجتماع التحالف الدولي.")
+    assert ("هارون محمد صالح", "وزير الخارجية", None) in _roles(p)
+    assert not [r for r in _roles(p) if r[1] == "رئيس الوفد"]
+
+
+def test_an_unknown_name_set_off_by_commas_after_its_title():
+    # the name closed by a comma; a body written after a preposition set apart (لـ«...»); an armed group
+    # as the affiliation; a bare head title with what it heads
+    p = parse("وقال مدير المركز الإعلامي لـ«قسد»، كاوا سيدو، إن قوات التحالف الدولي ساندت العملية.")
+    assert ("كاوا سيدو", "مدير المركز الإعلامي", "SDF") in _roles(p)
+    # words after the comma that punctuation does not close are no name
+    p = parse("وقال المتحدث باسم الجيش العراقي، سيارات مفخخة انفجرت في الموصل قرب مقر التحالف الدولي.")
+    assert not [k for k in p.entities if k.startswith("person-")]
+
+
+def test_an_unknown_name_after_a_word_of_address_and_before_a_title():
+    p = parse("وعقد الاجتماع برئاسة معالي راشد سعيد الكعبي، مساعد وزير الخارجية، بحضور ممثلي التحالف الدولي.")
+    assert any(who == "راشد سعيد الكعبي" and role.startswith("مساعد وزير الخارجية") for who, role, _ in _roles(p))
+    # without the title after it, a word of address names no one new
+    p = parse("وأكد معالي راشد سعيد الكعبي دعم بلاده للتحالف الدولي.")
+    assert not [k for k in p.entities if k.startswith("person-")]
+
+
+def test_a_body_in_the_clause_before_is_not_the_titles():
+    p = parse("واجتمع الوزراء في مقر وزارة الخارجية الأميركية، بدعوة من وزير الخارجية أنتوني بلينكن، في واشنطن "
+              "لبحث عمل التحالف الدولي.", published="2024-09-30")
+    assert ("ANTONY_BLINKEN", "وزير الخارجية", "USA") in _roles(p)
+
+
 def test_a_name_ends_before_the_object_of_its_verb():
     p = parse("وأدان الرئيس الكيني جوزيف كاماو الهجوم الذي استهدف قوات التحالف الدولي.")
     names = [e.label_ar for k, e in p.entities.items() if k.startswith("person-")]

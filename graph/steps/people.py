@@ -131,20 +131,38 @@ def people(parsed: Parsed, ctx: Context) -> None:
             role_end = t.end
             role_en = table[t.entity][1] or None
             role_end, _ = _title_run(text, matcher, toks, t.j, t.end)
+            if " " not in table[t.entity][0] and not table[t.entity][0].startswith("ال"):
+                role_end = _head_of(text, toks, t.j, starts, role_end)
             role_ar = text[role_start:role_end]
             affiliation = None
             person = None
             pos = t.j
             limit = min(len(toks), t.j + 10)
-            name_start = None
+            name_start, closed = None, False
             while pos < limit:
                 tok = toks[pos]
                 m = starts.get(tok.start)
                 if pos > t.j and _punct_between(text, toks[pos - 1].end, tok.start):
-                    # "ووزير الخارجية الأمريكي، أنتوني بلينكن،": a known person set off by a comma
-                    if not (m is not None and entity_class(m.entity, lex, parsed) == "Person"
-                            and text[toks[pos - 1].end:tok.start].strip() in ("،", ",")
-                            and not m.surface.startswith("و")):  # "، وأنتوني بلينكن": the next of a list
+                    # set off by a comma, not the next of a list ("، وأنتوني بلينكن"): a known person
+                    # ("ووزير الخارجية الأمريكي، أنتوني بلينكن،"), a second title of the same person ("رئيس
+                    # الوفد التشادي، وزير الخارجية أمين أبا صديق"), or a name closed by a comma ("مدير
+                    # المركز الإعلامي لـ«قسد»، فرهاد شامي، إن")
+                    if text[toks[pos - 1].end:tok.start].strip(_QUOTES + " \n\t") not in ("،", ","):
+                        break
+                    if m is None:
+                        again = [x for x in matcher.match(toks[pos:pos + 5]) if x.i == 0]
+                        if again:
+                            a = again[0]
+                            if _without_clitic(text, a.start, a.end, table[a.entity][0]) != a.start:
+                                break  # "، ووزير الخارجية": the next of a list
+                            pos += a.j
+                            limit = min(len(toks), pos + 10)
+                            continue
+                        if tok.surface.startswith("و"):
+                            break
+                        name_start, closed = pos, True
+                        break
+                    if entity_class(m.entity, lex, parsed) != "Person" or m.surface.startswith("و"):
                         break
                 if m is not None:
                     cls = entity_class(m.entity, lex, parsed)
@@ -152,13 +170,16 @@ def people(parsed: Parsed, ctx: Context) -> None:
                         person = m.entity
                         pos = view.token_at(m.end - 1) + 1
                         break
-                    if cls in ACTOR_CLASSES and affiliation is None and cls not in ("City", "Region"):
+                    if (cls in ACTOR_CLASSES or cls == "ArmedGroup") and affiliation is None:  # "قائد «قسد» مظلوم عبدي"
                         affiliation = m.entity
                     pos = view.token_at(m.end - 1) + 1
                     continue
                 nxt = [x for x in matcher.match(toks[pos:pos + 4]) if x.i == 0]
                 if nxt:
                     pos += nxt[0].j
+                    continue
+                if _before_name(tok, toks, pos, starts):  # "لـ«قسد»": the preposition written apart
+                    pos += 1
                     continue
                 if tok.norm in _MODIFIERS or _definite(tok) or tok.norm in _STOP:
                     if tok.norm in _STOP and tok.norm not in _MODIFIERS:
@@ -167,7 +188,8 @@ def people(parsed: Parsed, ctx: Context) -> None:
                     # when more of it follows; before a bare word the sentence has moved on ("حذر الوزير الإيطالي
                     # من أي شعور", "طالب الوزير الأميركي الدول الأعضاء باستعادة مواطنيها").
                     nxt_tok = toks[pos + 1] if pos + 1 < len(toks) else None
-                    goes_on = nxt_tok is None or nxt_tok.start in starts or nxt_tok.norm in _MODIFIERS or _definite(nxt_tok)
+                    goes_on = (nxt_tok is None or nxt_tok.start in starts or nxt_tok.norm in _MODIFIERS or _definite(nxt_tok)
+                               or _before_name(nxt_tok, toks, pos + 1, starts))
                     if (tok.norm not in _MODIFIERS or tok.norm in _STOP) and not goes_on:
                         break
                     if affiliation is not None and tok.norm not in _MODIFIERS:  # the title ended with its country
@@ -177,7 +199,7 @@ def people(parsed: Parsed, ctx: Context) -> None:
                 name_start = pos
                 break
             if person is None and name_start is not None:
-                person, end_tok = _unknown_person(parsed, view, name_start, starts, surnames)
+                person, end_tok = _unknown_person(parsed, view, name_start, starts, surnames, closed)
                 if person is not None:
                     pos = end_tok
             if person is None:
@@ -195,6 +217,7 @@ def people(parsed: Parsed, ctx: Context) -> None:
             parsed.facts.append(PersonRole(ev, "people/title-name", person=person, role_ar=role_ar,
                                            role_en=role_en, affiliation=affiliation))
 
+    _addressed_names(parsed, matcher, table, surnames)
     _titles_after_names(parsed, lex, matcher, table, titled)
 
     # surnames of people found from the language, used alone later in the document
@@ -227,6 +250,28 @@ def people(parsed: Parsed, ctx: Context) -> None:
         role_ar, role_en, aff = _lexicon_role(entry, year)
         parsed.facts.append(PersonRole(m.evidence, "people/lexicon-role", person=key, role_ar=role_ar,
                                        role_en=role_en, affiliation=aff if aff in lex else None))
+
+
+def _addressed_names(parsed: Parsed, matcher, table, surnames: dict) -> None:
+    """A name the lexicon does not know after a word of address and before a title set off by a comma:
+    "برئاسة معالي سلطان محمد الشامسي، مساعد وزير الخارجية" (the title is then read as after any name)."""
+    text = parsed.doc.text
+    honorifics = _WORDS("honorifics")
+    for view in views(parsed):
+        toks = view.tokens
+        starts = {m.start: m for m in view.mentions}
+
+        def titled(j: int) -> bool:
+            if j >= len(toks) or text[toks[j - 1].end:toks[j].start].strip() not in ("،", ","):
+                return False
+            first = [x for x in matcher.match(toks[j:j + 5]) if x.i == 0 and not x.entity.endswith(":poss")]
+            return bool(first) and table[first[0].entity][0] not in honorifics and \
+                _without_clitic(text, first[0].start, first[0].end, table[first[0].entity][0]) == first[0].start
+
+        for k, tok in enumerate(toks[:-1]):
+            if any(f in honorifics for f in strip_clitics(tok.norm)) and toks[k + 1].start not in starts \
+                    and not _punct_between(text, tok.end, toks[k + 1].start):
+                _unknown_person(parsed, view, k + 1, starts, surnames, then=titled)
 
 
 def _title_run(text: str, matcher, toks, j: int, end: int) -> tuple[int, int]:
@@ -320,18 +365,49 @@ def _affiliation_before(view, t, lex, parsed) -> str | None:
             continue
         cls = entity_class(m.entity, lex, parsed)
         gap = view.token_at(t.start) - view.token_at(m.end - 1) - 1
+        if _punct_between(parsed.doc.text, m.end, t.start):
+            break  # "في مقر وزارة الخارجية الأميركية، بدعوة من وزير الخارجية": the next clause's title
         if cls in ("InternationalOrganization", "Organization", "GovernmentBody") and gap <= 2:
             return m.entity
         break
     return None
 
 
+def _head_of(text: str, toks, j: int, starts: dict, end: int) -> int:
+    """Where a bare head title ends with what it heads: "مدير المركز الإعلامي", "منسق مركز مكافحة
+    الإرهاب" (indefinite nouns up to the definite one that closes them, then its adjectives); the title
+    alone when no definite word closes it within four words, or a name or punctuation comes first."""
+    k, closed_at = j, None
+    while k < len(toks) and k < j + 6:
+        tok = toks[k]
+        if (tok.start in starts or tok.norm in _STOP or tok.norm in _CONNECTORS
+                or _punct_between(text, toks[k - 1].end, tok.start)):
+            break
+        if _definite(tok):
+            closed_at = k
+        elif closed_at is not None or k >= j + 4:
+            break
+        k += 1
+    return toks[closed_at].end if closed_at is not None else end
+
+
+_APART = frozenset({"ل", "ب"})  # a preposition written apart from its noun with a tatweel: "لـ«قسد»"
+
+
+def _before_name(tok, toks, pos: int, starts: dict) -> bool:
+    """Whether ``tok`` is a preposition written apart (لـ، بـ) right before a name found in the text."""
+    return tok.norm in _APART and pos + 1 < len(toks) and toks[pos + 1].start in starts
+
+
 def _punct_between(text: str, a: int, b: int, extra: str = "", exclude: str = "") -> bool:
     return any((c in _PUNCT_BETWEEN or c in extra) and c not in exclude for c in text[a:b])
 
 
-def _unknown_person(parsed: Parsed, view, i: int, starts: dict, surnames: dict) -> tuple[str | None, int]:
-    """A person named from token ``i`` on: 2 to 5 name-like words, or a known surname."""
+def _unknown_person(parsed: Parsed, view, i: int, starts: dict, surnames: dict,
+                    closed: bool = False, then=None) -> tuple[str | None, int]:
+    """A person named from token ``i`` on: 2 to 5 name-like words, or a known surname; with ``closed``,
+    only a name that punctuation or the sentence's end closes (a name set off by commas); with ``then``,
+    only where ``then(j)`` holds of the token ``j`` after the name."""
     toks = view.tokens
     text = parsed.doc.text
     words = []
@@ -353,6 +429,10 @@ def _unknown_person(parsed: Parsed, view, i: int, starts: dict, surnames: dict) 
     while words and words[-1].norm in _CONNECTORS:
         words.pop()
         j -= 1
+    if closed and j < len(toks) and not _punct_between(text, toks[j - 1].end, toks[j].start):
+        return None, i
+    if then is not None and not then(j):
+        return None, i
     if len(words) == 1:
         key = surnames.get(words[0].norm)
         return (key, j) if key else (None, i)
