@@ -427,6 +427,55 @@ def test_a_dated_attack_with_no_city_is_placed_in_its_country():
     assert [(a.place, a.date) for a in parse(text).facts_of(Attack)] == [("LKA", "2019-04-21")]
 
 
+def _attacks(text: str, published: str | None = "2024-03-27") -> list[tuple]:
+    p = parse(text, published=published)
+    def where(key: str) -> str:
+        return p.entities[key].label_ar if key in p.entities else key
+    return [(a.perpetrator, where(a.place), a.date) for a in p.facts_of(Attack)]
+
+
+def test_an_attack_at_a_place_the_lexicon_does_not_know():
+    # a village after its place noun, before the region the lexicon knows
+    text = "في 15 كانون الثاني/يناير 2023، انفجرت عبوة ناسفة في بلدة ماتانغو بإقليم شمال كيفو وتبناها تنظيم داعش."
+    assert _attacks(text) == [("ISIS", "ماتانغو", "2023-01-15")]
+    # a name of two words, ended by a definite adjective of relation; not an indefinite adjective
+    text = "وفي 8 شباط 2024 هاجم مسلحو تنظيم داعش قرية أم الخرائب الحدودية وقتلوا جنديين."
+    assert _attacks(text) == [("ISIS", "أم الخرائب", "2024-02-08")]
+    text = "وفي 8 شباط 2024 هاجم مسلحو تنظيم داعش قاعدة عسكرية في بلدة تل الذهب."
+    assert _attacks(text) == [("ISIS", "تل الذهب", "2024-02-08")]
+
+
+def test_a_city_after_a_compass_word_is_where_the_place_lies_from():
+    text = "وقُتل جنديان في 21 كانون الثاني 2022 في هجوم لتنظيم داعش على ناحية العظيم بمحافظة ديالى، شمال شرقي بغداد."
+    assert _attacks(text) == [("ISIS", "DIYALA", "2022-01-21")]
+    text = ("وتبنى تنظيم داعش الهجوم الذي استهدف في التاسع من آب 2020 موقعاً في منطقة كوري جنوب شرقي العاصمة "
+            "النيجرية نيامي.")
+    assert _attacks(text) == [("ISIS", "كوري", "2020-08-09")]
+
+
+def test_the_date_of_an_attack_is_in_its_own_clause():
+    # the date between the attack word and the city, not the next attack's after a comma
+    text = ("إذ نُسب إلى تنظيم داعش التفجيران اللذان استهدفا في الثالث من يناير 2024 حشداً في مدينة كرمان الإيرانية، "
+            "ثم الهجوم على قاعة للحفلات قرب موسكو في 22 آذار 2024.")
+    assert ("ISIS", "KERMAN", "2024-01-03") in _attacks(text)
+    # a weekday alone dates the attack only when nothing fuller does
+    text = "وفي 28 كانون الثاني/يناير 2024، هاجم مسلحان من تنظيم داعش كنيسة في إسطنبول خلال قداس الأحد."
+    assert _attacks(text) == [("ISIS", "ISTANBUL", "2024-01-28")]
+    # an attack named by its place is the one the document dates there
+    text = ("وهاجم مسلحو تنظيم داعش قاعة للحفلات في موسكو في 22 آذار 2024. وقبل هجوم موسكو بيوم واحد، في 21 آذار 2024، "
+            "فجّر انتحاري من تنظيم داعش نفسه في مدينة قندهار.")
+    assert sorted(_attacks(text)) == [("ISIS", "KANDAHAR", "2024-03-21"), ("ISIS", "MOSCOW", "2024-03-22"),
+                                      ("ISIS", "MOSCOW", "2024-03-22")]
+
+
+def test_an_attack_claimed_two_sentences_later_or_by_the_latter():
+    text = ("وأعلنت الحكومة مقتل 89 جندياً في الهجوم الذي استهدف معسكر شيناغودرار في 9 كانون الثاني 2020. "
+            "وكان مئات المسلحين قد هاجموا المعسكر على دراجات نارية. وأعلن تنظيم داعش مسؤوليته عن الهجوم.")
+    assert _attacks(text) == [("ISIS", "شيناغودرار", "2020-01-09")]
+    text = ("ونشط تنظيم داعش في الساحل. وكان الأخير قد تبنى الهجوم الذي استهدف في 9 آب 2020 بلدة كوري.")
+    assert _attacks(text) == [("ISIS", "كوري", "2020-08-09")]
+
+
 def test_two_attacks_in_one_sentence_each_where_its_words_say():
     text = ("وفقد الأردن جنوداً في هجمات تبناها تنظيم داعش، أبرزها التفجير الانتحاري الذي استهدف موقعاً قرب "
             "مخيم الركبان في 21 حزيران 2016، والهجوم على قلعة الكرك في 18 كانون الأول 2016.")

@@ -9,8 +9,10 @@ main one for "التنظيم"), its date the date nearest after the city.
 """
 from __future__ import annotations
 
-from ..facts import Attack, Evidence, Parsed, Threat
+from ..facts import Attack, Evidence, Mention, NewEntity, Parsed, Threat
 from ..pipeline import Context, step
+from ..rdf import mint_key
+from ..text import strip_clitics
 from ..triggers import triggers
 from ._context import entity_class, views
 
@@ -79,6 +81,7 @@ def attacks(parsed: Parsed, ctx: Context) -> None:
     trig = triggers()
     main = _main_group(parsed, lex)
     all_views = views(parsed)
+    by_place: list[Attack] = []
     for k, view in enumerate(all_views):
         words = trig.find("attack_nouns", view.tokens)
         if not words:
@@ -89,33 +92,127 @@ def attacks(parsed: Parsed, ctx: Context) -> None:
         ends = [w.start for w in words[1:]] + [view.sentence.end]
         for w, end in zip(words, ends):
             named = [m for m in view.mentions if w.start < m.start < end]
-            here = [m for m in named if entity_class(m.entity, lex, parsed) == "City"]
+            in_city = [m for m in named if entity_class(m.entity, lex, parsed) == "City"]
+            # "في منطقة حاوي العظيم بمحافظة ديالى، شمال شرقي بغداد": a city after a compass word is where
+            # the place lies from, not the place
+            here = [m for m in in_city if not _from_here(view, m, trig.words("compass"))]
+            if not here:  # a place the lexicon does not know: "في بلدة كاسيندي"، "استهدف معسكر إيناتس"
+                here = _unknown_place(parsed, view, w.end, end)
             if not here and any(d.value for d in view.dates):
-                # a dated attack somewhere the lexicon names no city of ("هجوم على قاعدة إيناتس في منطقة
-                # تيلابيري غرب النيجر في 10 ديسمبر 2019"): the region, else the country
+                # a dated attack somewhere the lexicon names no city of: the region, else the country
                 wider = [m for m in named if m.how == "name" and entity_class(m.entity, lex, parsed) in ("Region", "Country")]
                 wider.sort(key=lambda m: entity_class(m.entity, lex, parsed) != "Region")
                 here = wider[:1]
-            cities += [(w, m) for m in here]
+            cities += [(w, m) for m in (here or in_city[:1])]
         if not cities:
             continue
         groups = _armed(parsed, lex, view)
+        # "التنظيم", or a claim ("وكان الأخير قد تبنى الهجوم"): the document's main armed group
         perpetrator = groups[0].entity if groups else (
-            main if any(t.norm in trig.words("the_organisation") for t in view.tokens) else None)
-        nxt = all_views[k + 1] if k + 1 < len(all_views) else None
-        if perpetrator is None and nxt is not None and any(t.norm in trig.words("claimed") for t in nxt.tokens):
-            claimants = _armed(parsed, lex, nxt)  # "... وسارع تنظيم الدولة الإسلامية إلى تبني العملية"
-            perpetrator = claimants[0].entity if claimants else (
-                main if any(t.norm in trig.words("the_organisation") for t in nxt.tokens) else None)
+            main if any(t.norm in trig.words("the_organisation") or t.norm in trig.words("claimed")
+                        for t in view.tokens) else None)
+        # "... وسارع تنظيم الدولة الإسلامية إلى تبني العملية": a claim in one of the next two sentences
+        for nxt in all_views[k + 1:k + 1 + _CLAIM_WITHIN] if perpetrator is None else ():
+            if any(t.norm in trig.words("claimed") for t in nxt.tokens):
+                claimants = _armed(parsed, lex, nxt)
+                perpetrator = claimants[0].entity if claimants else (
+                    main if any(t.norm in trig.words("the_organisation") for t in nxt.tokens) else None)
+                break
+        weekday = trig.words("weekdays")
+        # a weekday alone ("خلال قداس الأحد") dates the attack only when nothing fuller does
+        dated = [d for d in view.dates if d.value and not _weekday_only(view, d, weekday)] or \
+            [d for d in view.dates if d.value]
+        taken: set[int] = set()
         for w, c in cities:
-            later = [d for d in view.dates if d.value and d.start >= c.end]
-            earlier = [d for d in view.dates if d.value and w.start <= d.start < c.start]  # after its own attack word
-            # "في 3 يناير 2024، فجر انتحاريان ... في مدينة كرمان": a date may also open the sentence
-            opening = [d for d in view.dates if d.value and d.start < words[0].start]
-            date = later[0].value if later else (earlier[-1].value if earlier else (opening[-1].value if opening else None))
-            parsed.facts.append(Attack(Evidence.of(view.sentence), "attacks/attack-word-city",
-                                       perpetrator=perpetrator, place=c.entity, date=date))
+            # a date after the place in its own clause, else one between the attack word and the place, else
+            # one opening the attack's clause; a date in a later clause last ("... في مدينة الحسكة، والذي يضم
+            # معتقلين منذ سقوط الباغوز في آذار 2019")
+            after = [d for d in dated if d.start >= c.end]
+            later = [d for d in after if not _punct_between(parsed.doc.text, c.end, d.start)]
+            afar = [d for d in after if d not in later]
+            earlier = [d for d in dated if w.start <= d.start < c.start]  # after its own attack word
+            # "في 3 يناير 2024، فجر انتحاريان ... في مدينة كرمان": a date may also open the sentence, or
+            # the clause of this attack word ("وقبل هجوم موسكو بيوم واحد، في 21 آذار/مارس، فجّر انتحاري")
+            before = max((x.start for x, _ in cities if x.start < w.start), default=-1)
+            opening = [d for d in dated if before < d.start < w.start and d.start not in taken]
+            chosen = next((ds[i] for ds, i in ((later, 0), (earlier, -1), (opening, -1), (afar, 0)) if ds), None)
+            date = chosen.value if chosen else None
+            if chosen is not None and (later or earlier):
+                taken.add(chosen.start)  # "استهدف الموصل في 3 أيار 2020، والهجوم على مدينة الكرك": Mosul's
+            a = Attack(Evidence.of(view.sentence), "attacks/attack-word-city", perpetrator=perpetrator, place=c.entity,
+                       date=date)
+            parsed.facts.append(a)
+            if view.token_at(c.start) == view.token_at(w.end - 1) + 1:
+                by_place.append(a)  # "هجوم موسكو": the attack named by its place
+    # an attack named by its place is the one the document dates there, not whatever date follows it
+    # ("وقبل هجوم موسكو بيوم واحد، في 21 آذار/مارس، فجّر انتحاري ...")
+    for a in by_place:
+        there = {b.date for b in parsed.facts_of(Attack) if b.place == a.place and b not in by_place and b.date}
+        if there:
+            a.date = there.pop() if len(there) == 1 else None
     _date_from_the_same_attack(parsed)
+
+
+_CLAIM_WITHIN = 2  # sentences after an attack that may claim it
+
+
+def _punct_between(text: str, a: int, b: int) -> bool:
+    return any(c in "،,;؛:" for c in text[a:b])
+
+
+def _from_here(view, m: Mention, compass: frozenset[str]) -> bool:
+    """Whether a compass word (شمال، جنوبي ...) stands before mention ``m``, with at most a place noun
+    between ("شمال شرقي بغداد"، "جنوبي مدينة الحسكة")."""
+    k = view.token_at(m.start)
+    nouns = triggers().words("place_nouns")
+    for t in reversed(view.tokens[max(0, k - 4):k]):
+        forms = set(strip_clitics(t.norm))
+        if forms & compass:
+            return True
+        if not forms & nouns and not (t.norm.startswith("ال") and t.norm.endswith(("ي", "يه"))):
+            return False  # only place nouns and adjectives of relation between: "جنوب شرقي العاصمة النيجرية نيامي"
+    return False
+
+
+def _weekday_only(view, d, weekday: frozenset[str]) -> bool:
+    """Whether date ``d`` is said by a weekday alone ("الأحد"، "يوم الخميس الماضي"), no day of a month."""
+    said = [t for t in view.tokens if d.start <= t.start < d.end]
+    return any(set(strip_clitics(t.norm)) & weekday for t in said) and not any(
+        any(c.isdigit() for c in t.surface) for t in said) and len(said) <= 3
+_NAME_WORDS = 3  # words of a place's name
+
+
+def _unknown_place(parsed: Parsed, view, start: int, end: int) -> list[Mention]:
+    """A place the lexicon does not know, named after a place noun between ``start`` and ``end``
+    ("في بلدة كاسيندي"، "استهدف معسكر إيناتس"، "قرب قرية أم الخناجر في قضاء ..."): up to three words,
+    ending before a preposition, a name found in the text, punctuation, a number or a definite
+    adjective of relation ("بلدة بالما الساحلية"). It becomes a place of its own (``ckg:Place``)."""
+    trig = triggers()
+    nouns, stop = trig.words("place_nouns"), trig.words("person_stop")
+    toks, text = view.tokens, parsed.doc.text
+    named = {m.start for m in view.mentions}
+    for i, tok in enumerate(toks[:-1]):
+        if not start <= tok.start < end or not set(strip_clitics(tok.norm)) & nouns:
+            continue
+        words = []
+        for t in toks[i + 1:i + 1 + _NAME_WORDS]:
+            if (t.start in named or t.norm in stop or t.norm.isdigit() or t.norm in trig.words("compass")
+                    or any(c in "،,.;؛:()«»\"" for c in text[(words[-1] if words else tok).end:t.start])
+                    or (words and t.norm.startswith("ال") and t.norm.endswith(("ي", "يه")))):
+                break
+            words.append(t)
+        if (not words or words[0].norm.startswith("ال") or words[0].norm.endswith("يه")
+                or any(m.start <= tok.start < m.end for m in view.mentions)):
+            continue  # "المعسكر القريب", "سوقاً شعبية": no name; "مدينة الموصل" is the lexicon's
+        name = text[words[0].start:words[-1].end]
+        key = mint_key("place", " ".join(w.norm for w in words))
+        if key not in parsed.entities:
+            parsed.entities[key] = NewEntity(key, "Place", name)
+        m = Mention(Evidence.of(view.sentence), "attacks/place-noun", entity=key, start=words[0].start,
+                    end=words[-1].end, surface=name, how="name")
+        parsed.mentions.append(m)
+        return [m]
+    return []
 
 
 def _date_from_the_same_attack(parsed: Parsed) -> None:
