@@ -9,7 +9,7 @@ from ..facts import DateMention, Mention, Parsed, Quantity
 from ..lexicon import Lexicon
 from ..text import Sentence, Token
 
-__all__ = ["SentenceView", "views", "clause_spans", "clause_of", "entity_class", "ACTOR_CLASSES"]
+__all__ = ["SentenceView", "views", "clause_spans", "clause_of", "clause_break", "entity_class", "ACTOR_CLASSES"]
 
 ACTOR_CLASSES = frozenset({"Country", "InternationalOrganization", "Organization", "GovernmentBody",
                            "MilitaryCommand", "Coalition", "CoalitionBody", "WorkingGroup", "Person"})
@@ -80,6 +80,11 @@ def clause_spans(text: str, start: int) -> list[tuple[int, int]]:
         pos = m.end()
     spans.append((start + pos, start + len(text)))
     return [(a, b) for a, b in spans if b > a]
+
+
+def clause_break(text: str, a: int, b: int) -> bool:
+    """Whether a clause ends between document offsets ``a`` and ``b`` (the marks of :func:`clause_spans`)."""
+    return _CLAUSE_RE.search(text, a, b) is not None
 
 
 def clause_of(spans: list[tuple[int, int]], offset: int) -> tuple[int, int]:

@@ -117,7 +117,7 @@ def _committed_to(view, after: int, to: frozenset[str], own_ba: tuple[str, ...],
     joined by "، و" included, at most ``_OBJECT_WORDS`` words; ``None`` without a preposition, or
     when what follows is money (a pledge of funds is funding, not a commitment)."""
     toks = view.tokens
-    named = {i for m in view.mentions for i, t in enumerate(toks) if m.start <= t.start < m.end}
+    named = {i for m in view.mentions for i in range(view.token_at(m.start), view.token_at(m.end - 1) + 1)}
     start = None
     for k in range(after, min(after + _GAP + 1, len(toks))):
         norm = toks[k].norm
@@ -130,9 +130,7 @@ def _committed_to(view, after: int, to: frozenset[str], own_ba: tuple[str, ...],
             break
     if start is None:
         return None
-    limit = view.sentence.end
-    text = view.sentence.text
-    rest = text[start - view.sentence.start:limit - view.sentence.start]
+    rest = view.sentence.text[start - view.sentence.start:]
     cut = _OBJECT_END.search(rest)
     if cut:
         rest = rest[:cut.start()]

@@ -269,7 +269,8 @@ def _addressed_names(parsed: Parsed, matcher, table, surnames: dict) -> None:
                 _without_clitic(text, first[0].start, first[0].end, table[first[0].entity][0]) == first[0].start
 
         for k, tok in enumerate(toks[:-1]):
-            if any(f in honorifics for f in strip_clitics(tok.norm)) and toks[k + 1].start not in starts \
+            if (tok.norm in honorifics or tok.norm[:1] in "وبلف" and tok.norm[1:] in honorifics) \
+                    and toks[k + 1].start not in starts \
                     and not _punct_between(text, tok.end, toks[k + 1].start):
                 _unknown_person(parsed, view, k + 1, starts, surnames, then=titled)
 

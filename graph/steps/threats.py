@@ -14,7 +14,7 @@ from ..pipeline import Context, step
 from ..rdf import mint_key
 from ..text import strip_clitics
 from ..triggers import triggers
-from ._context import entity_class, views
+from ._context import clause_break, entity_class, views
 
 __all__ = ["threats", "attacks"]
 
@@ -128,7 +128,7 @@ def attacks(parsed: Parsed, ctx: Context) -> None:
             # one opening the attack's clause; a date in a later clause last ("... في مدينة الحسكة، والذي يضم
             # معتقلين منذ سقوط الباغوز في آذار 2019")
             after = [d for d in dated if d.start >= c.end]
-            later = [d for d in after if not _punct_between(parsed.doc.text, c.end, d.start)]
+            later = [d for d in after if not clause_break(parsed.doc.text, c.end, d.start)]
             afar = [d for d in after if d not in later]
             earlier = [d for d in dated if w.start <= d.start < c.start]  # after its own attack word
             # "في 3 يناير 2024، فجر انتحاريان ... في مدينة كرمان": a date may also open the sentence, or
@@ -156,13 +156,10 @@ def attacks(parsed: Parsed, ctx: Context) -> None:
 _CLAIM_WITHIN = 2  # sentences after an attack that may claim it
 
 
-def _punct_between(text: str, a: int, b: int) -> bool:
-    return any(c in "،,;؛:" for c in text[a:b])
-
-
 def _from_here(view, m: Mention, compass: frozenset[str]) -> bool:
-    """Whether a compass word (شمال، جنوبي ...) stands before mention ``m``, with at most a place noun
-    between ("شمال شرقي بغداد"، "جنوبي مدينة الحسكة")."""
+    """Whether a compass word (شمال، جنوبي ...) stands before mention ``m`` within four words, with only
+    place nouns and adjectives of relation between ("شمال شرقي بغداد"، "جنوبي مدينة الحسكة"، "جنوب شرقي
+    العاصمة النيجرية نيامي")."""
     k = view.token_at(m.start)
     nouns = triggers().words("place_nouns")
     for t in reversed(view.tokens[max(0, k - 4):k]):
@@ -188,7 +185,7 @@ def _unknown_place(parsed: Parsed, view, start: int, end: int) -> list[Mention]:
     ending before a preposition, a name found in the text, punctuation, a number or a definite
     adjective of relation ("بلدة بالما الساحلية"). It becomes a place of its own (``ckg:Place``)."""
     trig = triggers()
-    nouns, stop = trig.words("place_nouns"), trig.words("person_stop")
+    nouns, stop, compass = trig.words("place_nouns"), trig.words("person_stop"), trig.words("compass")
     toks, text = view.tokens, parsed.doc.text
     named = {m.start for m in view.mentions}
     for i, tok in enumerate(toks[:-1]):
@@ -196,7 +193,7 @@ def _unknown_place(parsed: Parsed, view, start: int, end: int) -> list[Mention]:
             continue
         words = []
         for t in toks[i + 1:i + 1 + _NAME_WORDS]:
-            if (t.start in named or t.norm in stop or t.norm.isdigit() or t.norm in trig.words("compass")
+            if (t.start in named or t.norm in stop or t.norm.isdigit() or t.norm in compass
                     or any(c in "،,.;؛:()«»\"" for c in text[(words[-1] if words else tok).end:t.start])
                     or (words and t.norm.startswith("ال") and t.norm.endswith(("ي", "يه")))):
                 break
