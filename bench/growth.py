@@ -9,20 +9,17 @@ stays flat while the process grows says the growth is the database's, not extrac
 """
 from __future__ import annotations
 
-import argparse
-import sys
 import tempfile
 import time
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+from _cli import corpus_parser  # (puts the repository on sys.path)
 
 import graph  # noqa: E402
 
 
 def main() -> None:
-    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("corpus", type=Path, help="a folder of documents (with its manifest.csv, if any)")
+    ap = corpus_parser(__doc__)
     ap.add_argument("--every", type=int, default=1000, help="documents per line (default 1000)")
     args = ap.parse_args()
     marks: list[tuple[int, float, float]] = []

@@ -11,13 +11,11 @@ a second on two cores: 6.7 ms of CPU a document in all) is from what the engine 
 """
 from __future__ import annotations
 
-import argparse
-import sys
 import tempfile
 import time
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+from _cli import corpus_parser  # (puts the repository on sys.path)
 
 import pyoxigraph as ox  # noqa: E402
 
@@ -26,8 +24,7 @@ from graph.ingest import discover  # noqa: E402
 
 
 def main() -> None:
-    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("corpus", type=Path, help="a folder of documents (with its manifest.csv, if any)")
+    ap = corpus_parser(__doc__)
     args = ap.parse_args()
     items = list(discover([args.corpus]))
     described: set[str] = set()

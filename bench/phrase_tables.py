@@ -12,13 +12,11 @@ words they index). The wrapper itself adds about half a microsecond a call.
 """
 from __future__ import annotations
 
-import argparse
-import sys
 import time
 from collections import defaultdict
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+from _cli import corpus_parser  # (puts the repository on sys.path)
 
 import graph.lexicon as lexicon  # noqa: E402
 from graph.api import _collect_less  # noqa: E402
@@ -27,8 +25,7 @@ from graph.pipeline import Context, run  # noqa: E402
 
 
 def main() -> None:
-    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("corpus", type=Path, help="a folder of documents (with its manifest.csv, if any)")
+    ap = corpus_parser(__doc__)
     ap.add_argument("--docs", type=int, default=300, help="how many documents to time (default 300)")
     args = ap.parse_args()
     _collect_less()
