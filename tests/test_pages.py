@@ -441,6 +441,19 @@ def test_browser_runs_no_hostile_payload_and_draws_the_nodes(tmp_path):
     assert "&lt;img src=x onerror=" in details.group(1)
 
 
+def test_browser_draws_without_animation_frames(tmp_path):
+    # A busy or background browser may give no animation frame for a while (it happened in CI):
+    # the page must still draw once its layout has stabilised, not wait for the next frame.
+    page = tmp_path / "partners.html"
+    write_page(partner_meeting_graph(), page, "شركاء")
+    html = page.read_text(encoding="utf-8")
+    starve = "<script>window.requestAnimationFrame = function () { return 0; };</script>"
+    page.write_text(html.replace("<head>", "<head>" + starve, 1), encoding="utf-8")
+    dom = run_chromium(tmp_path, page.as_uri(), "--dump-dom").stdout
+    body = next(a for t, a in tags_of(dom).tags if t == "body")
+    assert body.get("data-ckg-drawn") == "16" and body.get("data-ckg-stable") == "true"
+
+
 def test_browser_switches_language_and_direction(tmp_path):
     page = tmp_path / "partners.html"
     write_page(partner_meeting_graph(), page, "شركاء")

@@ -682,13 +682,16 @@ _SCRIPT = r"""
   window.ckgNetwork = network;
 
   // The first frame may already have been drawn inside the constructor, before a listener
-  // could see it: listen, then ask for one more frame so the marker is always set.
+  // could see it: listen, then draw once more so the marker is always set. While the layout
+  // stabilises vis-network refuses to draw and afterwards only asks for an animation frame,
+  // which a busy or background browser may not give for a while: draw at once when it ends.
   network.once("afterDrawing", function () {
     document.body.setAttribute("data-ckg-drawn", String(nodes.length));
   });
   network.redraw();
   if (data.physics) {
     network.once("stabilizationIterationsDone", function () {
+      network.redraw();
       document.body.setAttribute("data-ckg-stable", "true");
     });
   } else {
