@@ -12,6 +12,10 @@ from graph.ingest import Document
 from graph.pipeline import run
 
 
+# a first sentence that puts a document in the genre without naming the coalition
+ABOUT_ISIS = "يواصل العالم الحرب على داعش. "
+
+
 def parse(text: str, published: str | None = "2020-05-14"):
     return run(Document(id="t", text=text, published=published))
 
@@ -128,10 +132,48 @@ def test_a_later_surname_is_the_same_person():
     ("استضافت دولة الكويت يوم الثلاثاء 13 فبراير 2018 الاجتماع الوزاري للتحالف الدولي.", "ministerial", "KWT",
      "2018-02-13"),
     ("النمسا تحتضن الاجتماع الوزاري للتحالف الدولي في شباط 2018.", "ministerial", "AUT", "2018-02"),
+    ("احتضنت الصخيرات اجتماع المديرين السياسيين للتحالف الدولي في حزيران 2018.", "political-directors", "SKHIRAT",
+     "2018-06"),
+    # a meeting named by its city, in a sentence on the war against "the organisation" or a coalition
+    (ABOUT_ISIS + "وقد مهد اجتماع الدوحة في 5 آذار 2016 لخطة مشتركة ضد التنظيم.", "other", "DOHA", "2016-03-05"),
+    (ABOUT_ISIS + "وفي اجتماع أوسلو في أيار/مايو 2019 انضمت دولتان إلى تحالف بات يضم 80 عضواً.", "other", "OSLO", "2019-05"),
+    # a body of the coalition met, said by the verb alone
+    (ABOUT_ISIS + "وقد اجتمعت مجموعة التركيز الخاصة بإفريقيا في 3 نيسان 2022 في داكار.", "other", "DAKAR", "2022-04-03"),
+    # an ordinal between the noun and the body, where and when in the relative clause after it, and a
+    # hybrid meeting that still met somewhere
+    ("توقف التقرير عند الاجتماع الخامس عشر لمجموعة مكافحة تمويل داعش، الذي عقد في روما في 2 شباط 2022 "
+     "بمشاركة 40 دولة حضورياً وافتراضياً.", "other", "ROME", "2022-02-02"),
+    # the date of another meeting named after this one is that meeting's
+    ("ويأتي الاجتماع الوزاري للتحالف الدولي في اليوم الثاني لمؤتمر إعادة إعمار العراق الذي انطلق أمس.",
+     "ministerial", None, None),
+    # "بعد ساعات من ...": the date and place of another event
+    (ABOUT_ISIS + "وجاءت محادثات جدة ضد التنظيم بعد ساعات من خطاب ألقاه الرئيس باراك أوباما في واشنطن مساء الأربعاء.",
+     "other", "JEDDAH", None),
+    ("وجاءت محادثات التحالف الدولي بعد ساعات من خطاب ألقاه الرئيس في واشنطن مساء الأربعاء.", "other", None, None),
 ])
 def test_meetings_kind_place_and_date(text, kind, place, start):
     [m] = parse(text).facts_of(Meeting)
     assert (m.kind, m.place, m.start_date) == (kind, place, start)
+
+
+@pytest.mark.parametrize("text", [
+    "وتزامن الاجتماع مع تهديد التنظيم بقتل رهينتين ما لم تدفع طوكيو فدية.",  # "the meeting" named again, no city
+    "وفي 5 آب 2023 تبنى «داعش» التفجير الذي استهدف سوقاً في مدينة الموصل، بحسب التحالف الدولي.",  # a claim
+    "اجتمعت وزيرة الخارجية مع نظيرها في داكار في 3 نيسان 2022 لبحث التجارة.",  # no body of the coalition met
+])
+def test_sentences_that_tell_no_meeting(text):
+    assert parse(text).facts_of(Meeting) == []
+
+
+def test_a_venue_in_another_meetings_clause_is_not_the_hosts():
+    p = parse("وعقدت المجموعة اجتماعها الأول في روما في آذار 2015 ضمن التحالف الدولي، فيما استضافت الكويت "
+              "اجتماعها الثاني في أيار الماضي.", published="2015-10-08")
+    assert sorted((m.place, m.start_date) for m in p.facts_of(Meeting)) == [("KWT", "2015-05"), ("ROME", "2015-03")]
+
+
+def test_who_speaks_at_another_event_takes_no_part():
+    p = parse(ABOUT_ISIS + "وجاءت محادثات جدة ضد التنظيم بعد ساعات من خطاب ألقاه الرئيس باراك أوباما مساء الأربعاء.")
+    assert p.facts_of(Meeting) and not p.facts_of(Participation)
 
 
 def test_two_meetings_in_one_clause_each_where_and_when_its_words_say():
@@ -189,6 +231,8 @@ def test_a_meeting_where_the_report_was_filed():
     assert sum(x.entity == m.place for x in p.mentions) == 2
     p = parse("لندن - (وكالات)\nاجتمع وزراء خارجية دول التحالف الدولي أمس لمراجعة الحملة.")
     assert [(m.place, m.start_date) for m in p.facts_of(Meeting)] == [("LONDON", "2020-05-13")]
+    p = parse("بغداد – واع\nاجتمع وزراء خارجية دول التحالف الدولي أمس لمراجعة الحملة.")  # the agency bare
+    assert [(m.place, m.start_date) for m in p.facts_of(Meeting)] == [("BAGHDAD", "2020-05-13")]
     # a letterhead is not a dateline, and a meeting weeks before the report is not where it was filed
     assert parse("وزارة الخارجية - إدارة الإعلام\nاجتمع وزراء التحالف الدولي أمس.").dateline is None
     p = parse("لندن - (وكالات)\nاجتمع وزراء خارجية دول التحالف الدولي في 3 آذار 2020.")

@@ -95,12 +95,23 @@ def meetings(parsed: Parsed, ctx: Context) -> None:
         # the coalition, one of its bodies, or ISIS itself: talks on the war against it are the
         # coalition's even where it is not named (the Jeddah talks of September 2014 founded it)
         coalition = any(entity_class(m.entity, lex, parsed) in ("Coalition", "CoalitionBody")
-                        or ((e := lex.get(m.entity)) is not None and e.extra.get("threat") == "isis") for m in view.mentions)
+                        or ((e := lex.get(m.entity)) is not None and e.extra.get("threat") == "isis") for m in view.mentions
+                        ) or any(t.norm in trig.words("coalition_words") for t in toks)  # "في تحالف بات يضم"
+        # "اجتماع جدة ... ضد التنظيم": a meeting named by its city, on the war against "the organisation"
+        coalition = coalition or (any(t.norm in trig.words("the_organisation_itself") for t in toks)
+                                  and any(_named_by_venue(view, n, lex, parsed) for n in nouns))
         spans = clause_spans(view.sentence.text, view.sentence.start)
         # "المبادئ التوجيهية التي تم تبنيها في مدينة الكويت في شباط 2018": adopted at a meeting
-        nouns = nouns + [o for o in trig.find("meeting_outcomes", toks) if _venue_and_date_in_clause(view, lex, parsed, spans, o.start)]
+        nouns = nouns + [o for o in trig.find("meeting_outcomes", toks)
+                         if _venue_and_date_in_clause(view, lex, parsed, spans, o.start) and not _claimed_by(view, o, lex, parsed)]
         if not (nouns or (verbs and kinds_all)):
-            continue
+            # "وقد اجتمعت [مجموعة التركيز] في 15 تشرين الثاني 2023 في كوتونو": a body of the coalition met
+            verbs = [v for v in verbs if toks[view.token_at(v.start)].norm in trig.words("met")
+                     and _venue_and_date_in_clause(view, lex, parsed, spans, v.start)]
+            if not (verbs and any(entity_class(m.entity, lex, parsed) in ("Coalition", "CoalitionBody", "WorkingGroup")
+                                  for m in view.mentions)):
+                continue
+            coalition = True
         back = {n.start for n in nouns if _anaphoric(view, n, trig)}  # nouns that point back (verbs never do)
         if not (coalition or any(k.entity != "other" for k in kinds_all)):
             # "وترأس الاجتماع بالاشتراك وزير الخارجية البريطاني ...": "the meeting" named again
@@ -111,11 +122,14 @@ def meetings(parsed: Parsed, ctx: Context) -> None:
         spans, cuts = _split_at_named_meetings(view, spans, nouns, kinds_all)
         hosts = trig.find("meeting_hosts", toks)
         hosted = bool(hosts)
-        virtual = bool(trig.find("virtual", toks))
+        # "حضورياً وافتراضياً": a hybrid meeting still met somewhere
+        virtual = bool(trig.find("virtual", toks)) and not any(t.norm in trig.words("in_person") for t in toks)
         anchors, clauses_seen = [], set()
         # one anchor a clause, and one that names a meeting before one that points back:
         # "أعلنت استضافتها لهذا الاجتماع خلال اجتماع المديرين السياسيين ... في لاهاي"
-        for a in sorted(nouns or verbs, key=lambda m: (clause_of(spans, m.start), m.start in back, m.start)):
+        # ("الاجتماع الوزاري" says its kind: it names a meeting as much as "لمؤتمر إعادة الإعمار" after it)
+        kinded = {n.start for n in nouns if any(0 < view.token_at(k.start) - view.token_at(n.end - 1) <= 2 for k in kinds_all)}
+        for a in sorted(nouns or verbs, key=lambda m: (clause_of(spans, m.start), m.start in back - kinded, m.start)):
             c = clause_of(spans, a.start)
             if c not in clauses_seen:
                 clauses_seen.add(c)
@@ -130,8 +144,10 @@ def meetings(parsed: Parsed, ctx: Context) -> None:
                     [] if cuts else [k.entity for k in kinds_all])  # a cut clause's kind is its own
             kind = next((k for k in _KIND_PRIORITY if k in kinds), "other")
             hosted_here = hosted and (a is anchors[0] or any(c0 <= h.start < c1 for h in hosts))
-            place = None if virtual else _place(view, lex, parsed, a.start, spans, hosted_here, bool(cuts))
-            date, end_date = _date(view, a.start, spans, lex, parsed, place, cuts)
+            elsewhere = [clause_of(spans, o.start) for o in anchors if o is not a]
+            place = None if virtual else _place(view, lex, parsed, a.start, spans, hosted_here, bool(cuts), elsewhere)
+            named = [n.start for n in nouns if n.start > a.start and n.start not in back]
+            date, end_date = _date(view, a.start, spans, lex, parsed, place, cuts, named)
             if not date and before is not None and toks and toks[0].norm in trig.words("came"):
                 # "أعلن التحالف، أمس الثلاثاء، انضمام ... وجاء الإعلان خلال اجتماع افتراضي": when what
                 # the sentence before reported happened
@@ -233,6 +249,30 @@ def _venue_and_date_in_clause(view, lex, parsed, spans, at: int) -> bool:
             and any(a <= d.start < b and d.value for d in view.dates))
 
 
+def _reference_points(view) -> list[int]:
+    """Where "بعد ساعات من", "قبل أسابيع من" start: what follows is another event, its date and
+    place its own ("وجاءت محادثات جدة بعد ساعات من خطاب ... مساء الأربعاء")."""
+    trig, toks, out = triggers(), view.tokens, []
+    for i, t in enumerate(toks):
+        if t.norm in trig.words("before_after") and i + 2 < len(toks) and toks[i + 1].norm in trig.words("time_units"):
+            if toks[i + 2].norm == "من" or (i + 3 < len(toks) and toks[i + 3].norm == "من"):
+                out.append(t.start)
+    return out
+
+
+def _named_by_venue(view, noun, lex, parsed) -> bool:
+    """"اجتماع جدة", "محادثات واشنطن": a meeting word with the city right after it."""
+    j = view.token_at(noun.end - 1)
+    return any(view.token_at(m.start) == j + 1 and _is_venue(m.entity, lex, parsed) for m in view.mentions)
+
+
+def _claimed_by(view, word, lex, parsed) -> bool:
+    """"تبنى «داعش» التفجيرين": an armed group right after تبنى claims an attack, it adopts no text."""
+    j = view.token_at(word.end - 1)
+    return any(0 < view.token_at(m.start) - j <= 2 and entity_class(m.entity, lex, parsed) == "ArmedGroup"
+               for m in view.mentions)
+
+
 def _since(view, d) -> bool:
     """"منذ عام 2014": a date something has lasted since, not when a meeting was; nor is "منذ
     تأسيسه عام 2014" (when the coalition was founded)."""
@@ -246,15 +286,19 @@ def _is_venue(key: str, lex, parsed) -> bool:
     return cls == "City" or (cls == "Region" and key in lex and bool(lex[key].extra.get("country")))
 
 
-def _place(view, lex, parsed, anchor: int, spans, hosted: bool, cut: bool = False) -> str | None:
+def _place(view, lex, parsed, anchor: int, spans, hosted: bool, cut: bool = False,
+           elsewhere: list[tuple[int, int]] = ()) -> str | None:
     """The venue in the meeting word's clause (in the whole sentence when it says who hosted, unless
-    the sentence was ``cut`` between two meetings)."""
+    the sentence was ``cut`` between two meetings, and not in the clause of another meeting word:
+    "وعقدت اجتماعها الأول في روما ...، فيما استضافت المملكة اجتماعها الثاني")."""
     a, b = clause_of(spans, anchor)
     attacked = [n.end for n in triggers().find("attack_nouns", view.tokens)]
     # "... منذ الاعتداءات التي هزت باريس": a city struck after an attack word is not where one meets
+    attacked += _reference_points(view)
     venues = [m for m in view.mentions if _is_venue(m.entity, lex, parsed)
               and not any(anchor < e <= m.start for e in attacked)]
-    near = [m for m in venues if a <= m.start < b] or (venues if hosted and not cut else [])
+    near = [m for m in venues if a <= m.start < b] or (
+        [m for m in venues if not any(x <= m.start < y for x, y in elsewhere)] if hosted and not cut else [])
     if not near:  # "..., أمس الخميس، في قاعدة أندروز المشتركة": a clause that only says where
         k = next((i for i, (x, _) in enumerate(spans) if x == a), None)
         events = [e.start for t in ("meeting_nouns", "meeting_verbs") for e in triggers().find(t, view.tokens)]
@@ -264,7 +308,9 @@ def _place(view, lex, parsed, anchor: int, spans, hosted: bool, cut: bool = Fals
                 words = view.sentence.text[x - view.sentence.start:y - view.sentence.start].split()
                 # ... or a clause of when and where: "انطلقت، اليوم الثلاثاء بقصر المؤتمرات بالصخيرات، أشغال الاجتماع"
                 when = any(x <= d.start < y and d.value for d in view.dates) and not any(x <= e < y for e in events)
-                if words and (words[0] in ("في", "وفي", "بمدينة", "بالعاصمة", "وسط") or when):
+                # "الاجتماع الثامن عشر لمجموعة ...، الذي عقد في الرياض": the clause right after that says which
+                which = i == k + 1 and words[:1] in (["الذي"], ["التي"])
+                if words and (words[0] in ("في", "وفي", "بمدينة", "بالعاصمة", "وسط") or when or which):
                     near = [m for m in venues if x <= m.start < y]
                     if near:
                         break
@@ -288,12 +334,15 @@ def _host_country(view, lex, parsed) -> str | None:
     return None
 
 
-def _date(view, anchor: int, spans, lex, parsed, place, cuts=frozenset()) -> tuple[str | None, str | None]:
+def _date(view, anchor: int, spans, lex, parsed, place, cuts=frozenset(),
+          named: list[int] = ()) -> tuple[str | None, str | None]:
     """The date in the meeting word's clause, else in a neighbouring clause that names no other
     venue ("احتضنت بروكسل، أمس الخميس، اجتماعاً") and is not cut off as another meeting's
-    (``cuts``); the most precise first."""
+    (``cuts``); the most precise first. A date after another meeting ``named`` after this one is
+    that meeting's: "ويأتي الاجتماع الوزاري في اليوم الثاني لمؤتمر ... الذي انطلق أمس الاثنين"."""
     k = next((i for i, (a, b) in enumerate(spans) if a <= anchor < b), len(spans) - 1)
-    dates = [d for d in view.dates if d.value and not _since(view, d)]
+    named = list(named) + _reference_points(view)
+    dates = [d for d in view.dates if d.value and not _since(view, d) and not any(anchor < n < d.start for n in named)]
     near = [d for d in dates if spans[k][0] <= d.start < spans[k][1]]
     for direction in (-1, 1):  # walk outwards until a clause that names another venue
         i = k + direction
@@ -321,7 +370,8 @@ def _participants(parsed: Parsed, ctx: Context, view, meeting: Meeting) -> None:
     state or organisation he or she acts for.
     """
     lex = ctx.lexicon
-    roles = triggers().find("roles", view.tokens)
+    refs = _reference_points(view)  # "بعد ساعات من خطاب وجهه الرئيس": roles in another event
+    roles = [r for r in triggers().find("roles", view.tokens) if not any(x < r.start for x in refs)]
     if not roles:
         return
     spans = clause_spans(view.sentence.text, view.sentence.start)
