@@ -150,6 +150,15 @@ def test_a_later_surname_is_the_same_person():
     (ABOUT_ISIS + "وجاءت محادثات جدة ضد التنظيم بعد ساعات من خطاب ألقاه الرئيس باراك أوباما في واشنطن مساء الأربعاء.",
      "other", "JEDDAH", None),
     ("وجاءت محادثات التحالف الدولي بعد ساعات من خطاب ألقاه الرئيس في واشنطن مساء الأربعاء.", "other", None, None),
+    # a country right after the meeting's own words (kind, body, ordinal, date) and في is where it met ...
+    ("وانضمت دولتان خلال الاجتماع الوزاري للتحالف الدولي في البحرين في آذار 2019.", "ministerial", "BHR", "2019-03"),
+    ("عقدت مجموعة مكافحة تمويل داعش اجتماعها الخامس يومي 3 و4 أيار 2021 في مملكة البحرين.", "other", "BHR",
+     "2021-05-03"),
+    # ... but not after other words: what the meeting discussed
+    ("عقد التحالف الدولي اجتماعاً لبحث الوضع في سوريا في 3 أيار 2021.", "other", None, "2021-05-03"),
+    # "the group" in a sentence on its meeting is a body of the coalition
+    (ABOUT_ISIS + "وشكرت الرئاسة المشتركة البحرين التي استضافت الاجتماع الحادي عشر للمجموعة في العاصمة المنامة "
+     "في 16 نيسان 2019.", "other", "MANAMA", "2019-04-16"),
 ])
 def test_meetings_kind_place_and_date(text, kind, place, start):
     [m] = parse(text).facts_of(Meeting)
@@ -163,6 +172,14 @@ def test_meetings_kind_place_and_date(text, kind, place, start):
 ])
 def test_sentences_that_tell_no_meeting(text):
     assert parse(text).facts_of(Meeting) == []
+
+
+def test_a_sentence_opened_by_its_meeting_verb_is_dated_by_it():
+    # "في اجتماع خصص لمراجعة ..." after the verb says what the meeting was for, and the date of what it
+    # reviewed is not the meeting's
+    p = parse("التقى وزراء دول المجموعة المصغرة للتحالف الدولي، أمس الثلاثاء، في باريس، في اجتماع خصص لمراجعة "
+              "ما جرى منذ سقوط الرمادي في أيار الماضي.", published="2015-06-03")
+    assert [(m.kind, m.place, m.start_date) for m in p.facts_of(Meeting)] == [("small-group", "PARIS", "2015-06-02")]
 
 
 def test_a_venue_in_another_meetings_clause_is_not_the_hosts():

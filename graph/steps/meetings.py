@@ -112,6 +112,13 @@ def meetings(parsed: Parsed, ctx: Context) -> None:
                                   for m in view.mentions)):
                 continue
             coalition = True
+        # "التقى وزراء ...، أمس الثلاثاء، في باريس، في اجتماع خُصص لمراجعة ...": the verb that opens the
+        # sentence tells the meeting; "في اجتماع" after it only says what it was for
+        opener = next((v for v in verbs if view.token_at(v.start) <= 1 and toks[view.token_at(v.start)].norm in trig.words("met")), None)
+        if opener is not None and nouns and all(view.token_at(n.start) > 0 and toks[view.token_at(n.start) - 1].norm == "في"
+                                               and n.start > opener.start for n in nouns):
+            nouns = []
+            verbs = [opener]
         back = {n.start for n in nouns if _anaphoric(view, n, trig)}  # nouns that point back (verbs never do)
         if not (coalition or any(k.entity != "other" for k in kinds_all)):
             # "وترأس الاجتماع بالاشتراك وزير الخارجية البريطاني ...": "the meeting" named again
@@ -145,7 +152,8 @@ def meetings(parsed: Parsed, ctx: Context) -> None:
             kind = next((k for k in _KIND_PRIORITY if k in kinds), "other")
             hosted_here = hosted and (a is anchors[0] or any(c0 <= h.start < c1 for h in hosts))
             elsewhere = [clause_of(spans, o.start) for o in anchors if o is not a]
-            place = None if virtual else _place(view, lex, parsed, a.start, spans, hosted_here, bool(cuts), elsewhere)
+            place = None if virtual else (_place(view, lex, parsed, a.start, spans, hosted_here, bool(cuts), elsewhere)
+                                          or _country_venue(view, lex, parsed, a, kinds_all))
             named = [n.start for n in nouns if n.start > a.start and n.start not in back]
             date, end_date = _date(view, a.start, spans, lex, parsed, place, cuts, named)
             if not date and before is not None and toks and toks[0].norm in trig.words("came"):
@@ -247,6 +255,23 @@ def _venue_and_date_in_clause(view, lex, parsed, spans, at: int) -> bool:
     a, b = clause_of(spans, at)
     return (any(a <= m.start < b and _is_venue(m.entity, lex, parsed) for m in view.mentions)
             and any(a <= d.start < b and d.value for d in view.dates))
+
+
+def _country_venue(view, lex, parsed, anchor, kinds) -> str | None:
+    """"خلال الاجتماع الوزاري للتحالف في الكويت", "اجتماعها الثاني عشر يومي 19 و20 تشرين الثاني 2019 في
+    دوقية لوكسمبورغ": a country right after the meeting's own words (its kind, body, ordinal, date) and
+    في is where it met; after other words it may be what was discussed ("لبحث الوضع في سوريا")."""
+    covered = set()
+    for m in list(kinds) + list(view.dates) + [q for q in view.quantities if q.ordinal] + [
+            m for m in view.mentions if entity_class(m.entity, lex, parsed) in ("Coalition", "CoalitionBody", "WorkingGroup")]:
+        covered.update(range(view.token_at(m.start), view.token_at(m.end - 1) + 1))
+    i = view.token_at(anchor.end - 1) + 1
+    while i < len(view.tokens) and i in covered:
+        i += 1
+    if i + 1 >= len(view.tokens) or view.tokens[i].norm != "في":
+        return None
+    return next((m.entity for m in view.mentions if view.token_at(m.start) == i + 1 and m.how == "name"
+                 and entity_class(m.entity, lex, parsed) == "Country"), None)
 
 
 def _reference_points(view) -> list[int]:
