@@ -295,6 +295,31 @@ def test_the_meeting_named_again_takes_its_participants():
     assert {(m.key, "GBR", "chair"), (m.key, "USA", "chair")} <= found
 
 
+def test_who_holds_the_chair_of_the_group_chairs_its_meeting():
+    p = parse("عقدت مجموعة مكافحة تمويل داعش اجتماعها في روما في 3 أيار 2021. وتتولى رئاسة المجموعة بصورة "
+              "مشتركة كل من إيطاليا والمملكة العربية السعودية.")
+    assert {("ITA", "chair"), ("SAU", "chair")} <= {(f.actor, f.role) for f in p.facts_of(Participation)}
+
+
+def test_a_capital_that_acts_stands_for_its_state():
+    p = parse("اجتمع ممثلو التحالف الدولي افتراضياً في 10 تشرين الثاني 2020، حين شاركت أبوجا مع واشنطن في "
+              "استضافة الاجتماع.")
+    assert {"NGA", "USA"} <= {f.actor for f in p.facts_of(Participation)}
+    # ... but not one where a meeting of the document was
+    p = parse("ويأتي اجتماع واشنطن للتحالف الدولي عقب الاجتماع الوزاري الذي استضافته الرياض في حزيران 2023.")
+    assert "RIYADH" in {m.place for m in p.facts_of(Meeting)}
+    assert "SAU" not in {f.actor for f in p.facts_of(Participation)}
+
+
+def test_a_pronoun_on_a_meetings_sessions_points_to_the_meeting_before():
+    p = parse("اجتمع وزراء خارجية التحالف الدولي أمس في مراكش. وكان التحالف قد عقد اجتماعاً افتراضياً في 10 "
+              "تشرين الثاني 2020. وشارك في إحدى جلساته ممثلون عن الكاميرون وتشاد، وأعلن خلاله انضمام موريتانيا إلى التحالف.",
+              published="2022-05-12")
+    [earlier] = [m for m in p.facts_of(Meeting) if m.start_date == "2020-11-10"]
+    assert {f.actor for f in p.facts_of(Participation) if f.meeting == earlier.key} >= {"CMR", "TCD", "MRT"}
+    assert [(j.member, j.meeting) for j in p.facts_of(Join)] == [("MRT", earlier.key)]
+
+
 @pytest.mark.parametrize("text,member", [
     ("رحب التحالف الدولي بانضمام جمهورية توغو في اجتماع الرياض.", "TGO"),
     ("وانضمت إلى التحالف الدولي دولتان جديدتان هما بنين وموريتانيا.", "BEN"),

@@ -13,6 +13,7 @@ word (استضاف، برئاسة، بحضور، شارك، مراقب ...), a p
 """
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date as _Day
 
 from ..facts import CoalitionSize, Evidence, Join, Meeting, Parsed, Participation
@@ -168,6 +169,14 @@ def meetings(parsed: Parsed, ctx: Context) -> None:
                 continue
             m = _merge_or_new(found, view, kind, place, date, end_date, virtual)
             sentence_meeting.setdefault(view.index, m)
+    # "وشارك في إحدى جلساته ممثلون عن ..."، "وأعلن خلاله انضمام ...": a pronoun on a meeting's sessions
+    # or time points to the meeting the sentence before told
+    last = None
+    for view in views(parsed):
+        if view.index in sentence_meeting:
+            last = sentence_meeting[view.index] or last
+        elif last is not None and any(t.norm in trig.words("its_sessions") for t in view.tokens):
+            sentence_meeting[view.index] = last
     for m in found:
         if m.place is None and not m.virtual and parsed.dateline and _days_before(m.start_date, parsed.doc.published) in (0, 1, 2):
             m.place = parsed.dateline  # "الصخيرات (و.م.ع) - انطلقت، اليوم الثلاثاء ... أشغال الاجتماع": filed from where it met
@@ -408,6 +417,13 @@ def _participants(parsed: Parsed, ctx: Context, view, meeting: Meeting) -> None:
     actors = [m for m in view.mentions if entity_class(m.entity, lex, parsed) in _PARTICIPANT_CLASSES
               and m.how in ("name", "surname") and m.entity != meeting.place
               and not ((_after_fi(view, m) or _for(m, lex)) and not _right_after(view, m, roles))]
+    # "حين شاركت أبوجا مع واشنطن في استضافة اجتماع": a capital that acts stands for its state, unless
+    # it is where a meeting of the document was ("الاجتماع الوزاري الذي استضافته الرياض")
+    venues = {m.place for m in parsed.facts_of(Meeting)}
+    actors += [replace(m, entity=lex[m.entity].extra["country"]) for m in view.mentions
+               if m.how == "name" and (e := lex.get(m.entity)) is not None and e.cls == "City" and e.extra.get("capital")
+               and e.extra.get("country") and m.entity not in venues and not _after_preposition(view, m)]
+    actors.sort(key=lambda m: m.start)
     chosen: dict[str, str] = {}
     for r in roles:
         a, b = clause_of(spans, r.start)
@@ -471,11 +487,21 @@ def _for(m, lex) -> bool:
     return bool(e) and normalize(m.surface).startswith("ل") and not normalize(e.ar).startswith("ل")
 
 
+def _after_preposition(view, m) -> bool:
+    """A place after في، من، إلى ... (or with ب or ل on it) is where, not who."""
+    i = view.token_at(m.start)
+    prev = view.tokens[i - 1].norm if i > 0 else ""
+    return prev in ("في", "وفي", "من", "إلى", "الى", "داخل", "بين", "عن", "نحو") or \
+        normalize(m.surface).startswith(("ب", "ل", "في"))
+
+
 def _after_fi(view, m) -> bool:
     """A country named after "في" is where something is, not who took part."""
     i = view.token_at(m.start)
     prev = view.tokens[i - 1].norm if i > 0 else ""
     first = view.tokens[i].norm if i < len(view.tokens) else ""
+    if prev == "من" and i > 1 and view.tokens[i - 2].norm in ("كل", "وكل"):
+        return False  # "كلٌّ من السعودية وإيطاليا": both of them
     return prev in ("في", "داخل", "من", "بين") or first.startswith("بال")
 
 
