@@ -531,6 +531,25 @@ def test_an_attack_at_a_place_the_lexicon_does_not_know():
     assert _attacks(text) == [("ISIS", "تل الذهب", "2024-02-08")]
 
 
+def test_a_place_noun_with_its_article_or_a_pronoun_after_it_names_no_place():
+    for text in ("وواصل تنظيم داعش شن هجمات دامية عبر خلاياه في المنطقة لمهاجمة القوات الحكومية.",
+                 "وتبنى تنظيم داعش هجوماً شنه مسلحون من قاعدة له قرب الحدود."):
+        assert not [a.place for a in parse(text).facts_of(Attack) if a.place and a.place.startswith("place-")]
+
+
+def test_two_attacks_told_by_a_dual_and_dated_by_the_same_month():
+    # "الهجومين" tells attacks; "في 29 من الشهر نفسه" is a day of the month named before it; "يتبناه الفرع
+    # نفسه" is a claim by the document's group
+    p = parse("أعلن تنظيم داعش مسؤوليته عن التفجير. وهذا ثالث هجوم يتبناه الفرع نفسه، بعد تفجير استهدف مسجداً "
+              "في مدينة القطيف في 22 أيار 2015، وتفجير ثان في مدينة الدمام في 29 من الشهر نفسه.",
+              published="2015-06-26")
+    assert "2015-05-29" in [d.value for d in p.dates]
+    got = {(a.perpetrator, a.place, a.date) for a in p.facts_of(Attack)}
+    assert {("ISIS", "QATIF", "2015-05-22"), ("ISIS", "DAMMAM", "2015-05-29")} <= got
+    assert [a.place for a in parse("وندد البرلمان بالهجومين الإرهابيين على كنيستين في طنطا أمس وتبناهما داعش.")
+            .facts_of(Attack)] == ["TANTA"]
+
+
 def test_a_city_after_a_compass_word_is_where_the_place_lies_from():
     text = "وقُتل جنديان في 21 كانون الثاني 2022 في هجوم لتنظيم داعش على ناحية العظيم بمحافظة ديالى، شمال شرقي بغداد."
     assert _attacks(text) == [("ISIS", "DIYALA", "2022-01-21")]

@@ -116,6 +116,34 @@ def dates(parsed: Parsed, ctx: Context) -> None:
                                             start=sent.start + d.start, end=sent.start + d.end,
                                             surface=sent.text[d.start:d.end], relative=d.relative))
     _same_day(parsed)
+    _same_month(parsed)
+
+
+_SAME_MONTH = re.compile(r"(?<![\d\u0660-\u0669])(?P<day>[0-9\u0660-\u0669]{1,2})\s+من\s+(?:الشهر\s+(?:نفسه|ذاته)|نفس\s+الشهر|ذات\s+الشهر|ذلك\s+الشهر)")
+
+
+def _same_month(parsed: Parsed) -> None:
+    """"في ٢٩ من الشهر نفسه": that day of the month the text named last (in the sentence or before)."""
+    by_sentence: dict[int, list] = {}
+    for d in parsed.dates:
+        by_sentence.setdefault(d.evidence.sentence, []).append(d)
+    last_month = None
+    for sent in parsed.sentences:
+        found = sorted(by_sentence.get(sent.index, []), key=lambda d: d.start)
+        for m in _SAME_MONTH.finditer(sent.text):
+            at = sent.start + m.start()
+            before = [d.value for d in found if d.end <= at and d.value and len(d.value) >= 7]
+            month = before[-1][:7] if before else last_month
+            day = int(m.group("day").translate(_ARABIC_INDIC))
+            if month and 1 <= day <= 31:
+                parsed.dates.append(DateMention(Evidence.of(sent), "dates/same-month", value=f"{month}-{day:02d}",
+                                                start=at, end=sent.start + m.end(), surface=m.group(), relative=True))
+        months = [d.value for d in found if d.value and len(d.value) >= 7]
+        if months:
+            last_month = months[-1][:7]
+
+
+_ARABIC_INDIC = str.maketrans("٠١٢٣٤٥٦٧٨٩", "0123456789")
 
 
 _SAME_DAY = re.compile(r"(?:في\s+)?(?:اليوم\s+(?:نفسه|ذاته)|نفس\s+اليوم|ذات\s+اليوم)")

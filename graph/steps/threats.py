@@ -191,6 +191,8 @@ def _unknown_place(parsed: Parsed, view, start: int, end: int) -> list[Mention]:
     for i, tok in enumerate(toks[:-1]):
         if not start <= tok.start < end or not set(strip_clitics(tok.norm)) & nouns:
             continue
+        if tok.norm.startswith(("ال", "وال", "بال", "فال", "كال", "لل")):
+            continue  # "في المنطقة لمهاجمة ...": the noun with its article names no place
         words = []
         for t in toks[i + 1:i + 1 + _NAME_WORDS]:
             if (t.start in named or t.norm in stop or t.norm.isdigit() or t.norm in compass
@@ -199,6 +201,7 @@ def _unknown_place(parsed: Parsed, view, start: int, end: int) -> list[Mention]:
                 break
             words.append(t)
         if (not words or words[0].norm.startswith("ال") or words[0].norm.endswith("يه")
+                or words[0].norm in trig.words("pronoun_prepositions")  # "قاعدة له"
                 or any(m.start <= tok.start < m.end for m in view.mentions)):
             continue  # "المعسكر القريب", "سوقاً شعبية": no name; "مدينة الموصل" is the lexicon's
         name = text[words[0].start:words[-1].end]
