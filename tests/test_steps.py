@@ -418,6 +418,34 @@ def test_each_giver_of_a_list_stands_before_its_amount():
                    ("NOR", 0.5e9, "USD", ["IRQ"])]
 
 
+def test_givers_listed_with_wa_before_their_amounts():
+    p = parse(ABOUT_ISIS + "وأعلنت اليابان تخصيص مليار دولار لإعمار العراق، وهولندا 300 مليون دولار، والبنك الإسلامي للتنمية "
+              "200 مليون دولار.")
+    assert [(f.donor, f.amount) for f in p.facts_of(Funding)] == [("JPN", 1e9), ("NLD", 3e8), ("ISDB", 2e8)]
+    assert all(f.beneficiaries == ["IRQ"] for f in p.facts_of(Funding))
+
+
+def test_money_in_a_states_own_currency_with_no_giver_named_is_its():
+    # "دولار كندي" is the currency, not a place helped; with no giver in the sentence the state whose
+    # currency it is gives it (the document names Canada)
+    p = parse("أعلنت الحكومة الكندية استراتيجية جديدة ضد داعش. وتتضمن الاستراتيجية تخصيص 840 مليون دولار كندي "
+              "على مدى ثلاث سنوات للعراق وسوريا.")
+    assert [(f.donor, f.currency, f.beneficiaries) for f in p.facts_of(Funding)] == [("CAN", "CAD", ["IRQ", "SYR"])]
+    p = parse(ABOUT_ISIS + "وتعهدت اليابان بتقديم 100 مليون دولار أمريكي للعراق.")
+    assert [(f.donor, f.beneficiaries) for f in p.facts_of(Funding)] == [("JPN", ["IRQ"])]
+    # dollars are everyone's currency: no giver is made up
+    p = parse("أعلنت الحكومة الأمريكية استراتيجية جديدة ضد داعش. وتتضمن الاستراتيجية تخصيص 840 مليون دولار للعراق.")
+    assert [f.donor for f in p.facts_of(Funding)] == [None]
+
+
+def test_a_fund_an_amount_goes_to_is_who_is_helped():
+    p = parse(ABOUT_ISIS + "ولهذا ستقدم ألمانيا مساهمة إضافية قدرها 40 مليون يورو إلى صندوق تمويل الاستقرار لدعم المناطق المحررة.")
+    assert [(f.donor, f.beneficiaries) for f in p.facts_of(Funding)] == [("DEU", ["UNDP_FFS"])]
+    p = parse(ABOUT_ISIS + "وجاءت أكبر التعهدات من تركيا التي أعلنت تقديم 5 مليارات دولار للعراق، في حين أعلنت بريطانيا "
+              "استعدادها لتوفير ضمانات تصل إلى مليار دولار للعراق.")
+    assert [(f.donor, f.kind) for f in p.facts_of(Funding)] == [("TUR", "pledge"), ("GBR", "pledge")]
+
+
 def test_a_place_further_after_the_amount_is_not_its_giver():
     p = parse("وقال الوزير الأمريكي جون كيري إن التحالف الدولي مستمر. "
               "وأعلن أن بلاده ستقدم 50 مليون دولار لدعم الاستقرار في المناطق المحررة من سوريا.")

@@ -15,7 +15,7 @@ from dataclasses import replace
 from ..facts import Evidence, Funding, Parsed, PersonRole
 from ..pipeline import Context, step
 from ..triggers import triggers
-from ._context import clause_of, clause_spans, entity_class, views
+from ._context import clause_break, clause_of, clause_spans, entity_class, views
 
 __all__ = ["funding"]
 
@@ -91,14 +91,22 @@ def funding(parsed: Parsed, ctx: Context) -> None:
                          and view.token_at(m.start) - view.token_at(q.end - 1) <= _GIVEN_WITHIN]
                 if given and not any(q.end <= o.start < given[0].start for o in money):
                     donor = given[0].entity
-            in_clause = [m.entity for m in places if a <= m.start < b and m.entity != donor]
+            if donor is None and kind in ("pledge", "raised") and (home := _NATIONAL_CURRENCY.get(q.currency or "")) \
+                    and any(m.entity == home for m in parsed.mentions):
+                donor = home  # "تخصيص 840 مليون دولار كندي": Canada's money, given by Canada
+            # a place inside the amount ("دولار كندي") is its currency's, not who is helped
+            in_clause = [m.entity for m in places if a <= m.start < b and m.entity != donor and not q.start <= m.start < q.end]
+            # "مساهمة قدرها 40 مليون يورو إلى صندوق تمويل الاستقرار": a fund given to
+            in_clause = in_clause or [m.entity for m in view.mentions if q.end <= m.start < b
+                                      and entity_class(m.entity, lex, parsed) == "Program"
+                                      and (_preceded_by(view, m, trig.words("given_to")) or m.surface.startswith("ل"))]
             if not in_clause and kind in ("target", "shortfall"):
                 # "تقدّر الحكومة العراقية احتياجاتها ... بأكثر من 88 مليار دولار": a government's needs
                 in_clause = [c for m in view.mentions if a <= m.start < b
                              and entity_class(m.entity, lex, parsed) == "GovernmentBody"
                              and (c := _country_of(lex, m.entity)) and c != donor]
             same_sentence = prev.beneficiaries if prev is not None and prev.evidence.sentence == view.index else []
-            earlier = [m.entity for m in places if m.end <= q.start and m.entity != donor]
+            earlier = [m.entity for m in places if m.end <= q.start and m.entity != donor and not q.start <= m.start < q.end]
             beneficiaries = in_clause or same_sentence or earlier or supported or prev_sentence_beneficiaries or (
                 prev.beneficiaries if prev else [])
             beneficiaries = list(dict.fromkeys(b for b in beneficiaries if b != donor))
@@ -111,17 +119,27 @@ def funding(parsed: Parsed, ctx: Context) -> None:
         prev_sentence_beneficiaries = supported or prev_sentence_beneficiaries
 
 
+# Currencies of one state: with no giver named, money in them is that state's (when the document names it).
+_NATIONAL_CURRENCY = {
+    "CAD": "CAN", "AUD": "AUS", "GBP": "GBR", "JPY": "JPN", "EGP": "EGY", "SAR": "SAU", "QAR": "QAT", "OMR": "OMN",
+    "KWD": "KWT", "AED": "ARE", "BHD": "BHR", "JOD": "JOR", "IQD": "IRQ", "TRY": "TUR", "CHF": "CHE", "NOK": "NOR",
+    "SEK": "SWE", "DKK": "DNK", "CNY": "CHN", "KRW": "KOR", "INR": "IND", "NZD": "NZL", "MAD": "MAR", "DZD": "DZA",
+    "TND": "TUN", "LYD": "LBY", "SDG": "SDN", "YER": "YEM", "IRR": "IRN", "BRL": "BRA",
+}
+
 # How many words after the amount its giver may be named ("مليون دولار مقدمة من اليابان").
 _GIVEN_WITHIN = 3
 
 
 def _giver_before(view, actors: list, q) -> str | None:
-    """The actor written right before an amount that has ب attached ("الكويت بملياري دولار")."""
+    """The actor written right before an amount that has ب attached ("الكويت بملياري دولار"), or
+    one joined by و to a list of givers ("، وقطر مليار دولار، والإمارات 500 مليون دولار")."""
     i = view.token_at(q.start)
-    if i == 0 or not view.tokens[i].surface.startswith("ب"):
+    if i == 0:
         return None
     for m in actors:
-        if view.token_at(m.end - 1) == i - 1 and not m.surface.startswith("ل"):
+        if view.token_at(m.end - 1) == i - 1 and not m.surface.startswith("ل") and (
+                view.tokens[i].surface.startswith("ب") or m.surface.startswith("و")):
             return m.entity
     return None
 
@@ -172,7 +190,7 @@ def _preceded_by(view, m, words: set[str]) -> bool:
 def _supported_places(view, lex, parsed, support: frozenset[str]) -> list:
     """The mentions of places supported: after a word of support, with ل attached, or joined to one by و."""
     out = []
-    last = -2  # the token index where the last supported place ended
+    last, last_end = -2, 0  # the token index after the last supported place, and where it ended
     chaired_by = triggers().words("chaired_by")
     for m in view.mentions:
         if entity_class(m.entity, lex, parsed) not in _BENEFICIARY_CLASSES:
@@ -181,9 +199,11 @@ def _supported_places(view, lex, parsed, support: frozenset[str]) -> list:
         prev = view.tokens[i - 1].norm if i > 0 else ""
         # "في العراق وسوريا": a place joined with و to a supported one is supported too
         chaired = any(t.norm in chaired_by for t in view.tokens[max(0, i - 2):i])
-        if prev in support or (m.surface.startswith(("ل", "لل")) and not chaired) or (i == last and m.surface.startswith("و")):
+        # ... but not across a comma: "لإعمار العراق، وهولندا 300 مليون دولار" starts the next giver
+        joined = i == last and m.surface.startswith("و") and not clause_break(parsed.doc.text, last_end, m.start)
+        if prev in support or (m.surface.startswith(("ل", "لل")) and not chaired) or joined:
             out.append(m)
-            last = view.token_at(m.end - 1) + 1
+            last, last_end = view.token_at(m.end - 1) + 1, m.end
     return out
 
 
