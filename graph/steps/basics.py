@@ -130,7 +130,7 @@ def _same_month(parsed: Parsed) -> None:
     last_month = None
     for sent in parsed.sentences:
         found = sorted(by_sentence.get(sent.index, []), key=lambda d: d.start)
-        for m in _SAME_MONTH.finditer(sent.text):
+        for m in (_SAME_MONTH.finditer(sent.text) if "الشهر" in sent.text else ()):
             at = sent.start + m.start()
             before = [d.value for d in found if d.end <= at and d.value and len(d.value) >= 7]
             month = before[-1][:7] if before else last_month

@@ -86,28 +86,33 @@ def meetings(parsed: Parsed, ctx: Context) -> None:
     sentence_meeting: dict[int, Meeting | None] = {}
     other_events: set[int] = set()
     previous = None
+    not_a_meeting, coalition_words = trig.words("not_a_meeting"), trig.words("coalition_words")
+    the_organisation, met = trig.words("the_organisation_itself"), trig.words("met")
     for view in views(parsed):
         toks = view.tokens
         before, previous = previous, view
         nouns = [m for m in trig.find("meeting_nouns", toks)
-                 if not (m.j < len(toks) and toks[m.j].norm in trig.words("not_a_meeting"))]
+                 if not (m.j < len(toks) and toks[m.j].norm in not_a_meeting)]
         verbs = trig.find("meeting_verbs", toks)
+        outcomes = trig.find("meeting_outcomes", toks)
+        if not (nouns or verbs or outcomes):
+            continue
         kinds_all = trig.find("meeting_kinds", toks)
         # the coalition, one of its bodies, or ISIS itself: talks on the war against it are the
         # coalition's even where it is not named (the Jeddah talks of September 2014 founded it)
         coalition = any(entity_class(m.entity, lex, parsed) in ("Coalition", "CoalitionBody")
                         or ((e := lex.get(m.entity)) is not None and e.extra.get("threat") == "isis") for m in view.mentions
-                        ) or any(t.norm in trig.words("coalition_words") for t in toks)  # "في تحالف بات يضم"
+                        ) or any(t.norm in coalition_words for t in toks)  # "في تحالف بات يضم"
         # "اجتماع جدة ... ضد التنظيم": a meeting named by its city, on the war against "the organisation"
-        coalition = coalition or (any(t.norm in trig.words("the_organisation_itself") for t in toks)
+        coalition = coalition or (any(t.norm in the_organisation for t in toks)
                                   and any(_named_by_venue(view, n, lex, parsed) for n in nouns))
         spans = clause_spans(view.sentence.text, view.sentence.start)
         # "المبادئ التوجيهية التي تم تبنيها في مدينة الكويت في شباط 2018": adopted at a meeting
-        nouns = nouns + [o for o in trig.find("meeting_outcomes", toks)
+        nouns = nouns + [o for o in outcomes
                          if _venue_and_date_in_clause(view, lex, parsed, spans, o.start) and not _claimed_by(view, o, lex, parsed)]
         if not (nouns or (verbs and kinds_all)):
             # "وقد اجتمعت [مجموعة التركيز] في 15 تشرين الثاني 2023 في كوتونو": a body of the coalition met
-            verbs = [v for v in verbs if toks[view.token_at(v.start)].norm in trig.words("met")
+            verbs = [v for v in verbs if toks[view.token_at(v.start)].norm in met
                      and _venue_and_date_in_clause(view, lex, parsed, spans, v.start)]
             if not (verbs and any(entity_class(m.entity, lex, parsed) in ("Coalition", "CoalitionBody", "WorkingGroup")
                                   for m in view.mentions)):
@@ -115,7 +120,7 @@ def meetings(parsed: Parsed, ctx: Context) -> None:
             coalition = True
         # "التقى وزراء ...، أمس الثلاثاء، في باريس، في اجتماع خُصص لمراجعة ...": the verb that opens the
         # sentence tells the meeting; "في اجتماع" after it only says what it was for
-        opener = next((v for v in verbs if view.token_at(v.start) <= 1 and toks[view.token_at(v.start)].norm in trig.words("met")), None)
+        opener = next((v for v in verbs if view.token_at(v.start) <= 1 and toks[view.token_at(v.start)].norm in met), None)
         if opener is not None and nouns and all(view.token_at(n.start) > 0 and toks[view.token_at(n.start) - 1].norm == "في"
                                                and n.start > opener.start for n in nouns):
             nouns = []
@@ -171,11 +176,11 @@ def meetings(parsed: Parsed, ctx: Context) -> None:
             sentence_meeting.setdefault(view.index, m)
     # "وشارك في إحدى جلساته ممثلون عن ..."، "وأعلن خلاله انضمام ...": a pronoun on a meeting's sessions
     # or time points to the meeting the sentence before told
-    last = None
+    last, sessions = None, trig.words("its_sessions")
     for view in views(parsed):
         if view.index in sentence_meeting:
             last = sentence_meeting[view.index] or last
-        elif last is not None and any(t.norm in trig.words("its_sessions") for t in view.tokens):
+        elif last is not None and any(t.norm in sessions for t in view.tokens):
             sentence_meeting[view.index] = last
     for m in found:
         if m.place is None and not m.virtual and parsed.dateline and _days_before(m.start_date, parsed.doc.published) in (0, 1, 2):
@@ -286,11 +291,16 @@ def _country_venue(view, lex, parsed, anchor, kinds) -> str | None:
 def _reference_points(view) -> list[int]:
     """Where "بعد ساعات من", "قبل أسابيع من" start: what follows is another event, its date and
     place its own ("وجاءت محادثات جدة بعد ساعات من خطاب ... مساء الأربعاء")."""
+    cached = view.__dict__.get("_reference_points")
+    if cached is not None:
+        return cached
     trig, toks, out = triggers(), view.tokens, []
+    before_after, units = trig.words("before_after"), trig.words("time_units")
     for i, t in enumerate(toks):
-        if t.norm in trig.words("before_after") and i + 2 < len(toks) and toks[i + 1].norm in trig.words("time_units"):
+        if t.norm in before_after and i + 2 < len(toks) and toks[i + 1].norm in units:
             if toks[i + 2].norm == "من" or (i + 3 < len(toks) and toks[i + 3].norm == "من"):
                 out.append(t.start)
+    view.__dict__["_reference_points"] = out
     return out
 
 
@@ -404,8 +414,11 @@ def _participants(parsed: Parsed, ctx: Context, view, meeting: Meeting) -> None:
     state or organisation he or she acts for.
     """
     lex = ctx.lexicon
+    roles = triggers().find("roles", view.tokens)
+    if not roles:
+        return
     refs = _reference_points(view)  # "بعد ساعات من خطاب وجهه الرئيس": roles in another event
-    roles = [r for r in triggers().find("roles", view.tokens) if not any(x < r.start for x in refs)]
+    roles = [r for r in roles if not any(x < r.start for x in refs)]
     if not roles:
         return
     spans = clause_spans(view.sentence.text, view.sentence.start)
