@@ -44,6 +44,23 @@ def test_people_from_title_affiliation_and_name(text, person, role, affiliation)
         assert match[0].person == person
 
 
+def test_a_name_ends_before_a_particle_a_verb_or_the_next_persons_title():
+    p = parse("وأكد وزير الخارجية الإماراتي سالم الكعبي بأن التحالف الدولي باق.")
+    assert [p.entities[f.person].label_ar for f in p.facts_of(PersonRole)] == ["سالم الكعبي"]
+    p = parse("وأمام التحالف الدولي تحدث وزير الداخلية سالم الكعبي ووكيل وزارة الخارجية توماس براون.")
+    assert [(p.entities[f.person].label_ar, f.role_ar) for f in p.facts_of(PersonRole)] == [
+        ("سالم الكعبي", "وزير الداخلية"), ("توماس براون", "وكيل وزارة الخارجية")]
+    p = parse("وقال إن وزير الداخلية سالم الكعبي يتحدث عن تفكيك خلايا داعش.")
+    assert [p.entities[f.person].label_ar for f in p.facts_of(PersonRole)] == ["سالم الكعبي"]
+
+
+def test_a_kunya_in_any_case_and_the_leader_of_the_organisation():
+    # أبي بكر is أبو بكر in the genitive; "زعيمه" after "التنظيم" leads the group, not the country named between
+    p = parse(ABOUT_ISIS + "وخسر التنظيم كل أراضيه في العراق وسوريا، ونجح التحالف الدولي في التخلص من زعيمه أبي بكر "
+              "البغدادي.")
+    assert [(f.person, f.affiliation) for f in p.facts_of(PersonRole)] == [("ABU_BAKR_AL_BAGHDADI", "ISIS")]
+
+
 @pytest.mark.parametrize("text", [
     "وحذر الوزير الإيطالي من أي شعور بالانتصار في الحرب على داعش.",
     "وطالب الوزير الأميركي الدول الأعضاء في التحالف الدولي باستعادة مواطنيها المحتجزين.",

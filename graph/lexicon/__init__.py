@@ -266,6 +266,9 @@ class Lexicon:
             names = (e.patterns if e.extra.get("ambiguous") else [e.ar] + e.patterns) + e.extra.get("bare_patterns", [])
             if e.cls != "ArmedGroup":  # an affiliate's names are its own: داعش في ليبيا is not ولاية ليبيا
                 names = with_interchangeable(names, self.interchangeable)
+            if e.cls == "Person":  # a kunya in each case: أبو بكر، أبي بكر، أبا بكر
+                names = names + [k for n in names if (n + " ").startswith("أبو ")
+                                 for k in ("أبي" + n[3:], "أبا" + n[3:])]
             if e.extra.get("capital") and e.extra.get("country") in self.entries:  # العاصمة البريطانية
                 names = names + [f"العاصمة ال{adj}ة" for adj in self.entries[e.extra["country"]].adjectives]
             for name in names:

@@ -204,6 +204,8 @@ def people(parsed: Parsed, ctx: Context) -> None:
                     pos = end_tok
             if person is None:
                 continue
+            if affiliation is None and t.entity.endswith(":poss") and table[t.entity][0] in _GROUP_LEADERS:
+                affiliation = _group_referred_to(parsed, view, t, lex)  # "وخسر التنظيم ... التخلص من زعيمه"
             if affiliation is None and t.entity.endswith(":poss"):
                 affiliation = next((m.entity for m in reversed(view.mentions) if m.end <= t.start and m.how == "name"
                                     and entity_class(m.entity, lex, parsed) == "Country"), None)
@@ -358,6 +360,27 @@ def _without_clitic(text: str, start: int, end: int, title: str) -> int:
     return start
 
 
+_GROUP_LEADERS = frozenset({"زعيم", "قائد", "أمير"})
+
+
+def _group_referred_to(parsed: Parsed, view, t, lex) -> str | None:
+    """The armed group a leader's pronoun refers to: one named before the title in the sentence, or
+    "التنظيم" standing for the group the document names most."""
+    named = [m.entity for m in view.mentions if m.end <= t.start and entity_class(m.entity, lex, parsed) == "ArmedGroup"]
+    if named:
+        return named[-1]
+    if not any(tok.norm in _THE_ORGANISATION and tok.end <= t.start for tok in view.tokens):
+        return None
+    counts: dict[str, int] = {}
+    for m in parsed.mentions:
+        if entity_class(m.entity, lex, parsed) == "ArmedGroup":
+            counts[m.entity] = counts.get(m.entity, 0) + 1
+    return max(counts, key=counts.get) if counts else None
+
+
+_THE_ORGANISATION = _WORDS("the_organisation_itself")
+
+
 def _affiliation_before(view, t, lex, parsed) -> str | None:
     """The body just before a title ("وفد من جامعة الدول العربية برئاسة الأمين العام"), or the
     country a possessive title refers back to ("مثّل تركيا ... سفيرها")."""
@@ -404,6 +427,12 @@ def _punct_between(text: str, a: int, b: int, extra: str = "", exclude: str = ""
     return any((c in _PUNCT_BETWEEN or c in extra) and c not in exclude for c in text[a:b])
 
 
+@lru_cache(maxsize=1)
+def _title_heads() -> frozenset[str]:
+    """The first words of the titles (وزير، وكيل، رئيس ...), normalised."""
+    return frozenset(normalize(ar).split()[0] for ar, _ in titles()[1].values())
+
+
 def _unknown_person(parsed: Parsed, view, i: int, starts: dict, surnames: dict,
                     closed: bool = False, then=None) -> tuple[str | None, int]:
     """A person named from token ``i`` on: 2 to 5 name-like words, or a known surname; with ``closed``,
@@ -421,6 +450,8 @@ def _unknown_person(parsed: Parsed, view, i: int, starts: dict, surnames: dict,
             break
         if len(words) >= 2 and tok.norm in _OBJECTS:
             break  # "وأدان الرئيس الكيني وليام روتو الهجوم": what the person did something to
+        if len(words) >= 2 and tok.norm.startswith("و") and tok.norm[1:] in _title_heads():
+            break  # "الدكتور أنور قرقاش ووكيل وزارة الخارجية ...": the next person's title
         if j == i and (_definite(tok) or tok.norm in _MODIFIERS or tok.norm in _COMMON_NOUNS):
             return None, i
         words.append(tok)
