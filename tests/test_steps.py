@@ -350,6 +350,23 @@ def test_who_joined(text, member):
     assert member in {j.member for j in parse(text).facts_of(Join)}
 
 
+def test_each_join_is_dated_by_its_own_clause():
+    p = parse("في اجتماع لندن للتحالف الدولي في آذار 2017 انضمت ليبيا وتشاد ليصبح عدد الأعضاء 70، وفي باريس في "
+              "أيار 2019 رحب الوزراء بجمهورية الكونغو الديمقراطية وغينيا والفلبين أعضاء جدداً في التحالف.")
+    assert sorted((j.member, j.date) for j in p.facts_of(Join)) == [
+        ("COD", "2019-05"), ("GIN", "2019-05"), ("LBY", "2017-03"), ("PHL", "2019-05"), ("TCD", "2017-03")]
+
+
+@pytest.mark.parametrize("text,members", [
+    # the members listed after a colon
+    ("ويسرني أن أرحب اليوم بعضوين جديدين ينضمان إلى التحالف الدولي: النيجر وبنين.", {"NER", "BEN"}),
+    # an organisation joins too
+    ("وانضمت المنظمة الدولية للشرطة الجنائية (الإنتربول) إلى التحالف الدولي بصفتها العضو السبعين.", {"INTERPOL"}),
+])
+def test_who_joined_after_a_colon_or_an_organisation(text, members):
+    assert {j.member for j in parse(text).facts_of(Join)} == members
+
+
 def test_joining_a_working_group_is_not_joining_the_coalition():
     p = parse("وأعلن التحالف الدولي إنشاء مجموعة جديدة ينضم فيها المغرب إلى إيطاليا رؤساء مشاركين.")
     assert not p.facts_of(Join)

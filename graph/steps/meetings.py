@@ -543,6 +543,8 @@ def membership(parsed: Parsed, ctx: Context) -> None:
         members: list = []
         for j in joins:
             a, b = clause_of(spans, j.start)
+            if parsed.doc.text[b:b + 1] == ":":  # "ثلاثة أعضاء جدد ينضمون إلى تحالفنا: نيجيريا وتونس وماليزيا"
+                b = next((y for x, y in spans if x > b), b)
             clause_norms = [t.norm for t in toks if a <= t.start < b]
             jt = view.token_at(j.start)
             # "أعلن التحالف الدولي، أمس، انضمام موريتانيا إليه": إليه names the coalition of the sentence
@@ -553,22 +555,50 @@ def membership(parsed: Parsed, ctx: Context) -> None:
                 continue
             welcome = bool(trig.find("join_welcome", toks[jt:jt + 1]))
             window = 3 if welcome else 30
+            listed = -2  # the token after the last member taken: "بجمهورية إفريقيا الوسطى وموريتانيا واليمن"
             for m in view.mentions:
-                if entity_class(m.entity, lex, parsed) != "Country" or m.how != "name" or not a <= m.start < b:
+                cls = entity_class(m.entity, lex, parsed)
+                if cls not in ("Country", "InternationalOrganization") or m.how != "name" or not a <= m.start < b:
                     continue
                 mt = view.token_at(m.start)
+                after = _member_after(view, m, trig.words("member_after"))
+                # an organisation joins too ("انضمت المنظمة الدولية للشرطة الجنائية (الإنتربول) إليه"), named
+                # right after the join word or before "بصفتها العضو"
+                if cls != "Country" and not (after or (j.end <= m.start and mt - jt <= 2)):
+                    continue
                 # "موريتانيا تنضم إلى التحالف": the member may be the subject just before the verb
                 before = not welcome and view.token_at(m.end - 1) + 1 == jt
-                if (j.end <= m.start and mt - jt <= window) or before or _member_after(view, m, trig.words("member_after")):
-                    members.append(m)
-        for m in dict((m.entity, m) for m in members).values():
+                joined = m.surface.startswith("و") and mt == listed
+                if (j.end <= m.start and mt - jt <= window) or before or after or joined:
+                    members.append((m, (a, b)))
+                    listed = view.token_at(m.end - 1) + 1
+        for m, clause in dict((m.entity, (m, c)) for m, c in reversed(members)).values():
             if meeting and m.entity == meeting.place:
                 continue
+            there, when = _joined_at(parsed, view, clause, meeting, date)
             parsed.facts.append(Join(Evidence.of(view.sentence), "membership/join-word", member=m.entity,
-                                     meeting=meeting.key if meeting else None, date=date))
-            if meeting:
+                                     meeting=there.key if there else None, date=when))
+            if there:
                 parsed.facts.append(Participation(Evidence.of(view.sentence), "membership/new-member",
-                                                  meeting=meeting.key, actor=m.entity, role="new-member"))
+                                                  meeting=there.key, actor=m.entity, role="new-member"))
+
+
+def _joined_at(parsed: Parsed, view, clause: tuple[int, int], meeting: Meeting | None,
+               date: str | None) -> tuple[Meeting | None, str | None]:
+    """The meeting and date of a join: the sentence's, unless the join's own clause gives another
+    date ("في اجتماع واشنطن في شباط 2019 انضمت كينيا ...، وفي روما في حزيران 2021 رحب الوزراء
+    بموريتانيا"), which is then the date of the document's meeting held then, if any."""
+    a, b = clause
+    own = [d.value for d in view.dates if d.value and a <= d.start < b and not _since(view, d)]
+    if not own or (meeting is not None and meeting.start_date and _same_time(meeting.start_date, own[0])):
+        return meeting, date
+    held = next((m for m in parsed.facts_of(Meeting) if m.start_date and _same_time(m.start_date, own[0])), None)
+    return held, (held.start_date if held else own[0])
+
+
+def _same_time(x: str, y: str) -> bool:
+    n = min(len(x), len(y))
+    return x[:n] == y[:n]
 
 
 def _member_after(view, m, prefixes: frozenset[str]) -> bool:
