@@ -54,6 +54,13 @@ def test_a_name_ends_before_a_particle_a_verb_or_the_next_persons_title():
     assert [p.entities[f.person].label_ar for f in p.facts_of(PersonRole)] == ["سالم الكعبي"]
 
 
+def test_an_office_after_a_head_title_is_no_persons_name():
+    p = parse("ويرى مدير دائرة مكافحة الإرهاب في وزارة الخارجية العراقية أن التحالف الدولي باق. "
+              "ويعمل العراق على مكافحة تمويل الإرهاب.")
+    assert not [e for e in p.entities.values() if e.cls == "Person"]
+    assert not [m for m in p.mentions if m.how == "surname"]
+
+
 def test_a_kunya_in_any_case_and_the_leader_of_the_organisation():
     # أبي بكر is أبو بكر in the genitive; "زعيمه" after "التنظيم" leads the group, not the country named between
     p = parse(ABOUT_ISIS + "وخسر التنظيم كل أراضيه في العراق وسوريا، ونجح التحالف الدولي في التخلص من زعيمه أبي بكر "
@@ -382,10 +389,21 @@ def test_joining_a_working_group_is_not_joining_the_coalition():
     ("وحضرت الاجتماع وفود 81 دولة عضواً في التحالف الدولي.", 81, "2020-05-14"),
     # the year the coalition was founded is not when it had so many
     ("وأصبحت غانا العضو رقم 83 في التحالف الدولي الذي تأسس عام 2014.", 83, "2020-05-14"),
+    # members with a pronoun and a clitic, the count definite
+    ("فالتحالف بأعضائه الستة والثمانين سيبقى إطاراً سياسياً مهماً.", 86, "2020-05-14"),
 ])
 def test_coalition_size(text, count, as_of):
     found = {(s.count, s.as_of) for s in parse(text).facts_of(CoalitionSize)}
     assert (count, as_of) in found
+
+
+def test_a_count_is_as_of_the_meeting_its_sentence_tells_else_the_report():
+    # a sentence on a meeting needs no coalition word for its members' count; the count of a sentence
+    # with no meeting of its own is as of the report, not of the document's meeting
+    p = parse("عقد وزراء خارجية التحالف الدولي اجتماعهم في روما في 3 آذار 2020. وفي الاجتماع الوزاري الذي "
+              "استضافته روما، وحضره ممثلو الأعضاء الثلاثة والثمانين، تقرر تعزيز الجهود. والتحالف بأعضائه الستة "
+              "والثمانين سيبقى إطاراً مهماً.")
+    assert sorted((c.count, c.as_of) for c in p.facts_of(CoalitionSize)) == [(83, "2020-03-03"), (86, "2020-05-14")]
 
 
 def test_the_size_of_a_body_of_the_coalition_is_not_the_coalitions():

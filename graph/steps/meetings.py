@@ -626,7 +626,8 @@ def coalition_size(parsed: Parsed, ctx: Context) -> None:
         members = [n for n in trig.find("size_nouns", toks)
                    if not any(a <= n.start < b for a, b in named)]
         coalition = any(entity_class(m.entity, lex, parsed) == "Coalition" for m in view.mentions) or any(
-            "تحالف" in t.norm or "ائتلاف" in t.norm for t in toks)
+            "تحالف" in t.norm or "ائتلاف" in t.norm for t in toks) or bool(
+            getattr(parsed, "_sentence_meeting", {}).get(view.index))  # "الاجتماع الوزاري ... وحضره ممثلو الأعضاء ال83"
         if not coalition:
             continue
         spans = clause_spans(view.sentence.text, view.sentence.start)
@@ -669,7 +670,10 @@ def coalition_size(parsed: Parsed, ctx: Context) -> None:
             elif dated_in_clause:
                 as_of = dated_in_clause[0]
             else:
-                meeting = meeting_of(parsed, view.index)
+                # the count of a sentence on a meeting is as of that meeting; one said without any is as of
+                # the report ("فالتحالف بأعضائه الستة والثمانين سيبقى إطاراً مهماً")
+                own = view.index in getattr(parsed, "_sentence_meeting", {})
+                meeting = meeting_of(parsed, view.index) if own else None
                 as_of = (meeting.start_date if meeting and meeting.start_date else None) or parsed.doc.published
             parsed.facts.append(CoalitionSize(Evidence.of(view.sentence), "coalition_size/number-near-member-word",
                                               count=int(q.value), as_of=as_of))
