@@ -676,6 +676,8 @@ def test_two_attacks_in_one_sentence_each_where_its_words_say():
     ("واستند التحالف الدولي إلى المبادئ التوجيهية المعتمدة.", "guidelines"),
     ("ودعا التحالف الدولي إلى حل سياسي وفق قرار مجلس الأمن رقم 2254.", "policy"),
     ("وجدد التحالف الدولي عزمه على مواصلة الحملة حتى إلحاق الهزيمة الدائمة بداعش.", "goal"),
+    ("وصادق المشاركون في التحالف الدولي على خطة عمل لتعزيز أمن الحدود.", "roadmap"),
+    ("ووقعت الحكومة إعلان تعاون سياسي مع التحالف الدولي.", "guidelines"),
 ])
 def test_commitments(text, kind):
     assert kind in {c.kind for c in parse(text).facts_of(Commitment)}
