@@ -731,4 +731,35 @@ def find_dates(text: str, published: str | None = None, year_before: int | None 
             last_year = int(e.value[:4])
         start, end = folded.span(c.start, c.end, text)
         out.append(DateExpr(start, end, e.value, e.end_value, e.relative))
+    taken = [(c.start, c.end) for c in chosen]
+    for a, b, value, end_value in _hijri(f, taken):
+        start, end = folded.span(a, b, text)
+        out.append(DateExpr(start, end, value, end_value, False))
+    return sorted(out, key=lambda e: e.start)
+
+
+# Hijri dates as the Saudi and Gulf press writes them: "19 ذي القعدة 1444هـ", "يومي 23 و24 ذو الحجة
+# 1436هـ". Converted by the Umm al-Qura calendar (hijridate); one followed by "الموافق" and its Gregorian
+# date is left to that date.
+_HIJRI_MONTHS = {_fold_word(w): i for i, ws in _DATA["hijri_months"].items() for w in ws}
+_HIJRI_RE = re.compile(
+    _L + r"(?P<d>[0-3]?[0-9])(?:\s*(?:و|-|–)\s*(?P<d2>[0-3]?[0-9]))?\s+(?:من\s+)?(?P<m>" + _alt(_HIJRI_MONTHS)
+    + r")\s+(?:(?:عام|سنه)\s+)?(?P<y>1[34][0-9][0-9])(?![0-9])\s*(?:هـ|ه(?![^\W_]))?")
+_GIVEN_AS = re.compile(r"\s*[(،,]?\s*(?:الموافق|الموافقه|م\s*وافق)")
+
+
+def _hijri(f: str, taken: list[tuple[int, int]]) -> list[tuple[int, int, str, str | None]]:
+    out = []
+    for m in _HIJRI_RE.finditer(f):
+        if any(a < m.end() and m.start() < b for a, b in taken) or _GIVEN_AS.match(f, m.end()):
+            continue
+        month, year = _HIJRI_MONTHS[_key(m.group("m"))], int(m.group("y"))
+        try:
+            from hijridate import Hijri
+
+            first = Hijri(year, month, int(m.group("d"))).to_gregorian().isoformat()
+            last = Hijri(year, month, int(m.group("d2"))).to_gregorian().isoformat() if m.group("d2") else None
+        except (ImportError, ValueError, OverflowError):
+            continue  # a day the month does not have, or a year outside the Umm al-Qura tables
+        out.append((m.start(), m.end(), first, last))
     return out
