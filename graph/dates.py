@@ -748,8 +748,13 @@ _HIJRI_RE = re.compile(
 _GIVEN_AS = re.compile(r"\s*[(،,]?\s*(?:الموافق|الموافقه|م\s*وافق)")
 
 
+_HIJRI_YEAR = re.compile(r"1[34][0-9][0-9]")
+
+
 def _hijri(f: str, taken: list[tuple[int, int]]) -> list[tuple[int, int, str, str | None]]:
     out = []
+    if not _HIJRI_YEAR.search(f):
+        return out  # no Hijri year in the text (the cheap test first)
     for m in _HIJRI_RE.finditer(f):
         if any(a < m.end() and m.start() < b for a, b in taken) or _GIVEN_AS.match(f, m.end()):
             continue
