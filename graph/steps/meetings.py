@@ -432,11 +432,12 @@ def _participants(parsed: Parsed, ctx: Context, view, meeting: Meeting) -> None:
               and not ((_after_fi(view, m) or _for(m, lex)) and not _right_after(view, m, roles))]
     # "حين شاركت أبوجا مع واشنطن في استضافة اجتماع": a capital that acts stands for its state, unless
     # it is where a meeting of the document was ("الاجتماع الوزاري الذي استضافته الرياض")
-    venues = {m.place for m in parsed.facts_of(Meeting)}
-    actors += [replace(m, entity=lex[m.entity].extra["country"]) for m in view.mentions
-               if m.how == "name" and (e := lex.get(m.entity)) is not None and e.cls == "City" and e.extra.get("capital")
-               and e.extra.get("country") and m.entity not in venues and not _after_preposition(view, m)]
-    actors.sort(key=lambda m: m.start)
+    capitals = [m for m in view.mentions if m.how == "name" and (e := lex.get(m.entity)) is not None
+                and e.cls == "City" and e.extra.get("capital") and e.extra.get("country") and not _after_preposition(view, m)]
+    if capitals:
+        venues = {m.place for m in parsed.facts_of(Meeting)}
+        actors += [replace(m, entity=lex[m.entity].extra["country"]) for m in capitals if m.entity not in venues]
+        actors.sort(key=lambda m: m.start)
     chosen: dict[str, str] = {}
     for r in roles:
         a, b = clause_of(spans, r.start)
@@ -504,8 +505,7 @@ def _after_preposition(view, m) -> bool:
     """A place after في، من، إلى ... (or with ب or ل on it) is where, not who."""
     i = view.token_at(m.start)
     prev = view.tokens[i - 1].norm if i > 0 else ""
-    return prev in ("في", "وفي", "من", "إلى", "الى", "داخل", "بين", "عن", "نحو") or \
-        normalize(m.surface).startswith(("ب", "ل", "في"))
+    return _after_fi(view, m) or prev in ("وفي", "إلى", "الى", "عن", "نحو") or normalize(m.surface).startswith(("ب", "ل"))
 
 
 def _after_fi(view, m) -> bool:
