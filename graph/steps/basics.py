@@ -115,52 +115,42 @@ def dates(parsed: Parsed, ctx: Context) -> None:
             parsed.dates.append(DateMention(ev, "dates/expression", value=value, end_value=end_value,
                                             start=sent.start + d.start, end=sent.start + d.end,
                                             surface=sent.text[d.start:d.end], relative=d.relative))
-    _same_day(parsed)
-    _same_month(parsed)
+    _same_day_or_month(parsed)
 
 
-_SAME_MONTH = re.compile(r"(?<![\d\u0660-\u0669])(?P<day>[0-9\u0660-\u0669]{1,2})\s+من\s+(?:الشهر\s+(?:نفسه|ذاته)|نفس\s+الشهر|ذات\s+الشهر|ذلك\s+الشهر)")
+_SAME_DAY = re.compile(r"(?:في\s+)?(?:اليوم\s+(?:نفسه|ذاته)|نفس\s+اليوم|ذات\s+اليوم)")
+_SAME_MONTH = re.compile(r"(?<![\d\u0660-\u0669])(?P<day>[0-9\u0660-\u0669]{1,2})\s+من\s+"
+                         r"(?:الشهر\s+(?:نفسه|ذاته)|نفس\s+الشهر|ذات\s+الشهر|ذلك\s+الشهر)")
 
 
-def _same_month(parsed: Parsed) -> None:
-    """"في ٢٩ من الشهر نفسه": that day of the month the text named last (in the sentence or before)."""
+def _same_day_or_month(parsed: Parsed) -> None:
+    """"وفي اليوم نفسه": the day of the last dated sentence before it; "في ٢٩ من الشهر نفسه": that day
+    of the month the text named last (in the sentence or before)."""
     by_sentence: dict[int, list] = {}
     for d in parsed.dates:
         by_sentence.setdefault(d.evidence.sentence, []).append(d)
-    last_month = None
+    last_day = last_month = None
     for sent in parsed.sentences:
+        ev = Evidence.of(sent)
         found = sorted(by_sentence.get(sent.index, []), key=lambda d: d.start)
+        for m in _SAME_DAY.finditer(sent.text):
+            if last_day:
+                parsed.dates.append(DateMention(ev, "dates/same-day", value=last_day, start=sent.start + m.start(),
+                                                end=sent.start + m.end(), surface=m.group(), relative=True))
         for m in (_SAME_MONTH.finditer(sent.text) if "الشهر" in sent.text else ()):
             at = sent.start + m.start()
             before = [d.value for d in found if d.end <= at and d.value and len(d.value) >= 7]
             month = before[-1][:7] if before else last_month
-            day = int(m.group("day").translate(_ARABIC_INDIC))
+            day = int(normalize(m.group("day")))
             if month and 1 <= day <= 31:
-                parsed.dates.append(DateMention(Evidence.of(sent), "dates/same-month", value=f"{month}-{day:02d}",
-                                                start=at, end=sent.start + m.end(), surface=m.group(), relative=True))
+                parsed.dates.append(DateMention(ev, "dates/same-month", value=f"{month}-{day:02d}", start=at,
+                                                end=sent.start + m.end(), surface=m.group(), relative=True))
+        days = [d.value for d in found if d.value and len(d.value) == 10]
+        if days:
+            last_day = days[-1]
         months = [d.value for d in found if d.value and len(d.value) >= 7]
         if months:
             last_month = months[-1][:7]
-
-
-_ARABIC_INDIC = str.maketrans("٠١٢٣٤٥٦٧٨٩", "0123456789")
-
-
-_SAME_DAY = re.compile(r"(?:في\s+)?(?:اليوم\s+(?:نفسه|ذاته)|نفس\s+اليوم|ذات\s+اليوم)")
-
-
-def _same_day(parsed: Parsed) -> None:
-    """"وفي اليوم نفسه": the day of the last dated sentence before it."""
-    last_day = None
-    for sent in parsed.sentences:
-        for m in _SAME_DAY.finditer(sent.text):
-            if last_day:
-                parsed.dates.append(DateMention(Evidence.of(sent), "dates/same-day", value=last_day,
-                                                start=sent.start + m.start(), end=sent.start + m.end(),
-                                                surface=m.group(), relative=True))
-        days = [d.value for d in parsed.dates if d.evidence.sentence == sent.index and d.value and len(d.value) == 10]
-        if days:
-            last_day = days[-1]
 
 
 @step("quantities")
