@@ -617,6 +617,11 @@ def test_a_place_noun_with_its_article_or_a_pronoun_after_it_names_no_place():
         assert not [a.place for a in parse(text).facts_of(Attack) if a.place and a.place.startswith("place-")]
 
 
+def test_the_same_day_is_the_day_a_sentence_before_named():
+    p = parse("اجتمع وزراء التحالف الدولي في روما في 3 آذار 2020. وفي اليوم نفسه أعلنت بنين انضمامها إلى التحالف.")
+    assert [(d.evidence.sentence, d.value) for d in p.dates if d.rule == "dates/same-day"] == [(1, "2020-03-03")]
+
+
 def test_two_attacks_told_by_a_dual_and_dated_by_the_same_month():
     # "الهجومين" tells attacks; "في 29 من الشهر نفسه" is a day of the month named before it; "يتبناه الفرع
     # نفسه" is a claim by the document's group
