@@ -9,7 +9,8 @@ from ..facts import DateMention, Mention, Parsed, Quantity
 from ..lexicon import Lexicon
 from ..text import Sentence, Token
 
-__all__ = ["SentenceView", "views", "clause_spans", "clause_of", "clause_break", "entity_class", "ACTOR_CLASSES"]
+__all__ = ["SentenceView", "views", "clause_spans", "clause_of", "clause_break", "entity_class", "main_armed_group",
+           "ACTOR_CLASSES"]
 
 ACTOR_CLASSES = frozenset({"Country", "InternationalOrganization", "Organization", "GovernmentBody",
                            "MilitaryCommand", "Coalition", "CoalitionBody", "WorkingGroup", "Person"})
@@ -45,6 +46,16 @@ def entity_class(key: str, lexicon: Lexicon, parsed: Parsed) -> str | None:
         return e.cls
     ne = parsed.entities.get(key)
     return ne.cls if ne else None
+
+
+def main_armed_group(parsed: Parsed, lexicon: Lexicon) -> str | None:
+    """The armed group the document names most: the one "التنظيم" stands for."""
+    counts: dict[str, int] = {}
+    for m in parsed.mentions:
+        e = lexicon.get(m.entity)
+        if e is not None and e.cls == "ArmedGroup":
+            counts[m.entity] = counts.get(m.entity, 0) + 1
+    return max(counts, key=counts.get) if counts else None
 
 
 def views(parsed: Parsed) -> list[SentenceView]:

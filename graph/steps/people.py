@@ -21,7 +21,7 @@ from ..pipeline import Context, step
 from ..rdf import mint_key
 from ..text import normalize, strip_clitics
 from ..triggers import triggers
-from ._context import ACTOR_CLASSES, entity_class, views
+from ._context import ACTOR_CLASSES, entity_class, main_armed_group, views
 
 __all__ = ["people", "titles"]
 
@@ -371,11 +371,7 @@ def _group_referred_to(parsed: Parsed, view, t, lex) -> str | None:
         return named[-1]
     if not any(tok.norm in _THE_ORGANISATION and tok.end <= t.start for tok in view.tokens):
         return None
-    counts: dict[str, int] = {}
-    for m in parsed.mentions:
-        if entity_class(m.entity, lex, parsed) == "ArmedGroup":
-            counts[m.entity] = counts.get(m.entity, 0) + 1
-    return max(counts, key=counts.get) if counts else None
+    return main_armed_group(parsed, lex)
 
 
 _THE_ORGANISATION = _WORDS("the_organisation_itself")

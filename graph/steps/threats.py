@@ -14,7 +14,7 @@ from ..pipeline import Context, step
 from ..rdf import mint_key
 from ..text import strip_clitics
 from ..triggers import triggers
-from ._context import clause_break, entity_class, views
+from ._context import clause_break, entity_class, main_armed_group, views
 
 __all__ = ["threats", "attacks"]
 
@@ -23,15 +23,6 @@ _REGION_CLASSES = {"Region", "Country"}
 
 def _armed(parsed: Parsed, lex, view) -> list:
     return [m for m in view.mentions if entity_class(m.entity, lex, parsed) == "ArmedGroup"]
-
-
-def _main_group(parsed: Parsed, lex) -> str | None:
-    counts: dict[str, int] = {}
-    for m in parsed.mentions:
-        e = lex.get(m.entity)
-        if e is not None and e.cls == "ArmedGroup":
-            counts[m.entity] = counts.get(m.entity, 0) + 1
-    return max(counts, key=counts.get) if counts else None
 
 
 @step("threats", in_genre=True)
@@ -79,7 +70,7 @@ def attacks(parsed: Parsed, ctx: Context) -> None:
     """Attacks with a city: perpetrator, place and date."""
     lex = ctx.lexicon
     trig = triggers()
-    main = _main_group(parsed, lex)
+    main = main_armed_group(parsed, lex)
     all_views = views(parsed)
     by_place: list[Attack] = []
     for k, view in enumerate(all_views):
