@@ -744,10 +744,8 @@ def find_dates(text: str, published: str | None = None, year_before: int | None 
 _HIJRI_MONTHS = {_fold_word(w): i for i, ws in _DATA["hijri_months"].items() for w in ws}
 _HIJRI_RE = re.compile(
     _L + r"(?P<d>[0-3]?[0-9])(?:\s*(?:و|-|–)\s*(?P<d2>[0-3]?[0-9]))?\s+(?:من\s+)?(?P<m>" + _alt(_HIJRI_MONTHS)
-    + r")\s+(?:(?:عام|سنه)\s+)?(?P<y>1[34][0-9][0-9])(?![0-9])\s*(?:هـ|ه(?![^\W_]))?")
-_GIVEN_AS = re.compile(r"\s*[(،,]?\s*(?:الموافق|الموافقه|م\s*وافق)")
-
-
+    + r")\s+(?:(?:عام|سنه)\s+)?(?P<y>1[34][0-9][0-9])(?![0-9])\s*(?:ه(?![^\W_]))?")  # هـ, its tatweel folded away
+_GIVEN_AS = re.compile(r"\s*[(،,]?\s*(?:الموافق|الموافقه)")
 _HIJRI_YEAR = re.compile(r"1[34][0-9][0-9]")
 
 
@@ -758,13 +756,13 @@ def _hijri(f: str, taken: list[tuple[int, int]]) -> list[tuple[int, int, str, st
     for m in _HIJRI_RE.finditer(f):
         if any(a < m.end() and m.start() < b for a, b in taken) or _GIVEN_AS.match(f, m.end()):
             continue
+        from hijridate import Hijri  # imported on the first Hijri date, not at start-up
+
         month, year = _HIJRI_MONTHS[_key(m.group("m"))], int(m.group("y"))
         try:
-            from hijridate import Hijri
-
             first = Hijri(year, month, int(m.group("d"))).to_gregorian().isoformat()
             last = Hijri(year, month, int(m.group("d2"))).to_gregorian().isoformat() if m.group("d2") else None
-        except (ImportError, ValueError, OverflowError):
+        except (ValueError, OverflowError):
             continue  # a day the month does not have, or a year outside the Umm al-Qura tables
         out.append((m.start(), m.end(), first, last))
     return out

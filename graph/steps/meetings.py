@@ -529,6 +529,7 @@ def membership(parsed: Parsed, ctx: Context) -> None:
     """
     lex = ctx.lexicon
     trig = triggers()
+    member_after = trig.words("member_after")
     for view in views(parsed):
         toks = view.tokens
         joins = trig.find("joins", toks)
@@ -561,7 +562,7 @@ def membership(parsed: Parsed, ctx: Context) -> None:
                 if cls not in ("Country", "InternationalOrganization") or m.how != "name" or not a <= m.start < b:
                     continue
                 mt = view.token_at(m.start)
-                after = _member_after(view, m, trig.words("member_after"))
+                after = _member_after(view, m, member_after)
                 # an organisation joins too ("انضمت المنظمة الدولية للشرطة الجنائية (الإنتربول) إليه"), named
                 # right after the join word or before "بصفتها العضو"
                 if cls != "Country" and not (after or (j.end <= m.start and mt - jt <= 2)):
