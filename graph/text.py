@@ -195,8 +195,11 @@ class Sentence:
     text: str
 
 
-# A sentence ends at . ! ? ؟ ؛ (not inside a number like 7.7) or at a line break.
-_BOUNDARY_RE = re.compile(r"(?<!\d)[.!?؟؛…]+(?=\s|$|[\"”»«“])|(?<=\d)[.!?؟؛]+(?=\s|$)|\n+")
+# A sentence ends at . ! ? ؟ ؛ (not inside a number like 7.7, nor at the full stop of a middle
+# initial: "أنتوني ج. بلينكن") or at a line break.
+_BOUNDARY_RE = re.compile(
+    r"(?<!\d)(?<!\s[^\W\d_]\.)(?<!\s[^\W\d_])[.!?؟؛…]+(?=\s|$|[\"”»«“])|(?<=\d)[.!?؟؛]+(?=\s|$)|\n+"
+)
 
 
 def split_sentences(text: str, skip: list[tuple[int, int]] | None = None) -> list[Sentence]:

@@ -54,6 +54,30 @@ def test_a_name_ends_before_a_particle_a_verb_or_the_next_persons_title():
     assert [p.entities[f.person].label_ar for f in p.facts_of(PersonRole)] == ["سالم الكعبي"]
 
 
+@pytest.mark.parametrize("text,name", [
+    # a prepositional phrase on what the person did, a verb after its subject, a preposition with a pronoun
+    ("وافتتح الاجتماع وكيل وزارة الخارجية سالم الكعبي بدعوة الشركاء إلى دعم التحالف الدولي.", "سالم الكعبي"),
+    ("وعقد الوزير لقاء مع المبعوث توماس براون تناول سبل دعم التحالف الدولي.", "توماس براون"),
+])
+def test_a_name_ends_before_the_phrase_or_verb_that_follows_it(text, name):
+    p = parse(text)
+    assert [e.label_ar for k, e in p.entities.items() if k.startswith("person-")] == [name]
+
+
+def test_words_after_a_title_word_and_a_comma_are_no_name():
+    p = parse("وناقش التحالف الدولي العقوبات المنسقة، ومنها التصنيف المشترك لقادة داعش.")
+    assert not [k for k in p.entities if k.startswith("person-")]
+
+
+def test_a_middle_initial_neither_ends_the_sentence_nor_the_name():
+    p = parse("وقال وزير خارجية الولايات المتحدة أنتوني ج. بلينكن إن التحالف الدولي باق.", published="2021-03-30")
+    assert len(p.sentences) == 1
+    assert ("ANTONY_BLINKEN", "وزير خارجية", "USA") in _roles(p)
+    assert not [k for k in p.entities if k.startswith("person-")]
+    p = parse("وقال وزير الدفاع توماس ج. ريدمان إن التحالف الدولي باق.")
+    assert ("توماس ج. ريدمان", "وزير الدفاع", None) in _roles(p)
+
+
 def test_an_office_after_a_head_title_is_no_persons_name():
     p = parse("ويرى مدير دائرة مكافحة الإرهاب في وزارة الخارجية العراقية أن التحالف الدولي باق. "
               "ويعمل العراق على مكافحة تمويل الإرهاب.")

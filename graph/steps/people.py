@@ -411,6 +411,16 @@ def _head_of(text: str, toks, j: int, starts: dict, end: int) -> int:
     return toks[closed_at].end if closed_at is not None else end
 
 
+def _initial(text: str, tok) -> bool:
+    """Whether ``tok`` is a middle initial: one letter and a full stop ("ج.")."""
+    return len(tok.surface) == 1 and text[tok.end:tok.end + 1] == "."
+
+
+def _stop_word(norm: str) -> bool:
+    """Whether a word ends a name: a stop word, alone or after و ("ومنها"، "وقال")."""
+    return norm in _STOP or (norm[:1] == "و" and norm[1:] in _STOP)
+
+
 _APART = frozenset({"ل", "ب"})  # a preposition written apart from its noun with a tatweel: "لـ«قسد»"
 
 
@@ -440,9 +450,14 @@ def _unknown_person(parsed: Parsed, view, i: int, starts: dict, surnames: dict,
     j = i
     while j < len(toks) and len(words) < 5:
         tok = toks[j]
-        if j > i and _punct_between(text, toks[j - 1].end, tok.start, _QUOTES):
+        after_initial = j > i and _initial(text, toks[j - 1])
+        if j > i and not after_initial and _punct_between(text, toks[j - 1].end, tok.start, _QUOTES):
             break
-        if tok.norm in _STOP or tok.start in starts or tok.norm.isdigit():
+        if after_initial and tok.start in starts and (
+                starts[tok.start].how == "surname" or getattr(parsed.entities.get(starts[tok.start].entity), "cls", None) == "Person"):
+            m = starts[tok.start]  # "أنتوني ج. بلينكن": a person the text or the lexicon knows, with a middle initial
+            return m.entity, view.token_at(m.end - 1) + 1
+        if _stop_word(tok.norm) or tok.start in starts or tok.norm.isdigit():
             break
         if len(words) >= 2 and tok.norm in _OBJECTS:
             break  # "وأدان الرئيس الكيني وليام روتو الهجوم": what the person did something to
