@@ -734,6 +734,27 @@ def test_a_commitment_is_what_follows_a_word_of_resolve_pledge_or_aim():
     assert _committed("وأكد التحالف الدولي التزام بريطانيا بدعم العراق.") == {"دعم العراق": "policy"}
 
 
+def test_what_the_partners_stress_and_what_their_efforts_are_for_are_commitments():
+    assert _committed("وشدد وزراء التحالف الدولي على حماية المدنيين في المناطق المحررة.") == {
+        "حماية المدنيين في المناطق المحررة": "policy"}
+    assert _committed("وأكدوا على ضرورة تبادل المعلومات بين شركاء التحالف الدولي.") == {
+        "ضرورة تبادل المعلومات بين شركاء التحالف الدولي": "policy"}
+    # the object is the next word with ل, after the effort or the readiness
+    assert _committed("وقال إن أعضاء التحالف الدولي يواصلون جهودهم لاستنزاف موارد داعش.") == {
+        "استنزاف موارد داعش": "policy"}
+    assert _committed("وأضاف أن شركاء التحالف الدولي مستعدون لزيادة مساهماتهم.") == {"زيادة مساهماتهم": "policy"}
+    # "لل" keeps its article; a word whose ل is its own opens nothing
+    assert _committed("وتعمل دول التحالف الدولي في إطار جهودها للحد من تمويل الإرهاب.") == {
+        "للحد من تمويل الإرهاب": "policy"}
+    assert _committed("وقال الوزير إن التحالف الدولي يبذل جهودا لسنا راضين عنها بعد.") == {}
+
+
+def test_a_long_commitment_keeps_its_last_words():
+    text = ("وأكد البيان أن وزراء التحالف الدولي يلتزمون بتعزيز التعاون في جميع مسارات عمل التحالف لضمان ألا يتمكن "
+            "داعش وفروعه من إعادة تشكيل أي جيب إقليمي.")
+    assert any(label.endswith("أي جيب إقليمي") for label in _committed(text))
+
+
 def test_money_pledged_or_a_head_without_its_preposition_is_no_commitment():
     assert _committed("وتعهدت الكويت بتقديم 100 مليون دولار للعراق خلال اجتماع التحالف الدولي.") == {}
     assert _committed("وأعلن التحالف الدولي عزمه الواضح وتصميمه.") == {}

@@ -73,9 +73,11 @@ def commitments(parsed: Parsed, ctx: Context) -> None:
             seen.add((m.entity, normalize(label)))
             parsed.facts.append(Commitment(ev, f"commitments/{m.entity}-word", kind=m.entity, label=label,
                                            actor=actor, meeting=meeting))
-        for m in trig.find("commitment_heads", view.tokens):
-            span = _committed_to(view, m.j, trig.words("commitment_to"), trig.prefixes("own_ba"),
-                                 trig.words("dangling"))
+        heads = [(m, "ب", trig.prefixes("own_ba")) for m in trig.find("commitment_heads", view.tokens)]
+        heads += [(m, "ل", trig.prefixes("own_la")) for m in trig.find("commitment_heads_la", view.tokens)]
+        for m, clitic, own in heads:
+            span = _committed_to(view, m.j, trig.words("commitment_to") if clitic == "ب" else frozenset(), own,
+                                 trig.words("dangling"), clitic)
             if span is None:
                 continue
             label = text[span[0]:span[1]]
@@ -105,17 +107,18 @@ def _actor(parsed: Parsed, lex, view) -> str | None:
 
 
 _GAP = 3  # words between a commitment head and its preposition ("التزام الأعضاء بمواصلة")
-_OBJECT_WORDS = 16
+_OBJECT_WORDS = 20
 _WORD = re.compile(r"\S+")
 _OBJECT_END = re.compile(r"[.؛;:(]|[،,](?!\s*و)")  # a comma goes on only into "، وX" (a list)
 
 
 def _committed_to(view, after: int, to: frozenset[str], own_ba: tuple[str, ...],
-                  dangling: frozenset[str]) -> tuple[int, int] | None:
+                  dangling: frozenset[str], clitic: str = "ب") -> tuple[int, int] | None:
     """Document offsets of what a commitment head before token ``after`` commits to: from the word
-    after its preposition (or from the word that carries ``ب``) to the end of the clause, a list
-    joined by "، و" included, at most ``_OBJECT_WORDS`` words; ``None`` without a preposition, or
-    when what follows is money (a pledge of funds is funding, not a commitment)."""
+    after its preposition (or from the word that carries ``clitic``, ب or ل, unless that letter is
+    the word's own: ``own_ba``) to the end of the clause, a list joined by "، و" included, at most
+    ``_OBJECT_WORDS`` words; ``None`` without a preposition, or when what follows is money (a pledge
+    of funds is funding, not a commitment)."""
     toks = view.tokens
     named = {i for m in view.mentions for i in range(view.token_at(m.start), view.token_at(m.end - 1) + 1)}
     start = None
@@ -124,9 +127,9 @@ def _committed_to(view, after: int, to: frozenset[str], own_ba: tuple[str, ...],
         if norm in to and k + 1 < len(toks):
             start = toks[k + 1].start
             break
-        if (norm.startswith("ب") and len(norm) >= 4 and k not in named and toks[k].surface.startswith("ب")
+        if (norm.startswith(clitic) and len(norm) >= 4 and k not in named and toks[k].surface.startswith(clitic)
                 and not norm.startswith(own_ba)):
-            start = toks[k].start + 1
+            start = toks[k].start + (0 if norm.startswith("لل") else 1)  # "للحد من": the article is in the ل
             break
     if start is None:
         return None
