@@ -9,6 +9,7 @@ from graph.facts import (
     Attack, CoalitionSize, Commitment, Funding, Join, Mandate, Meeting, Participation, PersonRole, Threat,
 )
 from graph.ingest import Document
+from graph.lexicon import Lexicon
 from graph.pipeline import run
 
 
@@ -494,6 +495,24 @@ def test_each_giver_of_a_list_stands_before_its_amount():
                    ("NOR", 0.5e9, "USD", ["IRQ"])]
 
 
+def test_the_parts_of_an_amount_take_its_currency_and_their_own_places():
+    p = parse(ABOUT_ISIS + "وأعلنت وزارة التنمية الهولندية تخصيص 60 مليون يورو، منها 45 مليوناً للعراق عبر الأمم المتحدة "
+              "و15 مليوناً لإعادة الخدمات في الموصل والفلوجة.")
+    got = [(f.donor, f.amount, f.currency, f.beneficiaries) for f in p.facts_of(Funding)]
+    # the body's state gives; each part helps the places after it, a city too
+    assert got[1:] == [("NLD", 45e6, "EUR", ["IRQ"]), ("NLD", 15e6, "EUR", ["MOSUL", "FALLUJAH"])]
+    assert got[0][:3] == ("NLD", 60e6, "EUR")
+
+
+def test_a_capital_that_gives_stands_for_its_state_and_allocating_is_pledging():
+    [f] = parse(ABOUT_ISIS + "وأشار التقرير إلى أن لندن تعهدت بأكثر من ملياري جنيه إسترليني لسوريا.").facts_of(Funding)
+    assert (f.kind, f.donor, f.amount, f.currency, f.beneficiaries) == ("pledge", "GBR", 2e9, "GBP", ["SYR"])
+    [f] = parse(ABOUT_ISIS + "ورصدت الحكومة الدنماركية 300 مليون كرونة دنماركية لدعم الاستقرار في العراق.").facts_of(Funding)
+    assert (f.kind, f.donor, f.amount, f.currency, f.beneficiaries) == ("pledge", "DNK", 3e8, "DKK", ["IRQ"])
+    # a monitoring team ("فريق الرصد") is no allocation
+    assert not parse(ABOUT_ISIS + "وقدّر فريق الرصد احتياطيات التنظيم بنحو 50 مليون دولار.").facts_of(Funding)
+
+
 def test_givers_listed_with_wa_before_their_amounts():
     p = parse(ABOUT_ISIS + "وأعلنت اليابان تخصيص مليار دولار لإعمار العراق، وهولندا 300 مليون دولار، والبنك الإسلامي للتنمية "
               "200 مليون دولار.")
@@ -778,3 +797,13 @@ def test_every_fact_slices_its_evidence_from_the_document():
     for f in p.facts:
         assert text[f.evidence.start:f.evidence.end] == f.evidence.text
         assert f.rule
+
+
+@pytest.mark.parametrize("written,entity,clitic", [
+    ("لندن", "LONDON", ""), ("بلندن", "LONDON", "ب"), ("واشنطن", "WASHINGTON", ""), ("وواشنطن", "WASHINGTON", "و"),
+    ("لبنان", "LBN", ""), ("للعراق", "IRQ", "لل"), ("بالكويت", "KWT", "ب"), ("بغداد", "BAGHDAD", ""),
+])
+def test_the_first_letter_of_a_name_may_be_its_own_or_a_clitic(written, entity, clitic):
+    from graph.steps._context import proclitic
+    [m] = [m for m in parse(written).mentions if m.entity == entity]
+    assert proclitic(m, Lexicon.default()) == clitic

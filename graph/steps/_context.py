@@ -7,10 +7,10 @@ from dataclasses import dataclass
 
 from ..facts import DateMention, Mention, Parsed, Quantity
 from ..lexicon import Lexicon
-from ..text import Sentence, Token
+from ..text import Sentence, Token, normalize
 
 __all__ = ["SentenceView", "views", "clause_spans", "clause_of", "clause_break", "entity_class", "main_armed_group",
-           "ACTOR_CLASSES"]
+           "proclitic", "ACTOR_CLASSES"]
 
 ACTOR_CLASSES = frozenset({"Country", "InternationalOrganization", "Organization", "GovernmentBody",
                            "MilitaryCommand", "Coalition", "CoalitionBody", "WorkingGroup", "Person"})
@@ -46,6 +46,42 @@ def entity_class(key: str, lexicon: Lexicon, parsed: Parsed) -> str | None:
         return e.cls
     ne = parsed.entities.get(key)
     return ne.cls if ne else None
+
+
+_CLITIC_LETTERS = "وفبلك"
+
+
+def proclitic(m: Mention, lexicon: Lexicon) -> str:
+    """The letters written onto the first word of a mention before its name: "ب" for "بلندن", "لل" for
+    "للعراق", "و" for "وواشنطن", "" for "لندن", "واشنطن" or "بغداد", whose first letter is their own.
+
+    A mention of an entity the lexicon does not know is taken to carry a clitic when it starts with
+    one of و ف ب ل ك.
+    """
+    first = normalize(m.surface.split(maxsplit=1)[0]) if m.surface.strip() else ""
+    forms = _first_words(m.entity, lexicon)
+    if not forms:
+        return first[:1] if first[:1] in _CLITIC_LETTERS else ""
+    if first in forms:
+        return ""
+    found = None
+    for f in forms:
+        for g in (f, f[2:] if f.startswith("ال") else ""):  # "للعراق": the article's alef goes with the ل
+            if g and len(first) > len(g) and first.endswith(g) and all(c in _CLITIC_LETTERS + "ا" for c in first[:-len(g)]):
+                if found is None or len(first) - len(g) < len(found):
+                    found = first[:-len(g)]
+    return found if found is not None else (first[:1] if first[:1] in _CLITIC_LETTERS else "")
+
+
+def _first_words(key: str, lexicon: Lexicon) -> frozenset[str]:
+    """The normalised first words of an entity's Arabic names (kept on the lexicon, per entity)."""
+    cache = lexicon.__dict__.setdefault("_first_words", {})
+    found = cache.get(key)
+    if found is None:
+        e = lexicon.get(key)
+        names = [e.ar, *e.patterns] if e is not None else []
+        found = cache[key] = frozenset(w for n in names if n and (w := normalize(n).split(maxsplit=1)[0] if n.strip() else ""))
+    return found
 
 
 def main_armed_group(parsed: Parsed, lexicon: Lexicon) -> str | None:

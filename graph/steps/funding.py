@@ -12,10 +12,10 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from ..facts import Evidence, Funding, Parsed, PersonRole
+from ..facts import Evidence, Funding, Meeting, Parsed, PersonRole
 from ..pipeline import Context, step
 from ..triggers import triggers
-from ._context import clause_break, clause_of, clause_spans, entity_class, views
+from ._context import clause_break, clause_of, clause_spans, entity_class, proclitic, views
 
 __all__ = ["funding"]
 
@@ -33,6 +33,7 @@ def funding(parsed: Parsed, ctx: Context) -> None:
     rebuilding: list[str] = []  # the place of the last "إعادة إعمار العراق"
     helping = trig.words("support") - trig.words("where")  # support words that say more than where
     last_person_state: str | None = None
+    venues = {m.place for m in parsed.facts_of(Meeting)}
     for view in views(parsed):
         toks = view.tokens
         for f in parsed.facts_of(PersonRole):
@@ -62,8 +63,15 @@ def funding(parsed: Parsed, ctx: Context) -> None:
                   if entity_class(m.entity, lex, parsed) in _DONOR_CLASSES and m.how == "name"
                   and not _preceded_by(view, m, trig.words("according_to") | trig.words("support"))
                   and m not in supported_at]  # "تعهدوا ... في العراق وسوريا": Syria is where, not who
+        # "أن لندن تعهدت بأكثر من 2.3 مليار": a capital that gives stands for its state, unless a meeting was there
+        actors += [replace(m, entity=e.extra["country"]) for m in view.mentions if m.how == "name" and m.entity not in venues
+                   and (e := lex.get(m.entity)) is not None and e.cls == "City" and e.extra.get("capital")
+                   and e.extra.get("country") and not _preceded_by(view, m, trig.words("given_to"))
+                   and not {"ب", "ل"} & set(proclitic(m, lex))]
+        actors.sort(key=lambda m: m.start)
         places = [m for m in view.mentions if entity_class(m.entity, lex, parsed) in _BENEFICIARY_CLASSES
                   and not (m.how == "adjective" and _preceded_by(view, m, trig.words("official_nouns")))]
+        cities = [m for m in view.mentions if entity_class(m.entity, lex, parsed) == "City" and m.entity not in venues]
         for q in money:
             before = [k for k in kinds if k.end <= q.start]
             kind = before[-1].entity if before else (kinds[0].entity if kinds else prev.kind)
@@ -82,7 +90,7 @@ def funding(parsed: Parsed, ctx: Context) -> None:
             if kind in ("pledge", "raised"):
                 # "تلتها الكويت بملياري دولار، ثم السعودية بمليار ونصف المليار": each giver of a list
                 # stands right before its amount
-                listed = _giver_before(view, actors, q)
+                listed = _giver_before(view, actors, q, lex)
                 if listed is not None:
                     donor = listed
                 # "1.5 مليار دولار من السعودية": the giver named right after the amount ("المناطق
@@ -91,15 +99,26 @@ def funding(parsed: Parsed, ctx: Context) -> None:
                          and view.token_at(m.start) - view.token_at(q.end - 1) <= _GIVEN_WITHIN]
                 if given and not any(q.end <= o.start < given[0].start for o in money):
                     donor = given[0].entity
+            if donor is None and before and kind in ("pledge", "raised"):
+                # "أعلنت وزارة التعاون الاقتصادي والتنمية الألمانية تخصيص ...": the state of the body that gives
+                donor = _body_state(view, before[-1].start, trig.words("body_nouns"))
             if donor is None and kind in ("pledge", "raised") and (home := _NATIONAL_CURRENCY.get(q.currency or "")) \
                     and any(m.entity == home for m in parsed.mentions):
                 donor = home  # "تخصيص 840 مليون دولار كندي": Canada's money, given by Canada
             # a place inside the amount ("دولار كندي") is its currency's, not who is helped
             in_clause = [m.entity for m in places if a <= m.start < b and m.entity != donor and not q.start <= m.start < q.end]
+            others = [o for o in money if o is not q and a <= o.start < b]
+            if others:
+                # "منها 90 مليوناً للعراق ... و10 ملايين لإعادة الخدمات في الرقة": the places after each amount,
+                # up to the next one (a city too), else those before it, back to the amount before
+                nxt = min((o.start for o in others if o.start > q.start), default=b)
+                prv = max((o.end for o in others if o.end <= q.start), default=a)
+                after = [m.entity for m in places + cities if q.end <= m.start < nxt and m.entity != donor]
+                in_clause = after or [m.entity for m in places if prv <= m.start < q.start and m.entity != donor]
             # "مساهمة قدرها 40 مليون يورو إلى صندوق تمويل الاستقرار": a fund given to
             in_clause = in_clause or [m.entity for m in view.mentions if q.end <= m.start < b
                                       and entity_class(m.entity, lex, parsed) == "Program"
-                                      and (_preceded_by(view, m, trig.words("given_to")) or m.surface.startswith("ل"))]
+                                      and (_preceded_by(view, m, trig.words("given_to")) or "ل" in proclitic(m, lex))]
             if not in_clause and kind in ("target", "shortfall"):
                 # "تقدّر الحكومة العراقية احتياجاتها ... بأكثر من 88 مليار دولار": a government's needs
                 in_clause = [c for m in view.mentions if a <= m.start < b
@@ -131,16 +150,30 @@ _NATIONAL_CURRENCY = {
 _GIVEN_WITHIN = 3
 
 
-def _giver_before(view, actors: list, q) -> str | None:
+def _giver_before(view, actors: list, q, lex) -> str | None:
     """The actor written right before an amount that has ب attached ("الكويت بملياري دولار"), or
     one joined by و to a list of givers ("، وقطر مليار دولار، والإمارات 500 مليون دولار")."""
     i = view.token_at(q.start)
     if i == 0:
         return None
     for m in actors:
-        if view.token_at(m.end - 1) == i - 1 and not m.surface.startswith("ل") and (
-                view.tokens[i].surface.startswith("ب") or m.surface.startswith("و")):
+        if view.token_at(m.end - 1) == i - 1 and "ل" not in (clitic := proclitic(m, lex)) and (
+                view.tokens[i].surface.startswith("ب") or clitic.startswith("و")):
             return m.entity
+    return None
+
+
+def _body_state(view, offset: int, body_nouns: frozenset[str]) -> str | None:
+    """The state whose adjective closes the name of a body that opens within a few words before it
+    ("وزارة التعاون الاقتصادي والتنمية الألمانية"), the last such before ``offset``."""
+    for m in reversed(view.mentions):
+        if m.how != "adjective" or m.end > offset:
+            continue
+        i = view.token_at(m.start)
+        if any(strip_norm in body_nouns for t in view.tokens[max(0, i - 5):i]
+               for strip_norm in (t.norm, t.norm[1:] if t.norm[:1] in "وف" else t.norm)):
+            return m.entity
+        return None
     return None
 
 
@@ -172,12 +205,19 @@ def _money(view, lex, parsed) -> list:
     المليار") an amount in the millions or more takes the currency of the sentence's last one."""
     out, currency = [], None
     donors = [m for m in view.mentions if m.how == "name" and entity_class(m.entity, lex, parsed) in _DONOR_CLASSES]
+    of_it = triggers().words("part_of_it")
+    part = False  # the last amount was a part of the one before ("منها 90 مليوناً ... و10 ملايين")
     for q in view.quantities:
+        i = view.token_at(q.start)
+        before = view.tokens[i - 1].norm if i > 0 else ""
         if q.currency:
-            currency = q.currency
+            currency, part = q.currency, False
             if q.value >= 1000:
                 out.append(q)
-        elif currency and q.value >= 1e6 and not q.ordinal and _giver_before(view, donors, q):
+        elif currency and q.value >= 1e6 and not q.ordinal and (
+                _giver_before(view, donors, q, lex) or before in of_it
+                or (part and view.tokens[i].surface.startswith("و"))):
+            part = part or before in of_it
             out.append(replace(q, currency=currency))
     return out
 
@@ -200,8 +240,9 @@ def _supported_places(view, lex, parsed, support: frozenset[str]) -> list:
         # "في العراق وسوريا": a place joined with و to a supported one is supported too
         chaired = any(t.norm in chaired_by for t in view.tokens[max(0, i - 2):i])
         # ... but not across a comma: "لإعمار العراق، وهولندا 300 مليون دولار" starts the next giver
-        joined = i == last and m.surface.startswith("و") and not clause_break(parsed.doc.text, last_end, m.start)
-        if prev in support or (m.surface.startswith(("ل", "لل")) and not chaired) or joined:
+        clitic = proclitic(m, lex)
+        joined = i == last and clitic.startswith("و") and not clause_break(parsed.doc.text, last_end, m.start)
+        if prev in support or ("ل" in clitic and not chaired) or joined:
             out.append(m)
             last, last_end = view.token_at(m.end - 1) + 1, m.end
     return out
