@@ -354,6 +354,10 @@ def test_a_capital_that_acts_stands_for_its_state():
     p = parse("اجتمع ممثلو التحالف الدولي افتراضياً في 10 تشرين الثاني 2020، حين شاركت أبوجا مع واشنطن في "
               "استضافة الاجتماع.")
     assert {"NGA", "USA"} <= {f.actor for f in p.facts_of(Participation)}
+    # a capital whose first letter is its own, not a preposition ("لندن")
+    p = parse("اجتمع ممثلو التحالف الدولي افتراضياً في 10 تشرين الثاني 2020، حين شاركت لندن مع أبوجا في "
+              "استضافة الاجتماع.")
+    assert {"NGA", "GBR"} <= {f.actor for f in p.facts_of(Participation)}
     # ... but not one where a meeting of the document was
     p = parse("ويأتي اجتماع واشنطن للتحالف الدولي عقب الاجتماع الوزاري الذي استضافته الرياض في حزيران 2023.")
     assert "RIYADH" in {m.place for m in p.facts_of(Meeting)}

@@ -80,7 +80,19 @@ def _first_words(key: str, lexicon: Lexicon) -> frozenset[str]:
     if found is None:
         e = lexicon.get(key)
         names = [e.ar, *e.patterns] if e is not None else []
+        if e is not None and e.cls == "Country":  # a capital standing for its state ("واشنطن" for the United States)
+            names += [n for c in _capitals(lexicon).get(key, ()) for n in (c.ar, *c.patterns)]
         found = cache[key] = frozenset(w for n in names if n and (w := normalize(n).split(maxsplit=1)[0] if n.strip() else ""))
+    return found
+
+
+def _capitals(lexicon: Lexicon) -> dict:
+    found = lexicon.__dict__.get("_capitals")
+    if found is None:
+        found = lexicon.__dict__["_capitals"] = {}
+        for e in lexicon.entries.values():
+            if e.cls == "City" and e.extra.get("capital") and e.extra.get("country"):
+                found.setdefault(e.extra["country"], []).append(e)
     return found
 
 

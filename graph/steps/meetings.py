@@ -21,7 +21,7 @@ from ..pipeline import Context, step
 from ..rdf import mint_key
 from ..text import normalize
 from ..triggers import triggers
-from ._context import ACTOR_CLASSES, clause_of, clause_spans, entity_class, views
+from ._context import ACTOR_CLASSES, clause_of, clause_spans, entity_class, proclitic, views
 
 __all__ = ["meetings", "membership", "coalition_size", "meeting_key", "meeting_of", "main_meeting"]
 
@@ -433,7 +433,7 @@ def _participants(parsed: Parsed, ctx: Context, view, meeting: Meeting) -> None:
     # "حين شاركت أبوجا مع واشنطن في استضافة اجتماع": a capital that acts stands for its state, unless
     # it is where a meeting of the document was ("الاجتماع الوزاري الذي استضافته الرياض")
     capitals = [m for m in view.mentions if m.how == "name" and (e := lex.get(m.entity)) is not None
-                and e.cls == "City" and e.extra.get("capital") and e.extra.get("country") and not _after_preposition(view, m)]
+                and e.cls == "City" and e.extra.get("capital") and e.extra.get("country") and not _after_preposition(view, m, lex)]
     if capitals:
         venues = {m.place for m in parsed.facts_of(Meeting)}
         actors += [replace(m, entity=lex[m.entity].extra["country"]) for m in capitals if m.entity not in venues]
@@ -446,7 +446,7 @@ def _participants(parsed: Parsed, ctx: Context, view, meeting: Meeting) -> None:
             scope = [m for m in actors if a <= m.start < r.start]
         elif r.entity == "speaker":
             after = [m for m in actors if r.end <= m.start and view.token_at(m.start) - rt <= 5]
-            scope = _coordinated(view, after[0], actors) if after else []
+            scope = _coordinated(view, after[0], actors, lex) if after else []
         else:
             b = _coordinated_end(view, spans, a, b)
             scope = [m for m in actors if r.end <= m.start < b and view.token_at(m.start) - rt <= 30]
@@ -460,13 +460,13 @@ def _participants(parsed: Parsed, ctx: Context, view, meeting: Meeting) -> None:
         parsed.facts.append(Participation(ev, f"meetings/role-{role}", meeting=meeting.key, actor=actor, role=role))
 
 
-def _coordinated(view, first, actors) -> list:
+def _coordinated(view, first, actors, lex) -> list:
     """``first`` and the actors joined to it by و, word after word: the subject of a speaking verb
     may be a list ("وقدم ممثلو الكاميرون وتشاد وغينيا قراءاتهم")."""
     out = [first]
     for m in actors:
         if m.start > out[-1].start and view.token_at(m.start) == view.token_at(out[-1].end - 1) + 1:
-            if not m.surface.startswith("و"):
+            if not proclitic(m, lex).startswith("و"):  # "وواشنطن", not "واشنطن"
                 break
             out.append(m)
     return out
@@ -501,11 +501,11 @@ def _for(m, lex) -> bool:
     return bool(e) and normalize(m.surface).startswith("ل") and not normalize(e.ar).startswith("ل")
 
 
-def _after_preposition(view, m) -> bool:
-    """A place after في، من، إلى ... (or with ب or ل on it) is where, not who."""
+def _after_preposition(view, m, lex) -> bool:
+    """A place after في، من، إلى ... (or with ب or ل on it: "بلندن", not "لندن") is where, not who."""
     i = view.token_at(m.start)
     prev = view.tokens[i - 1].norm if i > 0 else ""
-    return _after_fi(view, m) or prev in ("وفي", "إلى", "الى", "عن", "نحو") or normalize(m.surface).startswith(("ب", "ل"))
+    return _after_fi(view, m) or prev in ("وفي", "إلى", "الى", "عن", "نحو") or bool({"ب", "ل"} & set(proclitic(m, lex)))
 
 
 def _after_fi(view, m) -> bool:
@@ -569,7 +569,7 @@ def membership(parsed: Parsed, ctx: Context) -> None:
                     continue
                 # "موريتانيا تنضم إلى التحالف": the member may be the subject just before the verb
                 before = not welcome and view.token_at(m.end - 1) + 1 == jt
-                joined = m.surface.startswith("و") and mt == listed
+                joined = proclitic(m, lex).startswith("و") and mt == listed
                 if (j.end <= m.start and mt - jt <= window) or before or after or joined:
                     members.append((m, (a, b)))
                     listed = view.token_at(m.end - 1) + 1

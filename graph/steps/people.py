@@ -21,7 +21,7 @@ from ..pipeline import Context, step
 from ..rdf import mint_key
 from ..text import normalize, strip_clitics
 from ..triggers import triggers
-from ._context import ACTOR_CLASSES, entity_class, main_armed_group, views
+from ._context import ACTOR_CLASSES, entity_class, main_armed_group, proclitic, views
 
 __all__ = ["people", "titles"]
 
@@ -162,7 +162,7 @@ def people(parsed: Parsed, ctx: Context) -> None:
                             break
                         name_start, closed = pos, True
                         break
-                    if entity_class(m.entity, lex, parsed) != "Person" or m.surface.startswith("و"):
+                    if entity_class(m.entity, lex, parsed) != "Person" or proclitic(m, lex).startswith("و"):
                         break
                 if m is not None:
                     cls = entity_class(m.entity, lex, parsed)
