@@ -350,6 +350,22 @@ def test_who_holds_the_chair_of_the_group_chairs_its_meeting():
     assert {("ITA", "chair"), ("SAU", "chair")} <= {(f.actor, f.role) for f in p.facts_of(Participation)}
 
 
+def test_a_body_met_in_a_state_on_a_date_that_opens_the_sentence():
+    # the date in the clause before the verb, the state right after "اجتمعت في"; that state chairs it too
+    p = parse(ABOUT_ISIS + "ففي العاشر من آذار الماضي، اجتمعت في الأردن مجموعة العمل المعنية بالمقاتلين الإرهابيين "
+              "الأجانب في التحالف، برئاسة الأردن وهولندا.", published="2017-05-26")
+    [m] = p.facts_of(Meeting)
+    assert (m.place, m.start_date) == ("JOR", "2017-03-10")
+    assert {(f.actor, f.role) for f in p.facts_of(Participation)} == {("JOR", "chair"), ("NLD", "chair")}
+
+
+def test_the_meeting_named_after_a_sentence_that_told_it_without_a_meeting_word():
+    p = parse(ABOUT_ISIS + "حين جلس وزير الدفاع الأمريكي جيم ماتيس ونظيره الدنماركي، يوم الثلاثاء التاسع من أيار، في "
+              "كوبنهاغن، كانت الرسالة واضحة. فالاجتماع الذي ترأساه ضم ممثلي خمس عشرة دولة في التحالف الدولي.",
+              published="2017-05-26")
+    assert [(m.place, m.start_date) for m in p.facts_of(Meeting)] == [("COPENHAGEN", "2017-05-09")]
+
+
 def test_a_capital_that_acts_stands_for_its_state():
     p = parse("اجتمع ممثلو التحالف الدولي افتراضياً في 10 تشرين الثاني 2020، حين شاركت أبوجا مع واشنطن في "
               "استضافة الاجتماع.")

@@ -113,7 +113,7 @@ def meetings(parsed: Parsed, ctx: Context) -> None:
         if not (nouns or (verbs and kinds_all)):
             # "وقد اجتمعت [مجموعة التركيز] في 15 تشرين الثاني 2023 في كوتونو": a body of the coalition met
             verbs = [v for v in verbs if toks[view.token_at(v.start)].norm in met
-                     and _venue_and_date_in_clause(view, lex, parsed, spans, v.start)]
+                     and _met_where_and_when(view, lex, parsed, spans, v)]
             if not (verbs and any(entity_class(m.entity, lex, parsed) in ("Coalition", "CoalitionBody", "WorkingGroup")
                                   for m in view.mentions)):
                 continue
@@ -169,6 +169,15 @@ def meetings(parsed: Parsed, ctx: Context) -> None:
                 if dated:
                     date, end_date = dated[0].value, dated[0].end_value
             if not (place or date or kinds) and a.start in back:
+                told = _told_before(before, lex, parsed) if before is not None and before.index not in sentence_meeting \
+                    and view.token_at(a.start) <= 1 else None
+                if told is not None:
+                    # "حين جلس الوزيران ... يوم الثلاثاء التاسع من أيار ... في كوبنهاغن. فالاجتماع الذي
+                    # ترأساه ...": the meeting the sentence before told without a meeting word
+                    m = _merge_or_new(found, view, kind, told[0], told[1].value, told[1].end_value, False)
+                    sentence_meeting.setdefault(before.index, m)
+                    sentence_meeting.setdefault(view.index, m)
+                    continue
                 # "وشارك في الاجتماع ممثلو ...": the meeting the report is about (settled below)
                 sentence_meeting.setdefault(view.index, None)
                 continue
@@ -239,7 +248,7 @@ def _anaphoric(view, noun, trig) -> bool:
     if i > 0 and view.tokens[i - 1].norm in trig.words("demonstratives"):
         return True
     nxt = view.tokens[i + 1].norm if i + 1 < len(view.tokens) else ""
-    return view.tokens[i].norm.startswith(("ال", "وال")) and not nxt.startswith("ل")
+    return view.tokens[i].norm.startswith(("ال", "وال", "فال")) and not nxt.startswith("ل")
 
 
 def _merge_or_new(found: list[Meeting], view, kind, place, date, end_date, virtual) -> Meeting:
@@ -269,6 +278,33 @@ def _venue_and_date_in_clause(view, lex, parsed, spans, at: int) -> bool:
     a, b = clause_of(spans, at)
     return (any(a <= m.start < b and _is_venue(m.entity, lex, parsed) for m in view.mentions)
             and any(a <= d.start < b and d.value for d in view.dates))
+
+
+def _told_before(before, lex, parsed):
+    """The venue and date of a sentence that names one city (or region) and has a date of its own,
+    or ``None``."""
+    venues = {m.entity for m in before.mentions if _is_venue(m.entity, lex, parsed)}
+    dated = [d for d in before.dates if d.value and len(d.value) == 10 and not _since(before, d)]
+    return (venues.pop(), dated[0]) if len(venues) == 1 and dated else None
+
+
+def _met_where_and_when(view, lex, parsed, spans, verb) -> bool:
+    """Whether the clause of a verb of meeting says where and when: a city or region in it, or a
+    country right after the verb and في ("اجتمعت في الكويت مجموعة العمل"); a date in it, or in the
+    clause that opens the sentence before it ("ففي الرابع عشر من آذار الماضي، اجتمعت ...")."""
+    if _venue_and_date_in_clause(view, lex, parsed, spans, verb.start):
+        return True
+    k = next((i for i, (a, b) in enumerate(spans) if a <= verb.start < b), None)
+    if k is None:
+        return False
+    a, b = spans[k]
+    i = view.token_at(verb.end - 1) + 1
+    venue = any(a <= m.start < b and _is_venue(m.entity, lex, parsed) for m in view.mentions) or (
+        i + 1 < len(view.tokens) and view.tokens[i].norm == "في"
+        and any(view.token_at(m.start) == i + 1 and m.how == "name" and entity_class(m.entity, lex, parsed) == "Country"
+                for m in view.mentions))
+    dated = any(d.value and (a <= d.start < b or (k == 1 and spans[0][0] <= d.start < spans[0][1])) for d in view.dates)
+    return venue and dated
 
 
 def _country_venue(view, lex, parsed, anchor, kinds) -> str | None:
@@ -428,7 +464,10 @@ def _participants(parsed: Parsed, ctx: Context, view, meeting: Meeting) -> None:
     positions = {f.person: f.affiliation for f in parsed.facts_of(PersonRole) if f.evidence.sentence == view.index}
     # adjectives ("العراقيين") describe; a person's state comes through the person
     actors = [m for m in view.mentions if entity_class(m.entity, lex, parsed) in _PARTICIPANT_CLASSES
-              and m.how in ("name", "surname") and m.entity != meeting.place
+              and m.how in ("name", "surname")
+              # the venue is no participant, unless it is a state that acts ("تتولى الكويت رئاستها")
+              and (m.entity != meeting.place or (entity_class(m.entity, lex, parsed) == "Country"
+                                                  and not _after_preposition(view, m, lex)))
               and not ((_after_fi(view, m) or _for(m, lex)) and not _right_after(view, m, roles))]
     # "حين شاركت أبوجا مع واشنطن في استضافة اجتماع": a capital that acts stands for its state, unless
     # it is where a meeting of the document was ("الاجتماع الوزاري الذي استضافته الرياض")
