@@ -366,6 +366,17 @@ def test_the_meeting_named_after_a_sentence_that_told_it_without_a_meeting_word(
     assert [(m.place, m.start_date) for m in p.facts_of(Meeting)] == [("COPENHAGEN", "2017-05-09")]
 
 
+def test_the_verb_that_opens_a_sentence_tells_its_meeting_and_since_tells_another_event():
+    p = parse("حين اجتمع الرؤساء المشاركون لمجموعة التركيز على أفريقيا التابعة للتحالف الدولي، يوم الأربعاء 26 "
+              "أكتوبر في نيامي، بدعوة من النيجر، كان ذلك أول اجتماع للمجموعة في أفريقيا منذ إطلاقها في بروكسل في ديسمبر 2021.",
+              published="2022-11-03")
+    assert [(m.place, m.start_date) for m in p.facts_of(Meeting)] == [("NIAMEY", "2022-10-26")]
+    # "منذ" before a meeting word is no other event: that meeting's place and date are its own
+    p = parse("ويعد الاجتماع أول لقاء وزاري للتحالف الدولي منذ الاجتماع الذي عقد في واشنطن في شباط 2019.",
+              published="2021-06-28")
+    assert ("WASHINGTON", "2019-02") in [(m.place, m.start_date) for m in p.facts_of(Meeting)]
+
+
 def test_a_capital_that_acts_stands_for_its_state():
     p = parse("اجتمع ممثلو التحالف الدولي افتراضياً في 10 تشرين الثاني 2020، حين شاركت أبوجا مع واشنطن في "
               "استضافة الاجتماع.")

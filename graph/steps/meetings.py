@@ -125,6 +125,10 @@ def meetings(parsed: Parsed, ctx: Context) -> None:
                                                and n.start > opener.start for n in nouns):
             nouns = []
             verbs = [opener]
+        elif opener is not None and nouns and all(clause_of(spans, n.start) != clause_of(spans, opener.start) for n in nouns):
+            # "حين اجتمع الرؤساء المشاركون ...، يوم الأربعاء 26 أكتوبر في نيامي، كان ذلك أول اجتماع للمجموعة
+            # ...": the verb that opens the sentence tells a meeting of its own clauses
+            nouns = [opener] + nouns
         back = {n.start for n in nouns if _anaphoric(view, n, trig)}  # nouns that point back (verbs never do)
         if not (coalition or any(k.entity != "other" for k in kinds_all)):
             # "وترأس الاجتماع بالاشتراك وزير الخارجية البريطاني ...": "the meeting" named again
@@ -340,6 +344,17 @@ def _reference_points(view) -> list[int]:
     return out
 
 
+def _since_points(view) -> list[int]:
+    """Where "منذ" before a noun starts ("منذ إحداثها في بروكسل في دجنبر 2021"): the place and date
+    after it are another event's, though whoever the sentence names next may still be at the
+    meeting ("منذ تأسيس التحالف عام 2014، وذلك بدعوة من ...")."""
+    toks = view.tokens
+    dated = {view.token_at(d.start) for d in view.dates}
+    dated |= {view.token_at(m.start) for m in triggers().find("meeting_nouns", toks)}  # "منذ الاجتماع الذي عقد في واشنطن"
+    return [t.start for i, t in enumerate(toks) if t.norm in ("منذ", "ومنذ") and i + 1 < len(toks)
+            and i + 1 not in dated and not toks[i + 1].norm.isdigit()]
+
+
 def _named_by_venue(view, noun, lex, parsed) -> bool:
     """"اجتماع جدة", "محادثات واشنطن": a meeting word with the city right after it."""
     j = view.token_at(noun.end - 1)
@@ -374,7 +389,7 @@ def _place(view, lex, parsed, anchor: int, spans, hosted: bool, cut: bool = Fals
     a, b = clause_of(spans, anchor)
     attacked = [n.end for n in triggers().find("attack_nouns", view.tokens)]
     # "... منذ الاعتداءات التي هزت باريس": a city struck after an attack word is not where one meets
-    attacked += _reference_points(view)
+    attacked += _reference_points(view) + _since_points(view)
     venues = [m for m in view.mentions if _is_venue(m.entity, lex, parsed)
               and not any(anchor < e <= m.start for e in attacked)]
     near = [m for m in venues if a <= m.start < b] or (
@@ -421,7 +436,7 @@ def _date(view, anchor: int, spans, lex, parsed, place, cuts=frozenset(),
     (``cuts``); the most precise first. A date after another meeting ``named`` after this one is
     that meeting's: "ويأتي الاجتماع الوزاري في اليوم الثاني لمؤتمر ... الذي انطلق أمس الاثنين"."""
     k = next((i for i, (a, b) in enumerate(spans) if a <= anchor < b), len(spans) - 1)
-    named = list(named) + _reference_points(view)
+    named = list(named) + _reference_points(view) + _since_points(view)
     dates = [d for d in view.dates if d.value and not _since(view, d) and not any(anchor < n < d.start for n in named)]
     near = [d for d in dates if spans[k][0] <= d.start < spans[k][1]]
     for direction in (-1, 1):  # walk outwards until a clause that names another venue
