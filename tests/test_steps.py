@@ -377,6 +377,14 @@ def test_the_verb_that_opens_a_sentence_tells_its_meeting_and_since_tells_anothe
     assert ("WASHINGTON", "2019-02") in [(m.place, m.start_date) for m in p.facts_of(Meeting)]
 
 
+def test_the_co_chairs_are_the_states_named_after_them_not_those_they_speak_of():
+    p = parse("عقد الرؤساء المشاركون لمجموعة العمل التابعة للتحالف الدولي، أي المغرب وإيطاليا والنيجر، اجتماعاً في "
+              "نيامي في 26 تشرين الأول 2022. وأكد الرؤساء المشاركون أن سوريا ما زالت تواجه خطر داعش.")
+    chairs = {f.actor for f in p.facts_of(Participation) if f.role == "chair"}
+    assert {"MAR", "ITA", "NER"} <= chairs
+    assert "SYR" not in {f.actor for f in p.facts_of(Participation)}
+
+
 def test_a_capital_that_acts_stands_for_its_state():
     p = parse("اجتمع ممثلو التحالف الدولي افتراضياً في 10 تشرين الثاني 2020، حين شاركت أبوجا مع واشنطن في "
               "استضافة الاجتماع.")

@@ -466,11 +466,12 @@ def _participants(parsed: Parsed, ctx: Context, view, meeting: Meeting) -> None:
     """
     lex = ctx.lexicon
     roles = triggers().find("roles", view.tokens)
-    if not roles:
+    co_chairs = triggers().find("co_chairs", view.tokens)
+    if not (roles or co_chairs):
         return
     refs = _reference_points(view)  # "بعد ساعات من خطاب وجهه الرئيس": roles in another event
     roles = [r for r in roles if not any(x < r.start for x in refs)]
-    if not roles:
+    if not (roles or co_chairs):
         return
     spans = clause_spans(view.sentence.text, view.sentence.start)
     ev = Evidence.of(view.sentence)
@@ -500,6 +501,9 @@ def _participants(parsed: Parsed, ctx: Context, view, meeting: Meeting) -> None:
             scope = [m for m in actors if a <= m.start < r.start]
         elif r.entity == "speaker":
             after = [m for m in actors if r.end <= m.start and view.token_at(m.start) - rt <= 5]
+            # "وأكد الرؤساء المشاركون أن سوريا ...": the co-chairs speak, not the state after them
+            if after and any(r.end <= c.start < after[0].start for c in co_chairs):
+                after = []
             scope = _coordinated(view, after[0], actors, lex) if after else []
         else:
             b = _coordinated_end(view, spans, a, b)
@@ -510,6 +514,18 @@ def _participants(parsed: Parsed, ctx: Context, view, meeting: Meeting) -> None:
             for actor in (m.entity, state, body.extra.get("country") if body and body.cls == "GovernmentBody" else None):
                 if actor and (actor not in chosen or r.entity == "observer"):
                     chosen[actor] = r.entity
+    for c in co_chairs:
+        a, b = clause_of(spans, c.start)
+        k = next((i for i, (x, _) in enumerate(spans) if x == a), None)
+        if k is None or k + 1 >= len(spans):
+            continue
+        nxt = normalize(view.sentence.text[spans[k + 1][0] - view.sentence.start:].split(maxsplit=1)[0])
+        if nxt in triggers().words("namely"):
+            a1, _ = spans[k + 1]
+            b1 = _coordinated_end(view, spans, a1, spans[k + 1][1])
+            for m in actors:
+                if a1 <= m.start < b1:
+                    chosen.setdefault(m.entity, "chair")
     for actor, role in chosen.items():
         parsed.facts.append(Participation(ev, f"meetings/role-{role}", meeting=meeting.key, actor=actor, role=role))
 
