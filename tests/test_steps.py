@@ -483,6 +483,12 @@ def test_the_size_of_a_body_of_the_coalition_is_not_the_coalitions():
     "وبذلك يكون التحالف الدولي قد رحب منذ 2017 بأربعة عشر عضواً جديداً.",
     # states that did something, in a clause that does not speak of the coalition
     "وبحسب بيانات التحالف الدولي، زودت أكثر من 60 دولة منظمة الإنتربول بملفات المقاتلين.",
+    # who the meeting brought together, a few words after it
+    "يضم الاجتماع، بصيغته المصغرة، 32 دولة ومنظمة هي الأكثر انخراطاً في أعمال التحالف الدولي.",
+    # the members of another body
+    "إذ إن الدول الـ28 الأعضاء في الحلف منضوية أصلاً في التحالف الدولي.",
+    # a meeting's ordinal
+    "وعقدت مجموعة العمل التابعة للتحالف الدولي الذي يضم أعضاء كثيرين اجتماعها الثالث عشر.",
 ])
 def test_counts_that_are_not_the_coalitions_size(text):
     assert not parse(text).facts_of(CoalitionSize)

@@ -706,6 +706,8 @@ def coalition_size(parsed: Parsed, ctx: Context) -> None:
             if q.currency or not (10 <= q.value <= 200) or q.value != int(q.value):
                 continue
             i = view.token_at(q.start)
+            if q.ordinal and not (i > 0 and toks[i - 1].norm.startswith(trig.prefixes("membership_nouns"))):
+                continue  # "العضو الرابع والثمانين" counts; "اجتماعها الثالث عشر" does not
             j = view.token_at(q.end - 1) + 1
             if not any(i - 3 <= n.i < j + 2 for n in members):
                 continue
@@ -715,12 +717,16 @@ def coalition_size(parsed: Parsed, ctx: Context) -> None:
             after = [t.norm for t in toks[j:j + 3]]
             if any(w.startswith(trig.prefixes("new")) for w in after[:2]):
                 continue  # "رحب منذ يناير 2017 بأربعة عشر عضواً جديداً": how many joined, not how many there are
+            later = [t.norm for t in toks[j:j + 4]]
+            if any(w == "في" and x in trig.words("other_bodies") for w, x in zip(later, later[1:])):
+                continue  # "الدول الـ28 الأعضاء في الحلف": the members of another body
             # "الأعضاء الـ68", "73 شريكاً", "87 دولة عضواً" count members; "50 دولة" may count anyone
             a, b = clause_of(spans, q.start)
             membership = any(i - 3 <= n.i < j + 2 and toks[n.i].norm.startswith(trig.prefixes("membership_nouns"))
                              for n in members) and not any(w.startswith(trig.prefixes("besides_members")) for w in after[1:3])
             if not membership:
-                if any(w.startswith(trig.prefixes("attending")) for w in (t.norm for t in toks[max(0, i - 6):i])):
+                if any(w.startswith(trig.prefixes("attending")) for w in (t.norm for t in toks[max(0, i - 6):i])) or any(
+                        t.norm in trig.words("meeting_counts") for t in toks[max(0, i - 3):i]):
                     continue  # "بمشاركة أكثر من 50 دولة و11 منظمة": who came, not how many belong
                 if not any(w.startswith(trig.prefixes("size_context")) or "تحالف" in w or "ائتلاف" in w
                            for w in (t.norm for t in toks if a <= t.start < b)):
