@@ -28,6 +28,8 @@ def parse(text: str, published: str | None = "2020-05-14"):
     ("واستقبل ناصر بوريطة ونظيره في الرباط، وقال الأمين العام لجامعة الدول العربية أحمد أبو الغيط إن التحالف الدولي مهم.",
      "AHMED_ABOUL_GHEIT", "الأمين العام", "ARAB_LEAGUE"),
     ("ومثّل الأردن في التحالف الدولي سفيرها في باريس خالد العلي.", None, "سفير", "JOR"),
+    # a rank between the body and the name
+    ("وقال القائد العام لحرس الثورة الإسلامية اللواء حسين سلامي إن داعش سيدفع الثمن.", None, "القائد العام", "IRGC"),
     # the title's last word bare, governing the state after it
     ("وقال وزير خارجية الولايات المتحدة جون كيري إن التحالف الدولي باق.", "JOHN_KERRY", "وزير خارجية", "USA"),
     # the title after the name, whole: not the bare "الوزير" or "الشيخ" of another mention
