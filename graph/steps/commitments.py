@@ -73,18 +73,20 @@ def commitments(parsed: Parsed, ctx: Context) -> None:
             seen.add((m.entity, normalize(label)))
             parsed.facts.append(Commitment(ev, f"commitments/{m.entity}-word", kind=m.entity, label=label,
                                            actor=actor, meeting=meeting))
-        heads = [(m, "ب", trig.prefixes("own_ba")) for m in trig.find("commitment_heads", view.tokens)]
-        heads += [(m, "ل", trig.prefixes("own_la")) for m in trig.find("commitment_heads_la", view.tokens)]
-        for m, clitic, own in heads:
-            span = _committed_to(view, m.j, trig.words("commitment_to") if clitic == "ب" else frozenset(), own,
-                                 trig.words("dangling"), clitic)
+        for m in trig.find("commitment_heads", view.tokens):
+            kind, _, la = m.entity.partition("-")  # "policy-la": the object is the next word with ل
+            if la:
+                span = _committed_to(view, m.j, frozenset(), trig.prefixes("own_la"), trig.words("dangling"), "ل")
+            else:
+                span = _committed_to(view, m.j, trig.words("commitment_to"), trig.prefixes("own_ba"),
+                                     trig.words("dangling"))
             if span is None:
                 continue
             label = text[span[0]:span[1]]
-            if (m.entity, normalize(label)) in seen:
+            if (kind, normalize(label)) in seen:
                 continue
-            seen.add((m.entity, normalize(label)))
-            parsed.facts.append(Commitment(ev, f"commitments/{m.entity}-to", kind=m.entity, label=label,
+            seen.add((kind, normalize(label)))
+            parsed.facts.append(Commitment(ev, f"commitments/{kind}-to", kind=kind, label=label,
                                            actor=actor, meeting=meeting))
         for m in view.mentions:
             if entity_class(m.entity, lex, parsed) == "Resolution":
@@ -120,15 +122,14 @@ def _committed_to(view, after: int, to: frozenset[str], own_ba: tuple[str, ...],
     ``_OBJECT_WORDS`` words; ``None`` without a preposition, or when what follows is money (a pledge
     of funds is funding, not a commitment)."""
     toks = view.tokens
-    named = {i for m in view.mentions for i in range(view.token_at(m.start), view.token_at(m.end - 1) + 1)}
     start = None
     for k in range(after, min(after + _GAP + 1, len(toks))):
         norm = toks[k].norm
         if norm in to and k + 1 < len(toks):
             start = toks[k + 1].start
             break
-        if (norm.startswith(clitic) and len(norm) >= 4 and k not in named and toks[k].surface.startswith(clitic)
-                and not norm.startswith(own_ba)):
+        if (norm.startswith(clitic) and len(norm) >= 4 and toks[k].surface.startswith(clitic)
+                and not norm.startswith(own_ba) and not _named(view, toks[k])):
             start = toks[k].start + (0 if norm.startswith("لل") else 1)  # "للحد من": the article is in the ل
             break
     if start is None:
@@ -146,6 +147,11 @@ def _committed_to(view, after: int, to: frozenset[str], own_ba: tuple[str, ...],
     if any(q.currency and start <= q.start < end for q in view.quantities):
         return None
     return start, end
+
+
+def _named(view, tok) -> bool:
+    """Whether ``tok`` is inside a name found in its sentence ("بريطانيا" is no object with ب)."""
+    return any(m.start < tok.end and tok.start < m.end for m in view.mentions)
 
 
 def _phrase(text: str, start: int, limit: int, words: int = 8) -> str:
