@@ -387,6 +387,24 @@ def test_the_co_chairs_are_the_states_named_after_them_not_those_they_speak_of()
     assert "SYR" not in {f.actor for f in p.facts_of(Participation)}
 
 
+def test_a_verb_of_meeting_inside_the_sentence_with_what_kind_of_meeting_after_it():
+    # "في لقاء" after the verb says what kind of meeting it was; the date is in the clause before, past a
+    # city with ل on it (where forces advance, not another event's venue)
+    p = parse("بينما كانت القوات العراقية تتقدم أمس للموصل، اجتمع في باريس وزراء دفاع التحالف الدولي، في لقاء "
+              "ترأسه وزير الدفاع الفرنسي، لتقييم العمليات في الموصل والرقة.", published="2016-10-26")
+    assert [(m.place, m.start_date) for m in p.facts_of(Meeting)] == [("PARIS", "2016-10-25")]
+
+
+def test_the_meeting_named_again_is_not_where_a_city_in_a_construct_is():
+    p = parse("اجتمع وزراء التحالف الدولي في باريس في 25 تشرين الأول 2016. وافتتح الرئيس الفرنسي الاجتماع بكلمة "
+              "قال فيها إن التحالف بات على أبواب الموصل.", published="2016-10-26")
+    assert "MOSUL" not in {m.place for m in p.facts_of(Meeting)}
+    # ... but a city named by what was issued there is where it met
+    p = parse("وكانت من الدول التي وقعت على بيان جدة في 11 أيلول 2014 خلال الاجتماع الذي ضم وزراء خارجية "
+              "التحالف الدولي.", published="2015-09-11")
+    assert ("JEDDAH", "2014-09-11") in [(m.place, m.start_date) for m in p.facts_of(Meeting)]
+
+
 def test_a_capital_that_acts_stands_for_its_state():
     p = parse("اجتمع ممثلو التحالف الدولي افتراضياً في 10 تشرين الثاني 2020، حين شاركت أبوجا مع واشنطن في "
               "استضافة الاجتماع.")

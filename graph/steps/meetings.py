@@ -19,7 +19,7 @@ from datetime import date as _Day
 from ..facts import CoalitionSize, Evidence, Join, Meeting, Parsed, Participation
 from ..pipeline import Context, step
 from ..rdf import mint_key
-from ..text import normalize
+from ..text import normalize, strip_clitics
 from ..triggers import triggers
 from ._context import ACTOR_CLASSES, clause_of, clause_spans, entity_class, proclitic, views
 
@@ -121,10 +121,14 @@ def meetings(parsed: Parsed, ctx: Context) -> None:
         # "التقى وزراء ...، أمس الثلاثاء، في باريس، في اجتماع خُصص لمراجعة ...": the verb that opens the
         # sentence tells the meeting; "في اجتماع" after it only says what it was for
         opener = next((v for v in verbs if view.token_at(v.start) <= 1 and toks[view.token_at(v.start)].norm in met), None)
-        if opener is not None and nouns and all(view.token_at(n.start) > 0 and toks[view.token_at(n.start) - 1].norm == "في"
-                                               and n.start > opener.start for n in nouns):
+        # "بينما كانت القوات تتقدم أمس ...، اجتمع في باريس وزراء الدفاع ...، في لقاء ترأسه ...": "في لقاء"
+        # after the verb of meeting only says what kind of meeting it was, wherever the verb stands
+        told = opener or next((v for v in verbs if toks[view.token_at(v.start)].norm in met
+                               and all(n.start > v.start for n in nouns)), None)
+        if told is not None and nouns and all(view.token_at(n.start) > 0 and toks[view.token_at(n.start) - 1].norm == "في"
+                                             and n.start > told.start for n in nouns):
             nouns = []
-            verbs = [opener]
+            verbs = [told]
         elif opener is not None and nouns and all(clause_of(spans, n.start) != clause_of(spans, opener.start) for n in nouns):
             # "حين اجتمع الرؤساء المشاركون ...، يوم الأربعاء 26 أكتوبر في نيامي، كان ذلك أول اجتماع للمجموعة
             # ...": the verb that opens the sentence tells a meeting of its own clauses
@@ -164,6 +168,8 @@ def meetings(parsed: Parsed, ctx: Context) -> None:
             elsewhere = [clause_of(spans, o.start) for o in anchors if o is not a]
             place = None if virtual else (_place(view, lex, parsed, a.start, spans, hosted_here, bool(cuts), elsewhere)
                                           or _country_venue(view, lex, parsed, a, kinds_all))
+            if place and a.start in back and not hosted_here and not _said_where(view, place, lex):
+                place = None  # "افتتح ... الاجتماع بكلمة قال فيها إن التحالف بات على أبواب الموصل": no venue
             named = [n.start for n in nouns if n.start > a.start and n.start not in back]
             date, end_date = _date(view, a.start, spans, lex, parsed, place, cuts, named)
             if not date and before is not None and toks and toks[0].norm in trig.words("came"):
@@ -282,6 +288,19 @@ def _venue_and_date_in_clause(view, lex, parsed, spans, at: int) -> bool:
     a, b = clause_of(spans, at)
     return (any(a <= m.start < b and _is_venue(m.entity, lex, parsed) for m in view.mentions)
             and any(a <= d.start < b and d.value for d in view.dates))
+
+
+def _said_where(view, place: str, lex) -> bool:
+    """Whether ``place`` is named as somewhere something may be held: not only as the second noun of a
+    construct ("على أبواب الموصل"), unless the first names what was held or issued there ("بيان جدة")."""
+    held, particles = triggers().words("held_at"), triggers().words("place_particles")
+    for m in view.mentions:
+        if m.entity == place:
+            i = view.token_at(m.start)
+            prev = view.tokens[i - 1].norm if i > 0 else ""
+            if not prev or proclitic(m, lex) or prev in particles or any(v in held for v in strip_clitics(prev)):
+                return True
+    return False
 
 
 def _told_before(before, lex, parsed):
@@ -445,8 +464,10 @@ def _date(view, anchor: int, spans, lex, parsed, place, cuts=frozenset(),
             a, b = spans[i]
             if (a if direction == 1 else spans[i + 1][0]) in cuts:
                 break  # another meeting's words
+            # (a city with ل on it is what something heads for, not where another event was: "تتقدم أمس ...
+            # للموصل")
             if any(a <= m.start < b and m.entity != place and _is_venue(m.entity, lex, parsed)
-                   for m in view.mentions):
+                   and "ل" not in proclitic(m, lex) for m in view.mentions):
                 break
             near = [d for d in dates if a <= d.start < b]
             i += direction
