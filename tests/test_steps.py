@@ -405,6 +405,22 @@ def test_the_meeting_named_again_is_not_where_a_city_in_a_construct_is():
     assert ("JEDDAH", "2014-09-11") in [(m.place, m.start_date) for m in p.facts_of(Meeting)]
 
 
+def test_a_meeting_the_next_sentence_tells_is_in_the_war_on_isis():
+    p = parse("لم يكن اللقاء الذي احتضنته قاعدة أندروز المشتركة، أمس الثلاثاء، لقاء عادياً. فللمرة الأولى منذ أعلن "
+              "الرئيس الأمريكي في العاشر من أيلول الماضي عزمه على تدمير تنظيم الدولة الإسلامية، جلس قادة جيوش عشرين "
+              "دولة إلى طاولة واحدة في اجتماع دعا إليه رئيس الأركان. وضمت لائحة الحاضرين أستراليا وكندا ومصر.",
+              published="2014-10-15")
+    # one meeting: the one "اللقاء" told, with the next sentence's; the date after "منذ" is another event's,
+    # and army chiefs are no heads of state
+    assert [(m.place, m.start_date, m.kind) for m in p.facts_of(Meeting)] == [
+        ("JOINT_BASE_ANDREWS", "2014-10-14", "other")]
+    assert {"AUS", "CAN", "EGY"} <= {f.actor for f in p.facts_of(Participation) if f.role == "attendee"}
+    # without a sentence on the war after it, a meeting of nobody named is not the coalition's
+    p = parse("لم يكن اللقاء الذي احتضنته قاعدة أندروز المشتركة، أمس الثلاثاء، لقاء عادياً. وتناول الغداء بعده.",
+              published="2014-10-15")
+    assert not p.facts_of(Meeting)
+
+
 def test_a_capital_that_acts_stands_for_its_state():
     p = parse("اجتمع ممثلو التحالف الدولي افتراضياً في 10 تشرين الثاني 2020، حين شاركت أبوجا مع واشنطن في "
               "استضافة الاجتماع.")

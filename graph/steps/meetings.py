@@ -134,6 +134,11 @@ def meetings(parsed: Parsed, ctx: Context) -> None:
             # ...": the verb that opens the sentence tells a meeting of its own clauses
             nouns = [opener] + nouns
         back = {n.start for n in nouns if _anaphoric(view, n, trig)}  # nouns that point back (verbs never do)
+        if not (coalition or any(k.entity != "other" for k in kinds_all)) and nouns and view.dates and any(
+                _is_venue(m.entity, lex, parsed) for m in view.mentions) and _goes_on_about_it(parsed, view, lex, trig):
+            # "لم يكن اللقاء الذي احتضنته قاعدة أندروز ... أمس الثلاثاء، اجتماعاً عابراً. فللمرة الأولى ...
+            # تنظيم الدولة ...، جلس قادة جيوش ... في اجتماع ...": the next sentence tells the same meeting, the war on ISIS
+            coalition = True
         if not (coalition or any(k.entity != "other" for k in kinds_all)):
             # "وترأس الاجتماع بالاشتراك وزير الخارجية البريطاني ...": "the meeting" named again
             # with its article or a demonstrative is the one the report is about, not another event
@@ -288,6 +293,20 @@ def _venue_and_date_in_clause(view, lex, parsed, spans, at: int) -> bool:
     a, b = clause_of(spans, at)
     return (any(a <= m.start < b and _is_venue(m.entity, lex, parsed) for m in view.mentions)
             and any(a <= d.start < b and d.value for d in view.dates))
+
+
+def _goes_on_about_it(parsed: Parsed, view, lex, trig) -> bool:
+    """Whether the next sentence speaks of a meeting, with neither venue nor date of its own, in the war
+    on ISIS or the coalition (named, or one of its bodies)."""
+    vs = views(parsed)
+    nxt = vs[view.index + 1] if view.index + 1 < len(vs) and vs[view.index + 1].index == view.index + 1 else None
+    if nxt is None or not trig.find("meeting_nouns", nxt.tokens):
+        return False
+    if any(_is_venue(m.entity, lex, parsed) for m in nxt.mentions) or any(d.value and not _since(nxt, d) and not any(
+            p < d.start for p in _since_points(nxt)) for d in nxt.dates):
+        return False
+    return any(entity_class(m.entity, lex, parsed) in ("Coalition", "CoalitionBody")
+               or ((e := lex.get(m.entity)) is not None and e.extra.get("threat") == "isis") for m in nxt.mentions)
 
 
 def _said_where(view, place: str, lex) -> bool:
@@ -456,7 +475,10 @@ def _date(view, anchor: int, spans, lex, parsed, place, cuts=frozenset(),
     that meeting's: "ويأتي الاجتماع الوزاري في اليوم الثاني لمؤتمر ... الذي انطلق أمس الاثنين"."""
     k = next((i for i, (a, b) in enumerate(spans) if a <= anchor < b), len(spans) - 1)
     named = list(named) + _reference_points(view) + _since_points(view)
-    dates = [d for d in view.dates if d.value and not _since(view, d) and not any(anchor < n < d.start for n in named)]
+    since = _since_points(view)
+    dates = [d for d in view.dates if d.value and not _since(view, d) and not any(anchor < n < d.start for n in named)
+             # "فللمرة الأولى منذ أعلن أوباما في العاشر من أيلول ...، جلس ...": the date in the clause of منذ
+             and not any(p < d.start and clause_of(spans, p) == clause_of(spans, d.start) for p in since)]
     near = [d for d in dates if spans[k][0] <= d.start < spans[k][1]]
     for direction in (-1, 1):  # walk outwards until a clause that names another venue
         i = k + direction
