@@ -184,12 +184,12 @@ def meetings(parsed: Parsed, ctx: Context) -> None:
                 if dated:
                     date, end_date = dated[0].value, dated[0].end_value
             if not (place or date or kinds) and a.start in back:
-                told = _told_before(before, lex, parsed) if before is not None and before.index not in sentence_meeting \
+                earlier = _told_before(before, lex, parsed) if before is not None and before.index not in sentence_meeting \
                     and view.token_at(a.start) <= 1 else None
-                if told is not None:
+                if earlier is not None:
                     # "حين جلس الوزيران ... يوم الثلاثاء التاسع من أيار ... في كوبنهاغن. فالاجتماع الذي
                     # ترأساه ...": the meeting the sentence before told without a meeting word
-                    m = _merge_or_new(found, view, kind, told[0], told[1].value, told[1].end_value, False)
+                    m = _merge_or_new(found, view, kind, earlier[0], earlier[1].value, earlier[1].end_value, False)
                     sentence_meeting.setdefault(before.index, m)
                     sentence_meeting.setdefault(view.index, m)
                     continue
