@@ -386,11 +386,17 @@ def _since_points(view) -> list[int]:
     """Where "منذ" before a noun starts ("منذ إحداثها في بروكسل في دجنبر 2021"): the place and date
     after it are another event's, though whoever the sentence names next may still be at the
     meeting ("منذ تأسيس التحالف عام 2014، وذلك بدعوة من ...")."""
-    toks = view.tokens
-    dated = {view.token_at(d.start) for d in view.dates}
-    dated |= {view.token_at(m.start) for m in triggers().find("meeting_nouns", toks)}  # "منذ الاجتماع الذي عقد في واشنطن"
-    return [t.start for i, t in enumerate(toks) if t.norm in ("منذ", "ومنذ") and i + 1 < len(toks)
-            and i + 1 not in dated and not toks[i + 1].norm.isdigit()]
+    cached = view.__dict__.get("_since_points")
+    if cached is not None:
+        return cached
+    toks, out = view.tokens, []
+    if any(t.norm in ("منذ", "ومنذ") for t in toks):
+        dated = {view.token_at(d.start) for d in view.dates}
+        dated |= {view.token_at(m.start) for m in triggers().find("meeting_nouns", toks)}  # "منذ الاجتماع الذي عقد في واشنطن"
+        out = [t.start for i, t in enumerate(toks) if t.norm in ("منذ", "ومنذ") and i + 1 < len(toks)
+               and i + 1 not in dated and not toks[i + 1].norm.isdigit()]
+    view.__dict__["_since_points"] = out
+    return out
 
 
 def _named_by_venue(view, noun, lex, parsed) -> bool:
@@ -474,10 +480,11 @@ def _date(view, anchor: int, spans, lex, parsed, place, cuts=frozenset(),
     (``cuts``); the most precise first. A date after another meeting ``named`` after this one is
     that meeting's: "ويأتي الاجتماع الوزاري في اليوم الثاني لمؤتمر ... الذي انطلق أمس الاثنين"."""
     k = next((i for i, (a, b) in enumerate(spans) if a <= anchor < b), len(spans) - 1)
-    named = list(named) + _reference_points(view) + _since_points(view)
+    named = list(named) + _reference_points(view)
     since = _since_points(view)
     dates = [d for d in view.dates if d.value and not _since(view, d) and not any(anchor < n < d.start for n in named)
-             # "فللمرة الأولى منذ أعلن أوباما في العاشر من أيلول ...، جلس ...": the date in the clause of منذ
+             # "منذ أعلن أوباما في العاشر من أيلول ...، جلس ..."، "منذ إحداثها في بروكسل في دجنبر 2021": a
+             # date in the clause of منذ is that other event's
              and not any(p < d.start and clause_of(spans, p) == clause_of(spans, d.start) for p in since)]
     near = [d for d in dates if spans[k][0] <= d.start < spans[k][1]]
     for direction in (-1, 1):  # walk outwards until a clause that names another venue
