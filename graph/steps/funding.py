@@ -170,8 +170,8 @@ def _body_state(view, offset: int, body_nouns: frozenset[str]) -> str | None:
         if m.how != "adjective" or m.end > offset:
             continue
         i = view.token_at(m.start)
-        if any(strip_norm in body_nouns for t in view.tokens[max(0, i - 5):i]
-               for strip_norm in (t.norm, t.norm[1:] if t.norm[:1] in "وف" else t.norm)):
+        if any(t.norm in body_nouns or (t.norm[:1] in "وف" and t.norm[1:] in body_nouns)  # "فوزارة"
+               for t in view.tokens[max(0, i - 5):i]):
             return m.entity
         return None
     return None

@@ -334,8 +334,6 @@ def _met_where_and_when(view, lex, parsed, spans, verb) -> bool:
     """Whether the clause of a verb of meeting says where and when: a city or region in it, or a
     country right after the verb and في ("اجتمعت في الكويت مجموعة العمل"); a date in it, or in the
     clause that opens the sentence before it ("ففي الرابع عشر من آذار الماضي، اجتمعت ...")."""
-    if _venue_and_date_in_clause(view, lex, parsed, spans, verb.start):
-        return True
     k = next((i for i, (a, b) in enumerate(spans) if a <= verb.start < b), None)
     if k is None:
         return False
@@ -617,8 +615,7 @@ def _right_after(view, m, roles) -> bool:
 
 def _for(m, lex) -> bool:
     """"المبعوث الخاص لسوريا": a state named with the preposition ل is who something is for."""
-    e = lex.get(m.entity)
-    return bool(e) and normalize(m.surface).startswith("ل") and not normalize(e.ar).startswith("ل")
+    return m.entity in lex.entries and "ل" in proclitic(m, lex)
 
 
 def _after_preposition(view, m, lex) -> bool:
