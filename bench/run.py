@@ -572,12 +572,26 @@ class RdflibWorker:
         self.conn.close()
 
 
-def bench_rdflib(store: Path, work: Path, ox_queries: dict, ox_disk: dict, runs: int, cap: float) -> dict:
+def _engine_rows(db: ox.Store, text: str) -> int:
+    """What the rdflib worker does with rdflib's answer, done with Oxigraph's: the rows read to the
+    end as the engine's own Python objects."""
+    return len(list(db.query(text, use_default_graph_as_union=True)))
+
+
+def bench_rdflib(store: Path, work: Path, ox_queries: dict, ox_disk: dict, runs: int, cap: float,
+                 ox_runs: int, budget: float) -> dict:
     """The same canned queries (same text, same bindings) on rdflib's in-memory Dataset, loaded from
-    ``ckg export --format nq`` of ``store``; the ratio is taken to Oxigraph in memory (``ox_queries``:
-    both engines then hold the graph in memory), and shown to Oxigraph on disk (``ox_disk``) too."""
+    ``ckg export --format nq`` of ``store``.
+
+    The ratio held to the target is engine against engine: Oxigraph holding ``store`` in memory and
+    rdflib each evaluate the same text and give their rows as their own Python objects, read to the
+    end. The ratios to what ``ckg query`` does (``ox_queries``, in memory: the engine, then its answer
+    written as W3C JSON and read into dicts; ``ox_disk``, the same on the store on disk) are shown
+    beside it: rdflib's side is never turned into that JSON.
+    """
     nq = work / "small.nq"
     export = ckg(store, "export", "--format", "nq", "--out", nq)
+    db = Store(store, in_memory=True).reader()
     worker = RdflibWorker(nq)
     out: dict[str, Any] = {"nq_export_s": export.seconds, "nq_mib": nq.stat().st_size / MIB,
                            "load_s": worker.load_seconds, "triples": worker.triples, "runs": runs, "cap_s": cap,
@@ -589,25 +603,30 @@ def bench_rdflib(store: Path, work: Path, ox_queries: dict, ox_disk: dict, runs:
                 worker = RdflibWorker(nq)
             params = ox_fig.get("params") or {}
             vq = limited(q) if variant == "narrow" and not params else q
+            text = remote_text(vq, params)  # what the rdflib worker is sent
             fig = worker.run(vq, params, runs, cap)
-            ox_ms = ox_fig["p50_ms"]
+            engine, engine_rows = measure(lambda: _engine_rows(db, text), ox_runs, budget)
+            ox_ms = engine["p50_ms"]
             fig["oxigraph_p50_ms"] = ox_ms
-            fig["oxigraph_rows"] = ox_fig["rows"]
+            fig["oxigraph_rows"] = engine_rows
+            fig["oxigraph_ckg_p50_ms"] = ckg_ms = ox_fig["p50_ms"]
+            fig["oxigraph_ckg_rows"] = ox_fig["rows"]
             disk_ms = ox_disk["queries"][name][variant]["p50_ms"]
             fig["oxigraph_disk_p50_ms"] = disk_ms
-            if disk_ms and fig["p50_ms"] is not None:
-                fig["ratio_disk"] = fig["p50_ms"] / disk_ms
-            if ox_ms is None:  # Oxigraph itself ran past its cap: no ratio
-                pass
-            elif fig["p50_ms"] is not None:
+            if fig["p50_ms"] is not None:
                 fig["ratio"] = fig["p50_ms"] / ox_ms
+                if ckg_ms:
+                    fig["ratio_ckg"] = fig["p50_ms"] / ckg_ms
+                if disk_ms:
+                    fig["ratio_disk"] = fig["p50_ms"] / disk_ms
             elif "capped_s" in fig:
                 fig["ratio_at_least"] = 1000 * cap / ox_ms
             fig["ratio_shown"] = fig.get("ratio") or fig.get("ratio_at_least") or 0.0
-            judge(fig, f"rdflib: {name} {variant}, rdflib/oxigraph in memory", "ratio_shown",
+            judge(fig, f"rdflib: {name} {variant}, rdflib/oxigraph engine in memory", "ratio_shown",
                   fig["ratio_shown"] >= RDFLIB_RATIO, f">= {RDFLIB_RATIO}x")
             out["queries"][name][variant] = fig
     worker.close()
+    del db
     nq.unlink()
     return out
 
@@ -830,16 +849,21 @@ def _rdflib_section(r: dict) -> list[str]:
             ratio = f"{f['ratio']:,.1f}x" if "ratio" in f else (
                 f"> {f['ratio_at_least']:,.1f}x" if "ratio_at_least" in f else "–")
             differ = "" if f["rows"] in (None, f["oxigraph_rows"]) else " (differ)"
+            ckg_ratio = f"{f['ratio_ckg']:,.1f}x" if f.get("ratio_ckg") else "–"
             disk = f"{f['ratio_disk']:,.1f}x" if f.get("ratio_disk") else "–"
             rows.append([name, variant, num(f["oxigraph_rows"]), num(f["rows"]) + differ, ms(f["oxigraph_p50_ms"]),
-                         ms(f.get("oxigraph_disk_p50_ms")), timing(f), ratio, disk, *verdict(f)])
+                         ms(f.get("oxigraph_ckg_p50_ms")), ms(f.get("oxigraph_disk_p50_ms")), timing(f), ratio,
+                         ckg_ratio, disk, *verdict(f)])
     return [f"## rdflib {r['machine']['rdflib']} Dataset (in memory) vs Oxigraph on the small store "
             f"({num(rd['triples'])} triples in rdflib): p50 ms, rdflib over {rd['runs']} runs without warm-up, "
             f"{rd['cap_s']:g} s cap a run; rdflib parsed the N-Quads ({num(rd['nq_mib'], 1)} MiB) "
-            f"in {num(rd['load_s'], 1)} s. The target is held on the ratio to Oxigraph in memory (both engines "
-            "holding the graph in memory); the ratio to Oxigraph on disk is shown beside it",
-            table(["query", "variant", "rows oxigraph", "rows rdflib", "oxigraph mem", "oxigraph disk", "rdflib",
-                   "ratio mem", "ratio disk", "target", "ok"], rows)]
+            f"in {num(rd['load_s'], 1)} s. The target is held on engine against engine: Oxigraph holding the "
+            "store in memory and rdflib evaluate the same text, each giving its rows as its own Python objects "
+            "(oxigraph engine). Beside it, what ckg query takes on top of the engine, in memory (ckg mem: the "
+            "answer written as W3C JSON and read into dicts, which rdflib's side never does) and on disk",
+            table(["query", "variant", "rows oxigraph", "rows rdflib", "oxigraph engine", "oxigraph ckg mem",
+                   "oxigraph ckg disk", "rdflib", "ratio engine", "ratio ckg mem", "ratio ckg disk", "target",
+                   "ok"], rows)]
 
 
 def _export_section(r: dict) -> list[str]:
@@ -942,7 +966,7 @@ def main(argv: list[str] | None = None) -> int:
         qs["small_memory"] = bench_queries(stores["small"], args.runs, args.budget, None, False, in_memory=True)
         qs["big_memory"] = bench_queries(stores["big"], args.runs, args.budget, None, True, in_memory=True)
         r["rdflib"] = bench_rdflib(stores["small"], work, qs["small_memory"], qs["small"], args.rdflib_runs,
-                                   args.rdflib_cap)
+                                   args.rdflib_cap, args.runs, args.budget)
         r["export"] = bench_export(stores["big"], work)
         r["page"] = bench_page(work / "store-largest", work, args.page_nodes, args.page_runs)
     finally:
