@@ -474,6 +474,32 @@ def test_who_joined_after_a_colon_or_an_organisation(text, members):
     assert {j.member for j in parse(text).facts_of(Join)} == members
 
 
+@pytest.mark.parametrize("text,members", [
+    # a list after a colon goes on over the commas, and an organisation may open it
+    ("وانضم إلى التحالف الدولي هذا العام أربعة أعضاء: الاتحاد الإفريقي، وغينيا، وكينيا، وفيجي.",
+     {"AFRICAN_UNION", "GIN", "KEN", "FJI"}),
+    # an organisation named next in a list of members
+    ("ورحب التحالف الدولي بانضمام كل من غينيا وتجمع دول الساحل والصحراء إليه.", {"GIN", "CEN_SAD"}),
+    # the state after a meeting word is where the meeting was held, not a member
+    ("وانضمت الفلبين إلى التحالف الدولي في اجتماع الكويت.", {"PHL"}),
+])
+def test_who_joined_in_lists_and_at_meetings(text, members):
+    assert {j.member for j in parse(text).facts_of(Join)} == members
+
+
+def test_a_member_of_a_list_is_dated_by_its_own_item():
+    p = parse("رحب الوزراء في اجتماع واشنطن في شباط 2019 بالأعضاء الذين انضموا إلى التحالف الدولي: كينيا، وفيجي، "
+              "والفلبين التي أعلن انضمامها في شباط 2018.", published="2019-03-01")
+    assert sorted((j.member, j.date) for j in p.facts_of(Join)) == [
+        ("FJI", "2019-02"), ("KEN", "2019-02"), ("PHL", "2018-02")]
+
+
+def test_a_join_told_after_the_clause_about_the_coalition():
+    # "بعد انضمام ..." opens a clause of its own: the coalition is named in the clause before
+    p = parse("ويبلغ عدد أعضاء التحالف الدولي اليوم 87 عضواً، عقب انضمام توغو في حزيران الماضي.", published="2023-08-01")
+    assert [(j.member, j.date) for j in p.facts_of(Join)] == [("TGO", "2023-06")]
+
+
 def test_joining_a_working_group_is_not_joining_the_coalition():
     p = parse("وأعلن التحالف الدولي إنشاء مجموعة جديدة ينضم فيها المغرب إلى إيطاليا رؤساء مشاركين.")
     assert not p.facts_of(Join)

@@ -646,7 +646,7 @@ def membership(parsed: Parsed, ctx: Context) -> None:
     """
     lex = ctx.lexicon
     trig = triggers()
-    member_after = trig.words("member_after")
+    member_after, held_at = trig.words("member_after"), trig.words("held_at")
     for view in views(parsed):
         toks = view.tokens
         joins = trig.find("joins", toks)
@@ -661,14 +661,20 @@ def membership(parsed: Parsed, ctx: Context) -> None:
         members: list = []
         for j in joins:
             a, b = clause_of(spans, j.start)
+            listed_from = None  # where a list that a colon opens starts
             if parsed.doc.text[b:b + 1] == ":":  # "ثلاثة أعضاء جدد ينضمون إلى تحالفنا: نيجيريا وتونس وماليزيا"
-                b = next((y for x, y in spans if x > b), b)
+                listed_from, b = b + 1, _list_end(parsed, view, spans, b, lex)
             clause_norms = [t.norm for t in toks if a <= t.start < b]
             jt = view.token_at(j.start)
             # "أعلن التحالف الدولي، أمس، انضمام موريتانيا إليه": إليه names the coalition of the sentence
             back = any(t.norm in trig.words("to_it") for t in toks[jt + 1:jt + 8] if t.start < b)
-            about_coalition = any(a <= n.start < b for n in trig.find("size_nouns", toks)) or any(
-                entity_class(m.entity, lex, parsed) == "Coalition" and (a <= m.start < b or back) for m in view.mentions)
+            # "يبلغ عدد أعضاء التحالف 87 عضواً، عقب انضمام توغو": the clause before is the join's
+            about = a
+            if next((t.norm for t in toks if t.start >= a), "") in trig.words("after_event"):
+                about = max((x for x, y in spans if y <= a), default=a)
+            about_coalition = any(about <= n.start < b for n in trig.find("size_nouns", toks)) or any(
+                entity_class(m.entity, lex, parsed) == "Coalition" and (about <= m.start < b or back)
+                for m in view.mentions)
             if not about_coalition or any(w.startswith(trig.prefixes("chairs")) for w in clause_norms):
                 continue
             welcome = bool(trig.find("join_welcome", toks[jt:jt + 1]))
@@ -680,15 +686,21 @@ def membership(parsed: Parsed, ctx: Context) -> None:
                     continue
                 mt = view.token_at(m.start)
                 after = _member_after(view, m, member_after)
+                first_listed = listed_from is not None and m.start == _first_start(toks, listed_from)
+                joined = proclitic(m, lex).startswith("و") and mt == listed
                 # an organisation joins too ("انضمت المنظمة الدولية للشرطة الجنائية (الإنتربول) إليه"), named
-                # right after the join word or before "بصفتها العضو"
-                if cls != "Country" and not (after or (j.end <= m.start and mt - jt <= 2)):
+                # right after the join word, first in the list after it, next in a list of members
+                # ("بانضمام غينيا وتجمع دول الساحل والصحراء"), or before "بصفتها العضو"
+                if cls != "Country" and not (after or first_listed or joined or (j.end <= m.start and mt - jt <= 2)):
+                    continue
+                if mt and toks[mt - 1].norm in held_at:  # "في اجتماع الكويت": where it was held
                     continue
                 # "موريتانيا تنضم إلى التحالف": the member may be the subject just before the verb
                 before = not welcome and view.token_at(m.end - 1) + 1 == jt
-                joined = proclitic(m, lex).startswith("و") and mt == listed
                 if (j.end <= m.start and mt - jt <= window) or before or after or joined:
-                    members.append((m, (a, b)))
+                    # a member of a list is dated by its own item ("..., والفلبين التي أعلن انضمامها في شباط 2018")
+                    own = clause_of(spans, m.start) if listed_from is not None and m.start >= listed_from else (a, b)
+                    members.append((m, own))
                     listed = view.token_at(m.end - 1) + 1
         for m, clause in dict((m.entity, (m, c)) for m, c in reversed(members)).values():
             if meeting and m.entity == meeting.place:
@@ -699,6 +711,27 @@ def membership(parsed: Parsed, ctx: Context) -> None:
             if there:
                 parsed.facts.append(Participation(Evidence.of(view.sentence), "membership/new-member",
                                                   meeting=there.key, actor=m.entity, role="new-member"))
+
+
+def _first_start(toks, offset: int) -> int | None:
+    return next((t.start for t in toks if t.start >= offset), None)
+
+
+def _list_end(parsed: Parsed, view, spans: list[tuple[int, int]], colon: int, lex) -> int:
+    """Where the list that a colon at ``colon`` opens ends: the clause after it, and each clause
+    after that one which opens with a state's or an organisation's name ("انضم إلى التحالف أربعة
+    أعضاء: الاتحاد الإفريقي، وغينيا، وكينيا، وفيجي")."""
+    rest = [(x, y) for x, y in spans if x > colon]
+    if not rest:
+        return colon
+    names = {m.start for m in view.mentions if m.how == "name"
+             and entity_class(m.entity, lex, parsed) in ("Country", "InternationalOrganization")}
+    end = rest[0][1]
+    for x, y in rest[1:]:
+        if _first_start(view.tokens, x) not in names:
+            break
+        end = y
+    return end
 
 
 def _joined_at(parsed: Parsed, view, clause: tuple[int, int], meeting: Meeting | None,
