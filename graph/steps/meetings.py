@@ -661,9 +661,10 @@ def membership(parsed: Parsed, ctx: Context) -> None:
         members: list = []
         for j in joins:
             a, b = clause_of(spans, j.start)
-            listed_from = None  # where a list that a colon opens starts
+            listed_from = first_item = None  # where a list that a colon opens starts, and its first word
             if parsed.doc.text[b:b + 1] == ":":  # "ثلاثة أعضاء جدد ينضمون إلى تحالفنا: نيجيريا وتونس وماليزيا"
                 listed_from, b = b + 1, _list_end(parsed, view, spans, b, lex)
+                first_item = _first_start(toks, listed_from)
             clause_norms = [t.norm for t in toks if a <= t.start < b]
             jt = view.token_at(j.start)
             # "أعلن التحالف الدولي، أمس، انضمام موريتانيا إليه": إليه names the coalition of the sentence
@@ -686,7 +687,7 @@ def membership(parsed: Parsed, ctx: Context) -> None:
                     continue
                 mt = view.token_at(m.start)
                 after = _member_after(view, m, member_after)
-                first_listed = listed_from is not None and m.start == _first_start(toks, listed_from)
+                first_listed = m.start == first_item
                 joined = proclitic(m, lex).startswith("و") and mt == listed
                 # an organisation joins too ("انضمت المنظمة الدولية للشرطة الجنائية (الإنتربول) إليه"), named
                 # right after the join word, first in the list after it, next in a list of members
