@@ -42,12 +42,14 @@ def _load(parts: list[bytes], batch_mb: int | None) -> tuple[float, float]:
             batch.flush()
         else:
             limit, queued, size = (batch_mb << 20) or float("inf"), [], 0
-            for p in parts + [b""]:
-                if queued and (not p or size + len(p) > limit):
+            for p in parts:
+                if queued and size + len(p) > limit:
                     db.bulk_load(input=b"".join(queued), format=ox.RdfFormat.N_QUADS)
                     queued, size = [], 0
                 queued.append(p)
                 size += len(p)
+            if queued:
+                db.bulk_load(input=b"".join(queued), format=ox.RdfFormat.N_QUADS)
         db.flush()
         load_s = time.process_time() - t
         t = time.process_time()

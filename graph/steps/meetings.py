@@ -661,17 +661,17 @@ def membership(parsed: Parsed, ctx: Context) -> None:
         members: list = []
         for j in joins:
             a, b = clause_of(spans, j.start)
-            listed_from = first_item = None  # where a list that a colon opens starts, and its first word
+            listed_from = first_item = None  # where a list that a colon opens starts, and its first token
             if parsed.doc.text[b:b + 1] == ":":  # "ثلاثة أعضاء جدد ينضمون إلى تحالفنا: نيجيريا وتونس وماليزيا"
                 listed_from, b = b + 1, _list_end(parsed, view, spans, b, lex)
-                first_item = _first_start(toks, listed_from)
+                first_item = view.token_at(listed_from)
             clause_norms = [t.norm for t in toks if a <= t.start < b]
             jt = view.token_at(j.start)
             # "أعلن التحالف الدولي، أمس، انضمام موريتانيا إليه": إليه names the coalition of the sentence
             back = any(t.norm in trig.words("to_it") for t in toks[jt + 1:jt + 8] if t.start < b)
             # "يبلغ عدد أعضاء التحالف 87 عضواً، عقب انضمام توغو": the clause before is the join's
-            about = a
-            if next((t.norm for t in toks if t.start >= a), "") in trig.words("after_event"):
+            about, first = a, view.token_at(a)
+            if first < len(toks) and toks[first].norm in trig.words("after_event"):
                 about = max((x for x, y in spans if y <= a), default=a)
             about_coalition = any(about <= n.start < b for n in trig.find("size_nouns", toks)) or any(
                 entity_class(m.entity, lex, parsed) == "Coalition" and (about <= m.start < b or back)
@@ -687,7 +687,7 @@ def membership(parsed: Parsed, ctx: Context) -> None:
                     continue
                 mt = view.token_at(m.start)
                 after = _member_after(view, m, member_after)
-                first_listed = m.start == first_item
+                first_listed = mt == first_item
                 joined = proclitic(m, lex).startswith("و") and mt == listed
                 # an organisation joins too ("انضمت المنظمة الدولية للشرطة الجنائية (الإنتربول) إليه"), named
                 # right after the join word, first in the list after it, next in a list of members
@@ -714,10 +714,6 @@ def membership(parsed: Parsed, ctx: Context) -> None:
                                                   meeting=there.key, actor=m.entity, role="new-member"))
 
 
-def _first_start(toks, offset: int) -> int | None:
-    return next((t.start for t in toks if t.start >= offset), None)
-
-
 def _list_end(parsed: Parsed, view, spans: list[tuple[int, int]], colon: int, lex) -> int:
     """Where the list that a colon at ``colon`` opens ends: the clause after it, and each clause
     after that one which opens with a state's or an organisation's name ("انضم إلى التحالف أربعة
@@ -725,11 +721,11 @@ def _list_end(parsed: Parsed, view, spans: list[tuple[int, int]], colon: int, le
     rest = [(x, y) for x, y in spans if x > colon]
     if not rest:
         return colon
-    names = {m.start for m in view.mentions if m.how == "name"
+    names = {view.token_at(m.start) for m in view.mentions if m.how == "name"
              and entity_class(m.entity, lex, parsed) in ("Country", "InternationalOrganization")}
     end = rest[0][1]
     for x, y in rest[1:]:
-        if _first_start(view.tokens, x) not in names:
+        if view.token_at(x) not in names:
             break
         end = y
     return end
