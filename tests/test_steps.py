@@ -67,6 +67,72 @@ def test_a_name_ends_before_the_phrase_or_verb_that_follows_it(text, name):
     assert [e.label_ar for k, e in p.entities.items() if k.startswith("person-")] == [name]
 
 
+@pytest.mark.parametrize("text,name", [
+    # a noun after the name: with a pronoun, with tanween, with a preposition on the article, a verbal noun
+    ("وعرضت وزيرة الداخلية ليلى حداد خطتها لمراقبة خلايا داعش.", "ليلى حداد"),
+    ("وعقد وزير الخارجية سالم الكعبي مؤتمراً صحفياً عن التحالف الدولي.", "سالم الكعبي"),
+    ("ورحب وزير الدفاع سالم براون بالقرار الذي اتخذه التحالف الدولي.", "سالم براون"),
+    ("وأكد المتحدث توماس براون مقتل قيادي في داعش.", "توماس براون"),
+    # after a surname with the article, a bare word is no longer the name; a compound given name is
+    ("وأعلن وزير الصحة سالم الكعبي حصيلة هجوم داعش.", "سالم الكعبي"),
+    ("وأعلن وزير الصحة نور الدين حداد حصيلة هجوم داعش.", "نور الدين حداد"),
+    # a verb of saying after the name
+    ("وزير الداخلية توماس براون تحدث عن خطر داعش.", "توماس براون"),
+])
+def test_a_name_ends_before_a_noun_with_a_pronoun_tanween_or_preposition(text, name):
+    p = parse(text)
+    assert [e.label_ar for k, e in p.entities.items() if k.startswith("person-")] == [name]
+
+
+@pytest.mark.parametrize("text,name,role", [
+    # any ministry, a military rank, the chancellor
+    ("وأعلن وزير الصحة سالم الكعبي حصيلة هجوم داعش.", "سالم الكعبي", "وزير الصحة"),
+    ("وقال الكولونيل توماس براون إن داعش تراجع.", "توماس براون", "الكولونيل"),
+    ("وقال المستشار يوهان برانت إن ألمانيا باقية في التحالف الدولي ضد داعش.", "يوهان برانت", "المستشار"),
+    # a word between the title and the name: when, a party, the body the person speaks for
+    ("وافتتحه نائب وزير الخارجية آنذاك سالم الكعبي في إطار التحالف الدولي.", "سالم الكعبي", "نائب وزير الخارجية"),
+    ("وحذر السيناتور الجمهوري توماس براون من عودة داعش.", "توماس براون", "السيناتور"),
+    ("وقال المتحدث باسم الشرطة المحلية الرائد سالم الكعبي إن داعش تبنى الهجوم.", "سالم الكعبي", "المتحدث باسم"),
+    ("وافتتح مساعد وزير الخارجية لشؤون التعاون الدولي سالم الكعبي اجتماع التحالف الدولي.", "سالم الكعبي",
+     "مساعد وزير الخارجية"),
+    # a second title that ends with باسم, and a ministry after it
+    ("وقال نائب رئيس الوزراء المتحدث باسم الحكومة سالم الكعبي إن داعش تبنى الهجوم.", "سالم الكعبي",
+     "نائب رئيس الوزراء المتحدث باسم"),
+    ("وأوضح الناطق الرسمي باسم وزارة الخارجية وشؤون المغتربين سالم براون أن التحالف الدولي باق.", "سالم براون",
+     "الناطق الرسمي"),
+])
+def test_titles_of_any_ministry_ranks_and_words_between_title_and_name(text, name, role):
+    p = parse(text)
+    found = [(p.entities[f.person].label_ar, f.role_ar) for f in p.facts_of(PersonRole)]
+    assert any(n == name and role in r for n, r in found), found
+
+
+@pytest.mark.parametrize("text,name,group", [
+    ("وينشط في الإقليم تنظيم «ولاية خراسان» بقيادة سالم براون منذ سنوات.", "سالم براون", "ISIS_K"),
+    # particles do not count among the three names; عبد and the word after it are one given name
+    ("وينشط في الإقليم تنظيم «ولاية خراسان» بقيادة عمر أبو سالم الحداد منذ سنوات.", "عمر أبو سالم الحداد", "ISIS_K"),
+    # "يقود" and a common noun for the group the document names most
+    ("وتنشط جماعة بوكو حرام في الإقليم. ويقود الجماعة عبد الكريم حداد منذ سنوات.", "عبد الكريم حداد", "BOKO_HARAM"),
+])
+def test_the_leader_of_an_armed_group(text, name, group):
+    p = parse(text)
+    found = [(p.entities[f.person].label_ar, f.role_ar, f.affiliation) for f in p.facts_of(PersonRole)]
+    assert (name, "قائد", group) in found, found
+
+
+@pytest.mark.parametrize("text", [
+    "وتعمل القوات بقيادة الولايات المتحدة ضد داعش منذ سنوات.",
+    "وتقف فرنسا بقيادة سالم براون مع التحالف الدولي ضد داعش.",
+])
+def test_led_by_after_a_state_or_naming_a_state_is_no_leader(text):
+    assert [f for f in parse(text).facts_of(PersonRole) if f.role_ar == "قائد"] == []
+
+
+def test_basim_after_a_spokesman_is_a_name_before_a_bare_word():
+    p = parse("وقال الوزير باسم عوض إن التحالف الدولي باق.")
+    assert [e.label_ar for k, e in p.entities.items() if k.startswith("person-")] == ["باسم عوض"]
+
+
 def test_words_after_a_title_word_and_a_comma_are_no_name():
     p = parse("وناقش التحالف الدولي العقوبات المنسقة، ومنها التصنيف المشترك لقادة داعش.")
     assert not [k for k in p.entities if k.startswith("person-")]

@@ -47,6 +47,8 @@ def titles() -> tuple[PhraseMatcher, dict[str, tuple[str, str]]]:
                     key = f"t{i}"
                     table[key] = (ar, en)
                     pm.add(ar, key)
+                    if ar.endswith("*"):
+                        continue  # "وزير ال*": any ministry, written with its article
                     for variant in _construct_forms(ar):
                         pm.add(variant, key)
                     for variant in _possessive_forms(ar):
@@ -127,6 +129,8 @@ def people(parsed: Parsed, ctx: Context) -> None:
                 continue
             if t.i > 0 and _FACILITIES & set(strip_clitics(toks[t.i - 1].norm)):
                 continue
+            if table[t.entity][0].endswith("*") and _definite(toks[t.i]):
+                continue  # "وزير ال*" is a minister of something; "الوزير التزام ..." is the minister and a noun
             role_start = _without_clitic(text, t.start, t.end, table[t.entity][0])
             role_end = t.end
             role_en = table[t.entity][1] or None
@@ -139,6 +143,7 @@ def people(parsed: Parsed, ctx: Context) -> None:
             pos = t.j
             limit = min(len(toks), t.j + 10)
             name_start, closed = None, False
+            complement = _opens_complement(table[t.entity][0])  # inside "باسم ..." or "لشؤون ...": its definite words are the title's
             while pos < limit:
                 tok = toks[pos]
                 m = starts.get(tok.start)
@@ -177,8 +182,17 @@ def people(parsed: Parsed, ctx: Context) -> None:
                 nxt = [x for x in matcher.match(toks[pos:pos + 4]) if x.i == 0]
                 if nxt:
                     pos += nxt[0].j
+                    complement = _opens_complement(table[nxt[0].entity][0])
                     continue
                 if _before_name(tok, toks, pos, starts):  # "لـ«قسد»": the preposition written apart
+                    pos += 1
+                    continue
+                if tok.norm in _COMPLEMENTS and pos + 1 < len(toks) and (
+                        _definite(toks[pos + 1]) or toks[pos + 1].start in starts or toks[pos + 1].norm in _COMMON_NOUNS):
+                    complement = True  # "المتحدث باسم الجيش"، "مساعد الوزير لشؤون التنمية" (باسم is also a name)
+                    pos += 1
+                    continue
+                if complement and (_definite(tok) or tok.norm in _COMMON_NOUNS) and tok.norm not in _STOP:
                     pos += 1
                     continue
                 if tok.norm in _MODIFIERS or _definite(tok) or tok.norm in _STOP:
@@ -220,6 +234,7 @@ def people(parsed: Parsed, ctx: Context) -> None:
                                            role_en=role_en, affiliation=affiliation))
 
     _addressed_names(parsed, matcher, table, surnames)
+    _group_leaders(parsed, lex, surnames, titled)
     _titles_after_names(parsed, lex, matcher, table, titled)
 
     # surnames of people found from the language, used alone later in the document
@@ -275,6 +290,42 @@ def _addressed_names(parsed: Parsed, matcher, table, surnames: dict) -> None:
                     and toks[k + 1].start not in starts \
                     and not _punct_between(text, tok.end, toks[k + 1].start):
                 _unknown_person(parsed, view, k + 1, starts, surnames, then=titled)
+
+
+def _group_leaders(parsed: Parsed, lex, surnames: dict, titled: set[str]) -> None:
+    """The leader of an armed group, named after "بقيادة" that follows the group ("«ولاية خراسان» بقيادة
+    فلان") or after "يقود" and the group ("ويقود الجماعة فلان"): role قائد, affiliation the group."""
+    led_by, leads, nouns = _WORDS("led_by"), _WORDS("leads"), _WORDS("group_nouns")
+    text = parsed.doc.text
+    for view in views(parsed):
+        toks = view.tokens
+        if not any(t.norm in led_by or t.norm in leads for t in toks):
+            continue
+        starts = {m.start: m for m in view.mentions}
+        for k, tok in enumerate(toks[:-2]):
+            group, at = None, None
+            if tok.norm in led_by and k > 0:
+                before = [m for m in view.mentions if m.end <= tok.start and view.token_at(m.end - 1) == k - 1]
+                if before and entity_class(before[-1].entity, lex, parsed) == "ArmedGroup":
+                    group, at = before[-1].entity, k + 1
+            elif tok.norm in leads:
+                m = starts.get(toks[k + 1].start)
+                if m is not None and entity_class(m.entity, lex, parsed) == "ArmedGroup":
+                    group, at = m.entity, view.token_at(m.end - 1) + 1
+                elif toks[k + 1].norm in nouns:
+                    group, at = main_armed_group(parsed, lex), k + 2
+            if group is None or at >= len(toks) or _punct_between(text, toks[at - 1].end, toks[at].start, _QUOTES):
+                continue
+            m = starts.get(toks[at].start)
+            if m is not None:
+                person = m.entity if entity_class(m.entity, lex, parsed) == "Person" else None
+            else:
+                person, _ = _unknown_person(parsed, view, at, starts, surnames)
+            if person is None:
+                continue
+            titled.add(person)
+            parsed.facts.append(PersonRole(Evidence.of(view.sentence), "people/group-leader", person=person,
+                                           role_ar="قائد", role_en="leader", affiliation=group))
 
 
 def _title_run(text: str, matcher, toks, j: int, end: int) -> tuple[int, int]:
@@ -416,6 +467,27 @@ def _initial(text: str, tok) -> bool:
     return len(tok.surface) == 1 and text[tok.end:tok.end + 1] == "."
 
 
+# the second half of a compound given name, which a bare surname may follow ("نور الدين حداد")
+_GIVEN_NAME_ENDS = frozenset(normalize(w) for w in ("الله", "الدين", "الرحمن", "الرحيم", "الإسلام", "الحق",
+                                                   "العابدين", "الهدى", "الزمان"))
+_COMPLEMENTS = frozenset(normalize(w) for w in ("باسم", "لشؤون", "للشؤون"))
+def _opens_complement(title: str) -> bool:
+    return normalize(title.split()[-1]) in _COMPLEMENTS
+
+
+_PRONOUN_SUFFIXES = ("ها", "هما", "هم", "هن", "كم", "ته")
+_CLITIC_ARTICLE = ("بال", "لل", "فال", "كال")
+
+
+def _not_a_name_word(tok) -> bool:
+    """Whether a word cannot be part of a name: it carries tanween ("مؤتمراً"), a pronoun
+    ("مقترحها"، "زيارته") or a preposition on the article ("بالخطوة"), as nouns do and names do not."""
+    bare = _MARKS.sub("", tok.surface)
+    if tok.surface.rstrip("ا")[-1:] in "\u064b\u064c\u064d":
+        return True
+    return len(bare) >= 5 and (bare.endswith(_PRONOUN_SUFFIXES) or (len(bare) >= 6 and bare.startswith(_CLITIC_ARTICLE)))
+
+
 def _stop_word(norm: str) -> bool:
     """Whether a word ends a name: a stop word, alone or after و ("ومنها"، "وقال")."""
     return norm in _STOP or (norm[:1] == "و" and norm[1:] in _STOP)
@@ -457,8 +529,11 @@ def _unknown_person(parsed: Parsed, view, i: int, starts: dict, surnames: dict,
                 starts[tok.start].how == "surname" or getattr(parsed.entities.get(starts[tok.start].entity), "cls", None) == "Person"):
             m = starts[tok.start]  # "أنتوني ج. بلينكن": a person the text or the lexicon knows, with a middle initial
             return m.entity, view.token_at(m.end - 1) + 1
-        if _stop_word(tok.norm) or tok.start in starts or tok.norm.isdigit():
+        if _stop_word(tok.norm) or tok.start in starts or tok.norm.isdigit() or _not_a_name_word(tok):
             break
+        if (len(words) >= 2 and _definite(words[-1]) and words[-1].norm not in _GIVEN_NAME_ENDS
+                and words[-2].norm not in _CONNECTORS and not _definite(tok) and tok.norm not in _CONNECTORS):
+            break  # "سالم الكعبي حصيلة": after a surname with the article only another such word goes on
         if len(words) >= 2 and tok.norm in _OBJECTS:
             break  # "وأدان الرئيس الكيني وليام روتو الهجوم": what the person did something to
         if len(words) >= 2 and tok.norm.startswith("و") and tok.norm[1:] in _title_heads():
@@ -467,8 +542,8 @@ def _unknown_person(parsed: Parsed, view, i: int, starts: dict, surnames: dict,
             return None, i
         words.append(tok)
         j += 1
-        if len(words) >= 3 and words[-1].norm not in _CONNECTORS:
-            break
+        if sum(w.norm not in _CONNECTORS for w in words) >= 3 and words[-1].norm not in _CONNECTORS:
+            break  # three names, and the particles between them ("عدنان أبو وليد الصحراوي")
     while words and words[-1].norm in _CONNECTORS:
         words.pop()
         j -= 1
