@@ -566,6 +566,16 @@ def test_a_join_told_after_the_clause_about_the_coalition():
     assert [(j.member, j.date) for j in p.facts_of(Join)] == [("TGO", "2023-06")]
 
 
+def test_a_clause_opened_by_bad_an_tells_another_event_and_its_date():
+    # "بعد أن كانت غانا آخر المنضمين إليه في أيلول": the month is when Ghana joined, not when the
+    # ministerial met or Benin joined
+    text = ("وعقد الاجتماع الوزاري للتحالف الدولي في الرباط، وأعلن خلاله انضمام بنين إلى التحالف، "
+            "بعد أن كانت غانا آخر المنضمين إليه في أيلول الماضي.")
+    p = parse(text, published="2024-12-05")
+    assert [(m.place, m.start_date) for m in p.facts_of(Meeting)] == [("RABAT", None)]
+    assert [(j.member, j.date) for j in p.facts_of(Join)] == [("BEN", "2024-12-05")]
+
+
 def test_joining_a_working_group_is_not_joining_the_coalition():
     p = parse("وأعلن التحالف الدولي إنشاء مجموعة جديدة ينضم فيها المغرب إلى إيطاليا رؤساء مشاركين.")
     assert not p.facts_of(Join)

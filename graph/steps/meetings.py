@@ -376,6 +376,8 @@ def _reference_points(view) -> list[int]:
         if t.norm in before_after and i + 2 < len(toks) and toks[i + 1].norm in units:
             if toks[i + 2].norm == "من" or (i + 3 < len(toks) and toks[i + 3].norm == "من"):
                 out.append(t.start)
+        elif t.norm in before_after and i + 1 < len(toks) and toks[i + 1].norm == "ان":
+            out.append(t.start)  # "بعد أن كانت الكاميرون آخر المنضمين إليه في تشرين الثاني": a clause on another event
     view.__dict__["_reference_points"] = out
     return out
 
@@ -656,7 +658,10 @@ def membership(parsed: Parsed, ctx: Context) -> None:
         meeting = meeting_of(parsed, view.index)
         date = meeting.start_date if meeting else None
         if not date:
-            dated = [d.value for d in view.dates if d.value]
+            # not a date in a clause on another event ("..., بعد أن كانت غانا آخر المنضمين إليه في أيلول")
+            refs = _reference_points(view)
+            dated = [d.value for d in view.dates if d.value and not any(
+                p < d.start and clause_of(spans, p) == clause_of(spans, d.start) for p in refs)]
             date = dated[0] if dated else parsed.doc.published
         members: list = []
         for j in joins:
