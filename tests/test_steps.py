@@ -593,6 +593,11 @@ def test_joining_a_working_group_is_not_joining_the_coalition():
     ("وأصبحت غانا العضو رقم 83 في التحالف الدولي الذي تأسس عام 2014.", 83, "2020-05-14"),
     # members with a pronoun and a clitic, the count definite
     ("فالتحالف بأعضائه الستة والثمانين سيبقى إطاراً سياسياً مهماً.", 86, "2020-05-14"),
+    # "يضم" in a sentence on a past meeting is the size when the report was written; "كان يضم" at that meeting
+    ("وكان التحالف الدولي، الذي يضم 86 عضواً، قد أكد في اجتماعه الوزاري في روما في آذار الماضي عزمه على "
+     "مواصلة الحرب على داعش.", 86, "2020-05-14"),
+    ("وعقد التحالف الدولي اجتماعه الوزاري الأول في بروكسل في كانون الأول 2014، وكان يضم نحو ستين شريكاً.",
+     60, "2014-12"),
 ])
 def test_coalition_size(text, count, as_of):
     found = {(s.count, s.as_of) for s in parse(text).facts_of(CoalitionSize)}

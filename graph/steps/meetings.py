@@ -828,6 +828,8 @@ def coalition_size(parsed: Parsed, ctx: Context) -> None:
                 as_of = earlier[-1] if earlier else parsed.doc.published
             elif dated_in_clause:
                 as_of = dated_in_clause[0]
+            elif any(w in trig.words("counts_now") for w in clause) and not any(w in trig.words("was") for w in clause):
+                as_of = parsed.doc.published  # "يضم", not "كان يضم"
             else:
                 # the count of a sentence on a meeting is as of that meeting; one said without any is as of
                 # the report ("فالتحالف بأعضائه الستة والثمانين سيبقى إطاراً مهماً")
