@@ -80,13 +80,13 @@ DEFAULT_PIPELINE: tuple[str, ...] = (
 
 
 def about_the_coalition(parsed: Parsed, lexicon: Lexicon) -> bool:
-    """Whether the document names the coalition, one of its bodies or ISIS (decided once, on the
-    lexicon's mentions)."""
+    """Whether the document names the coalition, one of its bodies, ISIS or a branch of it (decided
+    once, on the lexicon's mentions)."""
     decided = getattr(parsed, "_in_genre", None)
     if decided is None:
         decided = any(
             (e := lexicon.get(m.entity)) is not None
-            and (e.cls in ("Coalition", "CoalitionBody", "WorkingGroup") or e.extra.get("threat") == "isis")
+            and (e.cls in ("Coalition", "CoalitionBody", "WorkingGroup") or e.extra.get("threat") in ("isis", "affiliate"))
             for m in parsed.mentions
         )
         parsed._in_genre = decided  # type: ignore[attr-defined]

@@ -807,6 +807,36 @@ def test_an_attack_told_by_its_verb_and_claimed_in_the_next_sentence():
     assert (a.perpetrator, a.place, a.date) == ("ISIS", "MOSUL", "2020-04-04")
 
 
+@pytest.mark.parametrize("text,perpetrator", [
+    # the group next to the claim, not the first group named
+    ("وأدانت حركة طالبان التفجير الذي استهدف مسجداً في مدينة قندوز يوم الجمعة 8 تشرين الأول 2021، "
+     "وتبنته «ولاية خراسان».", "ISIS_K"),
+    # "وتبناه التنظيم" points past a group named further off
+    ("وتوعد تنظيم «ولاية خراسان» بمزيد من الهجمات. واستهدف تفجير مسجداً في كابل يوم 3 تشرين الأول 2021 خلال "
+     "عزاء قيادي في حركة طالبان، وأسفر عن سقوط قتلى مدنيين، وتبناه التنظيم أيضاً.", "ISIS_K"),
+    # a group a spokesman speaks for did nothing; "وتبناه التنظيم": the ISIS group the document names
+    ("وتوعد تنظيم «ولاية خراسان» بمزيد من الهجمات. واستهدف تفجير مسجداً في كابل يوم 3 تشرين الأول 2021 خلال "
+     "عزاء والدة المتحدث باسم «طالبان»، وتبناه التنظيم أيضاً.", "ISIS_K"),
+    # a claim without a name is ISIS's, though another group is named more often
+    ("وتحكم حركة طالبان البلاد منذ آب، وتقول طالبان إنها تلاحق خلايا «ولاية خراسان». وطالبان تنفي أي تقصير. "
+     "وكان للتنظيم أن تبنى الهجوم على مطار كابل في 26 آب 2021.", "ISIS_K"),
+])
+def test_the_perpetrator_is_who_claims(text, perpetrator):
+    attacks = [a for a in parse(text, published="2021-10-10").facts_of(Attack) if a.place in ("KUNDUZ", "KABUL")]
+    assert [a.perpetrator for a in attacks] == [perpetrator], [(a.perpetrator, a.place) for a in attacks]
+
+
+def test_a_claim_nobody_made_names_no_perpetrator():
+    text = ("يواصل العالم الحرب على داعش. وفي 4 نيسان 2020، انفجرت سيارة مفخخة في سوق مزدحم في مدينة الموصل. "
+            "ولم تعلن أي جهة تبني الهجوم حتى الآن.")
+    assert [(a.perpetrator, a.place) for a in parse(text).facts_of(Attack)] == [(None, "MOSUL")]
+
+
+def test_a_document_on_a_branch_of_isis_alone_is_in_the_genre():
+    text = "واستهدف تفجير تبناه تنظيم «ولاية خراسان» مسجداً في كابل يوم 3 تشرين الأول 2021."
+    assert [(a.perpetrator, a.place) for a in parse(text).facts_of(Attack)] == [("ISIS_K", "KABUL")]
+
+
 def test_a_headline_names_the_attack_the_text_dates():
     text = ("«داعش» يتبنى تفجيرين انتحاريين وسط بغداد\n"
             "أعلن تنظيم الدولة الإسلامية مسؤوليته عن التفجيرين اللذين هزا سوقاً وسط بغداد أمس الخميس.")
