@@ -402,6 +402,14 @@ def test_participants_and_roles(text, actor, role):
     assert (actor, role) in found
 
 
+def test_participants_listed_after_a_colon():
+    # the list a colon opens goes on over its commas, and past it with و
+    p = parse("عقد وزراء خارجية التحالف الدولي اجتماعاً في الرياض. وشارك في الاجتماع وزراء خارجية دول المغرب "
+              "العربي: تونس، والجزائر، وموريتانيا، إلى جانب وزراء خارجية مصر والأردن.")
+    found = {f.actor for f in p.facts_of(Participation) if f.role == "attendee"}
+    assert {"TUN", "DZA", "MRT", "EGY", "JOR"} <= found, found
+
+
 def test_the_meeting_named_again_takes_its_participants():
     # "الاجتماع" with its article points back to the meeting the report is about, and a name
     # that begins with the letters of في (فيليب) is not a place after في

@@ -557,6 +557,9 @@ def _participants(parsed: Parsed, ctx: Context, view, meeting: Meeting) -> None:
             scope = _coordinated(view, after[0], actors, lex) if after else []
         else:
             b = _coordinated_end(view, spans, a, b)
+            if parsed.doc.text[b:b + 1] == ":":  # "وشارك في الاجتماع وزراء خارجية دول المجلس: الإمارات، والبحرين ..."
+                listed_to = _list_end(parsed, view, spans, b, lex)
+                b = _coordinated_end(view, spans, max(x for x, _ in spans if x <= listed_to - 1), listed_to)
             scope = [m for m in actors if r.end <= m.start < b and view.token_at(m.start) - rt <= 30]
         for m in scope:
             state = positions.get(m.entity)
