@@ -96,12 +96,13 @@ def _capitals(lexicon: Lexicon) -> dict:
     return found
 
 
-def main_armed_group(parsed: Parsed, lexicon: Lexicon) -> str | None:
-    """The armed group the document names most: the one "التنظيم" stands for."""
+def main_armed_group(parsed: Parsed, lexicon: Lexicon, isis_only: bool = False) -> str | None:
+    """The armed group the document names most: the one "التنظيم" stands for (with ``isis_only``,
+    ISIS or the branch of it the document names most: who claims an attack no name is given for)."""
     counts: dict[str, int] = {}
     for m in parsed.mentions:
         e = lexicon.get(m.entity)
-        if e is not None and e.cls == "ArmedGroup":
+        if e is not None and e.cls == "ArmedGroup" and (not isis_only or e.extra.get("threat") in ("isis", "affiliate")):
             counts[m.entity] = counts.get(m.entity, 0) + 1
     return max(counts, key=counts.get) if counts else None
 

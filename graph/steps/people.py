@@ -471,7 +471,10 @@ def _initial(text: str, tok) -> bool:
 _GIVEN_NAME_ENDS = frozenset(normalize(w) for w in ("الله", "الدين", "الرحمن", "الرحيم", "الإسلام", "الحق",
                                                    "العابدين", "الهدى", "الزمان"))
 _COMPLEMENTS = frozenset(normalize(w) for w in ("باسم", "لشؤون", "للشؤون"))
+
+
 def _opens_complement(title: str) -> bool:
+    """Whether a title ends with باسم or لشؤون, so that the body after it belongs to the title."""
     return normalize(title.split()[-1]) in _COMPLEMENTS
 
 
@@ -483,7 +486,8 @@ def _not_a_name_word(tok) -> bool:
     """Whether a word cannot be part of a name: it carries tanween ("مؤتمراً"), a pronoun
     ("مقترحها"، "زيارته") or a preposition on the article ("بالخطوة"), as nouns do and names do not."""
     bare = _MARKS.sub("", tok.surface)
-    if tok.surface.rstrip("ا")[-1:] in "\u064b\u064c\u064d":
+    last = tok.surface.rstrip("ا")[-1:]
+    if last and last in "\u064b\u064c\u064d":
         return True
     return len(bare) >= 5 and (bare.endswith(_PRONOUN_SUFFIXES) or (len(bare) >= 6 and bare.startswith(_CLITIC_ARTICLE)))
 

@@ -70,7 +70,7 @@ def attacks(parsed: Parsed, ctx: Context) -> None:
     """Attacks with a city: perpetrator, place and date."""
     lex = ctx.lexicon
     trig = triggers()
-    main = main_armed_group(parsed, lex)
+    main, isis = main_armed_group(parsed, lex), main_armed_group(parsed, lex, isis_only=True)
     all_views = views(parsed)
     by_place: list[Attack] = []
     for k, view in enumerate(all_views):
@@ -99,11 +99,11 @@ def attacks(parsed: Parsed, ctx: Context) -> None:
             continue
         # "التنظيم", or a claim ("وكان الأخير قد تبنى الهجوم"): the document's main armed group; a claim
         # names its claimant, and a group a spokesman speaks for ("المتحدث باسم «طالبان»") did nothing
-        perpetrator = _claimant(parsed, lex, view, trig, main)
+        perpetrator = _claimant(parsed, lex, view, trig, main, isis)
         # "... وسارع تنظيم الدولة الإسلامية إلى تبني العملية": a claim in one of the next two sentences
         for nxt in all_views[k + 1:k + 1 + _CLAIM_WITHIN] if perpetrator is None else ():
             if any(t.norm in trig.words("claimed") for t in nxt.tokens):
-                perpetrator = _claimant(parsed, lex, nxt, trig, main, claim_only=True)
+                perpetrator = _claimant(parsed, lex, nxt, trig, main, isis, claim_only=True)
                 break
         weekday = trig.words("weekdays")
         # a weekday alone ("خلال قداس الأحد") dates the attack only when nothing fuller does
@@ -144,11 +144,13 @@ _CLAIM_WITHIN = 2  # sentences after an attack that may claim it
 _NEAR_CLAIM = 4  # words between a claim verb and the group that claims
 
 
-def _claimant(parsed: Parsed, lex, view, trig, main: str | None, claim_only: bool = False) -> str | None:
+def _claimant(parsed: Parsed, lex, view, trig, main: str | None, isis: str | None,
+              claim_only: bool = False) -> str | None:
     """Who a sentence says carried out or claimed its attack: the armed group next to a claim word
     ("تبنى تنظيم «داعش» الهجوم"، "«داعش» يتبنى"); else the first armed group named, unless "وتبناه
     التنظيم" points past it; else, for a claim without a name, the ISIS group the document names most,
-    or for "التنظيم" the group it names most. A group a spokesman speaks for is never the one.
+    ``isis``, or for "التنظيم" the group it names most, ``main``. A group a spokesman speaks for is never
+    the one.
     ``claim_only`` (a claim in a later sentence): a claim verb alone names no one."""
     toks = view.tokens
     groups = [m for m in _armed(parsed, lex, view)
@@ -161,18 +163,9 @@ def _claimant(parsed: Parsed, lex, view, trig, main: str | None, claim_only: boo
     if groups and not (claims and organisation):  # "وتبناه التنظيم" with another group named further off
         return groups[0].entity
     if organisation or (claims and not claim_only):
-        return (_isis_named_most(parsed, lex) if claims else None) or main
+        return (isis if claims else None) or main
     return None
 
-
-def _isis_named_most(parsed: Parsed, lex) -> str | None:
-    """ISIS or the branch of it the document names most: who claims in this genre when no name is given."""
-    counts: dict[str, int] = {}
-    for m in parsed.mentions:
-        e = lex.get(m.entity)
-        if e is not None and e.cls == "ArmedGroup" and e.extra.get("threat") in ("isis", "affiliate"):
-            counts[m.entity] = counts.get(m.entity, 0) + 1
-    return max(counts, key=counts.get) if counts else None
 
 
 def _from_here(view, m: Mention, compass: frozenset[str]) -> bool:
