@@ -382,6 +382,12 @@ def _reference_points(view) -> list[int]:
     return out
 
 
+def _after_in_clause(spans, points: list[int], offset: int) -> bool:
+    """Whether ``offset`` comes after one of ``points`` in the same clause: in a clause that "منذ" or
+    "بعد أن" opens, what follows is that other event's."""
+    return any(p < offset and clause_of(spans, p) == clause_of(spans, offset) for p in points)
+
+
 def _since_points(view) -> list[int]:
     """Where "منذ" before a noun starts ("منذ إحداثها في بروكسل في دجنبر 2021"): the place and date
     after it are another event's, though whoever the sentence names next may still be at the
@@ -485,7 +491,7 @@ def _date(view, anchor: int, spans, lex, parsed, place, cuts=frozenset(),
     dates = [d for d in view.dates if d.value and not _since(view, d) and not any(anchor < n < d.start for n in named)
              # "منذ أعلن أوباما في العاشر من أيلول ...، جلس ..."، "منذ إحداثها في بروكسل في دجنبر 2021": a
              # date in the clause of منذ is that other event's
-             and not any(p < d.start and clause_of(spans, p) == clause_of(spans, d.start) for p in since)]
+             and not _after_in_clause(spans, since, d.start)]
     near = [d for d in dates if spans[k][0] <= d.start < spans[k][1]]
     for direction in (-1, 1):  # walk outwards until a clause that names another venue
         i = k + direction
@@ -559,7 +565,7 @@ def _participants(parsed: Parsed, ctx: Context, view, meeting: Meeting) -> None:
             b = _coordinated_end(view, spans, a, b)
             if parsed.doc.text[b:b + 1] == ":":  # "وشارك في الاجتماع وزراء خارجية دول المجلس: الإمارات، والبحرين ..."
                 listed_to = _list_end(parsed, view, spans, b, lex)
-                b = _coordinated_end(view, spans, max(x for x, _ in spans if x <= listed_to - 1), listed_to)
+                b = _coordinated_end(view, spans, clause_of(spans, listed_to - 1)[0], listed_to)
             scope = [m for m in actors if r.end <= m.start < b and view.token_at(m.start) - rt <= 30]
         for m in scope:
             state = positions.get(m.entity)
@@ -663,8 +669,7 @@ def membership(parsed: Parsed, ctx: Context) -> None:
         if not date:
             # not a date in a clause on another event ("..., بعد أن كانت غانا آخر المنضمين إليه في أيلول")
             refs = _reference_points(view)
-            dated = [d.value for d in view.dates if d.value and not any(
-                p < d.start and clause_of(spans, p) == clause_of(spans, d.start) for p in refs)]
+            dated = [d.value for d in view.dates if d.value and not _after_in_clause(spans, refs, d.start)]
             date = dated[0] if dated else parsed.doc.published
         members: list = []
         for j in joins:

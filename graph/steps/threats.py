@@ -152,10 +152,11 @@ def _claimant(parsed: Parsed, lex, view, trig, main: str | None, isis: str | Non
     ``isis``, or for "التنظيم" the group it names most, ``main``. A group a spokesman speaks for is never
     the one.
     ``claim_only`` (a claim in a later sentence): a claim verb alone names no one."""
-    toks = view.tokens
+    toks, on_behalf_of = view.tokens, trig.words("on_behalf_of")
+    claim_words = trig.words("claimed") | trig.words("claimed_it")
     groups = [m for m in _armed(parsed, lex, view)
-              if not (view.token_at(m.start) > 0 and toks[view.token_at(m.start) - 1].norm in trig.words("on_behalf_of"))]
-    claims = [i for i, t in enumerate(toks) if t.norm in trig.words("claimed") or t.norm in trig.words("claimed_it")]
+              if not (view.token_at(m.start) > 0 and toks[view.token_at(m.start) - 1].norm in on_behalf_of)]
+    claims = [i for i, t in enumerate(toks) if t.norm in claim_words]
     near = [m for m in groups if any(abs(view.token_at(m.start) - i) <= _NEAR_CLAIM for i in claims)]
     if near:
         return near[0].entity
