@@ -668,6 +668,27 @@ def test_a_donor_is_who_pledges():
     assert (f.kind, f.donor, f.beneficiaries) == ("pledge", "JPN", ["IRQ"])
 
 
+@pytest.mark.parametrize("text,donor", [
+    # verb (or noun of giving) first: the giver is named right after it, before the amount
+    ("وقدمت النرويج 15 مليون دولار لبرامج الاستقرار في سوريا.", "NOR"),
+    ("وفي سوريا، قدمت النرويج أمس 15 مليون دولار لبرامج الاستقرار.", "NOR"),
+    ("وقدمت الحكومة النرويجية 15 مليون دولار لبرامج الاستقرار في سوريا.", "NOR"),
+])
+def test_the_giver_named_after_its_verb(text, donor):
+    [f] = parse(ABOUT_ISIS + text).facts_of(Funding)
+    assert (f.donor, f.beneficiaries) == (donor, ["SYR"])
+
+
+def test_a_news_agency_neither_gives_nor_takes_part():
+    # the agency a figure or a remark was given to is the report's source
+    [f] = parse(ABOUT_ISIS + "ونقلت رويترز عن مسؤول ياباني أن بلاده قدمت 15 مليون دولار للعراق.").facts_of(Funding)
+    assert f.donor != "REUTERS" and f.beneficiaries == ["IRQ"]
+    p = parse("استضافت قطر اليوم مؤتمراً لشركاء التحالف الدولي ضد داعش. وأوضح المبعوث في حديث لـ(رويترز) على هامش "
+              "المؤتمر أن التحالف يواصل عمله.")
+    assert "REUTERS" not in {f.actor for f in p.facts_of(Participation)}
+    assert "QAT" in {f.actor for f in p.facts_of(Participation)}
+
+
 @pytest.mark.parametrize("text,donors", [
     # the giver named after the amount, with من or a verb that takes the amount as its object
     ("وتوالت تعهدات الدول الأعضاء في التحالف الدولي لدعم العراق، ومنها 500 مليون دولار من الإمارات، "

@@ -10,7 +10,7 @@ from ..lexicon import Lexicon
 from ..text import Sentence, Token, normalize
 
 __all__ = ["SentenceView", "views", "clause_spans", "clause_of", "clause_break", "entity_class", "main_armed_group",
-           "proclitic", "ACTOR_CLASSES"]
+           "proclitic", "is_media", "ACTOR_CLASSES"]
 
 ACTOR_CLASSES = frozenset({"Country", "InternationalOrganization", "Organization", "GovernmentBody",
                            "MilitaryCommand", "Coalition", "CoalitionBody", "WorkingGroup", "Person"})
@@ -46,6 +46,14 @@ def entity_class(key: str, lexicon: Lexicon, parsed: Parsed) -> str | None:
         return e.cls
     ne = parsed.entities.get(key)
     return ne.cls if ne else None
+
+
+def is_media(key: str, lexicon: Lexicon) -> bool:
+    """Whether ``key`` is a news agency, broadcaster, paper or platform (``media`` in the lexicon), or an
+    armed group's outlet: a source of the report, never a party to a meeting or a giver of money
+    ("قال الوزير لوكالة رويترز على هامش الاجتماع")."""
+    e = lexicon.get(key)
+    return e is not None and bool(e.extra.get("media") or e.extra.get("armed_group_media"))
 
 
 _CLITIC_LETTERS = "وفبلك"

@@ -15,12 +15,18 @@ from dataclasses import replace
 from ..facts import Evidence, Funding, Meeting, Parsed, PersonRole
 from ..pipeline import Context, step
 from ..triggers import triggers
-from ._context import clause_break, clause_of, clause_spans, entity_class, proclitic, views
+from ._context import clause_break, clause_of, clause_spans, entity_class, is_media, proclitic, views
 
 __all__ = ["funding"]
 
 _DONOR_CLASSES = {"Country", "InternationalOrganization", "Organization", "GovernmentBody", "Coalition"}
+
 _BENEFICIARY_CLASSES = {"Country", "Region"}
+
+
+def _can_give(m, lex, parsed) -> bool:
+    """A name that may give money: a state or a body, but not the agency or paper that reports it."""
+    return m.how == "name" and entity_class(m.entity, lex, parsed) in _DONOR_CLASSES and not is_media(m.entity, lex)
 
 
 @step("funding", in_genre=True)
@@ -60,7 +66,7 @@ def funding(parsed: Parsed, ctx: Context) -> None:
             continue  # "لا يزال التنظيم يجني ... 400 مليون دولار سنوياً": the enemy's money, not a pledge
         spans = clause_spans(view.sentence.text, view.sentence.start)
         actors = [m for m in view.mentions
-                  if entity_class(m.entity, lex, parsed) in _DONOR_CLASSES and m.how == "name"
+                  if _can_give(m, lex, parsed)
                   and not _preceded_by(view, m, trig.words("according_to") | trig.words("support"))
                   and m not in supported_at]  # "تعهدوا ... في العراق وسوريا": Syria is where, not who
         # "أن لندن تعهدت بأكثر من 2.3 مليار": a capital that gives stands for its state, unless a meeting was there
@@ -81,7 +87,12 @@ def funding(parsed: Parsed, ctx: Context) -> None:
             donor = None
             if before and kind in ("pledge", "raised"):
                 donors = [m for m in actors if m.end <= before[-1].start]
-                if donors:
+                # "وقدمت الكويت 10 ملايين دولار": the giver named right after the verb (or the noun of
+                # giving, "تخصيص ألمانيا") comes before one named earlier in the sentence
+                subject = _named_after(view, actors, before[-1], q, lex)
+                if subject is not None:
+                    donor = subject
+                elif donors:
                     donor = donors[-1].entity
                 elif any(t.norm in trig.words("his_country") for t in toks if t.end <= q.start):
                     donor = last_person_state
@@ -163,6 +174,27 @@ def _giver_before(view, actors: list, q, lex) -> str | None:
     return None
 
 
+# How many words may stand between a word of giving and the giver named after it ("قدمت اليوم الكويت").
+_SUBJECT_WITHIN = 2
+
+
+def _named_after(view, actors: list, trigger, q, lex) -> str | None:
+    """The actor named within a few words after a word of giving and before its amount, in its clause
+    and with no ل or ب on it (those name who is given to: "قدمت للعراق")."""
+    spans = clause_spans(view.sentence.text, view.sentence.start)
+    a, b = clause_of(spans, trigger.start)
+    i = view.token_at(trigger.end - 1)
+    bodies = triggers().words("body_nouns")
+    # a state's body by its adjective counts as the state: "قدمت الحكومة اليابانية"
+    named = actors + [m for m in view.mentions if m.how == "adjective" and (k := view.token_at(m.start)) > 0
+                      and view.tokens[k - 1].norm in bodies]
+    for m in sorted(named, key=lambda m: m.start):
+        if trigger.end <= m.start < min(q.start, b) and view.token_at(m.start) - i <= _SUBJECT_WITHIN + 1 + (
+                m.how == "adjective"):
+            return m.entity if not {"ب", "ل"} & set(proclitic(m, lex)) else None
+    return None
+
+
 def _body_state(view, offset: int, body_nouns: frozenset[str]) -> str | None:
     """The state whose adjective closes the name of a body that opens within a few words before it
     ("وزارة التعاون الاقتصادي والتنمية الألمانية"), the last such before ``offset``."""
@@ -204,7 +236,7 @@ def _money(view, lex, parsed) -> list:
     """Amounts with a currency; in a list of givers ("وقطر بمليار دولار، ثم السعودية بمليار ونصف
     المليار") an amount in the millions or more takes the currency of the sentence's last one."""
     out, currency = [], None
-    donors = [m for m in view.mentions if m.how == "name" and entity_class(m.entity, lex, parsed) in _DONOR_CLASSES]
+    donors = [m for m in view.mentions if _can_give(m, lex, parsed)]
     of_it = triggers().words("part_of_it")
     part = False  # the last amount was a part of the one before ("منها 90 مليوناً ... و10 ملايين")
     for q in view.quantities:

@@ -21,7 +21,7 @@ from ..pipeline import Context, step
 from ..rdf import mint_key
 from ..text import normalize, strip_clitics
 from ..triggers import triggers
-from ._context import ACTOR_CLASSES, clause_of, clause_spans, entity_class, proclitic, views
+from ._context import ACTOR_CLASSES, clause_of, clause_spans, entity_class, is_media, proclitic, views
 
 __all__ = ["meetings", "membership", "coalition_size", "meeting_key", "meeting_of", "main_meeting"]
 
@@ -536,7 +536,7 @@ def _participants(parsed: Parsed, ctx: Context, view, meeting: Meeting) -> None:
     positions = {f.person: f.affiliation for f in parsed.facts_of(PersonRole) if f.evidence.sentence == view.index}
     # adjectives ("العراقيين") describe; a person's state comes through the person
     actors = [m for m in view.mentions if entity_class(m.entity, lex, parsed) in _PARTICIPANT_CLASSES
-              and m.how in ("name", "surname")
+              and m.how in ("name", "surname") and not is_media(m.entity, lex)
               # the venue is no participant, unless it is a state that acts ("تتولى الكويت رئاستها")
               and (m.entity != meeting.place or (entity_class(m.entity, lex, parsed) == "Country"
                                                   and not _after_preposition(view, m, lex)))
