@@ -568,6 +568,27 @@ def test_a_member_of_a_list_is_dated_by_its_own_item():
         ("FJI", "2019-02"), ("KEN", "2019-02"), ("PHL", "2018-02")]
 
 
+@pytest.mark.parametrize("text,joins", [
+    # بعدما opens a clause of its own, like بعد; إليه points to the coalition ("تحالف دولي", no article)
+    ("وتشارك البلاد في تحالف دولي يضم 70 عضواً، بعدما انضمت إليه غانا وبنين في نيسان الماضي.",
+     [("BEN", "2023-04"), ("GHA", "2023-04")]),
+    # the subject before its verb with قد between them
+    ("وكانت كينيا قد انضمت إلى التحالف الدولي بوصفها العضو الجديد في آذار الماضي.", [("KEN", "2023-03")]),
+])
+def test_a_join_after_badama_and_a_member_before_qad(text, joins):
+    assert sorted((j.member, j.date) for j in parse(ABOUT_ISIS + text, published="2023-08-01").facts_of(Join)) == joins
+
+
+def test_a_welcome_in_a_sentence_that_tells_a_coalition_meeting():
+    # the coalition is named in a later clause of the sentence that tells the meeting
+    tail = "، ثم أطلق التحالف الدولي مجموعة جديدة للتركيز على إفريقيا."
+    p = parse(ABOUT_ISIS + "في اجتماع مراكش في أيار 2022، رحب الوزراء بانضمام بنين وغانا" + tail, published="2022-06-01")
+    assert sorted((j.member, j.date) for j in p.facts_of(Join)) == [("BEN", "2022-05"), ("GHA", "2022-05")]
+    # welcomed as an observer: no member
+    p = parse(ABOUT_ISIS + "في اجتماع مراكش في أيار 2022، رحب الوزراء بكازاخستان بصفة مراقب" + tail, published="2022-06-01")
+    assert not p.facts_of(Join)
+
+
 def test_a_join_told_after_the_clause_about_the_coalition():
     # "بعد انضمام ..." opens a clause of its own: the coalition is named in the clause before
     p = parse("ويبلغ عدد أعضاء التحالف الدولي اليوم 87 عضواً، عقب انضمام توغو في حزيران الماضي.", published="2023-08-01")

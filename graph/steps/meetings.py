@@ -658,6 +658,7 @@ def membership(parsed: Parsed, ctx: Context) -> None:
     lex = ctx.lexicon
     trig = triggers()
     member_after, held_at = trig.words("member_after"), trig.words("held_at")
+    observer = normalize("مراقب")
     for view in views(parsed):
         toks = view.tokens
         joins = trig.find("joins", toks)
@@ -665,6 +666,7 @@ def membership(parsed: Parsed, ctx: Context) -> None:
             continue
         spans = clause_spans(view.sentence.text, view.sentence.start)
         meeting = meeting_of(parsed, view.index)
+        own_meeting = bool(getattr(parsed, "_sentence_meeting", {}).get(view.index))
         date = meeting.start_date if meeting else None
         if not date:
             # not a date in a clause on another event ("..., بعد أن كانت غانا آخر المنضمين إليه في أيلول")
@@ -686,8 +688,10 @@ def membership(parsed: Parsed, ctx: Context) -> None:
             about, first = a, view.token_at(a)
             if first < len(toks) and toks[first].norm in trig.words("after_event"):
                 about = max((x for x, y in spans if y <= a), default=a)
+            # ... or in another clause of a sentence that tells a meeting of the coalition ("في اجتماع مراكش،
+            # رحب الوزراء بانضمام بنين، ثم أطلق التحالف ..."، "التحالف، الذي توسع بانضمام غانا في قمته الأخيرة")
             about_coalition = any(about <= n.start < b for n in trig.find("size_nouns", toks)) or any(
-                entity_class(m.entity, lex, parsed) == "Coalition" and (about <= m.start < b or back)
+                entity_class(m.entity, lex, parsed) == "Coalition" and (about <= m.start < b or back or own_meeting)
                 for m in view.mentions)
             if not about_coalition or any(w.startswith(trig.prefixes("chairs")) for w in clause_norms):
                 continue
@@ -709,8 +713,13 @@ def membership(parsed: Parsed, ctx: Context) -> None:
                     continue
                 if mt and toks[mt - 1].norm in held_at:  # "في اجتماع الكويت": where it was held
                     continue
+                end = view.token_at(m.end - 1)
+                if any(t.norm.startswith(observer) for t in toks[end + 1:end + 4]):
+                    continue  # "رحب الوزراء بكازاخستان بصفة مراقب": welcomed as an observer, not as a member
                 # "موريتانيا تنضم إلى التحالف": the member may be the subject just before the verb
-                before = not welcome and view.token_at(m.end - 1) + 1 == jt
+                # ("وكانت كينيا قد انضمت": قد may stand between them)
+                gap = jt - view.token_at(m.end - 1) - 1
+                before = not welcome and (gap == 0 or (gap == 1 and toks[jt - 1].norm == "قد"))
                 if (j.end <= m.start and mt - jt <= window) or before or after or joined:
                     # a member of a list is dated by its own item ("..., والفلبين التي أعلن انضمامها في شباط 2018")
                     own = clause_of(spans, m.start) if listed_from is not None and m.start >= listed_from else (a, b)
