@@ -685,6 +685,25 @@ def _share_years(f: str, chosen: list[_Cand]) -> None:
             a.y, a.rule = (b.y if a.m <= b.m else b.y - 1), "explicit"
 
 
+# Words before a year that make it a bound, not the year a text is about ("منذ عام 2014").
+_YEAR_BOUNDS = frozenset(_fold_word(w) for w in ("منذ", "ومنذ", "قبل", "وقبل", "بعد", "وبعد", "حتى", "وحتى", "بحلول"))
+
+
+def _year_of_the_text(f: str, chosen: list[_Cand], pub: _Pub | None) -> None:
+    """A day of a month without a year, after "عام 2024" in the same text and with no other date
+    between, is in that year ("ويذكر التقرير بأن عام 2024 افتتح بتفجيرين في 3 كانون الثاني"), unless the
+    year is a bound ("منذ عام 2014") or after the publication."""
+    year = None
+    for c in chosen:
+        if c.m is None and c.rule == "explicit" and c.y is not None and c.y2 is None:
+            bound = _fold_word(_word_before(f, c.start)) in _YEAR_BOUNDS
+            year = c.y if not bound and (pub is None or c.y <= pub[0]) else None
+        elif c.rule == "infer" and c.m is not None and c.d is not None and year is not None:
+            c.y, c.rule = year, "explicit"
+        else:
+            year = None
+
+
 def find_dates(text: str, published: str | None = None, year_before: int | None = None) -> list[DateExpr]:
     """Find the date expressions of ``text`` and resolve them.
 
@@ -723,6 +742,7 @@ def find_dates(text: str, published: str | None = None, year_before: int | None 
     pub = _parse_published(published)
     chosen = _select(_candidates(f, pub))
     _share_years(f, chosen)
+    _year_of_the_text(f, chosen, pub)
     out: list[DateExpr] = []
     last_year: int | None = year_before
     for c in chosen:

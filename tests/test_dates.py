@@ -162,6 +162,21 @@ def test_results_are_sorted_and_do_not_overlap() -> None:
         assert a.end <= b.start
 
 
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        # the year the text is about dates a day of a month without its own year
+        ("وكان عام 2023 قد بدأ بهجوم دام في 5 شباط/فبراير", ["2023", "2023-02-05"]),
+        # a bound is not that year; a day of a month after it is the nearest before publication
+        ("ويقاتل التنظيم هناك منذ عام 2016، وفي 5 شباط/فبراير هاجم قرية", ["2016", "2025-02-05"]),
+        # nor is a year after publication
+        ("وتنتهي الخطة عام 2030 وتبدأ في 5 شباط/فبراير", ["2030", "2025-02-05"]),
+    ],
+)
+def test_a_day_of_a_month_in_the_year_the_text_names(text: str, expected: list[str]) -> None:
+    assert [e.value for e in find_dates(text, "2025-03-10")] == expected
+
+
 def test_invalid_dates_are_not_invented() -> None:
     assert [e.value for e in find_dates("في 31 شباط 2019")] == [None]
     assert find_dates("") == []
