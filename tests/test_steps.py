@@ -977,6 +977,24 @@ def test_an_attack_claimed_two_sentences_later_or_by_the_latter():
     assert _attacks(text) == [("ISIS", "كوري", "2020-08-09")]
 
 
+def test_the_items_of_a_list_that_a_claim_opens():
+    # each item is an attack of the list the claim opens; an item that names its own group keeps it,
+    # and a claim in the next item is not the previous item's
+    p = parse(ABOUT_ISIS + "وصعّد تنظيم داعش هجماته في العراق. "
+              "وجاء الهجوم بعد سلسلة من الاعتداءات التي تبناها التنظيم خلال العام الماضي:\n"
+              "- 4 آذار 2019: تفجير انتحاري قرب سوق شعبي في الموصل أوقع 12 قتيلاً.\n"
+              "- 9 نيسان 2019: هجوم مسلح على حاجز للجيش في كركوك، وتبنته «ولاية سيناء» في بيان.\n",
+              published="2020-01-10")
+    found = {(a.place, a.perpetrator, a.date) for a in p.facts_of(Attack)}
+    assert found == {("MOSUL", "ISIS", "2019-03-04"), ("KIRKUK", "ISIS_SINAI", "2019-04-09")}, found
+    # a list opened without a claim: the next item's claim is not the first item's
+    p = parse(ABOUT_ISIS + "ومن أبرز الهجمات في العام الماضي:\n"
+              "- 4 آذار 2019: تفجير انتحاري قرب سوق شعبي في الموصل أوقع 12 قتيلاً.\n"
+              "- 9 نيسان 2019: هجوم مسلح على حاجز للجيش في كركوك، وأعلنت «ولاية سيناء» مسؤوليتها عنه.\n",
+              published="2020-01-10")
+    assert {(a.place, a.perpetrator) for a in p.facts_of(Attack)} == {("MOSUL", None), ("KIRKUK", "ISIS_SINAI")}
+
+
 def test_two_attacks_in_one_sentence_each_where_its_words_say():
     text = ("وفقد الأردن جنوداً في هجمات تبناها تنظيم داعش، أبرزها التفجير الانتحاري الذي استهدف موقعاً قرب "
             "مخيم الركبان في 21 حزيران 2016، والهجوم على قلعة الكرك في 18 كانون الأول 2016.")

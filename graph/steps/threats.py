@@ -9,6 +9,8 @@ main one for "التنظيم"), its date the date nearest after the city.
 """
 from __future__ import annotations
 
+import re
+
 from ..facts import Attack, Evidence, Mention, NewEntity, Parsed, Threat
 from ..pipeline import Context, step
 from ..rdf import mint_key
@@ -100,8 +102,13 @@ def attacks(parsed: Parsed, ctx: Context) -> None:
         # "التنظيم", or a claim ("وكان الأخير قد تبنى الهجوم"): the document's main armed group; a claim
         # names its claimant, and a group a spokesman speaks for ("المتحدث باسم «طالبان»") did nothing
         perpetrator = _claimant(parsed, lex, view, trig, main, isis)
+        # an item of a list that a claim opens ("ومن الهجمات التي تبناها التنظيم:") is claimed by it; the
+        # next items are other attacks
+        intro = _list_intro(all_views, k)
+        if perpetrator is None and intro is not None:
+            perpetrator = _claimant(parsed, lex, intro, trig, main, isis, claim_only=True)
         # "... وسارع تنظيم الدولة الإسلامية إلى تبني العملية": a claim in one of the next two sentences
-        for nxt in all_views[k + 1:k + 1 + _CLAIM_WITHIN] if perpetrator is None else ():
+        for nxt in all_views[k + 1:k + 1 + _CLAIM_WITHIN] if perpetrator is None and intro is None else ():
             if any(t.norm in trig.words("claimed") for t in nxt.tokens):
                 perpetrator = _claimant(parsed, lex, nxt, trig, main, isis, claim_only=True)
                 break
@@ -167,6 +174,19 @@ def _claimant(parsed: Parsed, lex, view, trig, main: str | None, isis: str | Non
         return (isis if claims else None) or main
     return None
 
+
+
+_ITEM_RE = re.compile(r"\s*(?:[-–•*·]|[0-9٠-٩]{1,2}\s*[.)-])\s")
+
+
+def _list_intro(all_views: list, k: int):
+    """The sentence that opens the list sentence ``k`` is an item of (it ends with a colon), if any."""
+    j = k
+    while j >= 0 and _ITEM_RE.match(all_views[j].sentence.text):
+        j -= 1
+    if j == k or j < 0 or not all_views[j].sentence.text.rstrip().endswith(":"):
+        return None
+    return all_views[j]
 
 
 def _from_here(view, m: Mention, compass: frozenset[str]) -> bool:
