@@ -977,6 +977,12 @@ def test_an_attack_claimed_two_sentences_later_or_by_the_latter():
     assert _attacks(text) == [("ISIS", "كوري", "2020-08-09")]
 
 
+def test_a_ramming_is_an_attack():
+    [a] = parse("وأعلن تنظيم داعش مسؤوليته عن عملية الدهس التي استهدفت حشداً في مدينة برلين في 19 كانون الأول "
+                "2016.").facts_of(Attack)
+    assert (a.perpetrator, a.place, a.date) == ("ISIS", "BERLIN", "2016-12-19")
+
+
 def test_the_items_of_a_list_that_a_claim_opens():
     # each item is an attack of the list the claim opens; an item that names its own group keeps it,
     # and a claim in the next item is not the previous item's
