@@ -402,6 +402,19 @@ def test_participants_and_roles(text, actor, role):
     assert (actor, role) in found
 
 
+def test_a_meeting_named_in_passing_has_no_speakers_in_other_sentences():
+    # a report of an attack: the meeting comes up far down, and who speaks elsewhere spoke of the attack
+    body = ("وقال وزير الداخلية البلجيكي إن التحقيق مستمر. " * 6)
+    p = parse("تبنى تنظيم داعش تفجيراً في بروكسل. " + body +
+              "وكان التحالف الدولي قد عقد اجتماعاً وزارياً في روما في شباط الماضي. "
+              "وأكد الرئيس الفرنسي إيمانويل ماكرون أن بلاده ستواصل الحرب على التنظيم.")
+    assert not {f.actor for f in p.facts_of(Participation)} & {"EMMANUEL_MACRON", "FRA"}
+    # a report of the meeting: who speaks after the lead spoke at it
+    p = parse("عقد التحالف الدولي اجتماعاً وزارياً في روما أمس. " + body +
+              "وأكد الرئيس الفرنسي إيمانويل ماكرون أن بلاده ستواصل الحرب على التنظيم.")
+    assert "FRA" in {f.actor for f in p.facts_of(Participation)}
+
+
 def test_participants_listed_after_a_colon():
     # the list a colon opens goes on over its commas, and past it with و
     p = parse("عقد وزراء خارجية التحالف الدولي اجتماعاً في الرياض. وشارك في الاجتماع وزراء خارجية دول المغرب "

@@ -216,11 +216,20 @@ def meetings(parsed: Parsed, ctx: Context) -> None:
     if main is None:
         return
     parsed._sentence_meeting = {i: m.key if m else None for i, m in sentence_meeting.items()}  # type: ignore[attr-defined]
+    # a sentence that names no meeting speaks of the main one only in a report of it, which tells it
+    # in its opening sentences; a meeting named in passing further down has no speakers elsewhere
+    told = min((i for i, m in sentence_meeting.items() if m is main), default=None)
+    subject = told is not None and told <= _LEAD_SENTENCES
     for view in views(parsed):
         if view.index in other_events:
             continue
-        meeting = sentence_meeting.get(view.index) or main
-        _participants(parsed, ctx, view, meeting)
+        meeting = sentence_meeting.get(view.index) or (main if subject else None)
+        if meeting is not None:
+            _participants(parsed, ctx, view, meeting)
+
+
+# The sentences (title and dateline included) within which a report tells the meeting it is about.
+_LEAD_SENTENCES = 6
 
 
 def _split_at_named_meetings(view, spans, nouns, kinds) -> tuple[list[tuple[int, int]], frozenset[int]]:
