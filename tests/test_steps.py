@@ -713,6 +713,17 @@ def test_the_giver_named_after_its_verb(text, donor):
     assert (f.donor, f.beneficiaries) == (donor, ["SYR"])
 
 
+@pytest.mark.parametrize("text,donor", [
+    # an office-holder who announces the gift gives for the state of the office
+    ("وكان وزير الخارجية الألماني فرانك فالتر شتاينماير قد أعلن في برلين تخصيص 50 مليون يورو لسوريا.", "DEU"),
+    # "ما قدمته X": the giver after the verb with its object pronoun
+    ("وبلغ مجموع ما قدمته النرويج إلى سوريا حتى الآن 60 مليون دولار.", "NOR"),
+])
+def test_the_giver_by_its_office_holder_or_after_a_verb_with_a_pronoun(text, donor):
+    [f] = parse(ABOUT_ISIS + text).facts_of(Funding)
+    assert (f.donor, f.beneficiaries) == (donor, ["SYR"])
+
+
 def test_a_news_agency_neither_gives_nor_takes_part():
     # the agency a figure or a remark was given to is the report's source
     [f] = parse(ABOUT_ISIS + "ونقلت رويترز عن مسؤول ياباني أن بلاده قدمت 15 مليون دولار للعراق.").facts_of(Funding)

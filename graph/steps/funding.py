@@ -46,6 +46,8 @@ def funding(parsed: Parsed, ctx: Context) -> None:
             if f.evidence.sentence == view.index and f.affiliation:
                 last_person_state = f.affiliation
         money = _money(view, lex, parsed)
+        states = {f.person: f.affiliation for f in parsed.facts_of(PersonRole)
+                  if f.affiliation and entity_class(f.affiliation, lex, parsed) == "Country"}
         kinds = trig.find("funding", toks)
         supported_at = _supported_places(view, lex, parsed, trig.words("support"))
         supported = list(dict.fromkeys(m.entity for m in supported_at))
@@ -96,6 +98,9 @@ def funding(parsed: Parsed, ctx: Context) -> None:
                     donor = donors[-1].entity
                 elif any(t.norm in trig.words("his_country") for t in toks if t.end <= q.start):
                     donor = last_person_state
+                else:  # "وأعلن رئيس الوزراء الياباني فلان تقديم ...": the state of the office-holder who gives
+                    donor = next((states[m.entity] for m in reversed(view.mentions) if m.end <= before[-1].start
+                                  and m.entity in states), None)
             elif prev is not None and not before and prev.evidence.sentence == view.index:
                 donor = prev.donor
             if kind in ("pledge", "raised"):
