@@ -20,7 +20,6 @@ from ._context import clause_break, clause_of, clause_spans, entity_class, is_me
 __all__ = ["funding"]
 
 _DONOR_CLASSES = {"Country", "InternationalOrganization", "Organization", "GovernmentBody", "Coalition"}
-
 _BENEFICIARY_CLASSES = {"Country", "Region"}
 
 
@@ -40,14 +39,15 @@ def funding(parsed: Parsed, ctx: Context) -> None:
     helping = trig.words("support") - trig.words("where")  # support words that say more than where
     last_person_state: str | None = None
     venues = {m.place for m in parsed.facts_of(Meeting)}
+    # the state each office-holder serves ("رئيس الوزراء الياباني فلان")
+    states = {f.person: f.affiliation for f in parsed.facts_of(PersonRole)
+              if f.affiliation and entity_class(f.affiliation, lex, parsed) == "Country"}
     for view in views(parsed):
         toks = view.tokens
         for f in parsed.facts_of(PersonRole):
             if f.evidence.sentence == view.index and f.affiliation:
                 last_person_state = f.affiliation
         money = _money(view, lex, parsed)
-        states = {f.person: f.affiliation for f in parsed.facts_of(PersonRole)
-                  if f.affiliation and entity_class(f.affiliation, lex, parsed) == "Country"}
         kinds = trig.find("funding", toks)
         supported_at = _supported_places(view, lex, parsed, trig.words("support"))
         supported = list(dict.fromkeys(m.entity for m in supported_at))
@@ -91,7 +91,7 @@ def funding(parsed: Parsed, ctx: Context) -> None:
                 donors = [m for m in actors if m.end <= before[-1].start]
                 # "وقدمت الكويت 10 ملايين دولار": the giver named right after the verb (or the noun of
                 # giving, "تخصيص ألمانيا") comes before one named earlier in the sentence
-                subject = _named_after(view, actors, before[-1], q, lex)
+                subject = _named_after(view, spans, actors, before[-1], q, lex)
                 if subject is not None:
                     donor = subject
                 elif donors:
@@ -183,11 +183,10 @@ def _giver_before(view, actors: list, q, lex) -> str | None:
 _SUBJECT_WITHIN = 2
 
 
-def _named_after(view, actors: list, trigger, q, lex) -> str | None:
+def _named_after(view, spans, actors: list, trigger, q, lex) -> str | None:
     """The actor named within a few words after a word of giving and before its amount, in its clause
     and with no ل or ب on it (those name who is given to: "قدمت للعراق")."""
-    spans = clause_spans(view.sentence.text, view.sentence.start)
-    a, b = clause_of(spans, trigger.start)
+    _, b = clause_of(spans, trigger.start)
     i = view.token_at(trigger.end - 1)
     bodies = triggers().words("body_nouns")
     # a state's body by its adjective counts as the state: "قدمت الحكومة اليابانية"

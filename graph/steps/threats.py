@@ -175,7 +175,6 @@ def _claimant(parsed: Parsed, lex, view, trig, main: str | None, isis: str | Non
     return None
 
 
-
 _ITEM_RE = re.compile(r"\s*(?:[-–•*·]|[0-9٠-٩]{1,2}\s*[.)-])\s")
 
 
