@@ -685,14 +685,13 @@ def _share_years(f: str, chosen: list[_Cand]) -> None:
             a.y, a.rule = (b.y if a.m <= b.m else b.y - 1), "explicit"
 
 
-# Words before a year that make it a bound, not the year a text is about ("منذ عام 2014").
-_YEAR_BOUNDS = frozenset(_fold_word(w) for w in ("منذ", "ومنذ", "قبل", "وقبل", "بعد", "وبعد", "حتى", "وحتى", "بحلول"))
+_YEAR_BOUNDS = frozenset(_fold_word(w) for w in _DATA["year_bounds"])
 
 
 def _year_of_the_text(f: str, chosen: list[_Cand], pub: _Pub | None) -> None:
     """A day of a month without a year, after "عام 2024" in the same text and with no other date
     between, is in that year ("ويذكر التقرير بأن عام 2024 افتتح بتفجيرين في 3 كانون الثاني"), unless the
-    year is a bound ("منذ عام 2014") or after the publication."""
+    year is a bound (``year_bounds`` in the data file: "منذ عام 2014") or after the publication."""
     year = None
     for c in chosen:
         if c.m is None and c.rule == "explicit" and c.y is not None and c.y2 is None:

@@ -67,9 +67,14 @@ def main_meeting(parsed: Parsed) -> Meeting | None:
     return ms[0]
 
 
+def _own_meeting(parsed: Parsed, sentence: int) -> str | None:
+    """The key of the meeting a sentence tells or points to itself, if any (set by the meetings step)."""
+    return getattr(parsed, "_sentence_meeting", {}).get(sentence)
+
+
 def meeting_of(parsed: Parsed, sentence: int) -> Meeting | None:
     """The meeting a sentence speaks of: its own, else the document's main meeting."""
-    key = getattr(parsed, "_sentence_meeting", {}).get(sentence)
+    key = _own_meeting(parsed, sentence)
     if key:
         for m in parsed.facts_of(Meeting):
             if m.key == key:
@@ -667,7 +672,6 @@ def membership(parsed: Parsed, ctx: Context) -> None:
     lex = ctx.lexicon
     trig = triggers()
     member_after, held_at = trig.words("member_after"), trig.words("held_at")
-    observer = normalize("مراقب")
     for view in views(parsed):
         toks = view.tokens
         joins = trig.find("joins", toks)
@@ -675,7 +679,7 @@ def membership(parsed: Parsed, ctx: Context) -> None:
             continue
         spans = clause_spans(view.sentence.text, view.sentence.start)
         meeting = meeting_of(parsed, view.index)
-        own_meeting = bool(getattr(parsed, "_sentence_meeting", {}).get(view.index))
+        own_meeting = _own_meeting(parsed, view.index) is not None
         date = meeting.start_date if meeting else None
         if not date:
             # not a date in a clause on another event ("..., بعد أن كانت غانا آخر المنضمين إليه في أيلول")
@@ -723,7 +727,7 @@ def membership(parsed: Parsed, ctx: Context) -> None:
                 if mt and toks[mt - 1].norm in held_at:  # "في اجتماع الكويت": where it was held
                     continue
                 end = view.token_at(m.end - 1)
-                if any(t.norm.startswith(observer) for t in toks[end + 1:end + 4]):
+                if any(r.entity == "observer" for r in trig.find("roles", toks[end + 1:end + 4])):
                     continue  # "رحب الوزراء بكازاخستان بصفة مراقب": welcomed as an observer, not as a member
                 # "موريتانيا تنضم إلى التحالف": the member may be the subject just before the verb
                 # ("وكانت كينيا قد انضمت": قد may stand between them)
@@ -806,7 +810,7 @@ def coalition_size(parsed: Parsed, ctx: Context) -> None:
                    if not any(a <= n.start < b for a, b in named)]
         coalition = any(entity_class(m.entity, lex, parsed) == "Coalition" for m in view.mentions) or any(
             "تحالف" in t.norm or "ائتلاف" in t.norm for t in toks) or bool(
-            getattr(parsed, "_sentence_meeting", {}).get(view.index))  # "الاجتماع الوزاري ... وحضره ممثلو الأعضاء ال83"
+            _own_meeting(parsed, view.index))  # "الاجتماع الوزاري ... وحضره ممثلو الأعضاء ال83"
         if not coalition:
             continue
         spans = clause_spans(view.sentence.text, view.sentence.start)
