@@ -31,7 +31,7 @@ from typing import Any, Iterable
 from .data import load_yaml
 from .text import Folded, fold
 
-__all__ = ["DateExpr", "find_dates"]
+__all__ = ["DateExpr", "find_dates", "is_bound_word"]
 
 
 @dataclass(frozen=True)
@@ -686,6 +686,16 @@ def _share_years(f: str, chosen: list[_Cand]) -> None:
 
 
 _YEAR_BOUNDS = frozenset(_fold_word(w) for w in _DATA["year_bounds"])
+
+
+def is_bound_word(word: str) -> bool:
+    """Whether ``word`` before a date makes the date a bound rather than a time something happened
+    (``year_bounds`` in the data file: "منذ 2006", "حتى عام 2024").
+
+    >>> is_bound_word("منذ"), is_bound_word("وحتى"), is_bound_word("في")
+    (True, True, False)
+    """
+    return _fold_word(word) in _YEAR_BOUNDS
 
 
 def _year_of_the_text(f: str, chosen: list[_Cand], pub: _Pub | None) -> None:

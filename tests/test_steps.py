@@ -946,6 +946,21 @@ def test_an_attack_at_a_place_the_lexicon_does_not_know():
     assert _attacks(text) == [("ISIS", "تل الذهب", "2024-02-08")]
 
 
+def test_the_name_of_an_unknown_place_ends_before_the_means_the_toll_or_an_adjective_of_nearness():
+    for text in ("وفي 3 أيار 2023 هاجم مسلحو تنظيم داعش سجناً في حي زهرون بسيارات مفخخة.",
+                 "وفي 3 أيار 2023 قتل مسلحو تنظيم داعش أربعة مزارعين في هجوم على قرية زهرون القريبة.",
+                 "وفي 3 أيار 2023 وقع انفجار تبناه تنظيم داعش في منزل بحي زهرون قتل فيه شرطيان."):
+        assert _attacks(text) == [("ISIS", "زهرون", "2023-05-03")], text
+
+
+def test_a_year_after_since_does_not_date_the_attack():
+    text = "في 4 آذار 2022 هاجم رجل يقيم في فرنسا منذ 2010 سوقاً في بلدة زهرون وتبنى تنظيم داعش الهجوم."
+    assert _attacks(text) == [("ISIS", "زهرون", "2022-03-04")]
+    # an attack going on since a day is dated by that day
+    text = "وتبنى تنظيم داعش الهجوم الذي يشنه مسلحون منذ الأربعاء 24 آذار 2021 على بلدة زهرون."
+    assert _attacks(text) == [("ISIS", "زهرون", "2021-03-24")]
+
+
 def test_a_place_noun_with_its_article_or_a_pronoun_after_it_names_no_place():
     for text in ("وواصل تنظيم داعش شن هجمات دامية عبر خلاياه في المنطقة لمهاجمة القوات الحكومية.",
                  "وتبنى تنظيم داعش هجوماً شنه مسلحون من قاعدة له قرب الحدود."):

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+from ..dates import is_bound_word
 from ..facts import Attack, Evidence, Mention, NewEntity, Parsed, Threat
 from ..pipeline import Context, step
 from ..rdf import mint_key
@@ -114,8 +115,10 @@ def attacks(parsed: Parsed, ctx: Context) -> None:
                 break
         weekday = trig.words("weekdays")
         # a weekday alone ("خلال قداس الأحد") dates the attack only when nothing fuller does
-        dated = [d for d in view.dates if d.value and not _weekday_only(view, d, weekday)] or \
-            [d for d in view.dates if d.value]
+        # "يقيم في ألمانيا منذ 2006": a year as a bound dates no attack ("منذ الأربعاء الماضي" does: an
+        # attack going on since then)
+        times = [d for d in view.dates if d.value and not (len(d.value) == 4 and _a_bound(view, d))]
+        dated = [d for d in times if not _weekday_only(view, d, weekday)] or times
         taken: set[int] = set()
         for w, c in cities:
             # a date after the place in its own clause, else one between the attack word and the place, else
@@ -203,6 +206,14 @@ def _from_here(view, m: Mention, compass: frozenset[str]) -> bool:
     return False
 
 
+def _a_bound(view, d) -> bool:
+    """Whether date ``d`` follows a bound word such as منذ or حتى, or one before its عام ("منذ عام 2014")."""
+    k = view.token_at(d.start) - 1
+    if k > 0 and view.tokens[k].norm in ("عام", "العام", "سنه"):
+        k -= 1
+    return k >= 0 and is_bound_word(view.tokens[k].surface)
+
+
 def _weekday_only(view, d, weekday: frozenset[str]) -> bool:
     """Whether date ``d`` is said by a weekday alone ("الأحد"، "يوم الخميس الماضي"), no day of a month."""
     said = [t for t in view.tokens if d.start <= t.start < d.end]
@@ -218,6 +229,7 @@ def _unknown_place(parsed: Parsed, view, start: int, end: int) -> list[Mention]:
     adjective of relation ("بلدة بالما الساحلية"). It becomes a place of its own (``ckg:Place``)."""
     trig = triggers()
     nouns, stop, compass = trig.words("place_nouns"), trig.words("person_stop"), trig.words("compass")
+    ends = nouns | trig.words("place_name_ends") | trig.words("claimed") | trig.words("claimed_it")
     toks, text = view.tokens, parsed.doc.text
     named = {m.start for m in view.mentions}
     for i, tok in enumerate(toks[:-1]):
@@ -228,6 +240,7 @@ def _unknown_place(parsed: Parsed, view, start: int, end: int) -> list[Mention]:
         words = []
         for t in toks[i + 1:i + 1 + _NAME_WORDS]:
             if (t.start in named or t.norm in stop or t.norm.isdigit() or t.norm in compass
+                    or not ends.isdisjoint(strip_clitics(t.norm))
                     or any(c in "،,.;؛:()«»\"" for c in text[(words[-1] if words else tok).end:t.start])
                     or (words and t.norm.startswith("ال") and t.norm.endswith(("ي", "يه")))):
                 break
