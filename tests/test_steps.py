@@ -953,6 +953,12 @@ def test_the_name_of_an_unknown_place_ends_before_the_means_the_toll_or_an_adjec
         assert _attacks(text) == [("ISIS", "زهرون", "2023-05-03")], text
 
 
+def test_a_city_named_after_a_meeting_word_is_not_where_the_attack_was():
+    text = ("قتل مسلحو تنظيم داعش ثلاثة جنود في هجوم على بلدة زهرون في 5 أيار 2023. "
+            "وجاء الهجوم في اليوم الذي اجتمع فيه وزراء التحالف الدولي في باريس لبحث الحملة في العراق.")
+    assert _attacks(text) == [("ISIS", "زهرون", "2023-05-05")]
+
+
 def test_a_year_after_since_does_not_date_the_attack():
     text = "في 4 آذار 2022 هاجم رجل يقيم في فرنسا منذ 2010 سوقاً في بلدة زهرون وتبنى تنظيم داعش الهجوم."
     assert _attacks(text) == [("ISIS", "زهرون", "2022-03-04")]

@@ -81,11 +81,14 @@ def attacks(parsed: Parsed, ctx: Context) -> None:
         if not words:
             continue
         cities = []
+        # "وقع الهجوم في اليوم نفسه الذي اجتمع فيه في واشنطن ... وزراء": a place after a meeting's words is
+        # the meeting's
+        meets = [m.start for m in trig.find("meeting_nouns", view.tokens) + trig.find("meeting_verbs", view.tokens)]
         # each attack word up to the next: "التفجير الانتحاري ... قرب مخيم الركبان ... والهجوم على
         # قلعة الكرك" names two attacks, each where its own words say
         ends = [w.start for w in words[1:]] + [view.sentence.end]
         for w, end in zip(words, ends):
-            named = [m for m in view.mentions if w.start < m.start < end]
+            named = [m for m in view.mentions if w.start < m.start < end and not any(w.end <= x < m.start for x in meets)]
             in_city = [m for m in named if entity_class(m.entity, lex, parsed) == "City"]
             # "في منطقة حاوي العظيم بمحافظة ديالى، شمال شرقي بغداد": a city after a compass word is where
             # the place lies from, not the place
