@@ -330,6 +330,18 @@ def test_that_year_is_the_year_a_sentence_before_named():
     assert [m.start_date for m in p.facts_of(Meeting) if m.place == "ROME"] == ["2015-03"]
 
 
+def test_a_meeting_that_ended_on_a_day_after_lasting_two_days_began_the_day_before():
+    def days(text):
+        return [(m.place, m.start_date, m.end_date) for m in parse(text).facts_of(Meeting)]
+    assert days("اختتمت في باريس يوم 12 نيسان 2018 أعمال اجتماع التحالف الدولي ضد داعش الذي استمر يومين.") == [
+        ("PARIS", "2018-04-11", "2018-04-12")]
+    assert days("ينطلق في باريس يوم 11 نيسان 2018 اجتماع التحالف الدولي ضد داعش ويستمر ثلاثة أيام.") == [
+        ("PARIS", "2018-04-11", "2018-04-13")]
+    # a length without a word of lasting before it ("قبل يومين") says nothing of the meeting
+    assert days("اختتمت في باريس يوم 12 نيسان 2018 أعمال اجتماع التحالف الدولي ضد داعش، بعد هجوم وقع قبل يومين.") == [
+        ("PARIS", "2018-04-12", None)]
+
+
 def test_talks_on_the_war_on_isis_are_a_meeting_without_the_coalition_named():
     # a sentence about fighting ISIS needs no name of the coalition for its talks to be one of its
     # meetings; a signed statement lists who took part, the list going on after "، وهي" and "، إلى جانب"

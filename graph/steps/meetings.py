@@ -181,7 +181,7 @@ def meetings(parsed: Parsed, ctx: Context) -> None:
             if place and a.start in back and not hosted_here and not _said_where(view, place, lex):
                 place = None  # "افتتح ... الاجتماع بكلمة قال فيها إن التحالف بات على أبواب الموصل": no venue
             named = [n.start for n in nouns if n.start > a.start and n.start not in back]
-            date, end_date = _date(view, a.start, spans, lex, parsed, place, cuts, named)
+            date, end_date = _lasting(view, trig, *_date(view, a.start, spans, lex, parsed, place, cuts, named))
             if not date and before is not None and toks and toks[0].norm in trig.words("came"):
                 # "أعلن التحالف، أمس الثلاثاء، انضمام ... وجاء الإعلان خلال اجتماع افتراضي": when what
                 # the sentence before reported happened
@@ -524,6 +524,27 @@ def _date(view, anchor: int, spans, lex, parsed, place, cuts=frozenset(),
         return None, None
     d = min(near, key=lambda d: (-len(d.value), abs(d.start - anchor)))
     return d.value, d.end_value
+
+
+def _lasting(view, trig, date: str | None, end: str | None) -> tuple[str | None, str | None]:
+    """A meeting's first and last day from one day and its length: "اختتمت أمس الجمعة أعمال الاجتماع ...
+    على مدى يومين" began the day before; "ينطلق اليوم ... ويستمر ثلاثة أيام" ends two days after. A day
+    with neither a verb of ending nor of starting in its sentence is left as it is."""
+    if not date or len(date) != 10 or end:
+        return date, end
+    toks = view.tokens
+    lasting = trig.words("lasting")
+    days = [int(m.entity) for m in trig.find("meeting_days", toks)
+            if view.token_at(m.start) > 0 and toks[view.token_at(m.start) - 1].norm in lasting]
+    if len(days) != 1:
+        return date, end
+    words = {t.norm for t in toks}
+    ended, began = not words.isdisjoint(trig.words("concluded")), not words.isdisjoint(trig.words("opened"))
+    if ended == began:
+        return date, end
+    day = _Day.fromisoformat(date).toordinal()
+    first, last = (day - days[0] + 1, day) if ended else (day, day + days[0] - 1)
+    return _Day.fromordinal(first).isoformat(), _Day.fromordinal(last).isoformat()
 
 
 def _participants(parsed: Parsed, ctx: Context, view, meeting: Meeting) -> None:
