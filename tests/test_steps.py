@@ -330,6 +330,11 @@ def test_that_year_is_the_year_a_sentence_before_named():
     assert [m.start_date for m in p.facts_of(Meeting) if m.place == "ROME"] == ["2015-03"]
 
 
+def test_its_foreign_ministers_meeting_is_a_ministerial():
+    p = parse("وبنين عضو في التحالف الدولي ضد داعش، إذ رحب بها وزراء خارجيته في اجتماعهم في روما في حزيران 2021.")
+    assert [(m.kind, m.place, m.start_date) for m in p.facts_of(Meeting)] == [("ministerial", "ROME", "2021-06")]
+
+
 def test_a_meeting_that_ended_on_a_day_after_lasting_two_days_began_the_day_before():
     def days(text):
         return [(m.place, m.start_date, m.end_date) for m in parse(text).facts_of(Meeting)]
