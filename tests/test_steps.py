@@ -330,6 +330,14 @@ def test_that_year_is_the_year_a_sentence_before_named():
     assert [m.start_date for m in p.facts_of(Meeting) if m.place == "ROME"] == ["2015-03"]
 
 
+def test_a_city_that_acts_does_not_stop_a_meeting_taking_its_sentence_date():
+    p = parse("وفي 9 أيار 2022 أعلنت لندن تقديم منحة جديدة، بالتزامن مع اجتماع للتحالف الدولي ضد داعش في الرياض.")
+    assert [(m.place, m.start_date) for m in p.facts_of(Meeting)] == [("RIYADH", "2022-05-09")]
+    # a clause that names another venue still does
+    p = parse("وفي 9 أيار 2022 وصل الوزير إلى لندن، ثم عقد اجتماع للتحالف الدولي ضد داعش في الرياض.")
+    assert [(m.place, m.start_date) for m in p.facts_of(Meeting)] == [("RIYADH", None)]
+
+
 def test_its_foreign_ministers_meeting_is_a_ministerial():
     p = parse("وبنين عضو في التحالف الدولي ضد داعش، إذ رحب بها وزراء خارجيته في اجتماعهم في روما في حزيران 2021.")
     assert [(m.kind, m.place, m.start_date) for m in p.facts_of(Meeting)] == [("ministerial", "ROME", "2021-06")]

@@ -326,14 +326,15 @@ def _goes_on_about_it(parsed: Parsed, view, lex, trig) -> bool:
 def _said_where(view, place: str, lex) -> bool:
     """Whether ``place`` is named as somewhere something may be held: not only as the second noun of a
     construct ("على أبواب الموصل"), unless the first names what was held or issued there ("بيان جدة")."""
+    return any(m.entity == place and _as_place(view, m, lex) for m in view.mentions)
+
+
+def _as_place(view, m, lex) -> bool:
+    """Whether mention ``m`` is said as a place (see :func:`_said_where`); not "أعلنت برلين"."""
     held, particles = triggers().words("held_at"), triggers().words("place_particles")
-    for m in view.mentions:
-        if m.entity == place:
-            i = view.token_at(m.start)
-            prev = view.tokens[i - 1].norm if i > 0 else ""
-            if not prev or proclitic(m, lex) or prev in particles or any(v in held for v in strip_clitics(prev)):
-                return True
-    return False
+    i = view.token_at(m.start)
+    prev = view.tokens[i - 1].norm if i > 0 else ""
+    return not prev or bool(proclitic(m, lex)) or prev in particles or any(v in held for v in strip_clitics(prev))
 
 
 def _told_before(before, lex, parsed):
@@ -515,8 +516,9 @@ def _date(view, anchor: int, spans, lex, parsed, place, cuts=frozenset(),
                 break  # another meeting's words
             # (a city with ل on it is what something heads for, not where another event was: "تتقدم أمس ...
             # للموصل")
+            # (nor a city that acts: "ففي 17 نيسان أعلنت برلين ...، بالتزامن مع اجتماع ... في بغداد")
             if any(a <= m.start < b and m.entity != place and _is_venue(m.entity, lex, parsed)
-                   and "ل" not in proclitic(m, lex) for m in view.mentions):
+                   and "ل" not in proclitic(m, lex) and _as_place(view, m, lex) for m in view.mentions):
                 break
             near = [d for d in dates if a <= d.start < b]
             i += direction
