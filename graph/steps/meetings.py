@@ -516,7 +516,7 @@ def _date(view, anchor: int, spans, lex, parsed, place, cuts=frozenset(),
                 break  # another meeting's words
             # (a city with ل on it is what something heads for, not where another event was: "تتقدم أمس ...
             # للموصل")
-            # (nor a city that acts: "ففي 17 نيسان أعلنت برلين ...، بالتزامن مع اجتماع ... في بغداد")
+            # (nor a city that acts: "وفي 9 أيار أعلنت لندن منحة، بالتزامن مع اجتماع ... في الرياض")
             if any(a <= m.start < b and m.entity != place and _is_venue(m.entity, lex, parsed)
                    and "ل" not in proclitic(m, lex) and _as_place(view, m, lex) for m in view.mentions):
                 break

@@ -81,7 +81,7 @@ def attacks(parsed: Parsed, ctx: Context) -> None:
         if not words:
             continue
         cities = []
-        # "وقع الهجوم في اليوم نفسه الذي اجتمع فيه في واشنطن ... وزراء": a place after a meeting's words is
+        # "وجاء الهجوم في اليوم الذي اجتمع فيه وزراء التحالف في باريس": a place after a meeting's words is
         # the meeting's
         meets = [m.start for m in trig.find("meeting_nouns", view.tokens) + trig.find("meeting_verbs", view.tokens)]
         # each attack word up to the next: "التفجير الانتحاري ... قرب مخيم الركبان ... والهجوم على
@@ -118,7 +118,7 @@ def attacks(parsed: Parsed, ctx: Context) -> None:
                 break
         weekday = trig.words("weekdays")
         # a weekday alone ("خلال قداس الأحد") dates the attack only when nothing fuller does
-        # "يقيم في ألمانيا منذ 2006": a year as a bound dates no attack ("منذ الأربعاء الماضي" does: an
+        # "رجل يقيم في فرنسا منذ 2010": a year as a bound dates no attack ("منذ الأربعاء 24 آذار" does: an
         # attack going on since then)
         times = [d for d in view.dates if d.value and not (len(d.value) == 4 and _a_bound(view, d))]
         dated = [d for d in times if not _weekday_only(view, d, weekday)] or times
