@@ -529,8 +529,8 @@ def _date(view, anchor: int, spans, lex, parsed, place, cuts=frozenset(),
 
 
 def _lasting(view, trig, date: str | None, end: str | None) -> tuple[str | None, str | None]:
-    """A meeting's first and last day from one day and its length: "اختتمت أمس الجمعة أعمال الاجتماع ...
-    على مدى يومين" began the day before; "ينطلق اليوم ... ويستمر ثلاثة أيام" ends two days after. A day
+    """A meeting's first and last day from one day and its length: "اختتمت في باريس أعمال اجتماع ... الذي
+    استمر يومين" began the day before; "ينطلق اليوم ... ويستمر ثلاثة أيام" ends two days after. A day
     with neither a verb of ending nor of starting in its sentence is left as it is."""
     if not date or len(date) != 10 or end:
         return date, end
