@@ -722,6 +722,13 @@ def test_funding_figures(text, kind, amount, currency, qualifier, beneficiary):
     assert beneficiary in f.beneficiaries
 
 
+def test_what_one_state_gives_is_its_pledge_what_donors_gave_together_is_raised():
+    [f] = parse("وقدمت الدنمارك 12 مليون دولار لبرامج نزع الألغام في العراق ضمن جهود التحالف الدولي.").facts_of(Funding)
+    assert (f.kind, f.donor) == ("pledge", "DNK")
+    [f] = parse("وقدم المانحون في التحالف الدولي 2.3 مليار دولار للعراق.").facts_of(Funding)
+    assert (f.kind, f.donor) == ("raised", None)
+
+
 def test_a_donor_is_who_pledges():
     [f] = parse("وأعلن وزير الخارجية أن اليابان ستقدم 40 مليون دولار للعراق ضمن جهود التحالف الدولي.").facts_of(Funding)
     assert (f.kind, f.donor, f.beneficiaries) == ("pledge", "JPN", ["IRQ"])

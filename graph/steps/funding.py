@@ -14,6 +14,7 @@ from dataclasses import replace
 
 from ..facts import Evidence, Funding, Meeting, Parsed, PersonRole
 from ..pipeline import Context, step
+from ..text import strip_clitics
 from ..triggers import triggers
 from ._context import clause_break, clause_of, clause_spans, entity_class, is_media, proclitic, views
 
@@ -121,6 +122,9 @@ def funding(parsed: Parsed, ctx: Context) -> None:
             if donor is None and kind in ("pledge", "raised") and (home := _NATIONAL_CURRENCY.get(q.currency or "")) \
                     and any(m.entity == home for m in parsed.mentions):
                 donor = home  # "تخصيص 840 مليون دولار كندي": Canada's money, given by Canada
+            if kind == "raised" and before and donor is not None and entity_class(donor, lex, parsed) == "Country" \
+                    and not trig.words("gave").isdisjoint(strip_clitics(view.tokens[view.token_at(before[-1].start)].norm)):
+                kind = "pledge"  # "وقدمت الدنمارك 12 مليون دولار": one state's own gift
             # a place inside the amount ("دولار كندي") is its currency's, not who is helped
             in_clause = [m.entity for m in places if a <= m.start < b and m.entity != donor and not q.start <= m.start < q.end]
             others = [o for o in money if o is not q and a <= o.start < b]
