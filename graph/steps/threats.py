@@ -228,8 +228,10 @@ _NAME_WORDS = 3  # words of a place's name
 def _unknown_place(parsed: Parsed, view, start: int, end: int) -> list[Mention]:
     """A place the lexicon does not know, named after a place noun between ``start`` and ``end``
     ("في بلدة كاسيندي"، "استهدف معسكر إيناتس"، "قرب قرية أم الخناجر في قضاء ..."): up to three words,
-    ending before a preposition, a name found in the text, punctuation, a number or a definite
-    adjective of relation ("بلدة بالما الساحلية"). It becomes a place of its own (``ckg:Place``)."""
+    ending before a preposition, a name found in the text, punctuation, a number, a definite
+    adjective of relation ("بلدة بالما الساحلية"), another place noun, a claim verb or a word of
+    ``place_name_ends`` (the attack's means, a time of day, a verb of its toll, an adjective of
+    nearness: "في حي X بسيارات مفخخة"). It becomes a place of its own (``ckg:Place``)."""
     trig = triggers()
     nouns, stop, compass = trig.words("place_nouns"), trig.words("person_stop"), trig.words("compass")
     ends = nouns | trig.words("place_name_ends") | trig.words("claimed") | trig.words("claimed_it")
