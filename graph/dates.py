@@ -31,7 +31,7 @@ from typing import Any, Iterable
 from .data import load_yaml
 from .text import Folded, fold
 
-__all__ = ["DateExpr", "find_dates", "is_bound_word"]
+__all__ = ["DateExpr", "find_dates", "is_bound"]
 
 
 @dataclass(frozen=True)
@@ -688,14 +688,19 @@ def _share_years(f: str, chosen: list[_Cand]) -> None:
 _YEAR_BOUNDS = frozenset(_fold_word(w) for w in _DATA["year_bounds"])
 
 
-def is_bound_word(word: str) -> bool:
-    """Whether ``word`` before a date makes the date a bound rather than a time something happened
-    (``year_bounds`` in the data file: "منذ 2006", "حتى عام 2024").
+def is_bound(text: str, d: DateExpr) -> bool:
+    """Whether date ``d`` of ``text`` is a bound rather than a time something happened: a word of
+    ``year_bounds`` in the data file stands before it ("منذ 2006", "حتى عام 2024").
 
-    >>> is_bound_word("منذ"), is_bound_word("وحتى"), is_bound_word("في")
-    (True, True, False)
+    >>> t = "يقيم هناك منذ عام 2006، وفي 2024 غادر"
+    >>> [is_bound(t, d) for d in find_dates(t)]
+    [True, False]
     """
-    return _fold_word(word) in _YEAR_BOUNDS
+    return _bound_at(text, d.start)
+
+
+def _bound_at(text: str, pos: int) -> bool:
+    return _fold_word(_word_before(text, pos)) in _YEAR_BOUNDS
 
 
 def _year_of_the_text(f: str, chosen: list[_Cand], pub: _Pub | None) -> None:
@@ -705,7 +710,7 @@ def _year_of_the_text(f: str, chosen: list[_Cand], pub: _Pub | None) -> None:
     year = None
     for c in chosen:
         if c.m is None and c.rule == "explicit" and c.y is not None and c.y2 is None:
-            bound = _fold_word(_word_before(f, c.start)) in _YEAR_BOUNDS
+            bound = _bound_at(f, c.start)
             year = c.y if not bound and (pub is None or c.y <= pub[0]) else None
         elif c.rule == "infer" and c.m is not None and c.d is not None and year is not None:
             c.y, c.rule = year, "explicit"

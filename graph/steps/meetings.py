@@ -536,8 +536,7 @@ def _lasting(view, trig, date: str | None, end: str | None) -> tuple[str | None,
         return date, end
     toks = view.tokens
     lasting = trig.words("lasting")
-    days = [int(m.entity) for m in trig.find("meeting_days", toks)
-            if view.token_at(m.start) > 0 and toks[view.token_at(m.start) - 1].norm in lasting]
+    days = [int(m.entity) for m in trig.find("meeting_days", toks) if m.i > 0 and toks[m.i - 1].norm in lasting]
     if len(days) != 1:
         return date, end
     words = {t.norm for t in toks}

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from ..dates import is_bound_word
+from ..dates import is_bound
 from ..facts import Attack, Evidence, Mention, NewEntity, Parsed, Threat
 from ..pipeline import Context, step
 from ..rdf import mint_key
@@ -120,7 +120,7 @@ def attacks(parsed: Parsed, ctx: Context) -> None:
         # a weekday alone ("خلال قداس الأحد") dates the attack only when nothing fuller does
         # "رجل يقيم في فرنسا منذ 2010": a year as a bound dates no attack ("منذ الأربعاء 24 آذار" does: an
         # attack going on since then)
-        times = [d for d in view.dates if d.value and not (len(d.value) == 4 and _a_bound(view, d))]
+        times = [d for d in view.dates if d.value and not (len(d.value) == 4 and is_bound(parsed.doc.text, d))]
         dated = [d for d in times if not _weekday_only(view, d, weekday)] or times
         taken: set[int] = set()
         for w, c in cities:
@@ -207,14 +207,6 @@ def _from_here(view, m: Mention, compass: frozenset[str]) -> bool:
         if not forms & nouns and not (t.norm.startswith("ال") and t.norm.endswith(("ي", "يه"))):
             return False  # only place nouns and adjectives of relation between: "جنوب شرقي العاصمة النيجرية نيامي"
     return False
-
-
-def _a_bound(view, d) -> bool:
-    """Whether date ``d`` follows a bound word such as منذ or حتى, or one before its عام ("منذ عام 2014")."""
-    k = view.token_at(d.start) - 1
-    if k > 0 and view.tokens[k].norm in ("عام", "العام", "سنه"):
-        k -= 1
-    return k >= 0 and is_bound_word(view.tokens[k].surface)
 
 
 def _weekday_only(view, d, weekday: frozenset[str]) -> bool:
