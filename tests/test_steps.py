@@ -1008,6 +1008,10 @@ def test_a_place_noun_with_its_article_or_a_pronoun_after_it_names_no_place():
 def test_the_same_day_is_the_day_a_sentence_before_named():
     p = parse("اجتمع وزراء التحالف الدولي في روما في 3 آذار 2020. وفي اليوم نفسه أعلنت بنين انضمامها إلى التحالف.")
     assert [(d.evidence.sentence, d.value) for d in p.dates if d.rule == "dates/same-day"] == [(1, "2020-03-03")]
+    # a day the sentence itself named before it comes first
+    p = parse("اجتمع الوزراء في روما في 3 آذار 2020. وأعلنت بنين مساء أمس الجمعة انضمامها، وفي اليوم ذاته أعلنت "
+              "توغو انضمامها أيضاً.", published="2020-03-14")
+    assert [d.value for d in p.dates if d.rule == "dates/same-day"] == ["2020-03-13"]
 
 
 def test_two_attacks_told_by_a_dual_and_dated_by_the_same_month():

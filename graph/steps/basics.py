@@ -134,8 +134,11 @@ def _same_day_or_month(parsed: Parsed) -> None:
         ev = Evidence.of(sent)
         found = sorted(by_sentence.get(sent.index, []), key=lambda d: d.start)
         for m in _SAME_DAY.finditer(sent.text):
-            if last_day:
-                parsed.dates.append(DateMention(ev, "dates/same-day", value=last_day, start=sent.start + m.start(),
+            # "مساء أمس الثلاثاء ... الهجوم الذي استهدف صباح اليوم نفسه": a day earlier in the sentence first
+            before = [d.value for d in found if d.end <= sent.start + m.start() and d.value and len(d.value) == 10]
+            day = before[-1] if before else last_day
+            if day:
+                parsed.dates.append(DateMention(ev, "dates/same-day", value=day, start=sent.start + m.start(),
                                                 end=sent.start + m.end(), surface=m.group(), relative=True))
         for m in (_SAME_MONTH.finditer(sent.text) if "الشهر" in sent.text else ()):
             at = sent.start + m.start()
