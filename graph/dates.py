@@ -140,6 +140,7 @@ _YEAR_NOT_BEFORE = {_fold_word(w) for w in _DATA["year_not_before"]}
 _JOIN_RE = re.compile(r"\s*" + _alt(_DATA["range_separators"]) + r"\s*")
 _WORD_RE = re.compile(r"[^\W_]+")
 _LAST_WORD_RE = re.compile(r"([^\W_]+)[^\w]*$")
+_CLAUSE_TAIL_RE = re.compile(r"[^،,;؛:.!?]*$")  # what of a clause stands before a position
 
 _MONTH_NAME = _alt(_MONTHS) + _R
 # One month, or two names of it: "حزيران/يونيو", "كانون الأول (ديسمبر)".
@@ -688,15 +689,20 @@ def _share_years(f: str, chosen: list[_Cand]) -> None:
 _YEAR_BOUNDS = frozenset(_fold_word(w) for w in _DATA["year_bounds"])
 
 
-def is_bound(text: str, d: DateExpr) -> bool:
+def is_bound(text: str, d: DateExpr, reach: int = 1) -> bool:
     """Whether date ``d`` of ``text`` is a bound rather than a time something happened: a word of
-    ``year_bounds`` in the data file stands before it ("منذ 2006", "حتى عام 2024").
+    ``year_bounds`` in the data file stands before it ("منذ 2006", "حتى عام 2024"), or with ``reach``
+    one of the last ``reach`` words of its clause before it ("منذ افتتاح المعبر عام 2006").
 
     >>> t = "يقيم هناك منذ عام 2006، وفي 2024 غادر"
     >>> [is_bound(t, d) for d in find_dates(t)]
     [True, False]
+    >>> t = "أكبر حشد منذ افتتاح الملعب عام 2006"
+    >>> [(is_bound(t, d), is_bound(t, d, reach=4)) for d in find_dates(t)]
+    [(False, True)]
     """
-    return _bound_at(text, d.start)
+    words = _WORD_RE.findall(_CLAUSE_TAIL_RE.search(text, max(0, d.start - 200), d.start).group())
+    return any(_fold_word(w) in _YEAR_BOUNDS for w in words[-reach:]) if words else False
 
 
 def _bound_at(text: str, pos: int) -> bool:

@@ -1014,6 +1014,13 @@ def test_the_same_day_is_the_day_a_sentence_before_named():
     assert [d.value for d in p.dates if d.rule == "dates/same-day"] == ["2020-03-13"]
 
 
+def test_a_year_in_a_since_phrase_does_not_date_the_attack():
+    # "منذ تفجيرات الملعب عام 2005" bounds the comparison; the attack is the Sunday before publication
+    p = parse("تبنى تنظيم داعش التفجير الذي هز وسط العاصمة الأفغانية كابل صباح الأحد الماضي، في أسوأ هجوم تشهده "
+              "المدينة منذ تفجيرات الملعب عام 2005.", published="2019-03-06")
+    assert {(a.place, a.date) for a in p.facts_of(Attack)} == {("KABUL", "2019-03-03")}
+
+
 def test_two_attacks_told_by_a_dual_and_dated_by_the_same_month():
     # "الهجومين" tells attacks; "في 29 من الشهر نفسه" is a day of the month named before it; "يتبناه الفرع
     # نفسه" is a claim by the document's group

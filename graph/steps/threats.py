@@ -118,9 +118,10 @@ def attacks(parsed: Parsed, ctx: Context) -> None:
                 break
         weekday = trig.words("weekdays")
         # a weekday alone ("خلال قداس الأحد") dates the attack only when nothing fuller does
-        # "رجل يقيم في فرنسا منذ 2010": a year as a bound dates no attack ("منذ الأربعاء 24 آذار" does: an
-        # attack going on since then)
-        times = [d for d in view.dates if d.value and not (len(d.value) == 4 and is_bound(parsed.doc.text, d))]
+        # "رجل يقيم في فرنسا منذ 2010"، "أسوأ هجوم منذ تفجيرات الملعب عام 2005": a year as a bound dates no
+        # attack ("منذ الأربعاء 24 آذار" does: an attack going on since then)
+        times = [d for d in view.dates
+                 if d.value and not (len(d.value) == 4 and is_bound(parsed.doc.text, d, reach=_SINCE_REACH))]
         dated = [d for d in times if not _weekday_only(view, d, weekday)] or times
         taken: set[int] = set()
         for w, c in cities:
@@ -154,6 +155,7 @@ def attacks(parsed: Parsed, ctx: Context) -> None:
 
 
 _CLAIM_WITHIN = 2  # sentences after an attack that may claim it
+_SINCE_REACH = 5  # words of its clause before a year that may bound it ("منذ تفجيرات الملعب عام 2005")
 _NEAR_CLAIM = 4  # words between a claim verb and the group that claims
 
 
