@@ -1014,6 +1014,19 @@ def test_the_same_day_is_the_day_a_sentence_before_named():
     assert [d.value for d in p.dates if d.rule == "dates/same-day"] == ["2020-03-13"]
 
 
+def test_a_city_that_acts_is_no_attack_place_and_one_said_as_a_place_is():
+    # after a verb the city is a government; after a preposition, a building, an attack word or an attack
+    # verb it is where the attack was, and so is a city joined to such a one
+    assert [a.place for a in parse("تبنى تنظيم داعش الهجوم، فيما أعلنت موسكو إرسال محققين إلى المكان.")
+            .facts_of(Attack)] == []
+    for text, places in (("تبنى تنظيم داعش الهجمات التي هزت بيروت أمس.", ["BEIRUT"]),
+                         ("قتل عشرون شخصاً في التفجيرات التي استهدفت فنادق نيروبي أمس وتبناها داعش.", ["NAIROBI"]),
+                         ("تبنى تنظيم داعش هجومين انتحاريين في بغداد وكركوك أمس.", ["BAGHDAD", "KIRKUK"]),
+                         ("تبنى تنظيم داعش التفجير في بغداد وكركوك أمس.", ["BAGHDAD", "KIRKUK"]),
+                         ("تبنى تنظيم داعش هجوم بروكسل.", ["BRUSSELS"])):
+        assert [a.place for a in parse(text, published="2019-03-06").facts_of(Attack)] == places, text
+
+
 def test_a_year_in_a_since_phrase_does_not_date_the_attack():
     # "منذ تفجيرات الملعب عام 2005" bounds the comparison; the attack is the Sunday before publication
     p = parse("تبنى تنظيم داعش التفجير الذي هز وسط العاصمة الأفغانية كابل صباح الأحد الماضي، في أسوأ هجوم تشهده "

@@ -17,7 +17,7 @@ from ..pipeline import Context, step
 from ..rdf import mint_key
 from ..text import strip_clitics
 from ..triggers import triggers
-from ._context import clause_break, entity_class, main_armed_group, views
+from ._context import clause_break, entity_class, main_armed_group, proclitic, views
 
 __all__ = ["threats", "attacks"]
 
@@ -93,6 +93,10 @@ def attacks(parsed: Parsed, ctx: Context) -> None:
             # "في منطقة حاوي العظيم بمحافظة ديالى، شمال شرقي بغداد": a city after a compass word is where
             # the place lies from, not the place
             here = [m for m in in_city if not _from_here(view, m, trig.words("compass"))]
+            placed = [m for m in here if _said_as_place(parsed, lex, view, m, trig)]
+            if here and not placed:
+                continue  # every city named acts ("فيما أعلنت موسكو إرسال محققين"): no attack's place
+            here = placed
             if not here:  # a place the lexicon does not know: "في بلدة كاسيندي"، "استهدف معسكر إيناتس"
                 here = _unknown_place(parsed, view, w.end, end)
             if not here and any(d.value for d in view.dates):
@@ -209,6 +213,41 @@ def _from_here(view, m: Mention, compass: frozenset[str]) -> bool:
         if not forms & nouns and not (t.norm.startswith("ال") and t.norm.endswith(("ي", "يه"))):
             return False  # only place nouns and adjectives of relation between: "جنوب شرقي العاصمة النيجرية نيامي"
     return False
+
+
+def _said_as_place(parsed: Parsed, lex, view, m: Mention, trig) -> bool:
+    """Whether city ``m`` is said as where something is: after a preposition written on it ("ببروكسل")
+    or before it (``attack_place_before``), a place noun or facility ("مطار بروكسل"), an attack word
+    whose place it completes ("هجمات باريس"), an adjective of relation ("العاصمة الكينية نيروبي") or
+    another such city it is joined to ("في باريس وبروكسل"). A city after anything else acts or owns
+    ("فيما أعلنت موسكو إرسال محققين"): a government, not a place."""
+    clitic = proclitic(m, lex)
+    if "ب" in clitic:
+        return True
+    k = view.token_at(m.start)
+    if k <= 0:
+        return False
+    prev = view.tokens[k - 1]
+    if _place_word(prev, trig):
+        return True
+    if any(x.end == prev.end for x in trig.find("attack_nouns", view.tokens[max(0, k - 3):k])):
+        return True
+    if "و" in clitic:
+        # "في بغداد وكركوك"، "في مرفأ X وبيروت": the name before it, said as a place
+        before = next((x for x in view.mentions if x.end == prev.end), None)
+        if before is not None:
+            return entity_class(before.entity, lex, parsed) == "City" and _said_as_place(parsed, lex, view, before, trig)
+        return k >= 2 and _place_word(view.tokens[k - 2], trig)
+    return False
+
+
+def _place_word(tok, trig) -> bool:
+    """Whether a city right after ``tok`` is said as a place (see :func:`_said_as_place`)."""
+    forms = set(strip_clitics(tok.norm))
+    if forms & (trig.words("attack_place_before") | trig.words("place_nouns") | trig.words("facilities")
+                | trig.words("compass")):
+        return True
+    return tok.norm.startswith("ال") and tok.norm.endswith(("ي", "يه"))
 
 
 def _weekday_only(view, d, weekday: frozenset[str]) -> bool:
