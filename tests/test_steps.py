@@ -1167,6 +1167,30 @@ def test_a_long_commitment_keeps_its_last_words():
     assert any(label.endswith("أي جيب إقليمي") for label in _committed(text))
 
 
+def test_a_preposition_written_apart_and_a_list_after_including_belong_to_the_commitment():
+    # "بـ" with a tatweel before a quotation; "، بما في ذلك X" goes on like "، وX"
+    assert _committed("وأكد وزراء التحالف الدولي التزامهم بـ«العمل المشترك» ضد داعش.") == {
+        "العمل المشترك» ضد داعش": "policy"}
+    assert _committed("وجدد التحالف الدولي التزامه بمكافحة داعش، بما في ذلك فروعه في أفريقيا.") == {
+        "مكافحة داعش، بما في ذلك فروعه في أفريقيا": "policy"}
+    # an object cut by the word limit does not end with the comma that followed it
+    text = ("وأكد التحالف الدولي التزامه بدعم الدول الأفريقية في مواجهة التنظيم عبر تدريب قوات الأمن وتبادل الخبرات "
+            "وتأمين الحدود المشتركة بين الدول المجاورة في المنطقة، ومكافحة تمويل الإرهاب.")
+    labels = list(_committed(text))
+    assert len(labels) == 1 and labels[0].endswith("في المنطقة")
+
+
+def test_a_phrase_of_commitment_needs_no_name_and_a_target_is_no_goal():
+    def kinds(text: str) -> list[str]:  # the commitments of a sentence after one that opens the genre
+        p = parse("وانعقد اجتماع التحالف الدولي ضد داعش أمس. " + text)
+        return [c.kind for c in p.facts_of(Commitment) if c.evidence.sentence == 1]
+
+    assert kinds("واعتمد المشاركون خطة عمل للمرحلة المقبلة.") == ["roadmap"]
+    assert kinds("وقال الوزير الأردني: لن ندخر جهداً في دعم شركائنا.") == ["policy"]
+    assert kinds("وحددت الحكومة العراقية هدفاً بإعادة جميع النازحين قبل نهاية العام.") == ["goal"]
+    assert kinds("وقالت الحكومة العراقية إن القافلة كانت هدفاً للمسلحين.") == []
+
+
 def test_money_pledged_or_a_head_without_its_preposition_is_no_commitment():
     assert _committed("وتعهدت الكويت بتقديم 100 مليون دولار للعراق خلال اجتماع التحالف الدولي.") == {}
     assert _committed("وأعلن التحالف الدولي عزمه الواضح وتصميمه.") == {}

@@ -65,8 +65,11 @@ def commitments(parsed: Parsed, ctx: Context) -> None:
         held = meeting_of(parsed, view.index)
         meeting = held.key if held else None
         actor = _actor(parsed, lex, view)
-        # a sentence naming nobody ("won by two goals to one") commits no one by a single word
-        for m in (trig.find("commitments", view.tokens) if actor or view.mentions else ()):
+        # a sentence naming nobody ("won by two goals to one") commits no one by a single word; a phrase
+        # ("واعتمد المشاركون خطة عمل للمرحلة المقبلة") needs no name
+        for m in trig.find("commitments", view.tokens):
+            if not (actor or view.mentions) and m.j - m.i < 2:
+                continue
             label = _phrase(text, m.start, view.sentence.end)
             if (m.entity, normalize(label)) in seen:
                 continue
@@ -111,7 +114,8 @@ def _actor(parsed: Parsed, lex, view) -> str | None:
 _GAP = 3  # words between a commitment head and its preposition ("التزام الأعضاء بمواصلة")
 _OBJECT_WORDS = 20
 _WORD = re.compile(r"\S+")
-_OBJECT_END = re.compile(r"[.؛;:(]|[،,](?!\s*و)")  # a comma goes on only into "، وX" (a list)
+# a comma goes on only into a list: "، وX"، "، بما في ذلك X"
+_OBJECT_END = re.compile(r"[.؛;:(]|[،,](?!\s*(?:و|بما في ذلك))")
 
 
 def _committed_to(view, after: int, to: frozenset[str], own_ba: tuple[str, ...],
@@ -125,7 +129,7 @@ def _committed_to(view, after: int, to: frozenset[str], own_ba: tuple[str, ...],
     start = None
     for k in range(after, min(after + _GAP + 1, len(toks))):
         norm = toks[k].norm
-        if norm in to and k + 1 < len(toks):
+        if (norm in to or (norm == clitic == "ب" and toks[k].surface != clitic)) and k + 1 < len(toks):  # "بـ«العمل المشترك»"
             start = toks[k + 1].start
             break
         if (norm.startswith(clitic) and len(norm) >= 4 and toks[k].surface.startswith(clitic)
@@ -143,7 +147,7 @@ def _committed_to(view, after: int, to: frozenset[str], own_ba: tuple[str, ...],
         words.pop()
     if not words:
         return None
-    end = start + words[-1].end()
+    end = start + len(words[-1].group().rstrip("،,")) + words[-1].start()  # cut by the limit: no comma left
     if any(q.currency and start <= q.start < end for q in view.quantities):
         return None
     return start, end
