@@ -338,6 +338,24 @@ def test_a_city_that_acts_does_not_stop_a_meeting_taking_its_sentence_date():
     assert [(m.place, m.start_date) for m in p.facts_of(Meeting)] == [("RIYADH", None)]
 
 
+def test_the_next_meeting_of_a_body_in_a_country_is_a_meeting_of_its_own():
+    lead = "اختتمت في الرياض أمس أعمال اجتماع مجموعة العمل التابعة للتحالف الدولي ضد داعش. "
+    p = parse(lead + "وتقرر أن يعقد الاجتماع المقبل للمجموعة في الأردن في آذار 2021.")
+    assert ("other", "JOR", "2021-03") in [(m.kind, m.place, m.start_date) for m in p.facts_of(Meeting)]
+    # its own clause says its kind: not the ministerial another clause names
+    p = parse(lead + "وتعقد المجموعة اجتماعها المقبل في الأردن، على أن ترفع تقريرها إلى الاجتماع الوزاري للتحالف.")
+    assert ("other", "JOR") in [(m.kind, m.place) for m in p.facts_of(Meeting)]
+    # "the next meetings" are any of them, not a meeting where the city that speaks is
+    p = parse(lead + "وقال دبلوماسي إن عمّان ستطرح خلال الاجتماعات المقبلة للتحالف ملف الحدود.")
+    assert [m.place for m in p.facts_of(Meeting)] == ["RIYADH"]
+
+
+def test_a_date_after_an_attack_word_does_not_date_the_meeting_named_again():
+    p = parse("اختتمت في الرياض أمس أعمال اجتماع التحالف الدولي ضد داعش. وافتتح الوزير الاجتماع بكلمة عن "
+              "الهجمات التي شنها داعش على المدينة في 3 آذار الماضي.", published="2021-05-06")
+    assert [(m.place, m.start_date) for m in p.facts_of(Meeting)] == [("RIYADH", "2021-05-05")]
+
+
 def test_its_foreign_ministers_meeting_is_a_ministerial():
     p = parse("وبنين عضو في التحالف الدولي ضد داعش، إذ رحب بها وزراء خارجيته في اجتماعهم في روما في حزيران 2021.")
     assert [(m.kind, m.place, m.start_date) for m in p.facts_of(Meeting)] == [("ministerial", "ROME", "2021-06")]

@@ -171,8 +171,11 @@ def meetings(parsed: Parsed, ctx: Context) -> None:
                 at = view.token_at(a.end - 1)
                 kinds = [k.entity for k in kinds_all if 0 < view.token_at(k.start) - at <= 2]
             else:
+                # a cut clause's kind is its own; so is the kind in another meeting word's clause ("تعقد
+                # المجموعة اجتماعها المقبل في الأردن، على أن ترفع تقريرها إلى الاجتماع الوزاري")
                 kinds = [k.entity for k in kinds_all if c0 <= k.start < c1] or (
-                    [] if cuts else [k.entity for k in kinds_all])  # a cut clause's kind is its own
+                    [] if cuts else [k.entity for k in kinds_all if not any(
+                        x <= k.start < y for x, y in (clause_of(spans, o.start) for o in anchors if o is not a))])
             kind = next((k for k in _KIND_PRIORITY if k in kinds), "other")
             hosted_here = hosted and (a is anchors[0] or any(c0 <= h.start < c1 for h in hosts))
             elsewhere = [clause_of(spans, o.start) for o in anchors if o is not a]
@@ -271,12 +274,14 @@ def _days_before(day: str | None, published: str | None) -> int | None:
 
 
 def _anaphoric(view, noun, trig) -> bool:
-    """A meeting noun that points back: with the article (الاجتماع، اللقاء) and no name of another
-    body after it, or after a demonstrative (هذا الاجتماع)."""
+    """A meeting noun that points back: with the article (الاجتماع، اللقاء) and neither the name of another
+    body nor "next" (المقبل) after it, or after a demonstrative (هذا الاجتماع)."""
     i = view.token_at(noun.start)
     if i > 0 and view.tokens[i - 1].norm in trig.words("demonstratives"):
         return True
     nxt = view.tokens[i + 1].norm if i + 1 < len(view.tokens) else ""
+    if nxt in trig.words("next_one") and not view.tokens[i].norm.endswith("ات"):
+        return False  # "الاجتماع المقبل": another meeting, the next one ("الاجتماعات المقبلة": any of them)
     return view.tokens[i].norm.startswith(("ال", "وال", "فال")) and not nxt.startswith("ل")
 
 
@@ -370,6 +375,9 @@ def _country_venue(view, lex, parsed, anchor, kinds) -> str | None:
     for m in list(kinds) + list(view.dates) + [q for q in view.quantities if q.ordinal] + [
             m for m in view.mentions if entity_class(m.entity, lex, parsed) in ("Coalition", "CoalitionBody", "WorkingGroup")]:
         covered.update(range(view.token_at(m.start), view.token_at(m.end - 1) + 1))
+    # "اجتماعها المقبل في الأردن"، "الاجتماع الخامس للمجموعة في قطر": "next" and the body's common noun too
+    own = triggers().words("next_one") | triggers().words("coalition_words")
+    covered.update(i for i, t in enumerate(view.tokens) if t.norm in own)
     i = view.token_at(anchor.end - 1) + 1
     while i < len(view.tokens) and i in covered:
         i += 1
@@ -501,7 +509,8 @@ def _date(view, anchor: int, spans, lex, parsed, place, cuts=frozenset(),
     (``cuts``); the most precise first. A date after another meeting ``named`` after this one is
     that meeting's: "ويأتي الاجتماع الوزاري في اليوم الثاني لمؤتمر ... الذي انطلق أمس الاثنين"."""
     k = next((i for i, (a, b) in enumerate(spans) if a <= anchor < b), len(spans) - 1)
-    named = list(named) + _reference_points(view)
+    # "افتتح الاجتماع بكلمة عن الهجمات التي ضربت المدينة في 3 آذار": a date after an attack word is the attack's
+    named = list(named) + _reference_points(view) + [n.end for n in triggers().find("attack_nouns", view.tokens)]
     since = _since_points(view)
     dates = [d for d in view.dates if d.value and not _since(view, d) and not any(anchor < n < d.start for n in named)
              # "منذ أعلن أوباما في العاشر من أيلول ...، جلس ..."، "منذ إحداثها في بروكسل في دجنبر 2021": a
