@@ -464,6 +464,11 @@ def test_participants_listed_after_a_colon():
               "العربي: تونس، والجزائر، وموريتانيا، إلى جانب وزراء خارجية مصر والأردن.")
     found = {f.actor for f in p.facts_of(Participation) if f.role == "attendee"}
     assert {"TUN", "DZA", "MRT", "EGY", "JOR"} <= found, found
+    # past a relative clause set off by commas
+    p = parse("عقد وزراء خارجية التحالف الدولي اجتماعاً في الرياض. وشارك في الاجتماع، الذي وصف بأنه الأول من "
+              "نوعه، كل من تونس والجزائر.")
+    found = {f.actor for f in p.facts_of(Participation) if f.role == "attendee"}
+    assert {"TUN", "DZA"} <= found, found
     # "، بينها X وY"، "، إضافة إلى Z": the list of those present goes on past its comma
     p = parse("عقد وزراء خارجية التحالف الدولي اجتماعاً في الرياض، بحضور ممثلي عشر دول، بينها تونس والجزائر، "
               "إضافة إلى مصر.")

@@ -608,6 +608,9 @@ def _participants(parsed: Parsed, ctx: Context, view, meeting: Meeting) -> None:
             scope = _coordinated(view, after[0], actors, lex) if after else []
         else:
             b = _coordinated_end(view, spans, a, b)
+            if not any(r.end <= m.start < b for m in actors):
+                # "وشارك في الاجتماع، الذي وصف بأنه الأول من نوعه، كل من ...": past a relative clause
+                b = _past_relative_clause(view, spans, b)
             if parsed.doc.text[b:b + 1] == ":":  # "وشارك في الاجتماع وزراء خارجية دول المجلس: الإمارات، والبحرين ..."
                 listed_to = _list_end(parsed, view, spans, b, lex)
                 b = _coordinated_end(view, spans, clause_of(spans, listed_to - 1)[0], listed_to)
@@ -644,6 +647,18 @@ def _coordinated(view, first, actors, lex) -> list:
                 break
             out.append(m)
     return out
+
+
+def _past_relative_clause(view, spans, b: int) -> int:
+    """The end of the clause after the relative clause that starts at ``b`` (a comma, then الذي or
+    التي), that clause's list included; ``b`` itself when no relative clause starts there."""
+    k = next((i for i, (x, _) in enumerate(spans) if x >= b), None)
+    if k is None or k + 1 >= len(spans):
+        return b
+    first = view.sentence.text[spans[k][0] - view.sentence.start:spans[k][1] - view.sentence.start].split()[:1]
+    if [normalize(w) for w in first] not in (["الذي"], ["التي"]):
+        return b
+    return _coordinated_end(view, spans, spans[k + 1][0], spans[k + 1][1])
 
 
 def _coordinated_end(view, spans, a: int, b: int) -> int:
