@@ -559,6 +559,10 @@ def test_a_meeting_the_next_sentence_tells_is_in_the_war_on_isis():
     p = parse("لم يكن اللقاء الذي احتضنته قاعدة أندروز المشتركة، أمس الثلاثاء، لقاء عادياً. وتناول الغداء بعده.",
               published="2014-10-15")
     assert not p.facts_of(Meeting)
+    # the next sentence may name another meeting after منذ: its venue is that meeting's
+    p = parse("اختتم في الرياض أمس اجتماع دولي خصص لبحث مكافحة تمويل الإرهاب. ويأتي الاجتماع في سياق جهود التحالف "
+              "الدولي ضد داعش منذ اجتماع عمّان في أيار الماضي.", published="2015-10-15")
+    assert ("RIYADH", "2015-10-14") in [(m.place, m.start_date) for m in p.facts_of(Meeting)]
 
 
 def test_a_capital_that_acts_stands_for_its_state():

@@ -319,10 +319,15 @@ def _goes_on_about_it(parsed: Parsed, view, lex, trig) -> bool:
     on ISIS or the coalition (named, or one of its bodies)."""
     vs = views(parsed)
     nxt = vs[view.index + 1] if view.index + 1 < len(vs) and vs[view.index + 1].index == view.index + 1 else None
-    if nxt is None or not trig.find("meeting_nouns", nxt.tokens):
+    named = trig.find("meeting_nouns", nxt.tokens) if nxt is not None else []
+    if not named:
         return False
-    if any(_is_venue(m.entity, lex, parsed) for m in nxt.mentions) or any(d.value and not _since(nxt, d) and not any(
-            p < d.start for p in _since_points(nxt)) for d in nxt.dates):
+    # what follows منذ in its clause is another event's ("ويأتي الاجتماع ... منذ اجتماع عمّان في ...")
+    spans = clause_spans(nxt.sentence.text, nxt.sentence.start)
+    since = [t.start for t in nxt.tokens if t.norm in ("منذ", "ومنذ")]
+    if any(_is_venue(m.entity, lex, parsed) and not _after_in_clause(spans, since, m.start) for m in nxt.mentions) or any(
+            d.value and not _after_in_clause(spans, since, d.start) and not _since(nxt, d)
+            and not any(p < d.start for p in _since_points(nxt)) for d in nxt.dates):
         return False
     return any(entity_class(m.entity, lex, parsed) in ("Coalition", "CoalitionBody")
                or ((e := lex.get(m.entity)) is not None and e.extra.get("threat") == "isis") for m in nxt.mentions)
