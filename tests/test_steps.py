@@ -1059,6 +1059,18 @@ def test_a_city_that_acts_is_no_attack_place_and_one_said_as_a_place_is():
         assert [a.place for a in parse(text, published="2019-03-06").facts_of(Attack)] == places, text
 
 
+def test_a_country_the_attacks_were_outside_of_or_with_only_a_bound_year_is_no_attack_place():
+    for text in ("تبنى تنظيم داعش سلسلة هجمات خارج العراق في 28 حزيران 2016.",
+                 "وتبنى تنظيم داعش التفجير، الأكثر دموية في العراق منذ عام 2003."):
+        assert [a.place for a in parse(text).facts_of(Attack)] == [], text
+
+
+def test_a_claim_of_the_attack_further_on_is_a_claim_of_the_first_attack():
+    p = parse("هز تفجير انتحاري حي الكرادة في بغداد أمس. وقالت الشرطة إن الانفجار وقع ليلاً. وقال شهود إن النيران "
+              "اشتعلت في المحال. وتبنى تنظيم داعش الهجوم في بيان.", published="2016-07-04")
+    assert {(a.place, a.perpetrator) for a in p.facts_of(Attack)} == {("KARRADA", "ISIS"), ("BAGHDAD", "ISIS")}
+
+
 def test_a_year_in_a_since_phrase_does_not_date_the_attack():
     # "منذ تفجيرات الملعب عام 2005" bounds the comparison; the attack is the Sunday before publication
     p = parse("تبنى تنظيم داعش التفجير الذي هز وسط العاصمة الأفغانية كابل صباح الأحد الماضي، في أسوأ هجوم تشهده "

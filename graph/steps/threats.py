@@ -99,9 +99,12 @@ def attacks(parsed: Parsed, ctx: Context) -> None:
             here = placed
             if not here:  # a place the lexicon does not know: "في بلدة كاسيندي"، "استهدف معسكر إيناتس"
                 here = _unknown_place(parsed, view, w.end, end)
-            if not here and any(d.value for d in view.dates):
-                # a dated attack somewhere the lexicon names no city of: the region, else the country
-                wider = [m for m in named if m.how == "name" and entity_class(m.entity, lex, parsed) in ("Region", "Country")]
+            if not here and any(d.value and not (len(d.value) == 4 and is_bound(parsed.doc.text, d, reach=_SINCE_REACH))
+                                for d in view.dates):
+                # a dated attack somewhere the lexicon names no city of: the region, else the country, not one
+                # the attack was outside of ("سلسلة هجمات خارج العراق")
+                wider = [m for m in named if m.how == "name" and entity_class(m.entity, lex, parsed) in ("Region", "Country")
+                         and not _outside(view, m, trig)]
                 wider.sort(key=lambda m: entity_class(m.entity, lex, parsed) != "Region")
                 here = wider[:1]
             cities += [(w, m) for m in (here or in_city[:1])]
@@ -155,7 +158,35 @@ def attacks(parsed: Parsed, ctx: Context) -> None:
         there = {b.date for b in parsed.facts_of(Attack) if b.place == a.place and b not in by_place and b.date}
         if there:
             a.date = there.pop() if len(there) == 1 else None
+    _claimed_further_on(parsed, lex, all_views, trig, main, isis)
     _date_from_the_same_attack(parsed)
+
+
+def _claimed_further_on(parsed: Parsed, lex, all_views: list, trig, main: str | None, isis: str | None) -> None:
+    """A claim of "the attack" in a sentence that names no attack's place ("وتبنى تنظيم داعش الهجوم في
+    بيان") is a claim of the attack the document told first, wherever it told it."""
+    attacks = parsed.facts_of(Attack)
+    if not attacks:
+        return
+    first = min(a.evidence.sentence for a in attacks)
+    places = {a.place for a in attacks if a.evidence.sentence == first}  # "في حي الكرادة في بغداد": both
+    if any(a.perpetrator for a in attacks if a.place in places):
+        return
+    told = {a.evidence.sentence for a in attacks}
+    claim_words = trig.words("claimed") | trig.words("claimed_it")
+    for view in all_views:
+        if view.index <= first or view.index in told:
+            continue
+        if not any(t.norm in claim_words for t in view.tokens):
+            continue
+        if not any(view.tokens[view.token_at(w.start)].norm.startswith("ال") for w in trig.find("attack_nouns", view.tokens)):
+            continue  # "الهجوم", with its article: the attack already told
+        claimant = _claimant(parsed, lex, view, trig, main, isis, claim_only=True)
+        if claimant:
+            for a in attacks:
+                if a.place in places and a.perpetrator is None:
+                    a.perpetrator = claimant
+            return
 
 
 _CLAIM_WITHIN = 2  # sentences after an attack that may claim it
@@ -213,6 +244,12 @@ def _from_here(view, m: Mention, compass: frozenset[str]) -> bool:
         if not forms & nouns and not (t.norm.startswith("ال") and t.norm.endswith(("ي", "يه"))):
             return False  # only place nouns and adjectives of relation between: "جنوب شرقي العاصمة النيجرية نيامي"
     return False
+
+
+def _outside(view, m: Mention, trig) -> bool:
+    """Whether a word of ``outside`` stands right before mention ``m`` ("خارج العراق")."""
+    k = view.token_at(m.start)
+    return k > 0 and bool(set(strip_clitics(view.tokens[k - 1].norm)) & trig.words("outside"))
 
 
 def _said_as_place(parsed: Parsed, lex, view, m: Mention, trig) -> bool:
