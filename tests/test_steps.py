@@ -78,6 +78,9 @@ def test_a_name_ends_before_the_phrase_or_verb_that_follows_it(text, name):
     ("وأعلن وزير الصحة نور الدين حداد حصيلة هجوم داعش.", "نور الدين حداد"),
     # a verb of saying after the name
     ("وزير الداخلية توماس براون تحدث عن خطر داعش.", "توماس براون"),
+    # a verbal noun after its preposition
+    ("وأشاد السفير الكندي جون سميث باستضافة الأردن اجتماع التحالف الدولي ضد داعش.", "جون سميث"),
+    ("ودعا وزير الداخلية توماس براون لتعزيز التعاون ضد داعش.", "توماس براون"),
 ])
 def test_a_name_ends_before_a_noun_with_a_pronoun_tanween_or_preposition(text, name):
     p = parse(text)
