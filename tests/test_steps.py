@@ -359,6 +359,12 @@ def test_a_date_after_an_attack_word_does_not_date_the_meeting_named_again():
     assert [(m.place, m.start_date) for m in p.facts_of(Meeting)] == [("RIYADH", "2021-05-05")]
 
 
+def test_a_country_where_a_relative_clause_says_the_meeting_was_held_is_its_venue():
+    p = parse("لكن الاجتماع الوزاري للتحالف الدولي الذي عقد في الأردن في شباط الماضي ظل منشغلاً بالعراق.",
+              published="2018-03-26")
+    assert [(m.kind, m.place, m.start_date) for m in p.facts_of(Meeting)] == [("ministerial", "JOR", "2018-02")]
+
+
 def test_its_foreign_ministers_meeting_is_a_ministerial():
     p = parse("وبنين عضو في التحالف الدولي ضد داعش، إذ رحب بها وزراء خارجيته في اجتماعهم في روما في حزيران 2021.")
     assert [(m.kind, m.place, m.start_date) for m in p.facts_of(Meeting)] == [("ministerial", "ROME", "2021-06")]

@@ -386,6 +386,9 @@ def _country_venue(view, lex, parsed, anchor, kinds) -> str | None:
     i = view.token_at(anchor.end - 1) + 1
     while i < len(view.tokens) and i in covered:
         i += 1
+    if i < len(view.tokens) and view.tokens[i].norm in ("الذي", "التي") and i + 1 < len(view.tokens) and (
+            view.tokens[i + 1].norm in triggers().words("held")):
+        i += 2  # "الاجتماع الوزاري للتحالف الذي عقد في الكويت": where the relative clause says it was held
     if i + 1 >= len(view.tokens) or view.tokens[i].norm != "في":
         return None
     return next((m.entity for m in view.mentions if view.token_at(m.start) == i + 1 and m.how == "name"
