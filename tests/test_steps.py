@@ -658,6 +658,12 @@ def test_a_join_after_badama_and_a_member_before_qad(text, joins):
     assert sorted((j.member, j.date) for j in parse(ABOUT_ISIS + text, published="2023-08-01").facts_of(Join)) == joins
 
 
+def test_a_join_welcomed_by_a_meeting_told_further_on_in_the_sentence_is_dated_by_that_meeting():
+    p = parse("وتونس عضو في التحالف الدولي ضد داعش منذ اجتماع باريس في أيلول 2015، لكن الاجتماع الوزاري للتحالف الذي "
+              "عقد في روما في شباط الماضي، ورحب بانضمام بنين، ركز على العراق.", published="2018-03-26")
+    assert [(j.member, j.date) for j in p.facts_of(Join)] == [("BEN", "2018-02")]
+
+
 def test_a_welcome_in_a_sentence_that_tells_a_coalition_meeting():
     # the coalition is named in a later clause of the sentence that tells the meeting
     tail = "، ثم أطلق التحالف الدولي مجموعة جديدة للتركيز على إفريقيا."

@@ -827,6 +827,12 @@ def _joined_at(parsed: Parsed, view, clause: tuple[int, int], meeting: Meeting |
     بموريتانيا"), which is then the date of the document's meeting held then, if any."""
     a, b = clause
     own = [d.value for d in view.dates if d.value and a <= d.start < b and not _since(view, d)]
+    if not own:
+        # "... منذ قمة نيويورك في 2015، لكن الاجتماع الوزاري الذي عقد في الكويت في فبراير الماضي، ورحب
+        # بانضمام الفلبين": the date told after the meeting word nearest before the join
+        nouns = [n.start for n in triggers().find("meeting_nouns", view.tokens) if n.start < a]
+        if nouns:
+            own = [d.value for d in view.dates if d.value and nouns[-1] < d.start < a and not _since(view, d)]
     if not own or (meeting is not None and meeting.start_date and _same_time(meeting.start_date, own[0])):
         return meeting, date
     held = next((m for m in parsed.facts_of(Meeting) if m.start_date and _same_time(m.start_date, own[0])), None)
