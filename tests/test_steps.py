@@ -661,7 +661,16 @@ def test_a_join_after_badama_and_a_member_before_qad(text, joins):
 def test_a_join_welcomed_by_a_meeting_told_further_on_in_the_sentence_is_dated_by_that_meeting():
     p = parse("وتونس عضو في التحالف الدولي ضد داعش منذ اجتماع باريس في أيلول 2015، لكن الاجتماع الوزاري للتحالف الذي "
               "عقد في روما في شباط الماضي، ورحب بانضمام بنين، ركز على العراق.", published="2018-03-26")
-    assert [(j.member, j.date) for j in p.facts_of(Join)] == [("BEN", "2018-02")]
+    assert {(j.member, j.date) for j in p.facts_of(Join)} == {("BEN", "2018-02"), ("TUN", "2015-09")}
+
+
+def test_a_state_a_member_since_a_meeting_joined_at_it_and_a_founder_joined_at_no_event():
+    p = parse("ومصر عضو في التحالف الدولي ضد داعش منذ اجتماع جدة في أيلول 2014، وتشارك في اجتماعاته.",
+              published="2016-03-26")
+    [j] = p.facts_of(Join)
+    [m] = p.facts_of(Meeting)
+    assert (j.member, j.date, j.meeting) == ("EGY", "2014-09", m.key) and m.place == "JEDDAH"
+    assert not parse("والكويت عضو في التحالف الدولي ضد داعش منذ تأسيسه عام 2014.").facts_of(Join)
 
 
 def test_a_welcome_in_a_sentence_that_tells_a_coalition_meeting():

@@ -728,6 +728,7 @@ def membership(parsed: Parsed, ctx: Context) -> None:
     member_after, held_at = trig.words("member_after"), trig.words("held_at")
     for view in views(parsed):
         toks = view.tokens
+        _member_since(parsed, view, lex, trig)
         joins = trig.find("joins", toks)
         if not joins:
             continue
@@ -801,6 +802,30 @@ def membership(parsed: Parsed, ctx: Context) -> None:
             if there:
                 parsed.facts.append(Participation(Evidence.of(view.sentence), "membership/new-member",
                                                   meeting=there.key, actor=m.entity, role="new-member"))
+
+
+def _member_since(parsed: Parsed, view, lex, trig) -> None:
+    """"ومصر عضو في التحالف الدولي منذ اجتماع جدة في أيلول 2014": a state a member since a meeting or a
+    date of its own clause joined then (not "منذ تأسيسه": a founder's join is no event the text dates)."""
+    toks = view.tokens
+    spans = clause_spans(view.sentence.text, view.sentence.start)
+    for m in view.mentions:
+        k = view.token_at(m.end - 1) + 1
+        if (m.how != "name" or entity_class(m.entity, lex, parsed) != "Country" or k >= len(toks)
+                or toks[k].norm not in ("عضو", "عضوا")):
+            continue
+        a, b = clause_of(spans, m.start)
+        since = next((i for i in range(k, len(toks)) if toks[i].start < b and toks[i].norm in ("منذ", "ومنذ")), None)
+        if since is None or not any(entity_class(x.entity, lex, parsed) == "Coalition" and m.end <= x.start < toks[since].start
+                                    for x in view.mentions):
+            continue
+        dated = [d for d in view.dates if d.value and toks[since].start < d.start < b and not _founding(view, d, trig)]
+        if not dated:
+            continue
+        when = dated[0].value
+        held = next((x for x in parsed.facts_of(Meeting) if x.start_date and _same_time(x.start_date, when)), None)
+        parsed.facts.append(Join(Evidence.of(view.sentence), "membership/member-since", member=m.entity,
+                                 meeting=held.key if held else None, date=held.start_date if held else when))
 
 
 def _list_end(parsed: Parsed, view, spans: list[tuple[int, int]], colon: int, lex) -> int:
