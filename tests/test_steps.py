@@ -365,6 +365,11 @@ def test_a_country_where_a_relative_clause_says_the_meeting_was_held_is_its_venu
     assert [(m.kind, m.place, m.start_date) for m in p.facts_of(Meeting)] == [("ministerial", "JOR", "2018-02")]
 
 
+def test_what_the_organisation_claimed_was_adopted_at_no_meeting():
+    p = parse("وأدان التحالف الدولي ضد داعش الهجمات، ثم تبنى التنظيم احتجاز رهائن في مقهى بنيروبي في 1 تموز 2016.")
+    assert not p.facts_of(Meeting)
+
+
 def test_its_foreign_ministers_meeting_is_a_ministerial():
     p = parse("وبنين عضو في التحالف الدولي ضد داعش، إذ رحب بها وزراء خارجيته في اجتماعهم في روما في حزيران 2021.")
     assert [(m.kind, m.place, m.start_date) for m in p.facts_of(Meeting)] == [("ministerial", "ROME", "2021-06")]

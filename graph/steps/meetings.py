@@ -443,8 +443,11 @@ def _named_by_venue(view, noun, lex, parsed) -> bool:
 
 
 def _claimed_by(view, word, lex, parsed) -> bool:
-    """"تبنى «داعش» التفجيرين": an armed group right after تبنى claims an attack, it adopts no text."""
+    """"تبنى «داعش» التفجيرين"، "ثم تبنى التنظيم احتجاز رهائن": an armed group (or "the organisation")
+    right after تبنى claims an attack, it adopts no text."""
     j = view.token_at(word.end - 1)
+    if j + 1 < len(view.tokens) and view.tokens[j + 1].norm in triggers().words("the_organisation_itself"):
+        return True
     return any(0 < view.token_at(m.start) - j <= 2 and entity_class(m.entity, lex, parsed) == "ArmedGroup"
                for m in view.mentions)
 
