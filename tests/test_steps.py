@@ -370,6 +370,16 @@ def test_what_the_organisation_claimed_was_adopted_at_no_meeting():
     assert not p.facts_of(Meeting)
 
 
+def test_the_meeting_named_again_is_not_where_a_city_in_a_quotation_is():
+    p = parse("اجتمع وزراء التحالف الدولي في لندن أمس. وقال الوزير في ختام الاجتماع إن «ما جرى في مدريد ذكرنا بأن "
+              "المعركة مع داعش طويلة».", published="2015-01-23")
+    assert [m.place for m in p.facts_of(Meeting)] == ["LONDON"]
+    # a name in «» is no quotation
+    p = parse("وكانت الكويت من الدول التي وقعت على «بيان جدة» في 11 أيلول 2014 خلال الاجتماع الذي ضم وزراء خارجية "
+              "التحالف الدولي.", published="2015-09-11")
+    assert ("JEDDAH", "2014-09-11") in [(m.place, m.start_date) for m in p.facts_of(Meeting)]
+
+
 def test_its_foreign_ministers_meeting_is_a_ministerial():
     p = parse("وبنين عضو في التحالف الدولي ضد داعش، إذ رحب بها وزراء خارجيته في اجتماعهم في روما في حزيران 2021.")
     assert [(m.kind, m.place, m.start_date) for m in p.facts_of(Meeting)] == [("ministerial", "ROME", "2021-06")]

@@ -181,8 +181,11 @@ def meetings(parsed: Parsed, ctx: Context) -> None:
             elsewhere = [clause_of(spans, o.start) for o in anchors if o is not a]
             place = None if virtual else (_place(view, lex, parsed, a.start, spans, hosted_here, bool(cuts), elsewhere)
                                           or _country_venue(view, lex, parsed, a, kinds_all))
-            if place and a.start in back and not hosted_here and not _said_where(view, place, lex):
-                place = None  # "افتتح ... الاجتماع بكلمة قال فيها إن التحالف بات على أبواب الموصل": no venue
+            if place and a.start in back and not hosted_here and (not _said_where(view, place, lex) or all(
+                    _quoted(view, m.start) for m in view.mentions if m.entity == place)):
+                # "افتتح ... الاجتماع بكلمة قال فيها إن التحالف بات على أبواب الموصل"، "في ختام الاجتماع إن «ما
+                # جرى في مدريد ذكرنا ...»": no venue
+                place = None
             named = [n.start for n in nouns if n.start > a.start and n.start not in back]
             date, end_date = _lasting(view, trig, *_date(view, a.start, spans, lex, parsed, place, cuts, named))
             if not date and before is not None and toks and toks[0].norm in trig.words("came"):
@@ -331,6 +334,16 @@ def _goes_on_about_it(parsed: Parsed, view, lex, trig) -> bool:
         return False
     return any(entity_class(m.entity, lex, parsed) in ("Coalition", "CoalitionBody")
                or ((e := lex.get(m.entity)) is not None and e.extra.get("threat") == "isis") for m in nxt.mentions)
+
+
+def _quoted(view, offset: int) -> bool:
+    """Whether document ``offset`` is inside words quoted in «...» (four words or more: a quotation, not
+    a name such as «بيان جدة»)."""
+    text, k = view.sentence.text, offset - view.sentence.start
+    opened, closed = text.rfind("«", 0, k), text.find("»", k)
+    if opened < 0 or text.rfind("»", 0, k) > opened:
+        return False
+    return len(text[opened + 1:closed if closed >= 0 else len(text)].split()) >= 4
 
 
 def _said_where(view, place: str, lex) -> bool:
