@@ -688,6 +688,13 @@ def test_a_state_a_member_since_a_meeting_joined_at_it_and_a_founder_joined_at_n
     assert not parse("والكويت عضو في التحالف الدولي ضد داعش منذ تأسيسه عام 2014.").facts_of(Join)
 
 
+def test_a_giver_set_before_its_amount_by_a_colon_in_a_list_of_pledges():
+    p = parse("وأعلن التحالف الدولي ضد داعش أن تعهدات الشركاء بلغت 40 مليون دولار، وجاءت كالتالي:\n"
+              "- الكويت: 10 ملايين دولار لمشروعات المياه في العراق؛\n- ألمانيا: 30 مليون يورو لسوريا.")
+    got = {(f.donor, f.amount, tuple(f.beneficiaries)) for f in p.facts_of(Funding) if f.amount < 40e6}
+    assert got == {("KWT", 10e6, ("IRQ",)), ("DEU", 30e6, ("SYR",))}
+
+
 def test_a_welcome_in_a_sentence_that_tells_a_coalition_meeting():
     # the coalition is named in a later clause of the sentence that tells the meeting
     tail = "، ثم أطلق التحالف الدولي مجموعة جديدة للتركيز على إفريقيا."

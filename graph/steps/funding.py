@@ -172,13 +172,16 @@ _GIVEN_WITHIN = 3
 
 def _giver_before(view, actors: list, q, lex) -> str | None:
     """The actor written right before an amount that has ب attached ("الكويت بملياري دولار"), or
-    one joined by و to a list of givers ("، وقطر مليار دولار، والإمارات 500 مليون دولار")."""
+    one joined by و to a list of givers ("، وقطر مليار دولار، والإمارات 500 مليون دولار"), or one
+    that a colon sets before its amount, as in a list of pledges ("- الكويت: 10 ملايين دولار")."""
     i = view.token_at(q.start)
     if i == 0:
         return None
+    text = view.sentence.text
     for m in actors:
         if view.token_at(m.end - 1) == i - 1 and "ل" not in (clitic := proclitic(m, lex)) and (
-                view.tokens[i].surface.startswith("ب") or clitic.startswith("و")):
+                view.tokens[i].surface.startswith("ب") or clitic.startswith("و")
+                or text[m.end - view.sentence.start:q.start - view.sentence.start].strip() == ":"):
             return m.entity
     return None
 
