@@ -1124,6 +1124,16 @@ def test_a_year_in_a_since_phrase_does_not_date_the_attack():
     assert {(a.place, a.date) for a in p.facts_of(Attack)} == {("KABUL", "2019-03-03")}
 
 
+def test_days_later_at_a_sentences_start_count_from_the_day_named_last():
+    p = parse("في 12 كانون الثاني 2016 فجر انتحاري نفسه في إسطنبول وتبنى داعش الهجوم. وبعد يومين، هاجم مسلحون مقهى "
+              "وسط جاكرتا، وتبنى التنظيم الهجوم.", published="2016-01-21")
+    assert {(a.place, a.date) for a in p.facts_of(Attack)} == {("ISTANBUL", "2016-01-12"), ("JAKARTA", "2016-01-14")}
+    # ... not days after something else
+    p = parse("في 12 كانون الثاني 2016 اجتمع التحالف الدولي ضد داعش. وبعد يومين من الاجتماع، وقع هجوم في جاكرتا.",
+              published="2016-01-21")
+    assert not [d for d in p.dates if d.rule == "dates/days-later"]
+
+
 def test_two_attacks_told_by_a_dual_and_dated_by_the_same_month():
     # "الهجومين" tells attacks; "في 29 من الشهر نفسه" is a day of the month named before it; "يتبناه الفرع
     # نفسه" is a claim by the document's group

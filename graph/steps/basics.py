@@ -1,6 +1,8 @@
 """Steps ``sentences`` and ``entities``: the text's sentences and the lexicon's entities in them."""
 from __future__ import annotations
 
+from datetime import date as _date, timedelta as _timedelta
+
 import re
 
 from ..facts import DateMention, Evidence, Mention, NewEntity, Parsed, Quantity
@@ -119,6 +121,11 @@ def dates(parsed: Parsed, ctx: Context) -> None:
 
 
 _SAME_DAY = re.compile(r"(?:في\s+)?(?:اليوم\s+(?:نفسه|ذاته)|نفس\s+اليوم|ذات\s+اليوم)")
+# "وبعد يومين، هاجم ...": days after the day the text named last (at a sentence's start; not "وفي اليوم
+# التالي"، often the day after something else: "وفي اليوم التالي لاجتماع المجموعة")
+_DAYS_LATER = re.compile(r"^\W*(?:و|ف)?(?:بعد|عقب)\s+(?P<n>يوم|يومين|ثلاثة\s+أيام|أربعة\s+أيام|خمسة\s+أيام)"
+                         r"(?=[\s،,])(?!\s+(?:من|على)\s)")  # "بعد يومين من الهجوم": after something else
+_DAYS = {"يوم": 1, "يومين": 2, "ثلاثة": 3, "أربعة": 4, "خمسة": 5}
 _SAME_MONTH = re.compile(r"(?<![\d\u0660-\u0669])(?P<day>[0-9\u0660-\u0669]{1,2})\s+من\s+"
                          r"(?:الشهر\s+(?:نفسه|ذاته)|نفس\s+الشهر|ذات\s+الشهر|ذلك\s+الشهر)")
 
@@ -140,6 +147,13 @@ def _same_day_or_month(parsed: Parsed) -> None:
             if day:
                 parsed.dates.append(DateMention(ev, "dates/same-day", value=day, start=sent.start + m.start(),
                                                 end=sent.start + m.end(), surface=m.group(), relative=True))
+        later = _DAYS_LATER.match(sent.text)
+        if later and last_day and not any(d.start < sent.start + later.end() for d in found):
+            n = _DAYS[later.group("n").split()[0]]
+            day = (_date.fromisoformat(last_day) + _timedelta(days=n)).isoformat()
+            parsed.dates.append(DateMention(ev, "dates/days-later", value=day, start=sent.start + later.start(),
+                                            end=sent.start + later.end(), surface=later.group(), relative=True))
+            found = sorted(found + [parsed.dates[-1]], key=lambda d: d.start)
         for m in (_SAME_MONTH.finditer(sent.text) if "الشهر" in sent.text else ()):
             at = sent.start + m.start()
             before = [d.value for d in found if d.end <= at and d.value and len(d.value) >= 7]
