@@ -1291,6 +1291,17 @@ def test_a_phrase_of_commitment_needs_no_name_and_a_target_is_no_goal():
     assert kinds("وقالت الحكومة العراقية إن القافلة كانت هدفاً للمسلحين.") == []
 
 
+def test_a_strategy_an_agreement_or_hosting_to_come_is_a_commitment_and_a_strategic_partnership_is_not():
+    def labels(text: str) -> list[str]:
+        return [c.label for c in parse("وانعقد اجتماع التحالف الدولي ضد داعش أمس. " + text).facts_of(Commitment)
+                if c.evidence.sentence == 1]
+
+    assert labels("واعتمد الاتحاد الأوروبي استراتيجية إقليمية لسوريا والعراق.") == ["استراتيجية إقليمية لسوريا والعراق"]
+    assert labels("وأعلنت السعودية أنها ستستضيف الاجتماع الوزاري المقبل.") == ["ستستضيف الاجتماع الوزاري المقبل"]
+    assert labels("ووقعت الإمارات اتفاقية لإعادة بناء المسجد.") == ["اتفاقية لإعادة بناء المسجد"]
+    assert labels("وأكد الوزير الأردني مواصلة شراكته الاستراتيجية مع العراق.") == []
+
+
 def test_money_pledged_or_a_head_without_its_preposition_is_no_commitment():
     assert _committed("وتعهدت الكويت بتقديم 100 مليون دولار للعراق خلال اجتماع التحالف الدولي.") == {}
     assert _committed("وأعلن التحالف الدولي عزمه الواضح وتصميمه.") == {}
