@@ -171,8 +171,8 @@ def meetings(parsed: Parsed, ctx: Context) -> None:
                 at = view.token_at(a.end - 1)
                 kinds = [k.entity for k in kinds_all if 0 < view.token_at(k.start) - at <= 2]
             else:
-                # a cut clause's kind is its own; so is the kind in another meeting word's clause ("تعقد
-                # المجموعة اجتماعها المقبل في الأردن، على أن ترفع تقريرها إلى الاجتماع الوزاري")
+                # a cut clause's kind is its own; so is the kind in another meeting word's clause ("وحددت
+                # المجموعة موعد اجتماعها المقبل في الأردن، بعدما رفعت توصياتها إلى الاجتماع الوزاري")
                 kinds = [k.entity for k in kinds_all if c0 <= k.start < c1] or (
                     [] if cuts else [k.entity for k in kinds_all if not any(
                         x <= k.start < y for x, y in (clause_of(spans, o.start) for o in anchors if o is not a))])
@@ -183,8 +183,8 @@ def meetings(parsed: Parsed, ctx: Context) -> None:
                                           or _country_venue(view, lex, parsed, a, kinds_all))
             if place and a.start in back and not hosted_here and (not _said_where(view, place, lex) or all(
                     _quoted(view, m.start) for m in view.mentions if m.entity == place)):
-                # "افتتح ... الاجتماع بكلمة قال فيها إن التحالف بات على أبواب الموصل"، "في ختام الاجتماع إن «ما
-                # جرى في مدريد ذكرنا ...»": no venue
+                # "افتتح ... الاجتماع بكلمة قال فيها إن التحالف بات على أبواب الموصل"، "وقال بعد الاجتماع إن «ما
+                # رأيناه في مدريد يذكرنا ...»": no venue
                 place = None
             named = [n.start for n in nouns if n.start > a.start and n.start not in back]
             date, end_date = _lasting(view, trig, *_date(view, a.start, spans, lex, parsed, place, cuts, named))
@@ -325,7 +325,7 @@ def _goes_on_about_it(parsed: Parsed, view, lex, trig) -> bool:
     named = trig.find("meeting_nouns", nxt.tokens) if nxt is not None else []
     if not named:
         return False
-    # what follows منذ in its clause is another event's ("ويأتي الاجتماع ... منذ اجتماع عمّان في ...")
+    # what follows منذ in its clause is another event's ("وجاء الاجتماع ضمن مسار ... منذ اجتماع عمّان في ...")
     spans = clause_spans(nxt.sentence.text, nxt.sentence.start)
     since = [t.start for t in nxt.tokens if t.norm in ("منذ", "ومنذ")]
     if any(_is_venue(m.entity, lex, parsed) and not _after_in_clause(spans, since, m.start) for m in nxt.mentions) or any(
@@ -401,7 +401,7 @@ def _country_venue(view, lex, parsed, anchor, kinds) -> str | None:
         i += 1
     if i < len(view.tokens) and view.tokens[i].norm in ("الذي", "التي") and i + 1 < len(view.tokens) and (
             view.tokens[i + 1].norm in triggers().words("held")):
-        i += 2  # "الاجتماع الوزاري للتحالف الذي عقد في الكويت": where the relative clause says it was held
+        i += 2  # "الاجتماع الوزاري للتحالف الدولي الذي عقد في الأردن": where the relative clause says it was held
     if i + 1 >= len(view.tokens) or view.tokens[i].norm != "في":
         return None
     return next((m.entity for m in view.mentions if view.token_at(m.start) == i + 1 and m.how == "name"
@@ -456,7 +456,7 @@ def _named_by_venue(view, noun, lex, parsed) -> bool:
 
 
 def _claimed_by(view, word, lex, parsed) -> bool:
-    """"تبنى «داعش» التفجيرين"، "ثم تبنى التنظيم احتجاز رهائن": an armed group (or "the organisation")
+    """"تبنى «داعش» التفجيرين"، "ثم تبنى التنظيم خطف سياح": an armed group (or "the organisation")
     right after تبنى claims an attack, it adopts no text."""
     j = view.token_at(word.end - 1)
     if j + 1 < len(view.tokens) and view.tokens[j + 1].norm in triggers().words("the_organisation_itself"):
@@ -533,7 +533,7 @@ def _date(view, anchor: int, spans, lex, parsed, place, cuts=frozenset(),
     (``cuts``); the most precise first. A date after another meeting ``named`` after this one is
     that meeting's: "ويأتي الاجتماع الوزاري في اليوم الثاني لمؤتمر ... الذي انطلق أمس الاثنين"."""
     k = next((i for i, (a, b) in enumerate(spans) if a <= anchor < b), len(spans) - 1)
-    # "افتتح الاجتماع بكلمة عن الهجمات التي ضربت المدينة في 3 آذار": a date after an attack word is the attack's
+    # "وتحدث خلال الاجتماع عن الهجمات التي شنها داعش في 3 آذار": a date after an attack word is the attack's
     named = list(named) + _reference_points(view) + [n.end for n in triggers().find("attack_nouns", view.tokens)]
     since = _since_points(view)
     dates = [d for d in view.dates if d.value and not _since(view, d) and not any(anchor < n < d.start for n in named)
@@ -633,7 +633,7 @@ def _participants(parsed: Parsed, ctx: Context, view, meeting: Meeting) -> None:
         else:
             b = _coordinated_end(view, spans, a, b)
             if not any(r.end <= m.start < b for m in actors):
-                # "وشارك في الاجتماع، الذي وصف بأنه الأول من نوعه، كل من ...": past a relative clause
+                # "وحضر الاجتماع، الذي استمر ساعتين، كل من ...": past a relative clause
                 b = _past_relative_clause(view, spans, b)
             if parsed.doc.text[b:b + 1] == ":":  # "وشارك في الاجتماع وزراء خارجية دول المجلس: الإمارات، والبحرين ..."
                 listed_to = _list_end(parsed, view, spans, b, lex)
@@ -821,7 +821,7 @@ def membership(parsed: Parsed, ctx: Context) -> None:
 
 
 def _member_since(parsed: Parsed, view, lex, trig) -> None:
-    """"ومصر عضو في التحالف الدولي منذ اجتماع جدة في أيلول 2014": a state a member since a meeting or a
+    """"وتشاد عضو في التحالف الدولي منذ الاجتماع الوزاري في روما": a state a member since a meeting or a
     date of its own clause joined then (not "منذ تأسيسه": a founder's join is no event the text dates)."""
     toks = view.tokens
     spans = clause_spans(view.sentence.text, view.sentence.start)
@@ -869,8 +869,8 @@ def _joined_at(parsed: Parsed, view, clause: tuple[int, int], meeting: Meeting |
     a, b = clause
     own = [d.value for d in view.dates if d.value and a <= d.start < b and not _since(view, d)]
     if not own:
-        # "... منذ قمة نيويورك في 2015، لكن الاجتماع الوزاري الذي عقد في الكويت في فبراير الماضي، ورحب
-        # بانضمام الفلبين": the date told after the meeting word nearest before the join
+        # "... منذ اجتماع باريس في أيلول 2015، أما الاجتماع الوزاري الذي استضافته روما في شباط الماضي، فقد
+        # رحب بانضمام بنين": the date told after the meeting word nearest before the join
         nouns = [n.start for n in triggers().find("meeting_nouns", view.tokens) if n.start < a]
         if nouns:
             own = [d.value for d in view.dates if d.value and nouns[-1] < d.start < a and not _since(view, d)]

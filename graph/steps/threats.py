@@ -125,7 +125,7 @@ def attacks(parsed: Parsed, ctx: Context) -> None:
                 break
         weekday = trig.words("weekdays")
         # a weekday alone ("خلال قداس الأحد") dates the attack only when nothing fuller does
-        # "رجل يقيم في فرنسا منذ 2010"، "أسوأ هجوم منذ تفجيرات الملعب عام 2005": a year as a bound dates no
+        # "رجل يقيم في فرنسا منذ 2010"، "الأعنف منذ تفجيرات الملعب عام 2005": a year as a bound dates no
         # attack ("منذ الأربعاء 24 آذار" does: an attack going on since then)
         times = [d for d in view.dates
                  if d.value and not (len(d.value) == 4 and is_bound(parsed.doc.text, d, reach=_SINCE_REACH))]
