@@ -16,6 +16,12 @@ ACTOR_CLASSES = frozenset({"Country", "InternationalOrganization", "Organization
                            "MilitaryCommand", "Coalition", "CoalitionBody", "WorkingGroup", "Person"})
 
 _CLAUSE_RE = re.compile(r"[،,;؛:]|\s[-–]\s")
+_MARKS = re.compile("[\u064b-\u065f\u0670\u0640]")
+
+
+def definite(tok: Token) -> bool:
+    """Whether a word carries the article (on its own spelling: أليكس is not ال+يكس)."""
+    return _MARKS.sub("", tok.surface).startswith(("ال", "لل", "وال", "بال", "فال", "ولل"))
 
 
 @dataclass

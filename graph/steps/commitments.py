@@ -16,7 +16,7 @@ from ..facts import Commitment, Evidence, Mandate, Mention, Parsed, PersonRole
 from ..pipeline import Context, step
 from ..text import normalize
 from ..triggers import triggers
-from ._context import entity_class, views
+from ._context import definite, entity_class, views
 from .meetings import meeting_of
 
 __all__ = ["mandates", "commitments"]
@@ -70,8 +70,8 @@ def commitments(parsed: Parsed, ctx: Context) -> None:
         for m in trig.find("commitments", view.tokens):
             if not (actor or view.mentions) and m.j - m.i < 2:
                 continue
-            if m.j - m.i == 1 and m.i > 0 and _definite(view.tokens[m.i]) and (
-                    _definite(view.tokens[m.i - 1]) or view.tokens[m.i - 1].norm.endswith(("ه", "ها", "هم", "نا"))):
+            if m.j - m.i == 1 and m.i > 0 and definite(view.tokens[m.i]) and (
+                    definite(view.tokens[m.i - 1]) or view.tokens[m.i - 1].norm.endswith(("ه", "ها", "هم", "نا"))):
                 continue  # "الشراكة الاستراتيجية"، "شراكته الاستراتيجية": an adjective after its noun commits to nothing
             label = _phrase(text, m.start, view.sentence.end)
             if (m.entity, normalize(label)) in seen:
@@ -154,10 +154,6 @@ def _committed_to(view, after: int, to: frozenset[str], own_ba: tuple[str, ...],
     if any(q.currency and start <= q.start < end for q in view.quantities):
         return None
     return start, end
-
-
-def _definite(tok) -> bool:
-    return tok.norm.startswith(("ال", "وال", "بال", "فال", "لل"))
 
 
 def _named(view, tok) -> bool:

@@ -21,7 +21,7 @@ from ..pipeline import Context, step
 from ..rdf import mint_key
 from ..text import normalize, strip_clitics
 from ..triggers import triggers
-from ._context import ACTOR_CLASSES, entity_class, main_armed_group, proclitic, views
+from ._context import ACTOR_CLASSES, definite, entity_class, main_armed_group, proclitic, views
 
 __all__ = ["people", "titles"]
 
@@ -87,12 +87,6 @@ def _possessive_forms(title: str) -> list[str]:
 _MARKS = re.compile("[\u064b-\u065f\u0670\u0640]")
 
 
-def _definite(tok) -> bool:
-    """Whether a word carries the article (on its own spelling: أليكس is not ال+يكس)."""
-    bare = _MARKS.sub("", tok.surface)
-    return bare.startswith(("ال", "لل", "وال", "بال", "فال", "ولل"))
-
-
 def _lexicon_role(entry, year: str | None) -> tuple[str | None, str | None, str | None]:
     roles = entry.extra.get("roles") or []
     if not roles:
@@ -129,7 +123,7 @@ def people(parsed: Parsed, ctx: Context) -> None:
                 continue
             if t.i > 0 and _FACILITIES & set(strip_clitics(toks[t.i - 1].norm)):
                 continue
-            if table[t.entity][0].endswith("*") and _definite(toks[t.i]):
+            if table[t.entity][0].endswith("*") and definite(toks[t.i]):
                 continue  # "وزير ال*" is a minister of something; "الوزير التزام ..." is the minister and a noun
             role_start = _without_clitic(text, t.start, t.end, table[t.entity][0])
             role_end = t.end
@@ -188,21 +182,21 @@ def people(parsed: Parsed, ctx: Context) -> None:
                     pos += 1
                     continue
                 if tok.norm in _COMPLEMENTS and pos + 1 < len(toks) and (
-                        _definite(toks[pos + 1]) or toks[pos + 1].start in starts or toks[pos + 1].norm in _COMMON_NOUNS):
+                        definite(toks[pos + 1]) or toks[pos + 1].start in starts or toks[pos + 1].norm in _COMMON_NOUNS):
                     complement = True  # "المتحدث باسم الجيش"، "مساعد الوزير لشؤون التنمية" (باسم is also a name)
                     pos += 1
                     continue
-                if complement and (_definite(tok) or tok.norm in _COMMON_NOUNS) and tok.norm not in _STOP:
+                if complement and (definite(tok) or tok.norm in _COMMON_NOUNS) and tok.norm not in _STOP:
                     pos += 1
                     continue
-                if tok.norm in _MODIFIERS or _definite(tok) or tok.norm in _STOP:
+                if tok.norm in _MODIFIERS or definite(tok) or tok.norm in _STOP:
                     if tok.norm in _STOP and tok.norm not in _MODIFIERS:
                         break
                     # A preposition or a definite word goes on the title ("من أجل هزيمة", "لدى التحالف") only
                     # when more of it follows; before a bare word the sentence has moved on ("حذر الوزير الإيطالي
                     # من أي شعور", "طالب الوزير الأميركي الدول الأعضاء باستعادة مواطنيها").
                     nxt_tok = toks[pos + 1] if pos + 1 < len(toks) else None
-                    goes_on = (nxt_tok is None or nxt_tok.start in starts or nxt_tok.norm in _MODIFIERS or _definite(nxt_tok)
+                    goes_on = (nxt_tok is None or nxt_tok.start in starts or nxt_tok.norm in _MODIFIERS or definite(nxt_tok)
                                or _before_name(nxt_tok, toks, pos + 1, starts))
                     if (tok.norm not in _MODIFIERS or tok.norm in _STOP) and not goes_on:
                         break
@@ -454,7 +448,7 @@ def _head_of(text: str, toks, j: int, starts: dict, end: int) -> int:
         if (tok.start in starts or tok.norm in _STOP or tok.norm in _CONNECTORS
                 or _punct_between(text, toks[k - 1].end, tok.start)):
             break
-        if _definite(tok):
+        if definite(tok):
             closed_at = k
         elif closed_at is not None or k >= j + 4:
             break
@@ -535,8 +529,8 @@ def _unknown_person(parsed: Parsed, view, i: int, starts: dict, surnames: dict,
             return m.entity, view.token_at(m.end - 1) + 1
         if _stop_word(tok.norm) or tok.start in starts or tok.norm.isdigit() or _not_a_name_word(tok):
             break
-        if (len(words) >= 2 and _definite(words[-1]) and words[-1].norm not in _GIVEN_NAME_ENDS
-                and words[-2].norm not in _CONNECTORS and not _definite(tok) and tok.norm not in _CONNECTORS):
+        if (len(words) >= 2 and definite(words[-1]) and words[-1].norm not in _GIVEN_NAME_ENDS
+                and words[-2].norm not in _CONNECTORS and not definite(tok) and tok.norm not in _CONNECTORS):
             break  # "سالم الكعبي حصيلة": after a surname with the article only another such word goes on
         if len(words) >= 2 and tok.norm in _OBJECTS:
             break  # "وأدان الرئيس الكيني وليام روتو الهجوم": what the person did something to
@@ -544,7 +538,7 @@ def _unknown_person(parsed: Parsed, view, i: int, starts: dict, surnames: dict,
             break  # "السفير توماس كراجيسكي باستضافة ..."، "... لتعزيز": a verbal noun after its preposition
         if len(words) >= 2 and tok.norm.startswith("و") and tok.norm[1:] in _title_heads():
             break  # "الدكتور أنور قرقاش ووكيل وزارة الخارجية ...": the next person's title
-        if j == i and (_definite(tok) or tok.norm in _MODIFIERS or tok.norm in _COMMON_NOUNS):
+        if j == i and (definite(tok) or tok.norm in _MODIFIERS or tok.norm in _COMMON_NOUNS):
             return None, i
         words.append(tok)
         j += 1
