@@ -380,6 +380,12 @@ def test_the_meeting_named_again_is_not_where_a_city_in_a_quotation_is():
     assert ("JEDDAH", "2014-09-11") in [(m.place, m.start_date) for m in p.facts_of(Meeting)]
 
 
+def test_a_summit_named_by_its_city_is_a_leaders_meeting_dated_after_since_when_it_stands_there_too():
+    p = parse("وقد دخلت تونس التحالف الدولي ضد داعش، ولم تغب عن اجتماعاته منذ مشاركتها الأولى في قمة عمّان في أيار "
+              "2019.", published="2020-01-01")
+    assert [(m.kind, m.place, m.start_date) for m in p.facts_of(Meeting)] == [("leaders", "AMMAN", "2019-05")]
+
+
 def test_its_foreign_ministers_meeting_is_a_ministerial():
     p = parse("وبنين عضو في التحالف الدولي ضد داعش، إذ رحب بها وزراء خارجيته في اجتماعهم في روما في حزيران 2021.")
     assert [(m.kind, m.place, m.start_date) for m in p.facts_of(Meeting)] == [("ministerial", "ROME", "2021-06")]

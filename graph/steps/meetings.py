@@ -177,6 +177,9 @@ def meetings(parsed: Parsed, ctx: Context) -> None:
                     [] if cuts else [k.entity for k in kinds_all if not any(
                         x <= k.start < y for x, y in (clause_of(spans, o.start) for o in anchors if o is not a))])
             kind = next((k for k in _KIND_PRIORITY if k in kinds), "other")
+            if kind == "other" and strip_clitics(toks[view.token_at(a.start)].norm)[-1] in trig.words("summit") \
+                    and _named_by_venue(view, a, lex, parsed):
+                kind = "leaders"  # "خلال قمة نيويورك": a summit named by its city ("قمة العشرين" is none)
             hosted_here = hosted and (a is anchors[0] or any(c0 <= h.start < c1 for h in hosts))
             elsewhere = [clause_of(spans, o.start) for o in anchors if o is not a]
             place = None if virtual else (_place(view, lex, parsed, a.start, spans, hosted_here, bool(cuts), elsewhere)
@@ -538,8 +541,9 @@ def _date(view, anchor: int, spans, lex, parsed, place, cuts=frozenset(),
     since = _since_points(view)
     dates = [d for d in view.dates if d.value and not _since(view, d) and not any(anchor < n < d.start for n in named)
              # "منذ أعلن أوباما في العاشر من أيلول ...، جلس ..."، "منذ إحداثها في بروكسل في دجنبر 2021": a
-             # date in the clause of منذ is that other event's
-             and not _after_in_clause(spans, since, d.start)]
+             # date in the clause of منذ is that other event's, unless the meeting word is in it too ("منذ
+             # انضمامها إليه خلال قمة عمّان في أيار 2019")
+             and not _after_in_clause(spans, [p for p in since if not p < anchor < d.start], d.start)]
     near = [d for d in dates if spans[k][0] <= d.start < spans[k][1]]
     for direction in (-1, 1):  # walk outwards until a clause that names another venue
         i = k + direction
