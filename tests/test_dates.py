@@ -171,6 +171,8 @@ def test_results_are_sorted_and_do_not_overlap() -> None:
         ("ويقاتل التنظيم هناك منذ عام 2016، وفي 5 شباط/فبراير هاجم قرية", ["2016", "2025-02-05"]),
         # nor is a year after publication
         ("وتنتهي الخطة عام 2030 وتبدأ في 5 شباط/فبراير", ["2030", "2025-02-05"]),
+        # a season names its year too
+        ("وتذكّر بموجة هجمات شتاء 2019، حين ضرب التنظيم قرية في 5 شباط/فبراير", ["2019", "2019-02-05"]),
     ],
 )
 def test_a_day_of_a_month_in_the_year_the_text_names(text: str, expected: list[str]) -> None:
