@@ -386,6 +386,18 @@ def test_a_summit_named_by_its_city_is_a_leaders_meeting_dated_after_since_when_
     assert [(m.kind, m.place, m.start_date) for m in p.facts_of(Meeting)] == [("leaders", "AMMAN", "2019-05")]
 
 
+def test_the_one_state_named_before_a_host_verb_without_a_subject_hosted():
+    p = parse("والأردن، الذي شارك في تأسيس التحالف الدولي ضد داعش، كان قد استضاف في شباط 2019 اجتماعاً وزارياً للتحالف.",
+              published="2020-01-01")
+    assert [(m.kind, m.place, m.start_date) for m in p.facts_of(Meeting)] == [("ministerial", "JOR", "2019-02")]
+
+
+def test_a_country_that_hosted_a_meeting_held_in_its_city_is_the_same_meeting():
+    p = parse("الأردن يستضيف اجتماع مجموعة العمل التابعة للتحالف الدولي ضد داعش. واختتمت في عمّان أمس أعمال اجتماع "
+              "المجموعة.", published="2020-01-01")
+    assert [(m.place, m.start_date) for m in p.facts_of(Meeting)] == [("AMMAN", "2019-12-31")]
+
+
 def test_its_foreign_ministers_meeting_is_a_ministerial():
     p = parse("وبنين عضو في التحالف الدولي ضد داعش، إذ رحب بها وزراء خارجيته في اجتماعهم في روما في حزيران 2021.")
     assert [(m.kind, m.place, m.start_date) for m in p.facts_of(Meeting)] == [("ministerial", "ROME", "2021-06")]

@@ -210,6 +210,8 @@ def meetings(parsed: Parsed, ctx: Context) -> None:
                 # "وشارك في الاجتماع ممثلو ...": the meeting the report is about (settled below)
                 sentence_meeting.setdefault(view.index, None)
                 continue
+            if place:
+                place = _city_of_the_same_meeting(found, place, date, end_date, virtual, lex)
             m = _merge_or_new(found, view, kind, place, date, end_date, virtual)
             sentence_meeting.setdefault(view.index, m)
     # "وشارك في إحدى جلساته ممثلون عن ..."، "وأعلن خلاله انضمام ...": a pronoun on a meeting's sessions
@@ -289,6 +291,20 @@ def _anaphoric(view, noun, trig) -> bool:
     if nxt in trig.words("next_one") and not view.tokens[i].norm.endswith("ات"):
         return False  # "الاجتماع المقبل": another meeting, the next one ("الاجتماعات المقبلة": any of them)
     return view.tokens[i].norm.startswith(("ال", "وال", "فال")) and not nxt.startswith("ل")
+
+
+def _city_of_the_same_meeting(found: list[Meeting], place: str, date, end_date, virtual, lex) -> str:
+    """A country where a meeting already found met in one of its cities is that city ("شكرت الرئاسة بنين
+    على استضافة الاجتماع" after "اجتماع كوتونو"); a city of a country a meeting was placed in by its host
+    becomes that meeting's place."""
+    for m in found:
+        if m.place and m.place != place and _compatible(m, None, date, end_date, virtual):
+            if (e := lex.get(m.place)) is not None and e.extra.get("country") == place:
+                return m.place
+            if (e := lex.get(place)) is not None and e.extra.get("country") == m.place:
+                m.place = place
+                return place
+    return place
 
 
 def _merge_or_new(found: list[Meeting], view, kind, place, date, end_date, virtual) -> Meeting:
@@ -519,13 +535,21 @@ def _place(view, lex, parsed, anchor: int, spans, hosted: bool, cut: bool = Fals
 def _host_country(view, lex, parsed) -> str | None:
     """With no city named, the country that hosts is where it met: "استضافت دولة الكويت ...
     الاجتماع الوزاري", "الكويت تحتضن الاجتماع" (the subject right after or right before the verb)."""
-    for h in triggers().find("meeting_hosts", view.tokens):
+    hosts = triggers().find("meeting_hosts", view.tokens)
+    countries = [m for m in view.mentions if m.how == "name" and entity_class(m.entity, lex, parsed) == "Country"]
+    for h in hosts:
         i, j = view.token_at(h.start), view.token_at(h.end - 1)
-        for m in view.mentions:
-            if m.how == "name" and entity_class(m.entity, lex, parsed) == "Country":
-                k = view.token_at(m.start)
-                if j < k <= j + 2 or view.token_at(m.end - 1) == i - 1:
-                    return m.entity
+        for m in countries:
+            k = view.token_at(m.start)
+            if j < k <= j + 2 or view.token_at(m.end - 1) == i - 1:
+                return m.entity
+    # "والأردن، الذي شارك في تأسيس التحالف، كان قد استضاف في شباط 2019 اجتماعاً": the one state the
+    # sentence names before a host verb with no subject of its own after it
+    subject_after = any(view.token_at(h.end - 1) < view.token_at(m.start) <= view.token_at(h.end - 1) + 2
+                        for h in hosts for m in view.mentions)
+    if hosts and not subject_after and len({m.entity for m in countries}) == 1 and countries[0].start < hosts[0].start \
+            and "ل" not in proclitic(countries[0], lex) and not _after_preposition(view, countries[0], lex):
+        return countries[0].entity
     return None
 
 
