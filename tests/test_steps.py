@@ -506,6 +506,11 @@ def test_participants_listed_after_a_colon():
               "العربي: تونس، والجزائر، وموريتانيا، إلى جانب وزراء خارجية مصر والأردن.")
     found = {f.actor for f in p.facts_of(Participation) if f.role == "attendee"}
     assert {"TUN", "DZA", "MRT", "EGY", "JOR"} <= found, found
+    # "، هم:" between the role's clause and its list
+    p = parse("عقد وزراء خارجية التحالف الدولي اجتماعاً في الرياض. وحضر الاجتماع ممثلو عشر دول، هم: تونس، والجزائر، "
+              "ومصر.")
+    found = {f.actor for f in p.facts_of(Participation) if f.role == "attendee"}
+    assert {"TUN", "DZA", "EGY"} <= found, found
     # past a relative clause set off by commas
     p = parse("عقد وزراء خارجية التحالف الدولي اجتماعاً في الرياض. وحضر الاجتماع، الذي استمر ساعتين، كل من تونس "
               "والجزائر.")

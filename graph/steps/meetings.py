@@ -718,7 +718,7 @@ def _coordinated_end(view, spans, a: int, b: int) -> int:
     k = next((i for i, (x, _) in enumerate(spans) if x == a), None)
     while k is not None and k + 1 < len(spans):
         nxt = view.sentence.text[spans[k + 1][0] - view.sentence.start:].lstrip()
-        words = [normalize(w) for w in nxt.split(maxsplit=2)[:2]]
+        words = [normalize(w.strip(":،,;؛")) for w in nxt.split(maxsplit=2)[:2]]  # "هي: X، وY"
         first = words[0] if words else ""
         # "لوزير الخارجية، السيد ناصر بوريطة، والمبعوث ...": a name set off by commas after its title goes on too
         goes_on = nxt.startswith("و") and not nxt.startswith(("وذلك", "وهو", "وهي", "وقال", "وأكد", "وأشار"))
