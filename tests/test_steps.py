@@ -398,6 +398,12 @@ def test_a_country_that_hosted_a_meeting_held_in_its_city_is_the_same_meeting():
     assert [(m.place, m.start_date) for m in p.facts_of(Meeting)] == [("AMMAN", "2019-12-31")]
 
 
+def test_the_clause_that_says_when_the_meeting_was_held_dates_it_before_the_reports_day():
+    p = parse("أصدرت الدول التي تقود مجموعة العمل التابعة للتحالف الدولي ضد داعش أمس بياناً في ختام اجتماعها الخامس، "
+              "الذي عقد عبر الاتصال المرئي يومي 3 و4 آذار.", published="2021-03-10")
+    assert [(m.start_date, m.virtual, m.place) for m in p.facts_of(Meeting)] == [("2021-03-03", True, None)]
+
+
 def test_its_foreign_ministers_meeting_is_a_ministerial():
     p = parse("وبنين عضو في التحالف الدولي ضد داعش، إذ رحب بها وزراء خارجيته في اجتماعهم في روما في حزيران 2021.")
     assert [(m.kind, m.place, m.start_date) for m in p.facts_of(Meeting)] == [("ministerial", "ROME", "2021-06")]

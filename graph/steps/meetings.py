@@ -569,6 +569,13 @@ def _date(view, anchor: int, spans, lex, parsed, place, cuts=frozenset(),
              # انضمامها إليه خلال قمة عمّان في أيار 2019")
              and not _after_in_clause(spans, [p for p in since if not p < anchor < d.start], d.start)]
     near = [d for d in dates if spans[k][0] <= d.start < spans[k][1]]
+    if k + 1 < len(spans):
+        # "في ختام الاجتماع العشرين للمجموعة، الذي عقد عبر الاتصال المرئي يومي 23 و24 تموز": the clause that says
+        # when it was held comes before a date of the report in the meeting word's own clause
+        x, y = spans[k + 1]
+        first = [normalize(w) for w in view.sentence.text[x - view.sentence.start:y - view.sentence.start].split()[:2]]
+        if len(first) == 2 and first[0] in ("الذي", "التي") and first[1] in triggers().words("held"):
+            near = [d for d in dates if x <= d.start < y] or near
     for direction in (-1, 1):  # walk outwards until a clause that names another venue
         i = k + direction
         while not near and 0 <= i < len(spans) and abs(i - k) <= 3:
