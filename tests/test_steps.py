@@ -38,6 +38,8 @@ def parse(text: str, published: str | None = "2020-05-14"):
      "نائب رئيس مجلس الوزراء ووزير الخارجية", "KWT"),
     ("ترأس الاجتماع ناصر بوريطة، وزير الشؤون الخارجية والتعاون الإفريقي في المملكة المغربية.", "NASSER_BOURITA",
      "وزير الشؤون الخارجية", "MAR"),
+    # an expert quoted by a report is a person with a role too
+    ("ويقول الخبير الأمني الأردني سامي حداد إن داعش يعيد تنظيم صفوفه.", None, "الخبير", "JOR"),
 ])
 def test_people_from_title_affiliation_and_name(text, person, role, affiliation):
     found = parse(text).facts_of(PersonRole)
