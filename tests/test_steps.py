@@ -1144,6 +1144,9 @@ def test_a_claim_of_the_attack_further_on_is_a_claim_of_the_first_attack():
     p = parse("هز تفجير انتحاري حي الكرادة في بغداد أمس. وقالت الشرطة إن الانفجار وقع ليلاً. وقال شهود إن النيران "
               "اشتعلت في المحال. وتبنى تنظيم داعش الهجوم في بيان.", published="2016-07-04")
     assert {(a.place, a.perpetrator) for a in p.facts_of(Attack)} == {("KARRADA", "ISIS"), ("BAGHDAD", "ISIS")}
+    # "تبنيه", the claim as a noun with its pronoun
+    p = parse("هز تفجير انتحاري سوقاً في كركوك أمس. وبعد ساعات أعلن تنظيم داعش تبنيه الهجوم.", published="2016-07-04")
+    assert [(a.place, a.perpetrator) for a in p.facts_of(Attack)] == [("KIRKUK", "ISIS")]
 
 
 def test_a_year_in_a_since_phrase_does_not_date_the_attack():
