@@ -701,12 +701,12 @@ def is_bound(text: str, d: DateExpr, reach: int = 1) -> bool:
     >>> [(is_bound(t, d), is_bound(t, d, reach=4)) for d in find_dates(t)]
     [(False, True)]
     """
-    words = _WORD_RE.findall(_CLAUSE_TAIL_RE.search(text, max(0, d.start - 200), d.start).group())
-    return any(_fold_word(w) in _YEAR_BOUNDS for w in words[-reach:]) if words else False
+    return _bound_at(text, d.start, reach)
 
 
-def _bound_at(text: str, pos: int) -> bool:
-    return _fold_word(_word_before(text, pos)) in _YEAR_BOUNDS
+def _bound_at(text: str, pos: int, reach: int = 1) -> bool:
+    words = _WORD_RE.findall(_CLAUSE_TAIL_RE.search(text, max(0, pos - 200), pos).group())
+    return any(_fold_word(w) in _YEAR_BOUNDS for w in words[-reach:])
 
 
 def _year_of_the_text(f: str, chosen: list[_Cand], pub: _Pub | None) -> None:

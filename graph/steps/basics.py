@@ -1,9 +1,8 @@
 """Steps ``sentences`` and ``entities``: the text's sentences and the lexicon's entities in them."""
 from __future__ import annotations
 
-from datetime import date as _date, timedelta as _timedelta
-
 import re
+from datetime import date as _date, timedelta as _timedelta
 
 from ..facts import DateMention, Evidence, Mention, NewEntity, Parsed, Quantity
 from ..lexicon import PhraseMatcher

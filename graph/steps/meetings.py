@@ -536,6 +536,8 @@ def _host_country(view, lex, parsed) -> str | None:
     """With no city named, the country that hosts is where it met: "استضافت دولة الكويت ...
     الاجتماع الوزاري", "الكويت تحتضن الاجتماع" (the subject right after or right before the verb)."""
     hosts = triggers().find("meeting_hosts", view.tokens)
+    if not hosts:
+        return None
     countries = [m for m in view.mentions if m.how == "name" and entity_class(m.entity, lex, parsed) == "Country"]
     for h in hosts:
         i, j = view.token_at(h.start), view.token_at(h.end - 1)
@@ -547,7 +549,7 @@ def _host_country(view, lex, parsed) -> str | None:
     # sentence names before a host verb with no subject of its own after it
     subject_after = any(view.token_at(h.end - 1) < view.token_at(m.start) <= view.token_at(h.end - 1) + 2
                         for h in hosts for m in view.mentions)
-    if hosts and not subject_after and len({m.entity for m in countries}) == 1 and countries[0].start < hosts[0].start \
+    if not subject_after and len({m.entity for m in countries}) == 1 and countries[0].start < hosts[0].start \
             and "ل" not in proclitic(countries[0], lex) and not _after_preposition(view, countries[0], lex):
         return countries[0].entity
     return None
@@ -569,13 +571,11 @@ def _date(view, anchor: int, spans, lex, parsed, place, cuts=frozenset(),
              # انضمامها إليه خلال قمة عمّان في أيار 2019")
              and not _after_in_clause(spans, [p for p in since if not p < anchor < d.start], d.start)]
     near = [d for d in dates if spans[k][0] <= d.start < spans[k][1]]
-    if k + 1 < len(spans):
+    if k + 1 < len(spans) and _opens_relative(view, spans[k + 1], held=True):
         # "في ختام الاجتماع العشرين للمجموعة، الذي عقد عبر الاتصال المرئي يومي 23 و24 تموز": the clause that says
         # when it was held comes before a date of the report in the meeting word's own clause
         x, y = spans[k + 1]
-        first = [normalize(w) for w in view.sentence.text[x - view.sentence.start:y - view.sentence.start].split()[:2]]
-        if len(first) == 2 and first[0] in ("الذي", "التي") and first[1] in triggers().words("held"):
-            near = [d for d in dates if x <= d.start < y] or near
+        near = [d for d in dates if x <= d.start < y] or near
     for direction in (-1, 1):  # walk outwards until a clause that names another venue
         i = k + direction
         while not near and 0 <= i < len(spans) and abs(i - k) <= 3:
@@ -712,12 +712,19 @@ def _past_relative_clause(view, spans, b: int) -> int:
     """The end of the clause after the relative clause that starts at ``b`` (a comma, then الذي or
     التي), that clause's list included; ``b`` itself when no relative clause starts there."""
     k = next((i for i, (x, _) in enumerate(spans) if x >= b), None)
-    if k is None or k + 1 >= len(spans):
-        return b
-    first = view.sentence.text[spans[k][0] - view.sentence.start:spans[k][1] - view.sentence.start].split()[:1]
-    if [normalize(w) for w in first] not in (["الذي"], ["التي"]):
+    if k is None or k + 1 >= len(spans) or not _opens_relative(view, spans[k]):
         return b
     return _coordinated_end(view, spans, spans[k + 1][0], spans[k + 1][1])
+
+
+def _opens_relative(view, span: tuple[int, int], held: bool = False) -> bool:
+    """Whether clause ``span`` opens with الذي or التي (with ``held``, then a verb of being held:
+    "، الذي عقد في ...")."""
+    x, y = span
+    words = [normalize(w) for w in view.sentence.text[x - view.sentence.start:y - view.sentence.start].split()[:2]]
+    if not words or words[0] not in ("الذي", "التي"):
+        return False
+    return not held or (len(words) == 2 and words[1] in triggers().words("held"))
 
 
 def _coordinated_end(view, spans, a: int, b: int) -> int:
@@ -859,6 +866,8 @@ def _member_since(parsed: Parsed, view, lex, trig) -> None:
     """"وتشاد عضو في التحالف الدولي منذ الاجتماع الوزاري في روما": a state a member since a meeting or a
     date of its own clause joined then (not "منذ تأسيسه": a founder's join is no event the text dates)."""
     toks = view.tokens
+    if not any(t.norm in ("عضو", "عضوا") for t in toks):
+        return
     spans = clause_spans(view.sentence.text, view.sentence.start)
     for m in view.mentions:
         k = view.token_at(m.end - 1) + 1

@@ -535,7 +535,7 @@ def _unknown_person(parsed: Parsed, view, i: int, starts: dict, surnames: dict,
         if len(words) >= 2 and tok.norm in _OBJECTS:
             break  # "وأدان الرئيس الكيني وليام روتو الهجوم": what the person did something to
         if len(words) >= 2 and tok.norm[:1] in "بل" and tok.norm[1:].startswith(("است", "ت")):
-            break  # "السفير توماس كراجيسكي باستضافة ..."، "... لتعزيز": a verbal noun after its preposition
+            break  # "السفير الكندي جون سميث باستضافة ..."، "... لتعزيز": a verbal noun after its preposition
         if len(words) >= 2 and tok.norm.startswith("و") and tok.norm[1:] in _title_heads():
             break  # "الدكتور أنور قرقاش ووكيل وزارة الخارجية ...": the next person's title
         if j == i and (definite(tok) or tok.norm in _MODIFIERS or tok.norm in _COMMON_NOUNS):

@@ -10,6 +10,7 @@ main one for "التنظيم"), its date the date nearest after the city.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from ..dates import is_bound
 from ..facts import Attack, Evidence, Mention, NewEntity, Parsed, Threat
@@ -280,11 +281,16 @@ def _said_as_place(parsed: Parsed, lex, view, m: Mention, trig) -> bool:
 
 def _place_word(tok, trig) -> bool:
     """Whether a city right after ``tok`` is said as a place (see :func:`_said_as_place`)."""
-    forms = set(strip_clitics(tok.norm))
-    if forms & (trig.words("attack_place_before") | trig.words("place_nouns") | trig.words("facilities")
-                | trig.words("compass")):
+    if not _place_before(trig).isdisjoint(strip_clitics(tok.norm)):
         return True
     return tok.norm.startswith("ال") and tok.norm.endswith(("ي", "يه"))
+
+
+@lru_cache(maxsize=1)
+def _place_before(trig) -> frozenset[str]:
+    """The words after which a city is said as a place: the four lists of ``triggers.yaml`` in one set."""
+    return (trig.words("attack_place_before") | trig.words("place_nouns") | trig.words("facilities")
+            | trig.words("compass"))
 
 
 def _weekday_only(view, d, weekday: frozenset[str]) -> bool:
