@@ -218,6 +218,46 @@ def test_an_unknown_name_after_a_word_of_address_and_before_a_title():
     assert not [k for k in p.entities if k.startswith("person-")]
 
 
+@pytest.mark.parametrize("text,name,role", [
+    # no comma between the name and its title
+    ("وحضرت الجلسة معالي ليلى حداد نائبة الأمين العام للأمم المتحدة.", "ليلى حداد", "نائبة الأمين العام"),
+    # the deputy of any office in the table holds an office, and the title ends the name
+    ("وحضرت السيدة ليلى حداد نائبة الممثل الخاص للأمين العام.", "ليلى حداد", "نائبة الممثل الخاص للأمين العام"),
+    ("وقال نائب قائد الشرطة سامي حداد إن خلية لداعش فككت.", "سامي حداد", "نائب قائد الشرطة"),
+    # a ministry of two parts: the second ("وتنمية الصادرات") is the office's, not the next person's name
+    ("وحضر معالي سامي حداد وزير الصناعة وتنمية الصادرات، ووزير الداخلية راشد الكعبي.", "سامي حداد", "وزير الصناعة"),
+])
+def test_a_name_between_a_word_of_address_and_its_title(text, name, role):
+    p = parse(ABOUT_ISIS + text)
+    assert (name, role) in [(who, r) for who, r, _ in _roles(p)], _roles(p)
+    assert all(not who.startswith("و") and "نائبة" not in who for who, _, _ in _roles(p)), _roles(p)
+
+
+@pytest.mark.parametrize("text,name", [
+    # a feminine or plural noun with the article after a two-word name is what the person spoke of
+    ("ووصفت وزيرة الخارجية ليلى حداد الاستراتيجية الجديدة بأنها خطوة لهزيمة داعش.", "ليلى حداد"),
+    ("وانتقد وزير الداخلية سامي حداد الإجراءات المتبعة في مخيمات شمال سوريا.", "سامي حداد"),
+    # a verbal noun the person affirmed; one of a derived verb, with its bare alef
+    ("ونقل المتحدث باسم الجيش سامي حداد عدم وقوع إصابات بين الجنود.", "سامي حداد"),
+    ("وأعلن وزير الدفاع سامي حداد انتهاء المرحلة الأولى من الحملة على داعش.", "سامي حداد"),
+])
+def test_a_name_ends_before_the_noun_the_person_speaks_of(text, name):
+    p = parse(ABOUT_ISIS + text)
+    assert [who for who, _, _ in _roles(p)] == [name]
+
+
+@pytest.mark.parametrize("text,name,role", [
+    # a bare head title with the definite noun it heads, then the name
+    ("وقال مدير المكتب الإعلامي سامي حداد إن خلية لداعش فككت.", "سامي حداد", "مدير المكتب الإعلامي"),
+    ("وقال قائد الشرطة سامي حداد إن خلية لداعش فككت.", "سامي حداد", "قائد الشرطة"),
+    # and a complement with its preposition ("لمكافحة ...") before the name
+    ("وقال منسق المركز الوطني لمكافحة الإرهاب سامي حداد إن خلية لداعش فككت.", "سامي حداد", "منسق المركز الوطني"),
+])
+def test_a_name_after_the_office_a_head_title_heads(text, name, role):
+    p = parse(ABOUT_ISIS + text)
+    assert [(who, r) for who, r, _ in _roles(p)] == [(name, role)]
+
+
 def test_a_body_in_the_clause_before_is_not_the_titles():
     p = parse("واجتمع الوزراء في مقر وزارة الخارجية الأميركية، بدعوة من وزير الخارجية أنتوني بلينكن، في واشنطن "
               "لبحث عمل التحالف الدولي.", published="2024-09-30")

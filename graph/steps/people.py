@@ -47,6 +47,11 @@ def titles() -> tuple[PhraseMatcher, dict[str, tuple[str, str]]]:
                     key = f"t{i}"
                     table[key] = (ar, en)
                     pm.add(ar, key)
+                    if not ar.startswith(_DEPUTY_HEADS):
+                        # "نائبة الممثل الخاص"، "نائب قائد الشرطة": the deputy of any office holds an office
+                        for dep in ("نائب", "نائبة"):
+                            table[f"{key}:{dep}"] = (f"{dep} {ar}", f"Deputy {en}" if en else "")
+                            pm.add(f"{dep} {ar}", f"{key}:{dep}")
                     if ar.endswith("*"):
                         continue  # "وزير ال*": any ministry, written with its article
                     for variant in _construct_forms(ar):
@@ -55,6 +60,9 @@ def titles() -> tuple[PhraseMatcher, dict[str, tuple[str, str]]]:
                         table[key + ":poss"] = (ar, en)
                         pm.add(variant, key + ":poss")
     return pm, table
+
+
+_DEPUTY_HEADS = ("نائب", "مساعد", "وكيل")  # titles that already name a deputy
 
 
 def _construct_forms(title: str) -> list[str]:
@@ -129,12 +137,15 @@ def people(parsed: Parsed, ctx: Context) -> None:
             role_end = t.end
             role_en = table[t.entity][1] or None
             role_end, _ = _title_run(text, matcher, toks, t.j, t.end)
-            if " " not in table[t.entity][0] and not table[t.entity][0].startswith("ال"):
+            office = table[t.entity][0].split(" ", 1)[1] if ":نائب" in t.entity else table[t.entity][0]
+            pos = t.j
+            if " " not in office and not office.startswith("ال"):  # "قائد شرطة X"، "نائب قائد شرطة X"
                 role_end = _head_of(text, toks, t.j, starts, role_end)
+                while pos < len(toks) and toks[pos].start < role_end and toks[pos].start not in starts:
+                    pos += 1  # past what a bare head title heads ("مدير المركز الإعلامي سامي ...")
             role_ar = text[role_start:role_end]
             affiliation = None
             person = None
-            pos = t.j
             limit = min(len(toks), t.j + 10)
             name_start, closed = None, False
             complement = _opens_complement(table[t.entity][0])  # inside "باسم ..." or "لشؤون ...": its definite words are the title's
@@ -178,6 +189,11 @@ def people(parsed: Parsed, ctx: Context) -> None:
                     pos += nxt[0].j
                     complement = _opens_complement(table[nxt[0].entity][0])
                     continue
+                if (tok.norm[:1] == "و" and tok.norm.endswith("ه") and len(tok.norm) >= 5 and definite(toks[pos - 1])
+                        and pos + 1 < len(toks) and definite(toks[pos + 1]) and tok.norm[1:] not in _title_heads()
+                        and not _punct_between(text, toks[pos - 1].end, toks[pos + 1].start)):
+                    pos += 2  # "وزيرة الثقافة وتنمية المعرفة": the office's second part, not a name
+                    continue
                 if _before_name(tok, toks, pos, starts):  # "لـ«قسد»": the preposition written apart
                     pos += 1
                     continue
@@ -202,6 +218,11 @@ def people(parsed: Parsed, ctx: Context) -> None:
                         break
                     if affiliation is not None and tok.norm not in _MODIFIERS:  # the title ended with its country
                         break
+                    pos += 1
+                    continue
+                if (tok.norm[:1] in "بل" and tok.norm.endswith("ه") and len(tok.norm) >= 5 and pos + 1 < len(toks)
+                        and definite(toks[pos + 1]) and definite(toks[pos - 1])):
+                    complement = True  # "منسق المركز الوطني لمكافحة الإرهاب"، "مدير ... بمؤسسة النقد"
                     pos += 1
                     continue
                 name_start = pos
@@ -264,8 +285,9 @@ def people(parsed: Parsed, ctx: Context) -> None:
 
 
 def _addressed_names(parsed: Parsed, matcher, table, surnames: dict) -> None:
-    """A name the lexicon does not know after a word of address and before a title set off by a comma:
-    "برئاسة معالي سلطان محمد الشامسي، مساعد وزير الخارجية" (the title is then read as after any name)."""
+    """A name the lexicon does not know after a word of address and before a title, set off by a comma
+    or not: "برئاسة معالي سلطان محمد الشامسي، مساعد وزير الخارجية"، "معالي ليلى حداد وزيرة الثقافة"
+    (the title is then read as after any name)."""
     text = parsed.doc.text
     honorifics = _WORDS("honorifics")
     for view in views(parsed):
@@ -273,7 +295,7 @@ def _addressed_names(parsed: Parsed, matcher, table, surnames: dict) -> None:
         starts = {m.start: m for m in view.mentions}
 
         def titled(j: int) -> bool:
-            if j >= len(toks) or text[toks[j - 1].end:toks[j].start].strip() not in ("،", ","):
+            if j >= len(toks) or text[toks[j - 1].end:toks[j].start].strip() not in ("", "،", ","):
                 return False
             first = [x for x in matcher.match(toks[j:j + 5]) if x.i == 0 and not x.entity.endswith(":poss")]
             return bool(first) and table[first[0].entity][0] not in honorifics and \
@@ -381,6 +403,7 @@ def _titles_after_names(parsed: Parsed, lex, matcher, table, titled: set[str]) -
 
 _FACILITIES = _WORDS("facilities")
 _QUOTES = "«»\"“”'"
+_HONORIFICS = _WORDS("honorifics")
 # Nouns that open the name of a company or body, not of a person ("لشركة «بلاك روك»").
 _COMMON_NOUNS = _WORDS("company_nouns")
 
@@ -445,9 +468,9 @@ def _head_of(text: str, toks, j: int, starts: dict, end: int) -> int:
     k, closed_at = j, None
     while k < len(toks) and k < j + 6:
         tok = toks[k]
-        if (tok.start in starts or tok.norm in _STOP or tok.norm in _CONNECTORS
+        if (tok.start in starts or tok.norm in _STOP or tok.norm in _CONNECTORS or tok.norm in _HONORIFICS
                 or _punct_between(text, toks[k - 1].end, tok.start)):
-            break
+            break  # "أمير البلاد الشيخ ...": the word of address opens the name
         if definite(tok):
             closed_at = k
         elif closed_at is not None or k >= j + 4:
@@ -472,6 +495,8 @@ def _opens_complement(title: str) -> bool:
     return normalize(title.split()[-1]) in _COMPLEMENTS
 
 
+# the verbal nouns of the derived verbs, written with a bare alef: استمرار، انتهاء، اعتقال، اجتماع ...
+_DERIVED_NOUNS = ("است", "ان", "اعت", "اجت", "اخت", "افت", "اقت", "ابت", "ارت", "اتخ", "اصط", "اضط")
 _PRONOUN_SUFFIXES = ("ها", "هما", "هم", "هن", "كم", "ته")
 _CLITIC_ARTICLE = ("بال", "لل", "فال", "كال")
 
@@ -534,10 +559,17 @@ def _unknown_person(parsed: Parsed, view, i: int, starts: dict, surnames: dict,
             break  # "سالم الكعبي حصيلة": after a surname with the article only another such word goes on
         if len(words) >= 2 and tok.norm in _OBJECTS:
             break  # "وأدان الرئيس الكيني وليام روتو الهجوم": what the person did something to
+        if len(words) >= 2 and definite(tok) and tok.norm.endswith(("يه", "ات")):
+            break  # "ووصفت الوزيرة ليلى حداد الخطة بأنها ...": a feminine or plural noun with the article is
+            # the object; a surname with the article is a nisba ("الكعبي") or a family's name ("الخصاونة")
+        if len(words) >= 2 and len(tok.norm) >= 5 and _MARKS.sub("", tok.surface).startswith(_DERIVED_NOUNS):
+            break  # "... جيا فرات انتهاء العملية": a verbal noun with a bare alef (names carry the hamza: أحمد)
         if len(words) >= 2 and tok.norm[:1] in "بل" and tok.norm[1:].startswith(("است", "ت")):
             break  # "السفير الكندي جون سميث باستضافة ..."، "... لتعزيز": a verbal noun after its preposition
         if len(words) >= 2 and tok.norm.startswith("و") and tok.norm[1:] in _title_heads():
             break  # "الدكتور أنور قرقاش ووكيل وزارة الخارجية ...": the next person's title
+        if len(words) >= 2 and tok.norm in _title_heads() and words[-1].norm not in _CONNECTORS:
+            break  # "السيدة ليلى حداد نائبة المنسق المقيم": the name's own title ("عبد الملك" is a name)
         if j == i and (definite(tok) or tok.norm in _MODIFIERS or tok.norm in _COMMON_NOUNS):
             return None, i
         words.append(tok)
