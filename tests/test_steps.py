@@ -258,6 +258,18 @@ def test_a_name_after_the_office_a_head_title_heads(text, name, role):
     assert [(who, r) for who, r, _ in _roles(p)] == [(name, role)]
 
 
+@pytest.mark.parametrize("text,name,role", [
+    # offices beyond ministries and armies that reports on attacks and trials quote
+    ("وقالت النائبة العامة ليلى حداد إن المتهمين بالانتماء إلى داعش سيحاكمون.", "ليلى حداد", "النائبة العامة"),
+    ("وقال عمدة المدينة سامي حداد إن السكان لن يخضعوا لإرهاب داعش.", "سامي حداد", "عمدة المدينة"),
+    ("وقالت المغنية ليلى حداد إنها ألغت حفلها بعد تهديد من داعش.", "ليلى حداد", "المغنية"),
+    ("ودان الرئيس المشارك لحزب العمال الديمقراطي سامي حداد هجوم داعش.", "سامي حداد", "الرئيس المشارك"),
+])
+def test_offices_of_mayors_prosecutors_parties_and_public_figures(text, name, role):
+    p = parse(ABOUT_ISIS + text)
+    assert [(who, r) for who, r, _ in _roles(p)] == [(name, role)]
+
+
 def test_a_body_in_the_clause_before_is_not_the_titles():
     p = parse("واجتمع الوزراء في مقر وزارة الخارجية الأميركية، بدعوة من وزير الخارجية أنتوني بلينكن، في واشنطن "
               "لبحث عمل التحالف الدولي.", published="2024-09-30")

@@ -220,9 +220,10 @@ def people(parsed: Parsed, ctx: Context) -> None:
                         break
                     pos += 1
                     continue
-                if (tok.norm[:1] in "بل" and tok.norm.endswith("ه") and len(tok.norm) >= 5 and pos + 1 < len(toks)
-                        and definite(toks[pos + 1]) and definite(toks[pos - 1])):
-                    complement = True  # "منسق المركز الوطني لمكافحة الإرهاب"، "مدير ... بمؤسسة النقد"
+                if (tok.norm[:1] in "بل" and pos + 1 < len(toks) and definite(toks[pos + 1]) and definite(toks[pos - 1])
+                        and ((tok.norm.endswith("ه") and len(tok.norm) >= 5) or tok.norm[1:] in _COMMON_NOUNS)):
+                    # "منسق المركز الوطني لمكافحة الإرهاب"، "مدير ... بمؤسسة النقد"، "الرئيس المشارك لحزب ..."
+                    complement = True
                     pos += 1
                     continue
                 name_start = pos
