@@ -1108,6 +1108,16 @@ def test_a_headline_names_the_attack_the_text_dates():
     assert {(a.place, a.date) for a in parse(text).facts_of(Attack)} == {("BAGHDAD", "2020-05-13")}
 
 
+def test_a_headline_takes_the_date_most_sentences_give_the_attack_there():
+    text = ("بعد تفجيرات بغداد..\n"
+            "أعلن تنظيم داعش مسؤوليته عن تفجيرات بغداد التي وقعت في 3 آذار 2016. "
+            "وقتلت تفجيرات بغداد في 3 آذار 2016 أكثر من خمسين شخصاً. "
+            "ووقع اشتباك على الحدود في 20 شباط، ثم تفجيرات بغداد.")
+    dates = [a.date for a in parse(text).facts_of(Attack) if a.place == "BAGHDAD"]
+    assert dates[0] == "2016-03-03", dates
+    assert dates.count("2016-03-03") == 3, dates
+
+
 def test_a_dated_attack_with_no_city_is_placed_in_its_country():
     text = "وفي العاشر من ديسمبر 2019 قتل مسلحو تنظيم داعش 71 جندياً في هجوم على معسكر غرب النيجر."
     [a] = parse(text).facts_of(Attack)

@@ -10,6 +10,7 @@ main one for "التنظيم"), its date the date nearest after the city.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from functools import lru_cache
 
 from ..dates import is_bound
@@ -350,6 +351,12 @@ def _date_from_the_same_attack(parsed: Parsed) -> None:
             dated.setdefault(b.place, []).append(b)
     for a in parsed.facts_of(Attack):
         same = dated.get(a.place, [])
-        if a.date is None and len({b.date for b in same}) == 1:
-            a.date = same[0].date
-            a.perpetrator = a.perpetrator or next((b.perpetrator for b in same if b.perpetrator), None)
+        if a.date is not None or not same:
+            continue
+        # the date most of them give, when most do: one sentence that dates the place's attack wrongly
+        # ("سقوط الطائرة ... في 31 أكتوبر ... ثم هجمات باريس") does not leave the others' date in doubt
+        counts = Counter(b.date for b in same)
+        date, n = counts.most_common(1)[0]
+        if 2 * n > len(same):
+            a.date = date
+            a.perpetrator = a.perpetrator or next((b.perpetrator for b in same if b.perpetrator and b.date == date), None)
