@@ -1008,6 +1008,15 @@ def test_places_of_a_sentence_about_something_else_are_not_helped():
     assert f.beneficiaries == []
 
 
+def test_a_gift_told_in_the_headline_and_again_in_the_text_is_one_giver_and_one_helped():
+    # the headline names the giver, the text the helped: each telling takes what the other says
+    text = ("الكويت تقدم 30 مليون دولار لإغاثة النازحين\n"
+            "وقعت الكويت والأمم المتحدة أمس اتفاقاً تسهم بموجبه بمبلغ 30 مليون دولار لإغاثة النازحين في العراق "
+            "بعد الحرب على داعش.")
+    found = [(f.donor, f.beneficiaries, f.amount) for f in parse(text).facts_of(Funding)]
+    assert found == [("KWT", ["IRQ"], 30e6)] * 2
+
+
 def test_money_the_enemy_earns_is_no_funding_figure():
     p = parse("وتعهد شركاء التحالف الدولي بتقديم 100 مليون دولار للعراق. "
               "في المقابل، لا يزال التنظيم يجني نحو 300 مليون دولار سنوياً من الابتزاز.")

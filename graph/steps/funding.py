@@ -156,6 +156,26 @@ def funding(parsed: Parsed, ctx: Context) -> None:
             parsed.facts.append(f)
             prev = f
         prev_sentence_beneficiaries = supported or prev_sentence_beneficiaries
+    _same_figure_told_twice(parsed)
+
+
+def _same_figure_told_twice(parsed: Parsed) -> None:
+    """A headline and the text tell one gift twice ("الدولة س تقدم 50 مليون دولار لإعادة بناء ..." over
+    "... تسهم الدولة بموجبها بمبلغ 50 مليون دولار"): where one telling names the giver and not who is
+    helped, and another of the same amount and currency the helped and not the giver, each takes what
+    the other says (the giver is then no one helped)."""
+    figures = parsed.facts_of(Funding)
+    for f in figures:
+        if f.donor is None or f.beneficiaries:
+            continue
+        for g in figures:
+            if (g.donor is None and g.beneficiaries and g.amount == f.amount and g.currency == f.currency
+                    and g.kind == f.kind and g.evidence.sentence != f.evidence.sentence):
+                helped = [b for b in g.beneficiaries if b != f.donor]
+                if helped:
+                    g.donor, g.beneficiaries = f.donor, helped
+                    f.beneficiaries = list(helped)
+                    break
 
 
 # Currencies of one state: with no giver named, money in them is that state's (when the document names it).
