@@ -160,8 +160,8 @@ def funding(parsed: Parsed, ctx: Context) -> None:
 
 
 def _same_figure_told_twice(parsed: Parsed) -> None:
-    """A headline and the text tell one gift twice ("الدولة س تقدم 50 مليون دولار لإعادة بناء ..." over
-    "... تسهم الدولة بموجبها بمبلغ 50 مليون دولار"): where one telling names the giver and not who is
+    """A headline and the text tell one gift twice ("الكويت تقدم 30 مليون دولار لإغاثة النازحين" over
+    "... اتفاقاً تسهم بموجبه بمبلغ 30 مليون دولار ... في العراق"): where one telling names the giver and not who is
     helped, and another of the same amount and currency the helped and not the giver, each takes what
     the other says (the giver is then no one helped)."""
     figures = parsed.facts_of(Funding)

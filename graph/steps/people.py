@@ -48,7 +48,7 @@ def titles() -> tuple[PhraseMatcher, dict[str, tuple[str, str]]]:
                     table[key] = (ar, en)
                     pm.add(ar, key)
                     if not ar.startswith(_DEPUTY_HEADS):
-                        # "نائبة الممثل الخاص"، "نائب قائد الشرطة": the deputy of any office holds an office
+                        # "نائبة المبعوث"، "نائب قائد الشرطة": the deputy of any office holds an office
                         for dep in ("نائب", "نائبة"):
                             table[f"{key}:{dep}"] = (f"{dep} {ar}", f"Deputy {en}" if en else "")
                             pm.add(f"{dep} {ar}", f"{key}:{dep}")
@@ -192,7 +192,7 @@ def people(parsed: Parsed, ctx: Context) -> None:
                 if (tok.norm[:1] == "و" and tok.norm.endswith("ه") and len(tok.norm) >= 5 and definite(toks[pos - 1])
                         and pos + 1 < len(toks) and definite(toks[pos + 1]) and tok.norm[1:] not in _title_heads()
                         and not _punct_between(text, toks[pos - 1].end, toks[pos + 1].start)):
-                    pos += 2  # "وزيرة الثقافة وتنمية المعرفة": the office's second part, not a name
+                    pos += 2  # "وزير الصناعة وتنمية الصادرات": the office's second part, not a name
                     continue
                 if _before_name(tok, toks, pos, starts):  # "لـ«قسد»": the preposition written apart
                     pos += 1
@@ -222,7 +222,7 @@ def people(parsed: Parsed, ctx: Context) -> None:
                     continue
                 if (tok.norm[:1] in "بل" and pos + 1 < len(toks) and definite(toks[pos + 1]) and definite(toks[pos - 1])
                         and ((tok.norm.endswith("ه") and len(tok.norm) >= 5) or tok.norm[1:] in _COMMON_NOUNS)):
-                    # "منسق المركز الوطني لمكافحة الإرهاب"، "مدير ... بمؤسسة النقد"، "الرئيس المشارك لحزب ..."
+                    # "منسق البرنامج الوطني لمكافحة التطرف"، "مدير ... بهيئة السوق"، "الرئيس المشارك لحزب ..."
                     complement = True
                     pos += 1
                     continue
@@ -471,7 +471,7 @@ def _head_of(text: str, toks, j: int, starts: dict, end: int) -> int:
         tok = toks[k]
         if (tok.start in starts or tok.norm in _STOP or tok.norm in _CONNECTORS or tok.norm in _HONORIFICS
                 or _punct_between(text, toks[k - 1].end, tok.start)):
-            break  # "أمير البلاد الشيخ ...": the word of address opens the name
+            break  # "نائب الحاكم الشيخ ...": the word of address opens the name
         if definite(tok):
             closed_at = k
         elif closed_at is not None or k >= j + 4:
@@ -564,7 +564,7 @@ def _unknown_person(parsed: Parsed, view, i: int, starts: dict, surnames: dict,
             break  # "ووصفت الوزيرة ليلى حداد الخطة بأنها ...": a feminine or plural noun with the article is
             # the object; a surname with the article is a nisba ("الكعبي") or a family's name ("الخصاونة")
         if len(words) >= 2 and len(tok.norm) >= 5 and _MARKS.sub("", tok.surface).startswith(_DERIVED_NOUNS):
-            break  # "... جيا فرات انتهاء العملية": a verbal noun with a bare alef (names carry the hamza: أحمد)
+            break  # "... سامي حداد انتهاء المرحلة": a verbal noun with a bare alef (names carry the hamza: أحمد)
         if len(words) >= 2 and tok.norm[:1] in "بل" and tok.norm[1:].startswith(("است", "ت")):
             break  # "السفير الكندي جون سميث باستضافة ..."، "... لتعزيز": a verbal noun after its preposition
         if len(words) >= 2 and tok.norm.startswith("و") and tok.norm[1:] in _title_heads():

@@ -354,7 +354,7 @@ def _date_from_the_same_attack(parsed: Parsed) -> None:
         if a.date is not None or not same:
             continue
         # the date most of them give, when most do: one sentence that dates the place's attack wrongly
-        # ("سقوط الطائرة ... في 31 أكتوبر ... ثم هجمات باريس") does not leave the others' date in doubt
+        # ("ووقع اشتباك على الحدود في 20 شباط، ثم تفجيرات بغداد") does not leave the others' date in doubt
         counts = Counter(b.date for b in same)
         date, n = counts.most_common(1)[0]
         if 2 * n > len(same):
