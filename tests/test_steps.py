@@ -263,6 +263,23 @@ def test_the_one_person_an_office_and_its_name_say(text, name, role):
     assert [(who, r) for who, r, _ in _roles(p)] == [(name, role)]
 
 
+@pytest.mark.parametrize("text,name,role", [
+    # a preposition written apart after the name is no part of it
+    ("ووصف المتحدث باسم الجيش سامي حداد بـ«الخطوة المهمة» قرار الحكومة.", "سامي حداد", "المتحدث باسم"),
+    # a fourth word that ends a given name written apart ("نصر الله") is the name's
+    ("وقال قائد العمليات اللواء سامي رشيد نصر الله إن القوات تتقدم نحو معاقل داعش.", "سامي رشيد نصر الله",
+     "قائد العمليات اللواء"),
+    ("وقال رئيس بلدية الموصل سامي حداد إن المدينة تتعافى من حكم داعش.", "سامي حداد", "رئيس بلدية"),
+])
+def test_where_a_name_after_its_title_ends(text, name, role):
+    p = parse(ABOUT_ISIS + text)
+    assert [(who, r) for who, r, _ in _roles(p)] == [(name, role)]
+
+
+def test_a_delegation_after_a_title_is_no_person():
+    assert not parse(ABOUT_ISIS + "وترأس ولي العهد وفد المملكة إلى القمة العربية في القاهرة.").facts_of(PersonRole)
+
+
 def test_a_body_in_the_clause_before_is_not_the_titles():
     p = parse("واجتمع الوزراء في مقر وزارة الخارجية الأميركية، بدعوة من وزير الخارجية أنتوني بلينكن، في واشنطن "
               "لبحث عمل التحالف الدولي.", published="2024-09-30")

@@ -553,8 +553,8 @@ def _unknown_person(parsed: Parsed, view, i: int, starts: dict, surnames: dict,
                 starts[tok.start].how == "surname" or getattr(parsed.entities.get(starts[tok.start].entity), "cls", None) == "Person"):
             m = starts[tok.start]  # "أنتوني ج. بلينكن": a person the text or the lexicon knows, with a middle initial
             return m.entity, view.token_at(m.end - 1) + 1
-        if _stop_word(tok.norm) or tok.start in starts or tok.norm.isdigit() or _not_a_name_word(tok):
-            break
+        if _stop_word(tok.norm) or tok.start in starts or tok.norm.isdigit() or _not_a_name_word(tok) or tok.norm in _APART:
+            break  # (a preposition written apart, "بـ«...»", is no name either)
         if (len(words) >= 2 and definite(words[-1]) and words[-1].norm not in _GIVEN_NAME_ENDS
                 and words[-2].norm not in _CONNECTORS and not definite(tok) and tok.norm not in _CONNECTORS):
             break  # "سالم الكعبي حصيلة": after a surname with the article only another such word goes on
@@ -575,8 +575,11 @@ def _unknown_person(parsed: Parsed, view, i: int, starts: dict, surnames: dict,
             return None, i
         words.append(tok)
         j += 1
-        if sum(w.norm not in _CONNECTORS for w in words) >= 3 and words[-1].norm not in _CONNECTORS:
-            break  # three names, and the particles between them ("عدنان أبو وليد الصحراوي")
+        if (sum(w.norm not in _CONNECTORS for w in words) >= 3 and words[-1].norm not in _CONNECTORS
+                and not (j < len(toks) and toks[j].norm in _GIVEN_NAME_ENDS
+                         and not _punct_between(text, toks[j - 1].end, toks[j].start))):
+            break  # three names, and the particles between them ("عدنان أبو وليد الصحراوي"); a name written
+            # apart from its "الله" or "الدين" goes on to it ("سامي رشيد نصر الله")
     while words and words[-1].norm in _CONNECTORS:
         words.pop()
         j -= 1
