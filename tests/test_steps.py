@@ -1143,6 +1143,8 @@ def test_a_dated_attack_with_no_city_is_placed_in_its_country():
     assert (a.perpetrator, a.place, a.date) == ("ISIS", "NER", "2019-12-10")
     # undated and cityless, an attack word says nothing of one attack
     assert not parse("ويواصل تنظيم داعش شن هجمات في النيجر.").facts_of(Attack)
+    # nor, dated, in a continent
+    assert not parse("وفي آذار 2017 شن تنظيم داعش هجمات في أوروبا أودت بحياة العشرات.").facts_of(Attack)
     # the plural attack nouns
     text = "على غرار التفجيرات الانتحارية التي استهدفت كنائس في سريلانكا في 21 نيسان 2019 وتبناها تنظيم داعش."
     assert [(a.place, a.date) for a in parse(text).facts_of(Attack)] == [("LKA", "2019-04-21")]

@@ -105,8 +105,11 @@ def attacks(parsed: Parsed, ctx: Context) -> None:
                                 for d in view.dates):
                 # a dated attack somewhere the lexicon names no city of: the region, else the country, not one
                 # the attack was outside of ("سلسلة هجمات خارج العراق")
-                wider = [m for m in named if m.how == "name" and entity_class(m.entity, lex, parsed) in ("Region", "Country")
-                         and not _outside(view, m, trig)]
+                # (a region within a state: a continent, "هجمات في أوروبا", is no attack's place)
+                wider = [m for m in named if m.how == "name" and not _outside(view, m, trig)
+                         and (entity_class(m.entity, lex, parsed) == "Country"
+                              or (entity_class(m.entity, lex, parsed) == "Region" and m.entity in lex
+                                  and lex[m.entity].extra.get("country")))]
                 wider.sort(key=lambda m: entity_class(m.entity, lex, parsed) != "Region")
                 here = wider[:1]
             cities += [(w, m) for m in (here or in_city[:1])]
