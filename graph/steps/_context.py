@@ -54,6 +54,12 @@ def entity_class(key: str, lexicon: Lexicon, parsed: Parsed) -> str | None:
     return ne.cls if ne else None
 
 
+def within_a_state(key: str, lexicon: Lexicon, parsed: Parsed) -> bool:
+    """A region inside one state (a province, a base, سيناء), not one spanning several (a continent, the Sahel)."""
+    e = lexicon.get(key)
+    return entity_class(key, lexicon, parsed) == "Region" and e is not None and bool(e.extra.get("country"))
+
+
 def is_media(key: str, lexicon: Lexicon) -> bool:
     """Whether ``key`` is a news agency, broadcaster, paper or platform (``media`` in the lexicon), or an
     armed group's outlet: a source of the report, never a party to a meeting or a giver of money

@@ -21,7 +21,8 @@ from ..pipeline import Context, step
 from ..rdf import mint_key
 from ..text import normalize, strip_clitics
 from ..triggers import triggers
-from ._context import ACTOR_CLASSES, clause_of, clause_spans, entity_class, is_media, proclitic, views
+from ._context import (ACTOR_CLASSES, clause_of, clause_spans, entity_class, is_media, proclitic, views,
+                       within_a_state)
 
 __all__ = ["meetings", "membership", "coalition_size", "meeting_key", "meeting_of", "main_meeting"]
 
@@ -493,8 +494,7 @@ def _since(view, d) -> bool:
 
 def _is_venue(key: str, lex, parsed) -> bool:
     """Meetings happen in cities, or in sub-national regions (a state, a base), not in continents."""
-    cls = entity_class(key, lex, parsed)
-    return cls == "City" or (cls == "Region" and key in lex and bool(lex[key].extra.get("country")))
+    return entity_class(key, lex, parsed) == "City" or within_a_state(key, lex, parsed)
 
 
 def _place(view, lex, parsed, anchor: int, spans, hosted: bool, cut: bool = False,

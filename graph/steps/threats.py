@@ -19,7 +19,7 @@ from ..pipeline import Context, step
 from ..rdf import mint_key
 from ..text import strip_clitics
 from ..triggers import triggers
-from ._context import clause_break, entity_class, main_armed_group, proclitic, views
+from ._context import clause_break, entity_class, main_armed_group, proclitic, views, within_a_state
 
 __all__ = ["threats", "attacks"]
 
@@ -107,9 +107,7 @@ def attacks(parsed: Parsed, ctx: Context) -> None:
                 # the attack was outside of ("سلسلة هجمات خارج العراق")
                 # (a region within a state: a continent, "هجمات في أوروبا", is no attack's place)
                 wider = [m for m in named if m.how == "name" and not _outside(view, m, trig)
-                         and (entity_class(m.entity, lex, parsed) == "Country"
-                              or (entity_class(m.entity, lex, parsed) == "Region" and m.entity in lex
-                                  and lex[m.entity].extra.get("country")))]
+                         and (entity_class(m.entity, lex, parsed) == "Country" or within_a_state(m.entity, lex, parsed))]
                 wider.sort(key=lambda m: entity_class(m.entity, lex, parsed) != "Region")
                 here = wider[:1]
             cities += [(w, m) for m in (here or in_city[:1])]
