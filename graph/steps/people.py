@@ -28,6 +28,7 @@ __all__ = ["people", "titles"]
 _WORDS = triggers().words
 _MODIFIERS = _WORDS("person_modifiers")
 _STOP = _WORDS("person_stop")
+_HONORIFICS = _WORDS("honorifics")
 _OBJECTS = _WORDS("not_names")
 _CONNECTORS = _WORDS("name_connectors")
 _PUNCT_BETWEEN = set("،,.;؛:()!?؟")
@@ -137,7 +138,7 @@ def people(parsed: Parsed, ctx: Context) -> None:
             role_end = t.end
             role_en = table[t.entity][1] or None
             role_end, _ = _title_run(text, matcher, toks, t.j, t.end)
-            office = table[t.entity][0].split(" ", 1)[1] if ":نائب" in t.entity else table[t.entity][0]
+            office = table[t.entity.split(":", 1)[0]][0]  # the office itself, without its deputy or "its"
             pos = t.j
             if " " not in office and not office.startswith("ال"):  # "قائد شرطة X"، "نائب قائد شرطة X"
                 role_end = _head_of(text, toks, t.j, starts, role_end)
@@ -290,7 +291,6 @@ def _addressed_names(parsed: Parsed, matcher, table, surnames: dict) -> None:
     or not: "برئاسة معالي سلطان محمد الشامسي، مساعد وزير الخارجية"، "معالي ليلى حداد وزيرة الثقافة"
     (the title is then read as after any name)."""
     text = parsed.doc.text
-    honorifics = _WORDS("honorifics")
     for view in views(parsed):
         toks = view.tokens
         starts = {m.start: m for m in view.mentions}
@@ -299,11 +299,11 @@ def _addressed_names(parsed: Parsed, matcher, table, surnames: dict) -> None:
             if j >= len(toks) or text[toks[j - 1].end:toks[j].start].strip() not in ("", "،", ","):
                 return False
             first = [x for x in matcher.match(toks[j:j + 5]) if x.i == 0 and not x.entity.endswith(":poss")]
-            return bool(first) and table[first[0].entity][0] not in honorifics and \
+            return bool(first) and table[first[0].entity][0] not in _HONORIFICS and \
                 _without_clitic(text, first[0].start, first[0].end, table[first[0].entity][0]) == first[0].start
 
         for k, tok in enumerate(toks[:-1]):
-            if (tok.norm in honorifics or tok.norm[:1] in "وبلف" and tok.norm[1:] in honorifics) \
+            if (tok.norm in _HONORIFICS or tok.norm[:1] in "وبلف" and tok.norm[1:] in _HONORIFICS) \
                     and toks[k + 1].start not in starts \
                     and not _punct_between(text, tok.end, toks[k + 1].start):
                 _unknown_person(parsed, view, k + 1, starts, surnames, then=titled)
@@ -373,7 +373,7 @@ def _titles_after_names(parsed: Parsed, lex, matcher, table, titled: set[str]) -
             if k >= len(toks) or _punct_between(text, m.end, toks[k].start, exclude="،,"):  # a comma may set it off
                 continue
             first = [x for x in matcher.match(toks[k:k + 5]) if x.i == 0 and not x.entity.endswith(":poss")]
-            if not first or table[first[0].entity][0] in _WORDS("honorifics"):
+            if not first or table[first[0].entity][0] in _HONORIFICS:
                 continue
             t = first[0]
             role_start = _without_clitic(text, t.start, t.end, table[t.entity][0])
@@ -404,7 +404,6 @@ def _titles_after_names(parsed: Parsed, lex, matcher, table, titled: set[str]) -
 
 _FACILITIES = _WORDS("facilities")
 _QUOTES = "«»\"“”'"
-_HONORIFICS = _WORDS("honorifics")
 # Nouns that open the name of a company or body, not of a person ("لشركة «بلاك روك»").
 _COMMON_NOUNS = _WORDS("company_nouns")
 
