@@ -1,6 +1,6 @@
 import pytest
 
-from graph.lexicon import Lexicon
+from graph.lexicon import Lexicon, PhraseMatcher
 from graph.text import tokenize
 
 LEX = Lexicon.default()
@@ -51,6 +51,27 @@ def test_a_mark_that_tells_an_ambiguous_name_apart(text, entities):
 def test_longest_match_wins():
     # "الولايات المتحدة" is one country, not a match on a shorter name inside it
     assert found("الولايات المتحدة الأمريكية") == ["USA"]
+
+
+def test_a_table_of_phrases_sharing_a_first_word():
+    # the matcher files phrases by first word and then by second; the choices must be those of
+    # trying every phrase of the first word: the longest that fits, then the one added first,
+    # a starred second word matching any word it begins, and one-word phrases still found
+    pm = PhraseMatcher()
+    for phrase, key in [("مجلس", "council"), ("مجلس الأمن", "security-council"),
+                        ("مجلس الأمن الدولي", "un-security-council"), ("مجلس الأمن", "second-key"),
+                        ("مجلس الوزراء", "cabinet"), ("مجلس النو*", "deputies"),
+                        ("مجلس الأمن القومي", "national-security")]:
+        pm.add(phrase, key)
+
+    def keys(text):
+        return [(m.i, m.j, m.entity) for m in pm.match(tokenize(text))]
+
+    assert keys("قرر مجلس الأمن الدولي") == [(1, 4, "un-security-council")]
+    assert keys("قرر مجلس الأمن أمس") == [(1, 3, "security-council")]
+    assert keys("وبمجلس الوزراء ثم مجلس النواب") == [(0, 2, "cabinet"), (3, 5, "deputies")]
+    assert keys("مجلس محلي ومجلس الأمن القومي") == [(0, 1, "council"), (2, 5, "national-security")]
+    assert keys("في مجالس الأمن") == []
 
 
 def test_offsets_point_at_the_name():

@@ -122,12 +122,14 @@ class PhraseMatcher:
     def __init__(self) -> None:
         self._index: dict[str, list[tuple[tuple[str, ...], str, str]]] = {}
         self._prefix: dict[str, list[tuple[str, tuple[str, ...], str, str]]] = {}  # by first two letters
+        self._by_next: dict[str, tuple] | None = None  # made from _index when first needed
 
     def add(self, phrase: str, key: str, kind: str = "name") -> None:
         star = phrase.rstrip().endswith("*")
         toks = tuple(t.norm for t in tokenize(phrase.rstrip().rstrip("*")))
         if not toks or len("".join(toks)) < self.MIN_PATTERN:
             return
+        self._by_next = None
         if star:
             toks = toks[:-1] + (toks[-1] + "*",)
             if len(toks) == 1:
@@ -138,6 +140,28 @@ class PhraseMatcher:
         if (toks, key, kind) not in bucket:
             bucket.append((toks, key, kind))
             bucket.sort(key=lambda x: -len(x[0]))
+
+    def _split_by_next(self) -> dict[str, tuple]:
+        """Each first word's phrases split by what must come next: one-word phrases, the rest by
+        their exact second word, and those whose second word is a prefix (``*``). A common first
+        word (العاصمة، جمهورية) starts a hundred names or more; a position then tries only those
+        whose second word is the next one. Each phrase keeps its place in the first word's list,
+        which breaks ties as the list's order did."""
+        out: dict[str, tuple] = {}
+        for first, bucket in self._index.items():
+            single: list = []
+            by_second: dict[str, list] = {}
+            starred: list = []
+            for seq, (pat, key, kind) in enumerate(bucket):
+                item = (seq, pat, key, kind)
+                if len(pat) == 1:
+                    single.append(item)
+                elif pat[1].endswith("*"):
+                    starred.append(item)
+                else:
+                    by_second.setdefault(pat[1], []).append(item)
+            out[first] = (single, by_second, starred)
+        return out
 
     def match(self, tokens: list[Token]) -> list[Match]:
         """Phrases in ``tokens``, left to right, longest match first, no overlaps."""
@@ -150,29 +174,40 @@ class PhraseMatcher:
                 starts.update(i for form in heads[head] if form.startswith(pre) for i in at[form])
         if not starts:
             return out  # no phrase of this table can start anywhere in the sentence
+        by_next = self._by_next
+        if by_next is None:
+            by_next = self._by_next = self._split_by_next()
         norms = [t.norm for t in tokens]
         cursor = 0  # the next position a match may start at (matches do not overlap)
         for i in sorted(starts):
             if i < cursor:
                 continue
-            best: tuple[tuple[int, int], str, str] | None = None
+            nxt = norms[i + 1] if i + 1 < n else None
+            best = None  # ((length, variant and kind), variant, place in its list), key, kind
             for vi, variant in enumerate(variants[i]):
-                cands = self._index.get(variant, ())
+                cands: list = []
+                split = by_next.get(variant)
+                if split is not None:
+                    single, by_second, starred2 = split
+                    cands += single
+                    if nxt is not None:
+                        cands += by_second.get(nxt, ())
+                        cands += [c for c in starred2 if nxt.startswith(c[1][1][:-1])]
                 starred = self._prefix.get(variant[:2])
                 if starred:
-                    cands = list(cands) + [(pat, key, kind) for pre, pat, key, kind in starred if variant.startswith(pre)]
-                for pat, key, kind in cands:
+                    base = len(self._index.get(variant, ()))  # after the first word's own list
+                    cands += [(base + j, pat, key, kind) for j, (pre, pat, key, kind) in enumerate(starred)
+                              if variant.startswith(pre)]
+                for seq, pat, key, kind in cands:
                     L = len(pat)
-                    if i + L > n or (best and L < best[0][0]):
+                    if i + L > n or (L > 2 and not _tail_matches(norms[i + 2:i + L], pat[2:])):
                         continue
-                    if L > 1 and not _tail_matches(norms[i + 1:i + L], pat[1:]):
-                        continue
-                    score = (L, -vi - 2 * (kind != "name"))
-                    if best is None or score > best[0]:
-                        best = (score, key, kind)
+                    rank = ((L, -vi - 2 * (kind != "name")), -vi, -seq)
+                    if best is None or rank > best[0]:
+                        best = (rank, key, kind)
             if best:
-                (L, _), key, kind = best
-                out.append(Match(i, i + L, tokens[i].start, tokens[i + L - 1].end, key, kind))
+                L = best[0][0][0]
+                out.append(Match(i, i + L, tokens[i].start, tokens[i + L - 1].end, best[1], best[2]))
                 cursor = i + L
         return out
 
