@@ -4,7 +4,7 @@ from __future__ import annotations
 from functools import lru_cache
 
 from .data import load_yaml
-from .lexicon import Lexicon, PhraseMatcher, with_interchangeable
+from .lexicon import Lexicon, PhraseMatcher, PhraseTables, with_interchangeable
 from .text import Token, normalize
 
 __all__ = ["Triggers", "triggers"]
@@ -35,10 +35,13 @@ class Triggers:
                 for p in with_interchangeable(map(str, value), interchangeable):
                     pm.add(p, name, "name")
             self.tables[name] = pm
+        self._all = PhraseTables(self.tables)
 
     def find(self, table: str, tokens: list[Token]) -> list:
         """Matches of ``table``'s phrases in ``tokens`` (``.entity`` is the label)."""
-        return self.tables[table].match(tokens)
+        if table not in self.tables:
+            raise KeyError(table)
+        return self._all.find(table, tokens)
 
     def labels(self, table: str, tokens: list[Token]) -> list[str]:
         return [m.entity for m in self.find(table, tokens)]

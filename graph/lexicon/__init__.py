@@ -24,7 +24,7 @@ from typing import Iterable
 
 from ..text import Token, normalize, strip_clitics, tokenize
 
-__all__ = ["Entry", "Match", "PhraseMatcher", "Lexicon", "adjective_forms", "CLASSES"]
+__all__ = ["Entry", "Match", "PhraseMatcher", "PhraseTables", "Lexicon", "adjective_forms", "CLASSES"]
 
 # The entity classes of the lexicon files; each is a class of ontology/ckg.ttl.
 CLASSES = frozenset({
@@ -165,15 +165,20 @@ class PhraseMatcher:
 
     def match(self, tokens: list[Token]) -> list[Match]:
         """Phrases in ``tokens``, left to right, longest match first, no overlaps."""
-        out: list[Match] = []
-        n = len(tokens)
         variants, at, heads = _sentence_variants(tokens)
         starts = {i for form in self._index.keys() & at.keys() for i in at[form]}
         for head in self._prefix.keys() & heads.keys():
             for pre, _, _, _ in self._prefix[head]:
                 starts.update(i for form in heads[head] if form.startswith(pre) for i in at[form])
         if not starts:
-            return out  # no phrase of this table can start anywhere in the sentence
+            return []  # no phrase of this table can start anywhere in the sentence
+        return self._choose(tokens, variants, starts)
+
+    def _choose(self, tokens: list[Token], variants: tuple, starts: Iterable[int]) -> list[Match]:
+        """The matches at ``starts`` (positions where a phrase of the table may begin), left to
+        right, each the best phrase there, none overlapping the one before."""
+        out: list[Match] = []
+        n = len(tokens)
         by_next = self._by_next
         if by_next is None:
             by_next = self._by_next = self._split_by_next()
@@ -210,6 +215,50 @@ class PhraseMatcher:
                 out.append(Match(i, i + L, tokens[i].start, tokens[i + L - 1].end, best[1], best[2]))
                 cursor = i + L
         return out
+
+
+class PhraseTables:
+    """Several phrase tables asked about the same sentences: one pass over a sentence finds where
+    a phrase of any table may start, and each table's matches are kept for the sentence (each
+    step asks its tables in turn, so a sentence is asked about a dozen times).
+
+    ``find(name, tokens)`` gives what ``tables[name].match(tokens)`` gives.
+    """
+
+    KEPT = 512  # token lists whose matches are kept (a document's sentences, many times over)
+
+    def __init__(self, tables: dict[str, PhraseMatcher]):
+        self.tables = tables
+        self._first: dict[str, list[str]] = {}  # a first word -> the tables with a phrase starting so
+        self._heads: dict[str, list[tuple[str, str]]] = {}  # first two letters -> (table, prefix)
+        for name, pm in tables.items():
+            for form in pm._index:
+                self._first.setdefault(form, []).append(name)
+            for head, items in pm._prefix.items():
+                self._heads.setdefault(head, []).extend((name, pre) for pre, _, _, _ in items)
+        self._kept: dict[int, tuple[list[Token], dict[str, list[Match]]]] = {}
+
+    def find(self, name: str, tokens: list[Token]) -> list[Match]:
+        hit = self._kept.get(id(tokens))
+        if hit is None or hit[0] is not tokens or hit[2] != len(tokens):
+            hit = (tokens, self._match_all(tokens), len(tokens))
+            if len(self._kept) >= self.KEPT:
+                del self._kept[next(iter(self._kept))]
+            self._kept[id(tokens)] = hit
+        return list(hit[1].get(name, ()))
+
+    def _match_all(self, tokens: list[Token]) -> dict[str, list[Match]]:
+        variants, at, heads = _sentence_variants(tokens)
+        starts: dict[str, set[int]] = {}
+        for form in self._first.keys() & at.keys():
+            for name in self._first[form]:
+                starts.setdefault(name, set()).update(at[form])
+        for head in self._heads.keys() & heads.keys():
+            for name, pre in self._heads[head]:
+                for form in heads[head]:
+                    if form.startswith(pre):
+                        starts.setdefault(name, set()).update(at[form])
+        return {name: self.tables[name]._choose(tokens, variants, where) for name, where in starts.items()}
 
 
 _VARIANTS: dict[int, tuple[list, tuple]] = {}
