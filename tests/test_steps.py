@@ -1417,6 +1417,53 @@ def test_a_strategy_an_agreement_or_hosting_to_come_is_a_commitment_and_a_strate
     assert labels("وأكد الوزير الأردني مواصلة شراكته الاستراتيجية مع العراق.") == []
 
 
+def test_a_participle_of_stress_a_hope_and_a_looking_forward_open_commitments():
+    assert _committed("ورحب وزير الخارجية الأردني ببيان التحالف الدولي، مشدداً على حماية المدنيين في مخيمات النزوح.") == {
+        "حماية المدنيين في مخيمات النزوح": "policy"}
+    assert _committed("وقال المسؤول العراقي للتحالف الدولي: نأمل أن ننهي ملف المخيم قبل نهاية العام المقبل.") == {
+        "ننهي ملف المخيم قبل نهاية العام المقبل": "goal"}
+    assert _committed("وقالت الوزيرة البريطانية إن بلادها تتطلع إلى تعميق التعاون مع التحالف الدولي.") == {
+        "تعميق التعاون مع التحالف الدولي": "goal"}
+    # a participle opens what follows its على, and only an على right after it
+    assert _committed("وأعلن التحالف الدولي نتائج التحقيق، مؤكداً اعتقال خمسة مشتبه بهم على علاقة بالتفجير.") == {}
+    assert _committed("وقالت الوزيرة إن بريطانيا تتطلع بشكل خاص إلى دعم التحالف الدولي.") == {"دعم التحالف الدولي": "goal"}
+    # a hope with no أن after it opens nothing
+    assert _committed("وقال المسؤول العراقي إن بلاده تأمل خيراً من اجتماع التحالف الدولي.") == {}
+
+
+def test_the_need_to_and_a_duty_laid_on_a_state_are_commitments():
+    def found(text: str) -> set[tuple[str, str, str | None]]:  # the sentence after one that opens the genre
+        p = parse("وانعقد اجتماع التحالف الدولي ضد داعش أمس. " + text)
+        return {(c.kind, c.label, c.actor) for c in p.facts_of(Commitment) if c.evidence.sentence == 1}
+
+    assert found("وختمت فرنسا بيانها مؤكدة ضرورة ملاحقة عناصر التنظيم في الساحل.") == {
+        ("goal", "ضرورة ملاحقة عناصر التنظيم في الساحل", "FRA")}
+    # with a head before it, "the need" is that head's object, not a second commitment
+    assert found("وشدد وزراء التحالف الدولي على ضرورة ملاحقة الخلايا النائمة.") == {
+        ("policy", "ضرورة ملاحقة الخلايا النائمة", "COALITION")}
+    assert found("ولا يعني ذلك بالضرورة انسحاب القوات الفرنسية.") == set()
+    # "على X أن": bound on X, a word may come between
+    assert found("وقال رئيس الوزراء إن على أستراليا أن تعمل مع شركائها لمنع عودة التنظيم.") == {
+        ("policy", "تعمل مع شركائها لمنع عودة التنظيم", "AUS")}
+    assert ("policy", "يتولى حماية حدوده", "IRQ") in found("وأضاف أن على العراق الآن أن يتولى حماية حدوده.")
+    # nor "على X إن": what was said on a channel ("indeed"), not what X must do
+    assert found("وقال التنظيم في رسالة على تطبيق تلغرام إن عناصره هاجموا الموقع.") == set()
+    # nor "على X، أن": a comma before أن
+    assert found("وكتب الوزير في منشور على موقع وزارة الخارجية الفرنسية، أن فرنسا تدعم العراق.") == set()
+    # "على" + a state without أن is no duty
+    assert found("وأثنى الوزير على العراق وجيشه.") == set()
+
+
+def test_a_plan_is_a_roadmap_and_the_verb_planned_is_not():
+    def labels(text: str) -> list[str]:
+        return [c.label for c in parse("وانعقد اجتماع التحالف الدولي ضد داعش أمس. " + text).facts_of(Commitment)
+                if c.evidence.sentence == 1 and c.kind == "roadmap"]
+
+    assert labels("وعرض وزير الدفاع العراقي خطة وزارته لتأمين الحدود مع سوريا.") == [
+        "خطة وزارته لتأمين الحدود مع سوريا"]
+    assert labels("وقال الوزير العراقي إن من خطط للهجوم سيحاسب.") == []
+
+
 def test_money_pledged_or_a_head_without_its_preposition_is_no_commitment():
     assert _committed("وتعهدت الكويت بتقديم 100 مليون دولار للعراق خلال اجتماع التحالف الدولي.") == {}
     assert _committed("وأعلن التحالف الدولي عزمه الواضح وتصميمه.") == {}

@@ -79,21 +79,39 @@ def commitments(parsed: Parsed, ctx: Context) -> None:
             seen.add((m.entity, normalize(label)))
             parsed.facts.append(Commitment(ev, f"commitments/{m.entity}-word", kind=m.entity, label=label,
                                            actor=actor, meeting=meeting))
+        opened: set[int] = set()  # where the objects of heads start
         for m in trig.find("commitment_heads", view.tokens):
-            kind, _, la = m.entity.partition("-")  # "policy-la": the object is the next word with ل
-            if la:
+            kind, _, how = m.entity.partition("-")  # "policy-la": the object is the next word with ل
+            if how == "la":
                 span = _committed_to(view, m.j, frozenset(), trig.prefixes("own_la"), trig.words("dangling"), "ل")
+            elif how == "an":  # "goal-an": the clause after أن
+                span = _committed_to(view, m.j, trig.words("commitment_that"), (), trig.words("dangling"), None)
+            elif how == "on":  # "policy-on": على right after the head
+                span = _committed_to(view, m.j, frozenset({_ON}), (), trig.words("dangling"), None, gap=0)
+            elif how == "to":  # "goal-to": إلى, never a ب on a word ("تتطلع بشكل خاص إلى")
+                span = _committed_to(view, m.j, trig.words("commitment_to") - {_ON}, (), trig.words("dangling"), None)
             else:
                 span = _committed_to(view, m.j, trig.words("commitment_to"), trig.prefixes("own_ba"),
                                      trig.words("dangling"))
             if span is None:
                 continue
+            opened.add(span[0])
             label = text[span[0]:span[1]]
             if (kind, normalize(label)) in seen:
                 continue
             seen.add((kind, normalize(label)))
             parsed.facts.append(Commitment(ev, f"commitments/{kind}-to", kind=kind, label=label,
                                            actor=actor, meeting=meeting))
+        for rule, kind, who, start in _needs_and_duties(view, lex, parsed, trig):
+            span = None if start in opened else _object_span(view, start, trig.words("dangling"))
+            if span is None or not (who or actor or view.mentions):
+                continue
+            label = text[span[0]:span[1]]
+            if (kind, normalize(label)) in seen:
+                continue
+            seen.add((kind, normalize(label)))
+            parsed.facts.append(Commitment(ev, f"commitments/{rule}", kind=kind, label=label,
+                                           actor=who or actor, meeting=meeting))
         for m in view.mentions:
             if entity_class(m.entity, lex, parsed) == "Resolution":
                 label = m.surface
@@ -121,8 +139,40 @@ _WORD = re.compile(r"\S+")
 _OBJECT_END = re.compile(r"[.؛;:(]|[،,](?!\s*(?:و|بما في ذلك))")
 
 
+_ON = normalize("على")
+# who may be bound by "على X أن …" ("X must …")
+_BOUND = frozenset({"Country", "Coalition", "CoalitionBody", "InternationalOrganization", "GovernmentBody",
+                    "WorkingGroup"})
+
+
+def _needs_and_duties(view, lex, parsed: Parsed, trig) -> list[tuple[str, str, str | None, int]]:
+    """Commitments said without a head word: (rule, kind, who is bound or None, where the object starts).
+
+    - "the need to": "ضرورة" and what follows it, a goal of whoever the sentence names;
+    - a duty: "على" + a state or body + "أن" + the clause ("إن على كندا أن تعمل مع حلفائها"), bound on that
+      state or body (a word may come between: "على العراق الآن أن")."""
+    toks = view.tokens
+    out = []
+    need, that = trig.words("need"), trig.words("commitment_that")
+    for k, tok in enumerate(toks):
+        if tok.norm in need and k + 1 < len(toks):
+            out.append(("need", "goal", None, tok.start))
+        elif tok.norm == _ON and k + 1 < len(toks):
+            named = next((m for m in view.mentions if m.start == toks[k + 1].start and m.how == "name"
+                          and entity_class(m.entity, lex, parsed) in _BOUND), None)
+            if named is None:
+                continue
+            after = next((j for j in range(k + 1, len(toks)) if toks[j].start >= named.end), len(toks))
+            for j in range(after, min(after + 2, len(toks) - 1)):  # the name, at most a word, then أن
+                if toks[j].norm in that and not toks[j].surface.startswith("إ"):  # not إن ("indeed")
+                    if "،" not in view.sentence.text[named.end - view.sentence.start:toks[j].start - view.sentence.start]:
+                        out.append(("duty", "policy", named.entity, toks[j + 1].start))  # "على منصة X، أن": said there
+                    break
+    return out
+
+
 def _committed_to(view, after: int, to: frozenset[str], own_ba: tuple[str, ...],
-                  dangling: frozenset[str], clitic: str = "ب") -> tuple[int, int] | None:
+                  dangling: frozenset[str], clitic: str | None = "ب", gap: int = _GAP) -> tuple[int, int] | None:
     """Document offsets of what a commitment head before token ``after`` commits to: from the word
     after its preposition (or from the word that carries ``clitic``, ب or ل, unless that letter is
     the word's own: ``own_ba``) to the end of the clause, a list joined by "، و" included, at most
@@ -130,17 +180,23 @@ def _committed_to(view, after: int, to: frozenset[str], own_ba: tuple[str, ...],
     of funds is funding, not a commitment)."""
     toks = view.tokens
     start = None
-    for k in range(after, min(after + _GAP + 1, len(toks))):
+    for k in range(after, min(after + gap + 1, len(toks))):
         norm = toks[k].norm
         if (norm in to or (norm == clitic == "ب" and toks[k].surface != clitic)) and k + 1 < len(toks):  # "بـ«العمل المشترك»"
             start = toks[k + 1].start
             break
-        if (norm.startswith(clitic) and len(norm) >= 4 and toks[k].surface.startswith(clitic)
+        if (clitic and norm.startswith(clitic) and len(norm) >= 4 and toks[k].surface.startswith(clitic)
                 and not norm.startswith(own_ba) and not _named(view, toks[k])):
             start = toks[k].start + (0 if norm.startswith("لل") else 1)  # "للحد من": the article is in the ل
             break
     if start is None:
         return None
+    return _object_span(view, start, dangling)
+
+
+def _object_span(view, start: int, dangling: frozenset[str]) -> tuple[int, int] | None:
+    """Document offsets of an object that starts at ``start``: to the end of its clause (see
+    ``_committed_to``), ``None`` when nothing is left or it is money."""
     rest = view.sentence.text[start - view.sentence.start:]
     cut = _OBJECT_END.search(rest)
     if cut:
