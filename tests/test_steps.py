@@ -28,6 +28,9 @@ def parse(text: str, published: str | None = "2020-05-14"):
     ("واستقبل ناصر بوريطة ونظيره في الرباط، وقال الأمين العام لجامعة الدول العربية أحمد أبو الغيط إن التحالف الدولي مهم.",
      "AHMED_ABOUL_GHEIT", "الأمين العام", "ARAB_LEAGUE"),
     ("ومثّل الأردن في التحالف الدولي سفيرها في باريس خالد العلي.", None, "سفير", "JOR"),
+    # "its" of a possessive title is the group or body named before it, not only a state
+    ("وردت حركة الشباب على هجمات التحالف الدولي عبر المتحدث باسمها سامي حداد.", None, "المتحدث باسمها", "AL_SHABAAB"),
+    ("وقال التحالف الدولي بعد بيان حركة الشباب إن المتحدث باسمه سامي حداد سيرد.", None, "المتحدث باسمه", "COALITION"),
     # a rank between the body and the name
     ("وقال القائد العام لحرس الثورة الإسلامية اللواء حسين سلامي إن داعش سيدفع الثمن.", None, "القائد العام", "IRGC"),
     # the title's last word bare, governing the state after it

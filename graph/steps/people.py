@@ -240,6 +240,8 @@ def people(parsed: Parsed, ctx: Context) -> None:
             if affiliation is None and t.entity.endswith(":poss"):
                 affiliation = next((m.entity for m in reversed(view.mentions) if m.end <= t.start and m.how == "name"
                                     and entity_class(m.entity, lex, parsed) == "Country"), None)
+            if affiliation is None and t.entity.endswith(":poss"):
+                affiliation = _possessor(view, t, text, lex, parsed)
             if affiliation is None:
                 affiliation = _affiliation_before(view, t, lex, parsed)
             used_until = pos
@@ -429,6 +431,9 @@ def _without_clitic(text: str, start: int, end: int, title: str) -> int:
 
 
 _GROUP_LEADERS = frozenset({"زعيم", "قائد", "أمير"})
+# who "its" in a possessive title may be besides a state ("المتحدث باسمها"): a body or a group, not a person
+_POSSESSORS = frozenset({"InternationalOrganization", "Organization", "GovernmentBody", "MilitaryCommand",
+                         "Coalition", "CoalitionBody", "WorkingGroup", "ArmedGroup"})
 
 
 def _group_referred_to(parsed: Parsed, view, t, lex) -> str | None:
@@ -443,6 +448,20 @@ def _group_referred_to(parsed: Parsed, view, t, lex) -> str | None:
 
 
 _THE_ORGANISATION = _WORDS("the_organisation_itself")
+
+
+def _possessor(view, t, text: str, lex, parsed) -> str | None:
+    """The body or group "its" of a possessive title stands for when no state is named before it: the
+    nearest before the title whose gender the pronoun agrees with ("حركة طالبان ... المتحدث باسمها":
+    a name whose first word ends in ة is feminine; "التحالف" is not "ها")."""
+    feminine = normalize(text[t.start:t.end]).endswith("ها")
+    for m in reversed(view.mentions):
+        if m.end > t.start or m.how != "name" or entity_class(m.entity, lex, parsed) not in _POSSESSORS:
+            continue
+        first = normalize(m.surface.split()[0]) if m.surface.split() else ""
+        if first.endswith("ه") == feminine:
+            return m.entity
+    return None
 
 
 def _affiliation_before(view, t, lex, parsed) -> str | None:
