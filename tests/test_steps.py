@@ -243,6 +243,9 @@ def test_a_name_between_a_word_of_address_and_its_title(text, name, role):
     # a verbal noun the person affirmed; one of a derived verb, with its bare alef
     ("ونقل المتحدث باسم الجيش سامي حداد عدم وقوع إصابات بين الجنود.", "سامي حداد"),
     ("وأعلن وزير الدفاع سامي حداد انتهاء المرحلة الأولى من الحملة على داعش.", "سامي حداد"),
+    # a time or the government after the name
+    ("ويعرض وزير العدل سامي حداد الأسبوع المقبل قانوناً لملاحقة عناصر داعش.", "سامي حداد"),
+    ("واتهم زعيم المعارضة سامي حداد الحكومة بالتقصير في مواجهة داعش.", "سامي حداد"),
 ])
 def test_a_name_ends_before_the_noun_the_person_speaks_of(text, name):
     p = parse(ABOUT_ISIS + text)
