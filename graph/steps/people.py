@@ -35,31 +35,45 @@ _PUNCT_BETWEEN = set("،,.;؛:()!?؟")
 
 
 @lru_cache(maxsize=1)
+def _title_rows() -> list[dict[str, str]]:
+    """The rows of ``lexicon/data/titles.tsv`` (title_ar, title_en, rank)."""
+    path = resources.files("graph.lexicon").joinpath("data", "titles.tsv")
+    if not path.is_file():
+        return []
+    with path.open(encoding="utf-8") as fh:
+        return list(csv.DictReader(fh, delimiter="\t"))
+
+
+@lru_cache(maxsize=1)
+def _expert_keys() -> frozenset[str]:
+    """Keys of the titles of experts (researcher, analyst ...): their field ("الباحث في الجماعات
+    المتطرفة") comes between the title and the name."""
+    return frozenset(f"t{i}" for i, row in enumerate(_title_rows()) if (row.get("rank") or "").strip() == "expert")
+
+
+@lru_cache(maxsize=1)
 def titles() -> tuple[PhraseMatcher, dict[str, tuple[str, str]]]:
     """The title matcher and ``{key: (title_ar, title_en)}`` from ``lexicon/data/titles.tsv``."""
     pm = PhraseMatcher()
     table: dict[str, tuple[str, str]] = {}
-    path = resources.files("graph.lexicon").joinpath("data", "titles.tsv")
-    if path.is_file():
-        with path.open(encoding="utf-8") as fh:
-            for i, row in enumerate(csv.DictReader(fh, delimiter="\t")):
-                ar, en = (row.get("title_ar") or "").strip(), (row.get("title_en") or "").strip()
-                if ar:
-                    key = f"t{i}"
-                    table[key] = (ar, en)
-                    pm.add(ar, key)
-                    if not ar.startswith(_DEPUTY_HEADS):
-                        # "نائبة المبعوث"، "نائب قائد الشرطة": the deputy of any office holds an office
-                        for dep in ("نائب", "نائبة"):
-                            table[f"{key}:{dep}"] = (f"{dep} {ar}", f"Deputy {en}" if en else "")
-                            pm.add(f"{dep} {ar}", f"{key}:{dep}")
-                    if ar.endswith("*"):
-                        continue  # "وزير ال*": any ministry, written with its article
-                    for variant in _construct_forms(ar):
-                        pm.add(variant, key)
-                    for variant in _possessive_forms(ar):
-                        table[key + ":poss"] = (ar, en)
-                        pm.add(variant, key + ":poss")
+    for i, row in enumerate(_title_rows()):
+        ar, en = (row.get("title_ar") or "").strip(), (row.get("title_en") or "").strip()
+        if ar:
+            key = f"t{i}"
+            table[key] = (ar, en)
+            pm.add(ar, key)
+            if not ar.startswith(_DEPUTY_HEADS):
+                # "نائبة المبعوث"، "نائب قائد الشرطة": the deputy of any office holds an office
+                for dep in ("نائب", "نائبة"):
+                    table[f"{key}:{dep}"] = (f"{dep} {ar}", f"Deputy {en}" if en else "")
+                    pm.add(f"{dep} {ar}", f"{key}:{dep}")
+            if ar.endswith("*"):
+                continue  # "وزير ال*": any ministry, written with its article
+            for variant in _construct_forms(ar):
+                pm.add(variant, key)
+            for variant in _possessive_forms(ar):
+                table[key + ":poss"] = (ar, en)
+                pm.add(variant, key + ":poss")
     return pm, table
 
 
@@ -196,6 +210,15 @@ def people(parsed: Parsed, ctx: Context) -> None:
                     pos += 2  # "وزير الصناعة وتنمية الصادرات": the office's second part, not a name
                     continue
                 if _before_name(tok, toks, pos, starts):  # "لـ«قسد»": the preposition written apart
+                    pos += 1
+                    continue
+                if (tok.norm == _IN and pos + 1 < len(toks) and not _punct_between(text, tok.end, toks[pos + 1].start)
+                        and (toks[pos + 1].norm in _AFFAIRS
+                             or (definite(toks[pos + 1]) and t.entity.split(":", 1)[0] in _expert_keys()))):
+                    complement = True  # a field: "الباحث في شؤون الجماعات المتطرفة"، "الخبير في الجماعات المسلحة"
+                    pos += 1
+                    continue
+                if complement and tok.norm in _AFFAIRS:
                     pos += 1
                     continue
                 if tok.norm in _COMPLEMENTS and pos + 1 < len(toks) and (
@@ -507,6 +530,8 @@ def _initial(text: str, tok) -> bool:
 _GIVEN_NAME_ENDS = frozenset(normalize(w) for w in ("الله", "الدين", "الرحمن", "الرحيم", "الإسلام", "الحق",
                                                    "العابدين", "الهدى", "الزمان"))
 _COMPLEMENTS = frozenset(normalize(w) for w in ("باسم", "لشؤون", "للشؤون"))
+_IN = normalize("في")
+_AFFAIRS = frozenset(normalize(w) for w in ("شؤون", "الشؤون", "شئون", "الشئون"))
 
 
 def _opens_complement(title: str) -> bool:
