@@ -481,8 +481,8 @@ def _possessor(view, t, text: str, lex, parsed) -> str | None:
     for m in reversed(view.mentions):
         if m.end > t.start or m.how != "name" or entity_class(m.entity, lex, parsed) not in _POSSESSORS:
             continue
-        first = normalize(m.surface.split()[0]) if m.surface.split() else ""
-        if first.endswith("ه") == feminine:
+        words = m.surface.split()
+        if words and normalize(words[0]).endswith("ه") == feminine:
             return m.entity
     return None
 
