@@ -39,8 +39,6 @@ class Triggers:
 
     def find(self, table: str, tokens: list[Token]) -> list:
         """Matches of ``table``'s phrases in ``tokens`` (``.entity`` is the label)."""
-        if table not in self.tables:
-            raise KeyError(table)
         return self._all.find(table, tokens)
 
     def labels(self, table: str, tokens: list[Token]) -> list[str]:

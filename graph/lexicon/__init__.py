@@ -188,7 +188,7 @@ class PhraseMatcher:
             if i < cursor:
                 continue
             nxt = norms[i + 1] if i + 1 < n else None
-            best = None  # ((length, variant and kind), variant, place in its list), key, kind
+            best = None  # (length, variant and kind, variant, place in its list), key, kind
             for vi, variant in enumerate(variants[i]):
                 cands: list = []
                 split = by_next.get(variant)
@@ -207,11 +207,11 @@ class PhraseMatcher:
                     L = len(pat)
                     if i + L > n or (L > 2 and not _tail_matches(norms[i + 2:i + L], pat[2:])):
                         continue
-                    rank = ((L, -vi - 2 * (kind != "name")), -vi, -seq)
+                    rank = (L, -vi - 2 * (kind != "name"), -vi, -seq)
                     if best is None or rank > best[0]:
                         best = (rank, key, kind)
             if best:
-                L = best[0][0][0]
+                L = best[0][0]
                 out.append(Match(i, i + L, tokens[i].start, tokens[i + L - 1].end, best[1], best[2]))
                 cursor = i + L
         return out
@@ -225,8 +225,6 @@ class PhraseTables:
     ``find(name, tokens)`` gives what ``tables[name].match(tokens)`` gives.
     """
 
-    KEPT = 512  # token lists whose matches are kept (a document's sentences, many times over)
-
     def __init__(self, tables: dict[str, PhraseMatcher]):
         self.tables = tables
         self._first: dict[str, list[str]] = {}  # a first word -> the tables with a phrase starting so
@@ -236,16 +234,15 @@ class PhraseTables:
                 self._first.setdefault(form, []).append(name)
             for head, items in pm._prefix.items():
                 self._heads.setdefault(head, []).extend((name, pre) for pre, _, _, _ in items)
-        self._kept: dict[int, tuple[list[Token], dict[str, list[Match]]]] = {}
+        self._kept = _PerTokenList()
 
     def find(self, name: str, tokens: list[Token]) -> list[Match]:
-        hit = self._kept.get(id(tokens))
-        if hit is None or hit[0] is not tokens or hit[2] != len(tokens):
-            hit = (tokens, self._match_all(tokens), len(tokens))
-            if len(self._kept) >= self.KEPT:
-                del self._kept[next(iter(self._kept))]
-            self._kept[id(tokens)] = hit
-        return list(hit[1].get(name, ()))
+        if name not in self.tables:
+            raise KeyError(name)
+        found = self._kept.get(tokens)
+        if found is None:
+            found = self._kept.put(tokens, self._match_all(tokens))
+        return list(found.get(name, ()))
 
     def _match_all(self, tokens: list[Token]) -> dict[str, list[Match]]:
         variants, at, heads = _sentence_variants(tokens)
@@ -261,20 +258,40 @@ class PhraseTables:
         return {name: self.tables[name]._choose(tokens, variants, where) for name, where in starts.items()}
 
 
-_VARIANTS: dict[int, tuple[list, tuple]] = {}
-_VARIANTS_KEPT = 512
+class _PerTokenList:
+    """What was worked out for a token list, kept for the last ``size`` lists. Keyed by the list's id;
+    the list itself is held, so its id cannot be reused while the entry lives, and an entry is given
+    back only for the same list of the same length."""
+
+    def __init__(self, size: int = 512):  # a document's sentences, many times over
+        self.size = size
+        self._kept: dict[int, tuple[list, object]] = {}
+
+    def get(self, tokens: list):
+        hit = self._kept.get(id(tokens))
+        if hit is not None and hit[0] is tokens and len(tokens) == hit[2]:
+            return hit[1]
+        return None
+
+    def put(self, tokens: list, value):
+        if len(self._kept) >= self.size:
+            del self._kept[next(iter(self._kept))]
+        self._kept[id(tokens)] = (tokens, value, len(tokens))
+        return value
+
+
+_VARIANTS = _PerTokenList()
 
 
 def _sentence_variants(tokens: list[Token]) -> tuple:
     """Per word, its clitic-stripped forms; where each form occurs; and the forms by first two letters.
 
     Each step asks several phrase tables about the same sentence; with these maps a table looks
-    only at the positions where one of its phrases can start (most tables: none). Kept per token
-    list (the list itself is held, so its id cannot be reused while the entry lives).
+    only at the positions where one of its phrases can start (most tables: none). Kept per token list.
     """
-    hit = _VARIANTS.get(id(tokens))
-    if hit is not None and hit[0] is tokens and len(tokens) == len(hit[1][0]):
-        return hit[1]
+    hit = _VARIANTS.get(tokens)
+    if hit is not None:
+        return hit
     variants = tuple(strip_clitics(t.norm, 2, t.surface) for t in tokens)  # positional: a cheaper cache key
     at: dict[str, list[int]] = {}
     for i, vs in enumerate(variants):
@@ -283,11 +300,7 @@ def _sentence_variants(tokens: list[Token]) -> tuple:
     heads: dict[str, list[str]] = {}
     for form in at:
         heads.setdefault(form[:2], []).append(form)
-    data = (variants, at, heads)
-    if len(_VARIANTS) >= _VARIANTS_KEPT:
-        del _VARIANTS[next(iter(_VARIANTS))]
-    _VARIANTS[id(tokens)] = (tokens, data)
-    return data
+    return _VARIANTS.put(tokens, (variants, at, heads))
 
 
 def _tail_matches(words: list[str], pat: tuple[str, ...]) -> bool:

@@ -59,7 +59,23 @@ def commitments(parsed: Parsed, ctx: Context) -> None:
     lex = ctx.lexicon
     trig = triggers()
     text = parsed.doc.text
+    dangling = trig.words("dangling")
+    # what opens the object of a head, by the head's suffix in commitment_heads ("policy-la" -> "la"):
+    # (prepositions written apart, words whose first letter is their own, the clitic that opens, words between)
+    opens = {
+        "": (trig.words("commitment_to"), trig.prefixes("own_ba"), "ب", _GAP),
+        "la": (frozenset(), trig.prefixes("own_la"), "ل", _GAP),  # the next word with ل
+        "an": (trig.words("commitment_that"), (), None, _GAP),  # the clause after أن
+        "on": (frozenset({_ON}), (), None, 0),  # على right after the head
+        "to": (trig.words("commitment_to") - {_ON}, (), None, _GAP),  # إلى, never a ب ("تتطلع بشكل خاص إلى")
+    }
     seen: set[tuple[str, str]] = set()
+
+    def add(ev, rule: str, kind: str, label: str, **more) -> None:
+        if (kind, normalize(label)) not in seen:
+            seen.add((kind, normalize(label)))
+            parsed.facts.append(Commitment(ev, rule, kind=kind, label=label, **more))
+
     for view in views(parsed):
         ev = Evidence.of(view.sentence)
         held = meeting_of(parsed, view.index)
@@ -73,53 +89,23 @@ def commitments(parsed: Parsed, ctx: Context) -> None:
             if m.j - m.i == 1 and m.i > 0 and definite(view.tokens[m.i]) and (
                     definite(view.tokens[m.i - 1]) or view.tokens[m.i - 1].norm.endswith(("ه", "ها", "هم", "نا"))):
                 continue  # "الشراكة الاستراتيجية"، "شراكته الاستراتيجية": an adjective after its noun commits to nothing
-            label = _phrase(text, m.start, view.sentence.end)
-            if (m.entity, normalize(label)) in seen:
-                continue
-            seen.add((m.entity, normalize(label)))
-            parsed.facts.append(Commitment(ev, f"commitments/{m.entity}-word", kind=m.entity, label=label,
-                                           actor=actor, meeting=meeting))
+            add(ev, f"commitments/{m.entity}-word", m.entity, _phrase(text, m.start, view.sentence.end),
+                actor=actor, meeting=meeting)
         opened: set[int] = set()  # where the objects of heads start
         for m in trig.find("commitment_heads", view.tokens):
-            kind, _, how = m.entity.partition("-")  # "policy-la": the object is the next word with ل
-            if how == "la":
-                span = _committed_to(view, m.j, frozenset(), trig.prefixes("own_la"), trig.words("dangling"), "ل")
-            elif how == "an":  # "goal-an": the clause after أن
-                span = _committed_to(view, m.j, trig.words("commitment_that"), (), trig.words("dangling"), None)
-            elif how == "on":  # "policy-on": على right after the head
-                span = _committed_to(view, m.j, frozenset({_ON}), (), trig.words("dangling"), None, gap=0)
-            elif how == "to":  # "goal-to": إلى, never a ب on a word ("تتطلع بشكل خاص إلى")
-                span = _committed_to(view, m.j, trig.words("commitment_to") - {_ON}, (), trig.words("dangling"), None)
-            else:
-                span = _committed_to(view, m.j, trig.words("commitment_to"), trig.prefixes("own_ba"),
-                                     trig.words("dangling"))
-            if span is None:
-                continue
-            opened.add(span[0])
-            label = text[span[0]:span[1]]
-            if (kind, normalize(label)) in seen:
-                continue
-            seen.add((kind, normalize(label)))
-            parsed.facts.append(Commitment(ev, f"commitments/{kind}-to", kind=kind, label=label,
-                                           actor=actor, meeting=meeting))
+            kind, _, how = m.entity.partition("-")
+            to, own, clitic, gap = opens[how]
+            span = _committed_to(view, m.j, to, own, dangling, clitic, gap)
+            if span is not None:
+                opened.add(span[0])
+                add(ev, f"commitments/{kind}-to", kind, text[span[0]:span[1]], actor=actor, meeting=meeting)
         for rule, kind, who, start in _needs_and_duties(view, lex, parsed, trig):
-            span = None if start in opened else _object_span(view, start, trig.words("dangling"))
-            if span is None or not (who or actor or view.mentions):
-                continue
-            label = text[span[0]:span[1]]
-            if (kind, normalize(label)) in seen:
-                continue
-            seen.add((kind, normalize(label)))
-            parsed.facts.append(Commitment(ev, f"commitments/{rule}", kind=kind, label=label,
-                                           actor=who or actor, meeting=meeting))
+            span = None if start in opened else _object_span(view, start, dangling)
+            if span is not None and (who or actor or view.mentions):
+                add(ev, f"commitments/{rule}", kind, text[span[0]:span[1]], actor=who or actor, meeting=meeting)
         for m in view.mentions:
             if entity_class(m.entity, lex, parsed) == "Resolution":
-                label = m.surface
-                if ("policy", normalize(label)) in seen:
-                    continue
-                seen.add(("policy", normalize(label)))
-                parsed.facts.append(Commitment(ev, "commitments/resolution", kind="policy", label=label,
-                                               actor=actor, object=m.entity, meeting=meeting))
+                add(ev, "commitments/resolution", "policy", m.surface, actor=actor, object=m.entity, meeting=meeting)
 
 
 def _actor(parsed: Parsed, lex, view) -> str | None:

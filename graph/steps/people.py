@@ -152,7 +152,8 @@ def people(parsed: Parsed, ctx: Context) -> None:
             role_end = t.end
             role_en = table[t.entity][1] or None
             role_end, _ = _title_run(text, matcher, toks, t.j, t.end)
-            office = table[t.entity.split(":", 1)[0]][0]  # the office itself, without its deputy or "its"
+            base = t.entity.split(":", 1)[0]  # the office's own key, without its deputy or "its"
+            office = table[base][0]
             pos = t.j
             if " " not in office and not office.startswith("ال"):  # "قائد شرطة X"، "نائب قائد شرطة X"
                 role_end = _head_of(text, toks, t.j, starts, role_end)
@@ -214,7 +215,7 @@ def people(parsed: Parsed, ctx: Context) -> None:
                     continue
                 if (tok.norm == _IN and pos + 1 < len(toks) and not _punct_between(text, tok.end, toks[pos + 1].start)
                         and (toks[pos + 1].norm in _AFFAIRS
-                             or (definite(toks[pos + 1]) and t.entity.split(":", 1)[0] in _expert_keys()))):
+                             or (definite(toks[pos + 1]) and base in _expert_keys()))):
                     complement = True  # a field: "الباحث في شؤون الجماعات المتطرفة"، "الخبير في الجماعات المسلحة"
                     pos += 1
                     continue
