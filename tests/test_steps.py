@@ -267,6 +267,12 @@ def test_a_name_ends_before_the_noun_the_person_speaks_of(text, name):
     # noun after an expert's
     ("ويرى الباحث التونسي في شؤون الحركات الجهادية سامي حداد أن داعش يتراجع.", "سامي حداد", "الباحث"),
     ("وقالت الخبيرة في الجماعات المسلحة ليلى حداد إن داعش يتراجع.", "ليلى حداد", "الخبيرة"),
+    # adjectives of the office are the title's: a ministry's own (feminine after a feminine noun, a
+    # relative adjective, العام), not the state after them nor a word that is no adjective
+    ("وقال وزير السلامة العامة سامي حداد إن خلية لداعش فككت.", "سامي حداد", "وزير السلامة العامة"),
+    ("وقال وزير الأمن الداخلي اللبناني سامي حداد إن خلية لداعش فككت.", "سامي حداد", "وزير الأمن الداخلي"),
+    ("وقال وزير الدفاع الوطني سامي حداد إن خلية لداعش فككت.", "سامي حداد", "وزير الدفاع الوطني"),
+    ("وقال وزير الداخلية السابق سامي حداد إن خلية لداعش فككت.", "سامي حداد", "وزير الداخلية"),
 ])
 def test_the_one_person_an_office_and_its_name_say(text, name, role):
     p = parse(ABOUT_ISIS + text)

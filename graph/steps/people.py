@@ -151,7 +151,8 @@ def people(parsed: Parsed, ctx: Context) -> None:
             role_start = _without_clitic(text, t.start, t.end, table[t.entity][0])
             role_end = t.end
             role_en = table[t.entity][1] or None
-            role_end, _ = _title_run(text, matcher, toks, t.j, t.end)
+            role_end, run_j = _title_run(text, matcher, toks, t.j, t.end)
+            role_end, adj_j = _office_adjectives(text, matcher, toks, t.i, run_j, role_end, starts)
             base = t.entity.split(":", 1)[0]  # the office's own key, without its deputy or "its"
             office = table[base][0]
             pos = t.j
@@ -166,6 +167,9 @@ def people(parsed: Parsed, ctx: Context) -> None:
             name_start, closed = None, False
             complement = _opens_complement(table[t.entity][0])  # inside "باسم ..." or "لشؤون ...": its definite words are the title's
             while pos < limit:
+                if run_j <= pos < adj_j:  # the office's adjectives ("وزير الدفاع الوطني") come before the name
+                    pos = adj_j
+                    continue
                 tok = toks[pos]
                 m = starts.get(tok.start)
                 if pos > t.j and _punct_between(text, toks[pos - 1].end, tok.start):
@@ -371,6 +375,31 @@ def _group_leaders(parsed: Parsed, lex, surnames: dict, titled: set[str]) -> Non
                                            role_ar="قائد", role_en="leader", affiliation=group))
 
 
+def _office_adjectives(text: str, matcher, toks, i: int, j: int, end: int, starts: dict) -> tuple[int, int]:
+    """Where a title ends when adjectives of its office follow it: "وزير السلامة العامة"، "وزير الدفاع
+    الوطني"، "وزير الأمن الداخلي". Only after a head in the construct state whose last word carries the
+    article; up to two words, each with the article written bare (not "وال": the next of a list), shaped
+    like an adjective that agrees (ـي/ـية, or ـة after a noun in ـة, or العام), not a named state or
+    demonym (those are the affiliation), a word that ends a name, nor the start of another title.
+    Gives the title's end offset and the token after it."""
+    k, noun = j, toks[j - 1]
+    if j - i < 2 or definite(toks[i]) or not noun.surface.startswith("ال"):
+        return end, j
+    while k < len(toks) and k < j + 2:
+        tok, before = toks[k], toks[k - 1]
+        adjectival = (tok.norm.endswith(("ي", "يه")) or tok.norm in _GENERAL
+                      or (before.norm.endswith("ه") and tok.norm.endswith("ه")))
+        if (not tok.surface.startswith("ال") or not adjectival or tok.start in starts or tok.norm in _STOP
+                or _punct_between(text, before.end, tok.start)
+                or any(x.i == 0 for x in matcher.match(toks[k:k + 4]))):
+            break
+        end, k = tok.end, k + 1
+    return end, k
+
+
+_GENERAL = frozenset({"العام", "العامه"})
+
+
 def _title_run(text: str, matcher, toks, j: int, end: int) -> tuple[int, int]:
     """Where a title ends when more titles follow it with nothing between ("القائم بأعمال منسق
     مكافحة الإرهاب", "نائب رئيس مجلس الوزراء ووزير الخارجية"): its end offset and next token."""
@@ -406,6 +435,7 @@ def _titles_after_names(parsed: Parsed, lex, matcher, table, titled: set[str]) -
             if role_start != t.start:  # "ناصر بوريطة، والمبعوث الخاص ...": the next person's title
                 continue
             role_end, j = _title_run(text, matcher, toks, k + t.j, t.end)
+            role_end, j = _office_adjectives(text, matcher, toks, k + t.i, j, role_end, starts)
             affiliation = None
             for pos in range(j, min(len(toks), j + 10)):
                 if _punct_between(text, toks[pos - 1].end, toks[pos].start):
