@@ -292,6 +292,16 @@ def test_where_a_name_after_its_title_ends(text, name, role):
     assert [(who, r) for who, r, _ in _roles(p)] == [(name, role)]
 
 
+def test_a_spokesperson_of_an_institution_named_before_speaks_for_its_state():
+    # "الوزارة" named again bare: the state is the one named with the ministry a sentence before
+    p = parse(ABOUT_ISIS + "وأصدرت وزارة الداخلية المصرية بيانا عن خلية لداعش. وقال المتحدث باسم الوزارة "
+              "سامي حداد إن الخلية فككت.")
+    assert ("سامي حداد", "المتحدث باسم", "EGY") in _roles(p)
+    # a state named in passing, not with the institution, is not the spokesperson's
+    p = parse(ABOUT_ISIS + "وزار وفد من مصر مقر الوزارة أمس. وقال المتحدث باسم الوزارة سامي حداد إن الزيارة ناجحة.")
+    assert ("سامي حداد", "المتحدث باسم", None) in _roles(p)
+
+
 def test_a_delegation_after_a_title_is_no_person():
     assert not parse(ABOUT_ISIS + "وترأس ولي العهد وفد المملكة إلى القمة العربية في القاهرة.").facts_of(PersonRole)
 

@@ -272,6 +272,8 @@ def people(parsed: Parsed, ctx: Context) -> None:
                 affiliation = _possessor(view, t, text, lex, parsed)
             if affiliation is None:
                 affiliation = _affiliation_before(view, t, lex, parsed)
+            if affiliation is None and table[base][0].endswith("باسم") and t.j < len(toks):
+                affiliation = _institution_named_before(parsed, lex, view, toks[t.j])
             used_until = pos
             entry = lex.get(person)
             if affiliation is None and entry is not None:
@@ -515,6 +517,30 @@ def _possessor(view, t, text: str, lex, parsed) -> str | None:
         words = m.surface.split()
         if words and normalize(words[0]).endswith("ه") == feminine:
             return m.entity
+    return None
+
+
+# A state's institutions, named again by their bare noun ("المتحدث باسم الوزارة") after the sentence that
+# named them with their state ("وزارة الخارجية الأردنية").
+_INSTITUTIONS = frozenset(normalize(w) for w in ("وزارة", "حكومة", "رئاسة", "الوزارة", "الحكومة", "الرئاسة"))
+
+
+def _institution_named_before(parsed: Parsed, lex, view, tok) -> str | None:
+    """The state of "الوزارة"/"الحكومة"/"الرئاسة" a spokesperson speaks for when no state follows it: the
+    last state named right after the same institution (within three words: "وزارة الخارجية الأردنية",
+    "الحكومة العراقية") earlier in the sentence or in the two sentences before."""
+    if tok.norm not in _INSTITUTIONS or not tok.norm.startswith("ال"):
+        return None
+    stem = tok.norm[2:]
+    near = [v for v in views(parsed) if view.index - 2 <= v.index <= view.index]
+    for v in reversed(near):
+        toks = v.tokens
+        for m in reversed(v.mentions):
+            if m.end > tok.start or m.how not in ("name", "adjective") or entity_class(m.entity, lex, parsed) != "Country":
+                continue
+            at = v.token_at(m.start)
+            if any(stem in (w.norm, w.norm[2:] if w.norm.startswith("ال") else None) for w in toks[max(0, at - 3):at]):
+                return m.entity
     return None
 
 
