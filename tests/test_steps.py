@@ -1480,6 +1480,22 @@ def test_the_need_to_and_a_duty_laid_on_a_state_are_commitments():
     assert found("وأثنى الوزير على العراق وجيشه.") == set()
 
 
+def test_who_commits_is_the_subject_not_a_state_named_further_on():
+    def found(text: str) -> set[tuple[str, str, str | None]]:  # the sentence after one that tells of a meeting
+        p = parse("وانعقد اجتماع التحالف الدولي ضد داعش أمس. " + text)
+        return {(c.kind, c.label, c.actor) for c in p.facts_of(Commitment) if c.evidence.sentence == 1}
+
+    # the partners together at the coalition's meeting are the coalition, not the state in the next clause
+    assert found("وتعهد المشاركون بمواصلة الضغط على التنظيم، فيما رحب الاجتماع بانضمام زامبيا إلى التحالف.") == {
+        ("policy", "مواصلة الضغط على التنظيم", "COALITION")}
+    assert found("وأقر الشركاء خطة عمل للمرحلة المقبلة.") == {("roadmap", "خطة عمل للمرحلة المقبلة", "COALITION")}
+    # a state right after the verb is its subject
+    assert found("وتعهدت كندا بمواصلة تدريب القوات العراقية.") == {("policy", "مواصلة تدريب القوات العراقية", "CAN")}
+    # a state named in a later clause commits to nothing said before it
+    assert found("وجدد البيان الختامي الالتزام بدعم الاستقرار في المناطق المحررة، قبل أن تعلن كندا عن منحة جديدة.") == {
+        ("policy", "دعم الاستقرار في المناطق المحررة", None)}
+
+
 def test_a_plan_is_a_roadmap_and_the_verb_planned_is_not():
     def labels(text: str) -> list[str]:
         return [c.label for c in parse("وانعقد اجتماع التحالف الدولي ضد داعش أمس. " + text).facts_of(Commitment)

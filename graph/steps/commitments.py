@@ -80,10 +80,11 @@ def commitments(parsed: Parsed, ctx: Context) -> None:
         ev = Evidence.of(view.sentence)
         held = meeting_of(parsed, view.index)
         meeting = held.key if held else None
-        actor = _actor(parsed, lex, view)
+        named = _actors(parsed, lex, view, held is not None)
         # a sentence naming nobody ("won by two goals to one") commits no one by a single word; a phrase
         # ("واعتمد المشاركون خطة عمل للمرحلة المقبلة") needs no name
         for m in trig.find("commitments", view.tokens):
+            actor = _actor(view, named, m.start, m.end)
             if not (actor or view.mentions) and m.j - m.i < 2:
                 continue
             if m.j - m.i == 1 and m.i > 0 and definite(view.tokens[m.i]) and (
@@ -98,24 +99,52 @@ def commitments(parsed: Parsed, ctx: Context) -> None:
             span = _committed_to(view, m.j, to, own, dangling, clitic, gap)
             if span is not None:
                 opened.add(span[0])
-                add(ev, f"commitments/{kind}-to", kind, text[span[0]:span[1]], actor=actor, meeting=meeting)
+                add(ev, f"commitments/{kind}-to", kind, text[span[0]:span[1]], actor=_actor(view, named, m.start, m.end),
+                    meeting=meeting)
         for rule, kind, who, start in _needs_and_duties(view, lex, parsed, trig):
             span = None if start in opened else _object_span(view, start, dangling)
-            if span is not None and (who or actor or view.mentions):
-                add(ev, f"commitments/{rule}", kind, text[span[0]:span[1]], actor=who or actor, meeting=meeting)
+            actor = who or _actor(view, named, start, start)
+            if span is not None and (actor or view.mentions):
+                add(ev, f"commitments/{rule}", kind, text[span[0]:span[1]], actor=actor, meeting=meeting)
         for m in view.mentions:
             if entity_class(m.entity, lex, parsed) == "Resolution":
-                add(ev, "commitments/resolution", "policy", m.surface, actor=actor, object=m.entity, meeting=meeting)
+                add(ev, "commitments/resolution", "policy", m.surface, actor=_actor(view, named, m.start, m.end),
+                    object=m.entity, meeting=meeting)
 
 
-def _actor(parsed: Parsed, lex, view) -> str | None:
-    for f in parsed.facts_of(PersonRole):
-        if f.evidence.sentence == view.index and f.affiliation:
-            return f.affiliation
-    for m in view.mentions:
-        if entity_class(m.entity, lex, parsed) in ("Coalition", "Country", "CoalitionBody") and m.how == "name":
-            return m.entity
-    return None
+def _actors(parsed: Parsed, lex, view, at_a_meeting: bool) -> tuple[str | None, list, bool]:
+    """Who may commit in a sentence: the affiliation of a person whose office it names; the states,
+    the coalition and its bodies it names; and whether the sentence tells of a meeting of the coalition
+    (where the partners together, or the meeting itself, speak for it)."""
+    office = next((f.affiliation for f in parsed.facts_of(PersonRole)
+                   if f.evidence.sentence == view.index and f.affiliation), None)
+    return office, [m for m in view.mentions if m.how == "name"
+                    and entity_class(m.entity, lex, parsed) in ("Coalition", "Country", "CoalitionBody")], at_a_meeting
+
+
+_COLLECTIVE = triggers().words("collective_subjects")
+
+
+def _actor(view, named: tuple[str | None, list, bool], start: int, end: int) -> str | None:
+    """Who commits to what is said at ``start``-``end``: the official's state; else the first state or
+    body named before it (the subject: "وأكدت فرنسا التزامها"); else one named right after the head
+    word, within a word ("وتعهدت فرنسا بـ"، "التزام التحالف بـ"). At a meeting of the coalition, the
+    partners together or the meeting itself ("وتعهد المشاركون بـ"، "وأكد الاجتماع على") are the coalition. A state named further on, in another clause ("... فيما رحب الاجتماع بانضمام
+    زامبيا"), is not the one bound."""
+    office, names, at_a_meeting = named
+    if office:
+        return office
+    toks, at = view.tokens, view.token_at(start)
+    after = view.token_at(end - 1) + 1
+    text = view.sentence.text
+    joined = (lambda a, b: not text[toks[a].end - view.sentence.start:toks[b].start - view.sentence.start].strip())
+    if at_a_meeting and any(0 <= k < len(toks) and toks[k].norm in _COLLECTIVE and joined(min(k, at), max(k, at))
+                            for k in (at - 1, after)):
+        return "COALITION"  # "وتعهد المشاركون بـ"، "التزام الشركاء بـ": the partners together
+    before = next((m.entity for m in names if m.end <= start), None)
+    if before:
+        return before
+    return next((m.entity for m in names if m.start >= end and view.token_at(m.start) <= after + 1), None)
 
 
 _GAP = 3  # words between a commitment head and its preposition ("التزام الأعضاء بمواصلة")
