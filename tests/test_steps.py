@@ -208,6 +208,9 @@ def test_an_unknown_name_set_off_by_commas_after_its_title():
     # as the affiliation; a bare head title with what it heads
     p = parse("وقال مدير المركز الإعلامي لـ«قسد»، كاوا سيدو، إن قوات التحالف الدولي ساندت العملية.")
     assert ("كاوا سيدو", "مدير المركز الإعلامي", "SDF") in _roles(p)
+    # a word of address after the comma opens the name, after an expert's field too
+    p = parse(ABOUT_ISIS + "وقال الباحث المغربي في الشؤون الأمنية، الدكتور سامي حداد، إن التنظيم يتراجع في الساحل.")
+    assert ("سامي حداد", "الباحث", "MAR") in _roles(p), _roles(p)
     # words after the comma that punctuation does not close are no name
     p = parse("وقال المتحدث باسم الجيش العراقي، سيارات مفخخة انفجرت في الموصل قرب مقر التحالف الدولي.")
     assert not [k for k in p.entities if k.startswith("person-")]

@@ -190,6 +190,8 @@ def people(parsed: Parsed, ctx: Context) -> None:
                             continue
                         if tok.surface.startswith("و"):
                             break
+                        if tok.norm in _HONORIFICS and pos + 1 < len(toks):
+                            pos += 1  # "الخبير ... في الشؤون الأمنية، الدكتور فلان،": the word of address opens the name
                         name_start, closed = pos, True
                         break
                     if entity_class(m.entity, lex, parsed) != "Person" or proclitic(m, lex).startswith("و"):
