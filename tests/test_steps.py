@@ -1103,6 +1103,15 @@ def test_threat_kinds(text, kind):
     assert kind in {t.kind for t in parse(text).facts_of(Threat)}
 
 
+def test_the_coalitions_partner_forces_are_no_threat():
+    found = {(t.kind, t.actor) for t in parse(
+        "وقال التحالف الدولي إن قوات سوريا الديمقراطية ومجلس دير الزور العسكري طردت داعش من بلدة هجين، "
+        "فيما يواصل تنظيم القاعدة نشاطه في إدلب.").facts_of(Threat)}
+    assert ("affiliate", "SDF") not in found and ("affiliate", "DEIR_EZ_ZOR_MILITARY_COUNCIL") not in found
+    # another jihadist group named beside ISIS is still reported
+    assert ("affiliate", "AL_QAEDA") in found and ("isis", None) in found
+
+
 def test_affiliate_with_its_region():
     found = {(t.kind, t.actor, t.region) for t in parse("ويشكل تنظيم داعش خراسان تهديداً للتحالف الدولي.").facts_of(Threat)}
     assert ("affiliate", "ISIS_K", "AFG") in found

@@ -51,6 +51,8 @@ def threats(parsed: Parsed, ctx: Context) -> None:
                    and m.how == "name"]
         for g in groups:
             e = lex.get(g.entity)
+            if e is not None and e.extra.get("coalition_partner"):
+                continue  # the coalition's partner forces (قسد، مجلس دير الزور العسكري) are no threat
             threat = (e.extra.get("threat") if e else None) or "affiliate"
             if threat == "isis":
                 add(view, "isis", rule="threats/armed-group")
