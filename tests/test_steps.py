@@ -1255,6 +1255,16 @@ def test_a_city_that_acts_is_no_attack_place_and_one_said_as_a_place_is():
         assert [a.place for a in parse(text, published="2019-03-06").facts_of(Attack)] == places, text
 
 
+def test_the_city_that_witnessed_an_attack_is_its_place():
+    # "شهدت X": the city is the verb's subject, before the attack word
+    [a] = parse("وشهدت مدينة كركوك في العاشر من آذار الماضي هجوما انتحاريا تبناه تنظيم داعش.",
+                published="2019-04-02").facts_of(Attack)
+    assert (a.perpetrator, a.place, a.date) == ("ISIS", "KIRKUK", "2019-03-10")
+    # not across a clause: the city witnessed something else
+    assert [a.place for a in parse("وشهدت بغداد احتفالات واسعة، وتبنى داعش هجوما أمس.", published="2019-04-02")
+            .facts_of(Attack)] == []
+
+
 def test_a_country_the_attacks_were_outside_of_or_with_only_a_bound_year_is_no_attack_place():
     for text in ("تبنى تنظيم داعش سلسلة هجمات خارج العراق في 28 حزيران 2016.",
                  "وتبنى تنظيم داعش التفجير، الأكثر دموية في العراق منذ عام 2003."):

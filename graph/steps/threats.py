@@ -101,6 +101,8 @@ def attacks(parsed: Parsed, ctx: Context) -> None:
             if here and not placed:
                 continue  # every city named acts ("فيما أعلنت موسكو إرسال محققين"): no attack's place
             here = placed
+            if not here:  # "وشهدت العاصمة العراقية بغداد ... تفجيرين": the city that witnessed it, before the word
+                here = _witnessed_at(parsed, lex, view, w, trig.words("witnessed"))
             if not here:  # a place the lexicon does not know: "في بلدة كاسيندي"، "استهدف معسكر إيناتس"
                 here = _unknown_place(parsed, view, w.end, end)
             if not here and any(d.value and not (len(d.value) == 4 and is_bound(parsed.doc.text, d, reach=_SINCE_REACH))
@@ -165,6 +167,18 @@ def attacks(parsed: Parsed, ctx: Context) -> None:
             a.date = there.pop() if len(there) == 1 else None
     _claimed_further_on(parsed, lex, all_views, trig, main, isis)
     _date_from_the_same_attack(parsed)
+
+
+def _witnessed_at(parsed: Parsed, lex, view, w, witnessed: frozenset[str]) -> list[Mention]:
+    """The city that is the subject of "شهدت" before an attack word ("وشهدت العاصمة العراقية بغداد أمس
+    تفجيرين"): the first city after the verb, with no punctuation between the verb and the word."""
+    toks, text = view.tokens, parsed.doc.text
+    k = view.token_at(w.start)
+    verb = next((i for i in range(k - 1, max(-1, k - 12), -1) if toks[i].norm in witnessed), None)
+    if verb is None or clause_break(text, toks[verb].end, w.start):
+        return []
+    return [m for m in view.mentions if toks[verb].end <= m.start and m.end <= w.start
+            and entity_class(m.entity, lex, parsed) == "City"][:1]
 
 
 def _claimed_further_on(parsed: Parsed, lex, all_views: list, trig, main: str | None, isis: str | None) -> None:
