@@ -395,6 +395,13 @@ def test_a_sentence_opened_by_its_meeting_verb_is_dated_by_it():
     assert [(m.kind, m.place, m.start_date) for m in p.facts_of(Meeting)] == [("small-group", "PARIS", "2015-06-02")]
 
 
+def test_a_sentence_opened_by_a_verb_of_deliberation_is_placed_and_dated_by_it():
+    # "بحث/ناقش ...، أمس، في روما، ...، في اجتماع": the verb tells the meeting as a verb of meeting does
+    p = parse("ناقش وزراء خارجية عشرين دولة من التحالف الدولي، أمس، في العاصمة الإسبانية مدريد، خطط "
+              "ملاحقة التنظيم، في اجتماع ترأسه وزير الخارجية الإسباني.", published="2018-03-08")
+    assert [(m.kind, m.place, m.start_date) for m in p.facts_of(Meeting)] == [("ministerial", "MADRID", "2018-03-07")]
+
+
 def test_a_venue_in_another_meetings_clause_is_not_the_hosts():
     p = parse("وعقدت المجموعة اجتماعها الأول في روما في آذار 2015 ضمن التحالف الدولي، فيما استضافت الكويت "
               "اجتماعها الثاني في أيار الماضي.", published="2015-10-08")
@@ -582,6 +589,21 @@ def test_a_meeting_mentioned_twice_in_a_document_is_one_meeting():
 def test_participants_and_roles(text, actor, role):
     found = {(f.actor, f.role) for f in parse(text).facts_of(Participation)}
     assert (actor, role) in found
+
+
+def test_each_role_word_has_its_own_scope():
+    # the chairs' list ends where "وشارك فيه" opens the attendees', and "بمشاركة" after the hosts
+    p = parse("عقد التحالف الدولي اجتماعاً في روما ترأسته إيطاليا والولايات المتحدة، وشارك فيه الأردن والعراق.")
+    roles = {(f.actor, f.role) for f in p.facts_of(Participation)}
+    assert {("ITA", "chair"), ("USA", "chair"), ("JOR", "attendee"), ("IRQ", "attendee")} <= roles, roles
+    assert not {("JOR", "chair"), ("IRQ", "chair")} & roles
+    p = parse("عقد التحالف الدولي اجتماعاً في بروكسل استضافته بلجيكا والولايات المتحدة بمشاركة المغرب.")
+    assert ("MAR", "attendee") in {(f.actor, f.role) for f in p.facts_of(Participation)}
+    # who heads a delegation attends
+    p = parse("عقد التحالف الدولي اجتماعا في روما. وشارك في الاجتماع وزير الخارجية الأردني أيمن الصفدي، ووفد من "
+              "جامعة الدول العربية برئاسة سفيرها حسام زكي.")
+    roles = {(f.actor, f.role) for f in p.facts_of(Participation)}
+    assert ("ARAB_LEAGUE", "attendee") in roles and not [r for r in roles if r[1] == "chair"], roles
 
 
 def test_a_meeting_named_in_passing_has_no_speakers_in_other_sentences():

@@ -17,6 +17,7 @@ from dataclasses import replace
 from datetime import date as _Day
 
 from ..facts import CoalitionSize, Evidence, Join, Meeting, Parsed, Participation
+from ..lexicon import Match
 from ..pipeline import Context, step
 from ..rdf import mint_key
 from ..text import normalize, strip_clitics
@@ -94,6 +95,7 @@ def meetings(parsed: Parsed, ctx: Context) -> None:
     previous = None
     not_a_meeting, coalition_words = trig.words("not_a_meeting"), trig.words("coalition_words")
     the_organisation, met = trig.words("the_organisation_itself"), trig.words("met")
+    deliberated = trig.words("deliberated")
     for view in views(parsed):
         toks = view.tokens
         before, previous = previous, view
@@ -131,6 +133,12 @@ def meetings(parsed: Parsed, ctx: Context) -> None:
         # after the verb of meeting only says what kind of meeting it was, wherever the verb stands
         told = opener or next((v for v in verbs if toks[view.token_at(v.start)].norm in met
                                and all(n.start > v.start for n in nouns)), None)
+        if told is None and nouns:
+            # "بحث وزراء خارجية 23 دولة ...، أمس، في العاصمة الإيطالية روما، ...، في اجتماع ترأسه ...": a verb
+            # of deliberation opening the sentence tells the meeting as a verb of meeting does
+            k0 = next((k for k in range(min(2, len(toks))) if toks[k].norm in deliberated), None)
+            if k0 is not None:
+                told = Match(k0, k0 + 1, toks[k0].start, toks[k0].end, "deliberated", "name")
         if told is not None and nouns and all(view.token_at(n.start) > 0 and toks[view.token_at(n.start) - 1].norm == "في"
                                              and n.start > told.start for n in nouns):
             nouns = []
@@ -673,6 +681,10 @@ def _participants(parsed: Parsed, ctx: Context, view, meeting: Meeting) -> None:
             if parsed.doc.text[b:b + 1] == ":":  # "وشارك في الاجتماع وزراء خارجية دول المجلس: الإمارات، والبحرين ..."
                 listed_to = _list_end(parsed, view, spans, b, lex)
                 b = _coordinated_end(view, spans, clause_of(spans, listed_to - 1)[0], listed_to)
+            # "ترأسه X ونظيره Y، وشارك فيه Z": the next role word opens a scope of its own, unless it heads
+            # a delegation ("ووفد من الجامعة العربية برئاسة ...": who led the delegation attended)
+            b = min([b] + [x.start for x in roles if x.start > r.end and x.entity != "speaker"
+                           and not _heads_a_delegation(view, x)])
             scope = [m for m in actors if r.end <= m.start < b and view.token_at(m.start) - rt <= 30]
         for m in scope:
             state = positions.get(m.entity)
@@ -694,6 +706,15 @@ def _participants(parsed: Parsed, ctx: Context, view, meeting: Meeting) -> None:
                     chosen.setdefault(m.entity, "chair")
     for actor, role in chosen.items():
         parsed.facts.append(Participation(ev, f"meetings/role-{role}", meeting=meeting.key, actor=actor, role=role))
+
+
+_DELEGATION = frozenset(normalize(w) for w in ("وفد", "ووفد", "بوفد", "الوفد", "والوفد", "وفدا", "وفداً"))
+
+
+def _heads_a_delegation(view, role) -> bool:
+    """Whether a role word follows a delegation within a few words ("وفد من جامعة الدول العربية برئاسة")."""
+    k = view.token_at(role.start)
+    return any(t.norm in _DELEGATION for t in view.tokens[max(0, k - 6):k])
 
 
 def _coordinated(view, first, actors, lex) -> list:
