@@ -976,6 +976,29 @@ def test_the_giver_by_its_office_holder_or_after_a_verb_with_a_pronoun(text, don
     assert (f.donor, f.beneficiaries) == (donor, ["SYR"])
 
 
+def test_his_country_is_the_speakers_and_a_delegation_gives_for_its_state():
+    # "بلاده": the state of the person who speaks, not of one named after a preposition
+    [f] = parse(ABOUT_ISIS + "وقال جون كيري، في مؤتمر مشترك مع باولو جنتيلوني، إن بلاده ستقدم 15 مليون دولار "
+                "لإزالة الألغام في العراق.").facts_of(Funding)
+    assert (f.donor, f.beneficiaries) == ("USA", ["IRQ"])
+    # a delegation named by its adjective gives for its state, and is no one helped
+    [f] = parse(ABOUT_ISIS + "وأعلن الوفد الياباني عن مساهمة قدرها 20 مليون دولار للعراق.").facts_of(Funding)
+    assert (f.donor, f.beneficiaries) == ("JPN", ["IRQ"])
+
+
+def test_the_giver_in_the_amounts_own_clause_and_the_two_states_named_before():
+    # the word of giving in an earlier clause: the state named in the amount's own clause gives it
+    found = parse(ABOUT_ISIS + "وأعلنت إيطاليا تخصيص عشرة ملايين يورو لتدريب القضاة في النيجر، فيما أكدت "
+                  "الولايات المتحدة أن مساهمتها ستبلغ 30 مليون دولار.").facts_of(Funding)
+    assert [(f.donor, f.amount) for f in found] == [("ITA", 1e7), ("USA", 3e7)]
+    assert "USA" not in found[1].beneficiaries
+    # "في البلدين": the two states last named together; a year before the amount is its year
+    p = parse("وناقش التحالف الدولي الاستقرار في العراق وسوريا. وفي عام 2022 تعهد الشركاء بتقديم 300 مليون دولار "
+              "لبرامج الاستقرار في البلدين.")
+    [f] = p.facts_of(Funding)
+    assert (f.beneficiaries, f.year) == (["IRQ", "SYR"], "2022")
+
+
 def test_a_news_agency_neither_gives_nor_takes_part():
     # the agency a figure or a remark was given to is the report's source
     [f] = parse(ABOUT_ISIS + "ونقلت رويترز عن مسؤول ياباني أن بلاده قدمت 15 مليون دولار للعراق.").facts_of(Funding)

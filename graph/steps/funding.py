@@ -12,9 +12,10 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from ..dates import is_bound
 from ..facts import Evidence, Funding, Meeting, Parsed, PersonRole
 from ..pipeline import Context, step
-from ..text import strip_clitics
+from ..text import normalize, strip_clitics
 from ..triggers import triggers
 from ._context import clause_break, clause_of, clause_spans, entity_class, is_media, proclitic, views
 
@@ -97,13 +98,22 @@ def funding(parsed: Parsed, ctx: Context) -> None:
                     donor = subject
                 elif donors:
                     donor = donors[-1].entity
-                elif any(t.norm in trig.words("his_country") for t in toks if t.end <= q.start):
-                    donor = last_person_state
+                elif (his := next((t for t in toks if t.end <= q.start and t.norm in trig.words("his_country")), None)):
+                    # "توقع هاموند ...، معلناً أن بلاده ستخصص": the state of the person named last before it
+                    donor = _state_of_person_before(view, lex, parsed, states, his.start) or last_person_state
                 else:  # "وأعلن رئيس الوزراء الياباني فلان تقديم ...": the state of the office-holder who gives
                     donor = next((states[m.entity] for m in reversed(view.mentions) if m.end <= before[-1].start
                                   and m.entity in states), None)
             elif prev is not None and not before and prev.evidence.sentence == view.index:
                 donor = prev.donor
+            if before and kind in ("pledge", "raised") and before[-1].start < a:
+                # "أعلنت إيطاليا تخصيص ...، فيما أكدت الولايات المتحدة أن مساهمتها ستبلغ 30 مليون دولار": the word of
+                # giving is in an earlier clause; a giver named in the amount's own clause, before it, gives it
+                # (the subject: not after a preposition or a channel, "عبر الأمم المتحدة"; and not in a list
+                # of parts, "منها 45 مليوناً للعراق عبر الأمم المتحدة و15 مليوناً ...")
+                own = [m for m in actors if a <= m.start and m.end <= q.start and not _after_preposition(view, m, lex)]
+                if own and not any(a <= o.start < q.start for o in money if o is not q):
+                    donor = own[-1].entity
             if kind in ("pledge", "raised"):
                 # "تلتها الكويت بملياري دولار، ثم السعودية بمليار ونصف المليار": each giver of a list
                 # stands right before its amount
@@ -139,6 +149,10 @@ def funding(parsed: Parsed, ctx: Context) -> None:
             in_clause = in_clause or [m.entity for m in view.mentions if q.end <= m.start < b
                                       and entity_class(m.entity, lex, parsed) == "Program"
                                       and (_preceded_by(view, m, trig.words("given_to")) or "ل" in proclitic(m, lex))]
+            # "لإعادة تأهيل شبكات المياه في الجانب الأيمن من الموصل": a city the money is for, when no state is
+            in_clause = in_clause or [m.entity for m in cities if q.end <= m.start < b]
+            if not in_clause and any(q.end <= t.start < b and t.norm in _THE_TWO for t in toks):
+                in_clause = _pair_before(parsed, lex, view, q.start)  # "في البلدين": the two states named together before
             if not in_clause and kind in ("target", "shortfall"):
                 # "تقدّر الحكومة العراقية احتياجاتها ... بأكثر من 88 مليار دولار": a government's needs
                 in_clause = [c for m in view.mentions if a <= m.start < b
@@ -150,6 +164,9 @@ def funding(parsed: Parsed, ctx: Context) -> None:
                 prev.beneficiaries if prev else [])
             beneficiaries = list(dict.fromkeys(b for b in beneficiaries if b != donor))
             years = [d.value[:4] for d in view.dates if d.value and d.start >= q.end and len(d.value) == 4]
+            # "في عام 2022 وحده تجاوزت تعهدات الشركاء 440 مليون دولار": a year before the amount, not a bound
+            years = years or [d.value for d in reversed(view.dates) if d.value and len(d.value) == 4 and d.end <= q.start
+                              and not is_bound(parsed.doc.text, d)][:1]
             f = Funding(Evidence.of(view.sentence), f"funding/{kind}-word", kind=kind, amount=q.value,
                         currency=q.currency, qualifier=q.qualifier, donor=donor, beneficiaries=beneficiaries,
                         purpose=_purpose(parsed, view, q), year=years[0] if years else None)
@@ -223,6 +240,47 @@ def _named_after(view, spans, actors: list, trigger, q, lex) -> str | None:
         if trigger.end <= m.start < min(q.start, b) and view.token_at(m.start) - i <= _SUBJECT_WITHIN + 1 + (
                 m.how == "adjective"):
             return m.entity if not {"ب", "ل"} & set(proclitic(m, lex)) else None
+    return None
+
+
+_THE_TWO = frozenset(normalize(w) for w in ("البلدين", "للبلدين", "بالبلدين", "والبلدين", "البلدان", "الدولتين",
+                                             "للدولتين"))
+
+
+def _pair_before(parsed: Parsed, lex, view, offset: int) -> list[str]:
+    """The two states last named together ("العراق وسوريا") before ``offset``, in this sentence or earlier."""
+    for v in reversed([v for v in views(parsed) if v.index <= view.index]):
+        states = [m for m in v.mentions if m.how == "name" and m.start < offset and entity_class(m.entity, lex, parsed) == "Country"]
+        for x, y in reversed(list(zip(states, states[1:]))):
+            if v.token_at(y.start) == v.token_at(x.end - 1) + 1 and proclitic(y, lex).startswith("و") and x.entity != y.entity:
+                return [x.entity, y.entity]
+    return []
+
+
+_PREPOSITIONS = frozenset(normalize(w) for w in ("مع", "عن", "من", "إلى", "على", "لدى", "بين", "ضد", "عبر", "في"))
+
+
+def _after_preposition(view, m, lex) -> bool:
+    """Whether a name stands after a preposition written apart or carries ب or ل."""
+    k = view.token_at(m.start)
+    return (k > 0 and view.tokens[k - 1].norm in _PREPOSITIONS) or bool({"ب", "ل"} & set(proclitic(m, lex)))
+
+
+def _state_of_person_before(view, lex, parsed, states: dict, offset: int) -> str | None:
+    """The state of the last person named in the sentence before ``offset`` who may be the one speaking
+    (not after a preposition: "وقال كيري، في مؤتمر مشترك مع جنتيلوني، ... إن بلاده"): the office the text
+    gives him or her, else the one general knowledge does."""
+    for m in reversed(view.mentions):
+        if m.end > offset or entity_class(m.entity, lex, parsed) != "Person":
+            continue
+        if _after_preposition(view, m, lex):
+            continue
+        if m.entity in states:
+            return states[m.entity]
+        e = lex.get(m.entity)
+        roles = e.extra.get("roles") if e is not None else None
+        aff = roles[0].get("affiliation") if roles else None
+        return aff if aff and entity_class(aff, lex, parsed) == "Country" else None
     return None
 
 
