@@ -981,6 +981,10 @@ def test_his_country_is_the_speakers_and_a_delegation_gives_for_its_state():
     [f] = parse(ABOUT_ISIS + "وقال جون كيري، في مؤتمر مشترك مع باولو جنتيلوني، إن بلاده ستقدم 15 مليون دولار "
                 "لإزالة الألغام في العراق.").facts_of(Funding)
     assert (f.donor, f.beneficiaries) == ("USA", ["IRQ"])
+    # a future "will allocate" pledges, and a city the money is for is helped when no state is named with it
+    [f] = parse(ABOUT_ISIS + "وأعلن وزير الخارجية الألماني زيغمار غابرييل أن بلاده ستخصص 10 ملايين يورو لإعادة "
+                "تأهيل شبكات المياه في الموصل.").facts_of(Funding)
+    assert (f.kind, f.donor, f.beneficiaries) == ("pledge", "DEU", ["MOSUL"])
     # a delegation named by its adjective gives for its state, and is no one helped
     [f] = parse(ABOUT_ISIS + "وأعلن الوفد الياباني عن مساهمة قدرها 20 مليون دولار للعراق.").facts_of(Funding)
     assert (f.donor, f.beneficiaries) == ("JPN", ["IRQ"])
