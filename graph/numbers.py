@@ -406,22 +406,23 @@ class _Parser:
         return value, j, excl
 
     def ordinal(self, i: int) -> tuple[float, int, int] | None:
-        """``(value, next index, excluded leading characters)`` of an ordinal with the article."""
+        """``(value, next index, excluded leading characters)`` of an ordinal with the article, or of a compound
+        one without it ("سادساً وثمانين")."""
         es, j = self.entries(i, "first")
         for e in es:
-            if e.kind not in ("ord", "ordc") or not e.art:
+            if e.kind not in ("ord", "ordc"):
                 continue
             prev = self.toks[i - 1].norm if i > 0 else ""
             if prev in _ORDINAL_NOT_AFTER or (prev[:1] in _CONJ and prev[1:] in _ORDINAL_NOT_AFTER):
                 return None  # "كانون الثاني", "وتشرين الأول"
             if e.value <= 9:
-                ten = self.has(j, "bare", ("ten",))
+                ten = self.has(j, "bare", ("ten",)) if e.art else None
                 if ten:
                     return e.value + 10, ten[1], e.excl
                 tens = self.has(j, "and", ("tens",))
-                if tens:
+                if tens:  # "الرابع والثمانين"; without the article only with its tens ("عضواً سادساً وثمانين")
                     return e.value + tens[0].value, tens[1], e.excl
-            if e.kind == "ord":
+            if e.kind == "ord" and e.art:
                 return e.value, j, e.excl
         return None
 

@@ -90,6 +90,9 @@ ROWS = [
     ("الاجتماع الوزاري الأول", [(1, None, E, True, None)]),
     ("في الثانية عشرة من العمر", [(12, None, E, True, None)]),
     ("الحادي والعشرين", [(21, None, E, True, None)]),
+    # without the article, an ordinal counts only with its tens: "sixthly" alone is a word of order
+    ("بانضمامها عضواً سادساً وثمانين", [(86, None, E, True, None)]),
+    ("ثانياً، قال الوزير", []),
     ("في كانون الثاني وتشرين الأول", []),
     # Not numbers.
     ("آلاف المستثمرين", []),

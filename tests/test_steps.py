@@ -885,6 +885,12 @@ def test_joining_a_working_group_is_not_joining_the_coalition():
      "مواصلة الحرب على داعش.", 86, "2020-05-14"),
     ("وعقد التحالف الدولي اجتماعه الوزاري الأول في بروكسل في كانون الأول 2014، وكان يضم نحو ستين شريكاً.",
      60, "2014-12"),
+    # the members with their pronoun set off by commas; "made up of"; the count after "عددها" further on
+    ("وقال إن التحالف الدولي، بأعضائه الأربعة والثمانين، ماض في عمله.", 84, "2020-05-14"),
+    ("وأكد البيان أن التحالف الدولي، المؤلف من ست وستين دولة ومنظمة، موحد في تصميمه.", 66, "2020-05-14"),
+    ("وشارك ممثلو الدول الأعضاء في التحالف الدولي البالغ عددها أربعة وثمانين.", 84, "2020-05-14"),
+    # an ordinal without the article, compound with its tens
+    ("ورحب الوزراء بانضمام توغو عضواً سادساً وثمانين في التحالف الدولي.", 86, "2020-05-14"),
 ])
 def test_coalition_size(text, count, as_of):
     found = {(s.count, s.as_of) for s in parse(text).facts_of(CoalitionSize)}

@@ -963,6 +963,9 @@ def _founding(view, d, trig) -> bool:
     return any(t.norm.startswith(trig.prefixes("founded")) for t in view.tokens[max(0, i - 2):i])
 
 
+_COUNT_OF = frozenset(normalize(w) for w in ("عددها", "عددهم", "عدده", "عدد"))
+
+
 @step("coalition_size", in_genre=True)
 def coalition_size(parsed: Parsed, ctx: Context) -> None:
     """Statements of how many partners the coalition has or had, with the date each refers to."""
@@ -987,7 +990,9 @@ def coalition_size(parsed: Parsed, ctx: Context) -> None:
             if q.ordinal and not (i > 0 and toks[i - 1].norm.startswith(trig.prefixes("membership_nouns"))):
                 continue  # "العضو الرابع والثمانين" counts; "اجتماعها الثالث عشر" does not
             j = view.token_at(q.end - 1) + 1
-            if not any(i - 3 <= n.i < j + 2 for n in members):
+            # "الأعضاء في التحالف البالغ عددها أربعة وثمانين": after "عددها" the members may be named further back
+            reach = 6 if i > 0 and toks[i - 1].norm in _COUNT_OF else 3
+            if not any(i - reach <= n.i < j + 2 for n in members):
                 continue
             around = [t.norm for t in toks[max(0, i - 3):i]] + [t.norm for t in toks[j:j + 2]]
             if any(w.startswith(trig.prefixes("not_members")) for w in around):  # "30 وزير خارجية"
@@ -1000,7 +1005,8 @@ def coalition_size(parsed: Parsed, ctx: Context) -> None:
                 continue  # "الدول الـ28 الأعضاء في الحلف": the members of another body
             # "الأعضاء الـ68", "73 شريكاً", "87 دولة عضواً" count members; "50 دولة" may count anyone
             a, b = clause_of(spans, q.start)
-            membership = any(i - 3 <= n.i < j + 2 and toks[n.i].norm.startswith(trig.prefixes("membership_nouns"))
+            membership = any(i - reach <= n.i < j + 2 and any(v.startswith(trig.prefixes("membership_nouns"))
+                                                               for v in strip_clitics(toks[n.i].norm))
                              for n in members) and not any(w.startswith(trig.prefixes("besides_members")) for w in after[1:3])
             if not membership:
                 if any(w.startswith(trig.prefixes("attending")) for w in (t.norm for t in toks[max(0, i - 6):i])) or any(
