@@ -810,6 +810,9 @@ def test_a_member_of_a_list_is_dated_by_its_own_item():
      [("BEN", "2023-04"), ("GHA", "2023-04")]),
     # the subject before its verb with قد between them
     ("وكانت كينيا قد انضمت إلى التحالف الدولي بوصفها العضو الجديد في آذار الماضي.", [("KEN", "2023-03")]),
+    # the state a relative clause of joining describes, set off by a comma
+    ("وحضرت الاجتماع بنين، التي انضمت إلى التحالف الدولي في آذار الماضي، وغانا.", [("BEN", "2023-03")]),
+    ("وتحدثت غانا التي قد انضمت إلى التحالف الدولي في نيسان الماضي عن تجربتها.", [("GHA", "2023-04")]),
 ])
 def test_a_join_after_badama_and_a_member_before_qad(text, joins):
     assert sorted((j.member, j.date) for j in parse(ABOUT_ISIS + text, published="2023-08-01").facts_of(Join)) == joins

@@ -872,6 +872,15 @@ def membership(parsed: Parsed, ctx: Context) -> None:
                     own = clause_of(spans, m.start) if listed_from is not None and m.start >= listed_from else (a, b)
                     members.append((m, own))
                     listed = view.token_at(m.end - 1) + 1
+            # "فيما حضرته بوركينا فاسو، التي انضمت إلى التحالف في ديسمبر": the state a relative clause of joining
+            # describes, named right before it
+            k = jt - 1 if jt >= 1 and toks[jt - 1].norm != "قد" else jt - 2
+            if k >= 1 and toks[k].norm in _RELATIVE:
+                named = [m for m in view.mentions if m.how == "name" and m.end <= toks[k].start
+                         and entity_class(m.entity, lex, parsed) == "Country"
+                         and not parsed.doc.text[m.end:toks[k].start].strip(" ،,")]
+                if named:
+                    members.append((named[-1], (a, b)))
         for m, clause in dict((m.entity, (m, c)) for m, c in reversed(members)).values():
             if meeting and m.entity == meeting.place:
                 continue
@@ -881,6 +890,9 @@ def membership(parsed: Parsed, ctx: Context) -> None:
             if there:
                 parsed.facts.append(Participation(Evidence.of(view.sentence), "membership/new-member",
                                                   meeting=there.key, actor=m.entity, role="new-member"))
+
+
+_RELATIVE = frozenset(normalize(w) for w in ("التي", "الذي"))
 
 
 def _member_since(parsed: Parsed, view, lex, trig) -> None:
