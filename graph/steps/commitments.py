@@ -129,17 +129,22 @@ def _actor(view, named: tuple[str | None, list, bool], start: int, end: int) -> 
     """Who commits to what is said at ``start``-``end``: the official's state; else the first state or
     body named before it (the subject: "وأكدت فرنسا التزامها"); else one named right after the head
     word, within a word ("وتعهدت فرنسا بـ"، "التزام التحالف بـ"). At a meeting of the coalition, the
-    partners together or the meeting itself ("وتعهد المشاركون بـ"، "وأكد الاجتماع على") are the coalition. A state named further on, in another clause ("... فيما رحب الاجتماع بانضمام
-    زامبيا"), is not the one bound."""
+    partners together or the meeting itself, written next to the words ("وتعهد المشاركون بـ"، "وأكد
+    الاجتماع على"), are the coalition. A state named further on, in another clause ("... فيما رحب الاجتماع
+    بانضمام زامبيا"), is not the one bound."""
     office, names, at_a_meeting = named
     if office:
         return office
     toks, at = view.tokens, view.token_at(start)
     after = view.token_at(end - 1) + 1
     text = view.sentence.text
-    joined = (lambda a, b: not text[toks[a].end - view.sentence.start:toks[b].start - view.sentence.start].strip())
-    if at_a_meeting and any(0 <= k < len(toks) and toks[k].norm in _COLLECTIVE and joined(min(k, at), max(k, at))
-                            for k in (at - 1, after)):
+    base = view.sentence.start
+
+    def next_to(k: int) -> bool:  # nothing but a space between word k and the words at ``at``
+        a, b = min(k, at), max(k, at)
+        return not text[toks[a].end - base:toks[b].start - base].strip()
+
+    if at_a_meeting and any(0 <= k < len(toks) and toks[k].norm in _COLLECTIVE and next_to(k) for k in (at - 1, after)):
         return "COALITION"  # "وتعهد المشاركون بـ"، "التزام الشركاء بـ": the partners together
     before = next((m.entity for m in names if m.end <= start), None)
     if before:

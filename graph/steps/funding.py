@@ -250,9 +250,11 @@ _THE_TWO = frozenset(normalize(w) for w in ("البلدين", "للبلدين", 
 def _pair_before(parsed: Parsed, lex, view, offset: int) -> list[str]:
     """The two states last named together ("العراق وسوريا") before ``offset``, in this sentence or earlier."""
     for v in reversed([v for v in views(parsed) if v.index <= view.index]):
-        states = [m for m in v.mentions if m.how == "name" and m.start < offset and entity_class(m.entity, lex, parsed) == "Country"]
+        states = [m for m in v.mentions if m.how == "name" and m.start < offset
+                  and entity_class(m.entity, lex, parsed) == "Country"]
         for x, y in reversed(list(zip(states, states[1:]))):
-            if v.token_at(y.start) == v.token_at(x.end - 1) + 1 and proclitic(y, lex).startswith("و") and x.entity != y.entity:
+            joined = v.token_at(y.start) == v.token_at(x.end - 1) + 1 and proclitic(y, lex).startswith("و")
+            if joined and x.entity != y.entity:
                 return [x.entity, y.entity]
     return []
 

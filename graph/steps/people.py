@@ -524,16 +524,16 @@ def _possessor(view, t, text: str, lex, parsed) -> str | None:
 
 # A state's institutions, named again by their bare noun ("المتحدث باسم الوزارة") after the sentence that
 # named them with their state ("وزارة الخارجية الأردنية").
-_INSTITUTIONS = frozenset(normalize(w) for w in ("وزارة", "حكومة", "رئاسة", "الوزارة", "الحكومة", "الرئاسة"))
+_INSTITUTIONS = frozenset(normalize(w) for w in ("الوزارة", "الحكومة", "الرئاسة"))
 
 
 def _institution_named_before(parsed: Parsed, lex, view, tok) -> str | None:
     """The state of "الوزارة"/"الحكومة"/"الرئاسة" a spokesperson speaks for when no state follows it: the
     last state named right after the same institution (within three words: "وزارة الخارجية الأردنية",
     "الحكومة العراقية") earlier in the sentence or in the two sentences before."""
-    if tok.norm not in _INSTITUTIONS or not tok.norm.startswith("ال"):
+    if tok.norm not in _INSTITUTIONS:
         return None
-    stem = tok.norm[2:]
+    stem = tok.norm[2:]  # "وزارة الخارجية" or "الوزارة" again
     near = [v for v in views(parsed) if view.index - 2 <= v.index <= view.index]
     for v in reversed(near):
         toks = v.tokens
