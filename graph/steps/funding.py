@@ -18,6 +18,7 @@ from ..pipeline import Context, step
 from ..text import normalize, strip_clitics
 from ..triggers import triggers
 from ._context import clause_break, clause_of, clause_spans, entity_class, is_media, proclitic, views
+from .people import _lexicon_role
 
 __all__ = ["funding"]
 
@@ -111,7 +112,7 @@ def funding(parsed: Parsed, ctx: Context) -> None:
                 # giving is in an earlier clause; a giver named in the amount's own clause, before it, gives it
                 # (the subject: not after a preposition or a channel, "عبر الأمم المتحدة"; and not in a list
                 # of parts, "منها 45 مليوناً للعراق عبر الأمم المتحدة و15 مليوناً ...")
-                own = [m for m in actors if a <= m.start and m.end <= q.start and not _after_preposition(view, m, lex)]
+                own = [m for m in actors if a <= m.start and m.end <= q.start and not _governed(view, m, lex)]
                 if own and not any(a <= o.start < q.start for o in money if o is not q):
                     donor = own[-1].entity
             if kind in ("pledge", "raised"):
@@ -262,8 +263,10 @@ def _pair_before(parsed: Parsed, lex, view, offset: int) -> list[str]:
 _PREPOSITIONS = frozenset(normalize(w) for w in ("مع", "عن", "من", "إلى", "على", "لدى", "بين", "ضد", "عبر", "في"))
 
 
-def _after_preposition(view, m, lex) -> bool:
-    """Whether a name stands after a preposition written apart or carries ب or ل."""
+def _governed(view, m, lex) -> bool:
+    """Whether a name is governed by a preposition written apart (with, through, in ...) or carries ب or
+    ل, so that it is not the subject of the clause. (meetings' ``_after_preposition`` asks another
+    question, whether a name is where rather than who, and counts other words.)"""
     k = view.token_at(m.start)
     return (k > 0 and view.tokens[k - 1].norm in _PREPOSITIONS) or bool({"ب", "ل"} & set(proclitic(m, lex)))
 
@@ -275,13 +278,12 @@ def _state_of_person_before(view, lex, parsed, states: dict, offset: int) -> str
     for m in reversed(view.mentions):
         if m.end > offset or entity_class(m.entity, lex, parsed) != "Person":
             continue
-        if _after_preposition(view, m, lex):
+        if _governed(view, m, lex):
             continue
         if m.entity in states:
             return states[m.entity]
         e = lex.get(m.entity)
-        roles = e.extra.get("roles") if e is not None else None
-        aff = roles[0].get("affiliation") if roles else None
+        aff = _lexicon_role(e, parsed.doc.published)[2] if e is not None else None  # the office held then
         return aff if aff and entity_class(aff, lex, parsed) == "Country" else None
     return None
 
