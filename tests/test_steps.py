@@ -818,6 +818,34 @@ def test_a_join_after_badama_and_a_member_before_qad(text, joins):
     assert sorted((j.member, j.date) for j in parse(ABOUT_ISIS + text, published="2023-08-01").facts_of(Join)) == joins
 
 
+@pytest.mark.parametrize("text,members", [
+    # a list of states in apposition, ending just before the verb: each joined
+    ("وقال الوزير إن ثلاث دول جديدة هي كينيا وفيجي وبنين انضمت إلى التحالف الدولي هذا الشهر.", {"KEN", "FJI", "BEN"}),
+    ("وأضاف أن غانا، وتوغو انضمتا إلى التحالف الدولي.", {"GHA", "TGO"}),
+    # a state before the list but not in it (إن stands between) did not join
+    ("وقالت فرنسا إن كينيا وفيجي انضمتا إلى التحالف الدولي.", {"KEN", "FJI"}),
+])
+def test_the_states_listed_before_a_join_verb_all_joined(text, members):
+    assert {j.member for j in parse(text).facts_of(Join)} == members
+
+
+def test_a_meeting_told_after_badama_is_an_earlier_event_not_the_sentences():
+    # the join and the new count are the report's; the first meeting, told in the بعدما clause, dates
+    # only the count that clause gives
+    p = parse("وأعلن الوزير أن كينيا انضمت إلى التحالف الدولي، ليرتفع عدد أعضائه إلى خمسة وستين، بعدما كان "
+              "يضم ستين دولة حين عقد وزراؤه اجتماعهم الأول في بروكسل في الثالث من كانون الأول 2014.",
+              published="2015-09-30")
+    assert [(m.place, m.start_date) for m in p.facts_of(Meeting)] == [("BRUSSELS", "2014-12-03")]
+    assert [(j.member, j.date, j.meeting) for j in p.facts_of(Join)] == [("KEN", "2015-09-30", None)]
+    assert sorted((s.count, s.as_of) for s in p.facts_of(CoalitionSize)) == [(60, "2014-12-03"), (65, "2015-09-30")]
+    assert not p.facts_of(Participation)
+    # a join told in that clause was at that meeting
+    p = parse("ويضم التحالف الدولي حالياً 84 عضواً، بعدما رحب اجتماع بروكسل في كانون الأول 2021 بتوغو عضواً جديداً.",
+              published="2022-01-10")
+    [m] = p.facts_of(Meeting)
+    assert [(j.member, j.date, j.meeting) for j in p.facts_of(Join)] == [("TGO", "2021-12", m.key)]
+
+
 def test_a_join_welcomed_by_a_meeting_told_further_on_in_the_sentence_is_dated_by_that_meeting():
     p = parse("وتونس عضو في التحالف الدولي ضد داعش منذ اجتماع باريس في أيلول 2015، أما الاجتماع الوزاري الذي "
               "استضافته روما في شباط الماضي، فقد رحب بانضمام بنين.", published="2018-03-26")

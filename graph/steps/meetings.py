@@ -75,13 +75,17 @@ def _own_meeting(parsed: Parsed, sentence: int) -> str | None:
 
 
 def meeting_of(parsed: Parsed, sentence: int) -> Meeting | None:
-    """The meeting a sentence speaks of: its own, else the document's main meeting."""
+    """The meeting a sentence speaks of: its own, else the document's main meeting, unless the sentence
+    tells that one only in passing, as an earlier event."""
     key = _own_meeting(parsed, sentence)
     if key:
         for m in parsed.facts_of(Meeting):
             if m.key == key:
                 return m
-    return main_meeting(parsed)
+    main = main_meeting(parsed)
+    if main is not None and any(k == main.key for _, k in getattr(parsed, "_passing_meetings", {}).get(sentence, ())):
+        return None
+    return main
 
 
 @step("meetings", in_genre=True)
@@ -93,6 +97,7 @@ def meetings(parsed: Parsed, ctx: Context) -> None:
     sentence_meeting: dict[int, Meeting | None] = {}
     other_events: set[int] = set()
     previous = None
+    passing: dict[int, list[tuple[int, Meeting]]] = {}  # sentence -> the meetings it tells only in passing, and where
     not_a_meeting, coalition_words = trig.words("not_a_meeting"), trig.words("coalition_words")
     the_organisation, met = trig.words("the_organisation_itself"), trig.words("met")
     deliberated = trig.words("deliberated")
@@ -222,7 +227,12 @@ def meetings(parsed: Parsed, ctx: Context) -> None:
             if place:
                 place = _city_of_the_same_meeting(found, place, date, end_date, virtual, lex)
             m = _merge_or_new(found, view, kind, place, date, end_date, virtual)
-            sentence_meeting.setdefault(view.index, m)
+            if _after_in_clause(spans, _reference_points(view), a.start):
+                # "..., بعدما كان يضم ستين دولة حين عقد وزراؤه اجتماعهم الأول في بروكسل": a meeting told in
+                # passing, in a clause on an earlier event, is not what the sentence reports
+                passing.setdefault(view.index, []).append((a.start, m))
+            else:
+                sentence_meeting.setdefault(view.index, m)
     # "وشارك في إحدى جلساته ممثلون عن ..."، "وأعلن خلاله انضمام ...": a pronoun on a meeting's sessions
     # or time points to the meeting the sentence before told
     last, sessions = None, trig.words("its_sessions")
@@ -241,6 +251,7 @@ def meetings(parsed: Parsed, ctx: Context) -> None:
     if main is None:
         return
     parsed._sentence_meeting = {i: m.key if m else None for i, m in sentence_meeting.items()}  # type: ignore[attr-defined]
+    parsed._passing_meetings = {i: [(at, m.key) for at, m in ms] for i, ms in passing.items()}  # type: ignore[attr-defined]
     # a sentence that names no meeting speaks of the main one only in a report of it, which tells it
     # in its opening sentences; a meeting named in passing further down has no speakers elsewhere
     told = min((i for i, m in sentence_meeting.items() if m is main), default=None)
@@ -444,12 +455,15 @@ def _reference_points(view) -> list[int]:
         return cached
     trig, toks, out = triggers(), view.tokens, []
     before_after, units = trig.words("before_after"), trig.words("time_units")
+    before_after_that = trig.words("before_after_that")
     for i, t in enumerate(toks):
         if t.norm in before_after and i + 2 < len(toks) and toks[i + 1].norm in units:
             if toks[i + 2].norm == "من" or (i + 3 < len(toks) and toks[i + 3].norm == "من"):
                 out.append(t.start)
         elif t.norm in before_after and i + 1 < len(toks) and toks[i + 1].norm == "ان":
             out.append(t.start)  # "بعد أن كانت الكاميرون آخر المنضمين إليه في تشرين الثاني": a clause on another event
+        elif t.norm in before_after_that:
+            out.append(t.start)  # "بعدما كان يضم ستين دولة": the same, written as one word
     view.__dict__["_reference_points"] = out
     return out
 
@@ -867,6 +881,8 @@ def membership(parsed: Parsed, ctx: Context) -> None:
                 # ("وكانت كينيا قد انضمت": قد may stand between them)
                 gap = jt - view.token_at(m.end - 1) - 1
                 before = not welcome and (gap == 0 or (gap == 1 and toks[jt - 1].norm == "قد"))
+                if before:  # "ثلاث دول جديدة هي نيجيريا وتونس وماليزيا انضمت": the whole list is the subject
+                    members.extend((x, (a, b)) for x in _list_before(parsed, view, m, lex))
                 if (j.end <= m.start and mt - jt <= window) or before or after or joined:
                     # a member of a list is dated by its own item ("..., والفلبين التي أعلن انضمامها في شباط 2018")
                     own = clause_of(spans, m.start) if listed_from is not None and m.start >= listed_from else (a, b)
@@ -881,10 +897,18 @@ def membership(parsed: Parsed, ctx: Context) -> None:
                          and not parsed.doc.text[m.end:toks[k].start].strip(" ،,")]
                 if named:
                     members.append((named[-1], (a, b)))
+        passing = getattr(parsed, "_passing_meetings", {}).get(view.index, ())
         for m, clause in dict((m.entity, (m, c)) for m, c in reversed(members)).values():
             if meeting and m.entity == meeting.place:
                 continue
-            there, when = _joined_at(parsed, view, clause, meeting, date)
+            # "..., بعدما رحّب اجتماع بروكسل ببوركينا فاسو عضواً جديداً": a join told in the clause of a
+            # meeting told in passing was at that meeting
+            earlier = next((k for at, k in passing if clause_of(spans, at) == clause), None)
+            there = next((x for x in parsed.facts_of(Meeting) if x.key == earlier), None) if earlier else None
+            if there is not None:
+                when = there.start_date or date
+            else:
+                there, when = _joined_at(parsed, view, clause, meeting, date)
             parsed.facts.append(Join(Evidence.of(view.sentence), "membership/join-word", member=m.entity,
                                      meeting=there.key if there else None, date=when))
             if there:
@@ -893,6 +917,21 @@ def membership(parsed: Parsed, ctx: Context) -> None:
 
 
 _RELATIVE = frozenset(normalize(w) for w in ("التي", "الذي"))
+
+
+def _list_before(parsed: Parsed, view, last, lex) -> list:
+    """The states listed up to ``last`` and ending with it ("نيجيريا وتونس وماليزيا", "كينيا، وفيجي"):
+    each joined to the next by و, a comma, or both."""
+    names = sorted((m for m in view.mentions if m.how == "name" and m.start < last.start
+                    and entity_class(m.entity, lex, parsed) == "Country"), key=lambda m: m.start)
+    text, out, nxt = parsed.doc.text, [], last
+    for m in reversed(names):
+        if m.end > nxt.start or text[m.end:nxt.start].strip(" ،,") or not (
+                proclitic(nxt, lex).startswith("و") or "،" in text[m.end:nxt.start] or "," in text[m.end:nxt.start]):
+            break
+        out.append(m)
+        nxt = m
+    return out
 
 
 def _member_since(parsed: Parsed, view, lex, trig) -> None:
