@@ -108,6 +108,15 @@ def test_a_name_ends_before_a_noun_with_a_pronoun_tanween_or_preposition(text, n
      "نائب رئيس الوزراء المتحدث باسم"),
     ("وأوضح الناطق الرسمي باسم وزارة الخارجية وشؤون المغتربين سالم براون أن التحالف الدولي باق.", "سالم براون",
      "الناطق الرسمي"),
+    # the assistant of any minister, and a field after لشؤون whose first word has no article
+    ("وقالت مساعدة وزير المالية الكندي لشؤون مكافحة غسل الأموال ليلى براون إن داعش يتمول.", "ليلى براون",
+     "مساعدة وزير المالية"),
+    # the institute of a researcher and the city it is in
+    ("ويرى الباحث في شؤون الصحراء بمركز الدراسات الاستراتيجية في دكار سالم الكعبي أن داعش يتمدد.", "سالم الكعبي",
+     "الباحث"),
+    # what a source reports the person said is no part of the name
+    ("ونقلت الوكالة عن قائد القوات الخاصة في التحالف الدولي اللواء توماس براون قوله إن داعش تراجع.", "توماس براون",
+     "قائد"),
 ])
 def test_titles_of_any_ministry_ranks_and_words_between_title_and_name(text, name, role):
     p = parse(text)

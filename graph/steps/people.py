@@ -56,6 +56,7 @@ def titles() -> tuple[PhraseMatcher, dict[str, tuple[str, str]]]:
     """The title matcher and ``{key: (title_ar, title_en)}`` from ``lexicon/data/titles.tsv``."""
     pm = PhraseMatcher()
     table: dict[str, tuple[str, str]] = {}
+    listed = {(row.get("title_ar") or "").strip() for row in _title_rows()}
     for i, row in enumerate(_title_rows()):
         ar, en = (row.get("title_ar") or "").strip(), (row.get("title_en") or "").strip()
         if ar:
@@ -67,6 +68,10 @@ def titles() -> tuple[PhraseMatcher, dict[str, tuple[str, str]]]:
                 for dep in ("نائب", "نائبة"):
                     table[f"{key}:{dep}"] = (f"{dep} {ar}", f"Deputy {en}" if en else "")
                     pm.add(f"{dep} {ar}", f"{key}:{dep}")
+                if ar.startswith("وزير "):  # "مساعدة وزير الخزانة": a minister's assistant holds an office too
+                    for dep in ("مساعد", "مساعدة") if f"مساعد {ar}" not in listed else ():
+                        table[f"{key}:{dep}"] = (f"{dep} {ar}", f"Assistant {en}" if en else "")
+                        pm.add(f"{dep} {ar}", f"{key}:{dep}")
             if ar.endswith("*"):
                 continue  # "وزير ال*": any ministry, written with its article
             for variant in _construct_forms(ar):
@@ -233,6 +238,16 @@ def people(parsed: Parsed, ctx: Context) -> None:
                     complement = True  # "المتحدث باسم الجيش"، "مساعد الوزير لشؤون التنمية" (باسم is also a name)
                     pos += 1
                     continue
+                if tok.norm in _FOR_AFFAIRS:
+                    # "لشؤون تمويل الإرهاب"، "لشؤون مكافحة غسل الأموال": the nouns of the field up to its first word
+                    # with the article are the title's (no name follows لشؤون)
+                    k = pos + 1
+                    while k < min(len(toks), pos + 4) and not definite(toks[k]) and k + 1 < len(toks):
+                        k += 1
+                    if k > pos + 1 and definite(toks[k]) and not _punct_between(text, tok.end, toks[k].start):
+                        complement = True
+                        pos = k
+                        continue
                 if complement and (definite(tok) or tok.norm in _COMMON_NOUNS) and tok.norm not in _STOP:
                     pos += 1
                     continue
@@ -589,6 +604,7 @@ def _initial(text: str, tok) -> bool:
 _GIVEN_NAME_ENDS = frozenset(normalize(w) for w in ("الله", "الدين", "الرحمن", "الرحيم", "الإسلام", "الحق",
                                                    "العابدين", "الهدى", "الزمان"))
 _COMPLEMENTS = frozenset(normalize(w) for w in ("باسم", "لشؤون", "للشؤون"))
+_FOR_AFFAIRS = frozenset(normalize(w) for w in ("لشؤون", "للشؤون", "لشئون"))
 _IN = normalize("في")
 _AFFAIRS = frozenset(normalize(w) for w in ("شؤون", "الشؤون", "شئون", "الشئون"))
 
