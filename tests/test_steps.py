@@ -1301,6 +1301,21 @@ def test_an_attack_at_a_place_the_lexicon_does_not_know():
     assert _attacks(text) == [("ISIS", "تل الذهب", "2024-02-08")]
 
 
+def test_an_unknown_place_named_with_the_article_after_a_unit_of_settlement():
+    text = "وفي 9 آب 2023 قتل مسلحو تنظيم داعش خمسة جنود في هجوم على ثكنة في ناحية الزهيرات بمحافظة ديالى."
+    assert _attacks(text) == [("ISIS", "الزهيرات", "2023-08-09")]
+    # after another noun the article makes a common noun: the region the lexicon knows is the place
+    text = "وفي 9 آب 2023 قتل مسلحو تنظيم داعش خمسة جنود في هجوم على معسكر التدريب في محافظة ديالى."
+    assert _attacks(text) == [("ISIS", "DIYALA", "2023-08-09")]
+
+
+def test_the_organisation_is_never_a_partner_force_of_the_coalition():
+    # قسد is named most, but "the organisation" that attacked is the one the coalition fights
+    text = ("وقالت قوات سوريا الديمقراطية إن قسد صدت الهجوم، وإن قسد ستلاحق الخلايا. وكان تنظيم داعش قد هدد بالانتقام. "
+            "وقتل مسلحو التنظيم في 9 آب 2023 خمسة جنود في هجوم على بلدة زهرون.")
+    assert _attacks(text) == [("ISIS", "زهرون", "2023-08-09")]
+
+
 def test_the_name_of_an_unknown_place_ends_before_the_means_the_toll_or_an_adjective_of_nearness():
     for text in ("وفي 3 أيار 2023 هاجم مسلحو تنظيم داعش سجناً في حي زهرون بسيارات مفخخة.",
                  "وفي 3 أيار 2023 قتل مسلحو تنظيم داعش أربعة مزارعين في هجوم على قرية زهرون القريبة.",
@@ -1406,7 +1421,10 @@ def test_two_attacks_told_by_a_dual_and_dated_by_the_same_month():
 
 
 def test_a_city_after_a_compass_word_is_where_the_place_lies_from():
+    # (the district the lexicon lacks is the place, not Baghdad)
     text = "وقُتل جنديان في 21 كانون الثاني 2022 في هجوم لتنظيم داعش على ناحية العظيم بمحافظة ديالى، شمال شرقي بغداد."
+    assert _attacks(text) == [("ISIS", "العظيم", "2022-01-21")]
+    text = "وقُتل جنديان في 21 كانون الثاني 2022 في هجوم لتنظيم داعش في محافظة ديالى، شمال شرقي بغداد."
     assert _attacks(text) == [("ISIS", "DIYALA", "2022-01-21")]
     text = ("وتبنى تنظيم داعش الهجوم الذي استهدف في التاسع من آب 2020 موقعاً في منطقة كوري جنوب شرقي العاصمة "
             "النيجرية نيامي.")

@@ -118,11 +118,13 @@ def _capitals(lexicon: Lexicon) -> dict:
 
 def main_armed_group(parsed: Parsed, lexicon: Lexicon, isis_only: bool = False) -> str | None:
     """The armed group the document names most: the one "التنظيم" stands for (with ``isis_only``,
-    ISIS or the branch of it the document names most: who claims an attack no name is given for)."""
+    ISIS or the branch of it the document names most: who claims an attack no name is given for).
+    The coalition's partner forces ("قسد") are never "the organisation" an attack is told of."""
     counts: dict[str, int] = {}
     for m in parsed.mentions:
         e = lexicon.get(m.entity)
-        if e is not None and e.cls == "ArmedGroup" and (not isis_only or e.extra.get("threat") in ("isis", "affiliate")):
+        if e is not None and e.cls == "ArmedGroup" and not e.extra.get("coalition_partner") and (
+                not isis_only or e.extra.get("threat") in ("isis", "affiliate")):
             counts[m.entity] = counts.get(m.entity, 0) + 1
     return max(counts, key=counts.get) if counts else None
 

@@ -328,6 +328,7 @@ def _unknown_place(parsed: Parsed, view, start: int, end: int) -> list[Mention]:
     nearness: "في حي X بسيارات مفخخة"). It becomes a place of its own (``ckg:Place``)."""
     trig = triggers()
     nouns, stop, compass = trig.words("place_nouns"), trig.words("person_stop"), trig.words("compass")
+    units = trig.words("named_with_article_after")
     ends = nouns | trig.words("place_name_ends") | trig.words("claimed") | trig.words("claimed_it")
     toks, text = view.tokens, parsed.doc.text
     named = {m.start for m in view.mentions}
@@ -344,7 +345,10 @@ def _unknown_place(parsed: Parsed, view, start: int, end: int) -> list[Mention]:
                     or (words and t.norm.startswith("ال") and t.norm.endswith(("ي", "يه")))):
                 break
             words.append(t)
-        if (not words or words[0].norm.startswith("ال") or words[0].norm.endswith("يه")
+        # a name with the article after a unit of settlement or government ("ناحية العظيم"، "بلدة الباب");
+        # after other nouns the article makes a common noun ("معسكر التدريب")
+        article_ok = not set(strip_clitics(tok.norm)).isdisjoint(units)
+        if (not words or (words[0].norm.startswith("ال") and not article_ok) or words[0].norm.endswith("يه")
                 or words[0].norm in trig.words("pronoun_prepositions")  # "قاعدة له"
                 or any(m.start <= tok.start < m.end for m in view.mentions)):
             continue  # "المعسكر القريب", "سوقاً شعبية": no name; "مدينة الموصل" is the lexicon's
