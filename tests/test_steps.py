@@ -1022,6 +1022,12 @@ def test_the_giver_by_its_office_holder_or_after_a_verb_with_a_pronoun(text, don
     assert (f.donor, f.beneficiaries) == (donor, ["SYR"])
 
 
+def test_the_state_of_an_embassy_gives_not_the_state_it_is_in():
+    # "بالأردن" says where the embassy is; funding announced as a noun after عن
+    [f] = parse(ABOUT_ISIS + "وأعلنت سفارة الدنمارك بالأردن عن تمويل بقيمة مليوني يورو لبرامج التعليم.").facts_of(Funding)
+    assert (f.kind, f.donor, f.amount, f.currency, f.beneficiaries) == ("pledge", "DNK", 2e6, "EUR", ["JOR"])
+
+
 def test_his_country_is_the_speakers_and_a_delegation_gives_for_its_state():
     # "بلاده": the state of the person who speaks, not of one named after a preposition
     [f] = parse(ABOUT_ISIS + "وقال جون كيري، في مؤتمر مشترك مع باولو جنتيلوني، إن بلاده ستقدم 15 مليون دولار "

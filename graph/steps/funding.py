@@ -91,7 +91,8 @@ def funding(parsed: Parsed, ctx: Context) -> None:
                 kind = "target"  # "حددت هدفاً لجمع 394 مليون دولار": what the target is to raise
             donor = None
             if before and kind in ("pledge", "raised"):
-                donors = [m for m in actors if m.end <= before[-1].start]
+                # not one with ب or ل on it: "أعلنت سفارة مملكة هولندا بتونس عن تمويل": where, or who is given to
+                donors = [m for m in actors if m.end <= before[-1].start and not {"ب", "ل"} & set(proclitic(m, lex))]
                 # "وقدمت الكويت 10 ملايين دولار": the giver named right after the verb (or the noun of
                 # giving, "تخصيص ألمانيا") comes before one named earlier in the sentence
                 subject = _named_after(view, spans, actors, before[-1], q, lex)
