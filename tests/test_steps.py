@@ -1598,6 +1598,17 @@ def test_a_participle_of_stress_a_hope_and_a_looking_forward_open_commitments():
     assert _committed("وقال المسؤول العراقي إن بلاده تأمل خيراً من اجتماع التحالف الدولي.") == {}
 
 
+def test_what_a_partner_will_go_on_doing_is_a_commitment():
+    # the object right after the verb, past its subject; a quotation closed after it is no part of it
+    assert _committed("وأكد الوزير أن التحالف الدولي سيواصل تدريب الشرطة المحلية في الأنبار.") == {
+        "تدريب الشرطة المحلية في الأنبار": "policy"}
+    assert _committed("وقال الوزير إن بلاده «ستواصل العمل مع التحالف الدولي لحماية الحدود».") == {
+        "العمل مع التحالف الدولي لحماية الحدود": "policy"}
+    # a preposition after the verb, or the clause ended by a comma: no object
+    assert _committed("وقال الوزير إن التحالف الدولي سيواصل، رغم ذلك، عمله.") == {}
+    assert _committed("وقال الوزير إن التحالف الدولي سيواصل في العام المقبل.") == {}
+
+
 def test_the_need_to_and_a_duty_laid_on_a_state_are_commitments():
     def found(text: str) -> set[tuple[str, str, str | None]]:  # the sentence after one that opens the genre
         p = parse("وانعقد اجتماع التحالف الدولي ضد داعش أمس. " + text)

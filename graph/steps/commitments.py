@@ -68,6 +68,7 @@ def commitments(parsed: Parsed, ctx: Context) -> None:
         "an": (trig.words("commitment_that"), (), None, _GAP),  # the clause after أن
         "on": (frozenset({_ON}), (), None, 0),  # على right after the head
         "to": (trig.words("commitment_to") - {_ON}, (), None, _GAP),  # إلى, never a ب ("تتطلع بشكل خاص إلى")
+        "obj": None,  # the noun right after the head, past a subject named there
     }
     seen: set[tuple[str, str]] = set()
 
@@ -95,8 +96,11 @@ def commitments(parsed: Parsed, ctx: Context) -> None:
         opened: set[int] = set()  # where the objects of heads start
         for m in trig.find("commitment_heads", view.tokens):
             kind, _, how = m.entity.partition("-")
-            to, own, clitic, gap = opens[how]
-            span = _committed_to(view, m.j, to, own, dangling, clitic, gap)
+            if opens[how] is None:
+                span = _direct_object(view, m.j, dangling)
+            else:
+                to, own, clitic, gap = opens[how]
+                span = _committed_to(view, m.j, to, own, dangling, clitic, gap)
             if span is not None:
                 opened.add(span[0])
                 add(ev, f"commitments/{kind}-to", kind, text[span[0]:span[1]], actor=_actor(view, named, m.start, m.end),
@@ -214,6 +218,25 @@ def _committed_to(view, after: int, to: frozenset[str], own_ba: tuple[str, ...],
     return _object_span(view, start, dangling)
 
 
+def _direct_object(view, after: int, dangling: frozenset[str]) -> tuple[int, int] | None:
+    """Document offsets of the object of a verb ending before token ``after``: from the first word that
+    no name found in the sentence covers (the subject, "سيواصل التحالف الدولي"), within a few words; ``None``
+    when the clause ends first, or the word is a preposition or particle rather than a noun."""
+    toks = view.tokens
+    k = after
+    while k < min(len(toks), after + _GAP + 1) and _named(view, toks[k]):
+        k += 1
+    if k >= len(toks) or k > after + _GAP or toks[k].norm in _NOT_OBJECTS:
+        return None
+    if _OBJECT_END.match(view.sentence.text[toks[k - 1].end - view.sentence.start:toks[k].start - view.sentence.start].strip() or "x"):
+        return None  # a comma or stop between: the clause ended
+    return _object_span(view, toks[k].start, dangling)
+
+
+_NOT_OBJECTS = frozenset(normalize(w) for w in ("في", "من", "على", "إلى", "الى", "عن", "مع", "أن", "ان", "إن", "بعد",
+                                                "قبل", "حتى", "خلال", "كما", "لا", "لم", "لن", "قد", "ما"))
+
+
 def _object_span(view, start: int, dangling: frozenset[str]) -> tuple[int, int] | None:
     """Document offsets of an object that starts at ``start``: to the end of its clause (see
     ``_committed_to``), ``None`` when nothing is left or it is money."""
@@ -227,9 +250,19 @@ def _object_span(view, start: int, dangling: frozenset[str]) -> tuple[int, int] 
     if not words:
         return None
     end = start + len(words[-1].group().rstrip("،,")) + words[-1].start()  # cut by the limit: no comma left
+    end = _without_unopened_quote(view.sentence.text[start - view.sentence.start:end - view.sentence.start], end)
     if any(q.currency and start <= q.start < end for q in view.quantities):
         return None
     return start, end
+
+
+def _without_unopened_quote(span: str, end: int) -> int:
+    """``end`` moved back over a closing quote the span never opened (a quotation that began before the
+    object: "إن واشنطن «ستواصل العمل مع ...»")."""
+    while span and ((span[-1] in "»”" and span.count("«") + span.count("“") < span.count("»") + span.count("”"))
+                    or (span[-1] == '"' and span.count('"') % 2)):
+        span, end = span[:-1], end - 1
+    return end
 
 
 def _named(view, tok) -> bool:
