@@ -442,6 +442,9 @@ def _match(toks: list[_Tok], i: int, phrase: tuple[str, ...]) -> int:
     return i + len(phrase)
 
 
+_VALUE_WORDS = frozenset(_phrase(p)[0] for p in _DATA["value_words"])
+
+
 def _qualifier_before(toks: list[_Tok], i: int) -> tuple[str, int] | None:
     """``(qualifier, folded start)`` of a qualifier phrase ending just before token ``i``."""
     if i == 0 or not toks[i].space:
@@ -451,6 +454,8 @@ def _qualifier_before(toks: list[_Tok], i: int) -> tuple[str, int] | None:
         if k >= 0 and _match(toks, k, p) == i:
             return None
     last = toks[i - 1].norm
+    if last in _VALUE_WORDS and i >= 2 and toks[i - 1].space:
+        return _qualifier_before(toks, i - 1)  # "تعهدات تتجاوز قيمتها 362 مليون": the qualifier of its value
     cands = list(_QUALIFIERS_BY_LAST.get(last, ()))
     for c in _CLITICS:
         if last.startswith(c):

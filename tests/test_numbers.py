@@ -26,6 +26,10 @@ ROWS = [
     ("مساهمة إضافية بقيمة مليوني زلوتي", [(2e6, "PLN", E, False, None)]),
     ("منحة قدرها 500 مليون بيزو فلبيني", [(500e6, "PHP", E, False, None)]),
     ("نحو 40 مليار روبية إندونيسية", [(40e9, "IDR", ABOUT, False, None)]),
+    # the feminine of "approaches", and a qualifier of the amount's value ("its value exceeds")
+    ("فجوة تقارب 90 مليون دولار", [(90e6, "USD", ABOUT, False, None)]),
+    ("تعهدات تتجاوز قيمتها 75 مليون يورو", [(75e6, "EUR", MORE, False, None)]),
+    ("بلغت قيمتها 75 مليون يورو", [(75e6, "EUR", E, False, None)]),
     ("تحرير أكثر من 7.7 مليون شخص", [(7.7e6, None, MORE, False, None)]),
     ("تم إنقاذ 7 ملايين رجل", [(7e6, None, E, False, None)]),
     ("حوالي 110 آلاف كيلومتر مربع", [(110000, None, ABOUT, False, "km2")]),

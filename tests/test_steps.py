@@ -1022,6 +1022,13 @@ def test_the_giver_by_its_office_holder_or_after_a_verb_with_a_pronoun(text, don
     assert (f.donor, f.beneficiaries) == (donor, ["SYR"])
 
 
+def test_the_states_a_sentence_is_about_do_not_give():
+    # "على صعيد العراق وسوريا": the topic; the partners gave, for the two states
+    [f] = parse(ABOUT_ISIS + "وعلى صعيد الأردن ولبنان، أعلن الشركاء تعهدات بقيمة 80 مليون دولار لدعم اللاجئين في "
+                "البلدين.").facts_of(Funding)
+    assert (f.donor, f.beneficiaries) == (None, ["JOR", "LBN"])
+
+
 def test_the_state_of_an_embassy_gives_not_the_state_it_is_in():
     # "بالأردن" says where the embassy is; funding announced as a noun after عن
     [f] = parse(ABOUT_ISIS + "وأعلنت سفارة الدنمارك بالأردن عن تمويل بقيمة مليوني يورو لبرامج التعليم.").facts_of(Funding)

@@ -70,10 +70,12 @@ def funding(parsed: Parsed, ctx: Context) -> None:
         if not kinds and _enemy_before(view, lex, parsed, money[0].start):
             continue  # "لا يزال التنظيم يجني ... 400 مليون دولار سنوياً": the enemy's money, not a pledge
         spans = clause_spans(view.sentence.text, view.sentence.start)
+        topics = _topics(view, lex, trig.words("topic"))
         actors = [m for m in view.mentions
                   if _can_give(m, lex, parsed)
                   and not _preceded_by(view, m, trig.words("according_to") | trig.words("support"))
-                  and m not in supported_at]  # "تعهدوا ... في العراق وسوريا": Syria is where, not who
+                  and m not in supported_at  # "تعهدوا ... في العراق وسوريا": Syria is where, not who
+                  and m.start not in topics]  # "وعلى صعيد العراق وسوريا، أعلن الشركاء تعهدات": what it is about
         # "أن لندن تعهدت بأكثر من 2.3 مليار": a capital that gives stands for its state, unless a meeting was there
         actors += [replace(m, entity=e.extra["country"]) for m in view.mentions if m.how == "name" and m.entity not in venues
                    and (e := lex.get(m.entity)) is not None and e.cls == "City" and e.extra.get("capital")
@@ -345,6 +347,19 @@ def _money(view, lex, parsed) -> list:
                 or (part and view.tokens[i].surface.startswith("و"))):
             part = part or before in of_it
             out.append(replace(q, currency=currency))
+    return out
+
+
+def _topics(view, lex, topic: frozenset[str]) -> set[int]:
+    """Where the names that a word of topic governs start ("على صعيد العراق وسوريا"، "بشأن سوريا"),
+    the names joined to the first by و included."""
+    out: set[int] = set()
+    last = -2  # the token after the last topic name
+    for m in sorted(view.mentions, key=lambda m: m.start):
+        i = view.token_at(m.start)
+        if (i > 0 and view.tokens[i - 1].norm in topic) or (i == last and proclitic(m, lex).startswith("و")):
+            out.add(m.start)
+            last = view.token_at(m.end - 1) + 1
     return out
 
 
