@@ -20,6 +20,7 @@ from .errors import ExtractionError
 from .facts import Parsed
 from .ingest import Document
 from .lexicon import Lexicon
+from .text import normalize, strip_clitics
 
 __all__ = ["Context", "step", "STEPS", "DEFAULT_PIPELINE", "run", "about_the_coalition"]
 
@@ -81,16 +82,28 @@ DEFAULT_PIPELINE: tuple[str, ...] = (
 
 def about_the_coalition(parsed: Parsed, lexicon: Lexicon) -> bool:
     """Whether the document names the coalition, one of its bodies, ISIS or a branch of it (decided
-    once, on the lexicon's mentions)."""
+    once, on the lexicon's mentions). "التحالف" alone does not: a report on another alliance ("تحالف
+    أوبك+") calls it that too."""
     decided = getattr(parsed, "_in_genre", None)
     if decided is None:
         decided = any(
             (e := lexicon.get(m.entity)) is not None
             and (e.cls in ("Coalition", "CoalitionBody", "WorkingGroup") or e.extra.get("threat") in ("isis", "affiliate"))
+            and not _bare(m.surface, e)
             for m in parsed.mentions
         )
         parsed._in_genre = decided  # type: ignore[attr-defined]
     return decided
+
+
+def _bare(surface: str, entry) -> bool:
+    """Whether a mention is one of its entity's bare forms ("التحالف", "للتحالف"), which name it only
+    in a document that names it in full."""
+    bare = entry.extra.get("bare_patterns")
+    if not bare:
+        return False
+    forms = {normalize(b) for b in bare}
+    return any(f in forms for f in strip_clitics(normalize(surface)))
 
 
 def run(doc: Document, ctx: Context | None = None, steps: tuple[str, ...] = DEFAULT_PIPELINE) -> Parsed:
