@@ -651,6 +651,15 @@ def test_participants_listed_after_a_colon():
     assert {"TUN", "DZA", "EGY"} <= found, found
 
 
+def test_the_participating_states_listed_after_their_words():
+    p = parse("عقد وزراء خارجية التحالف الدولي اجتماعاً في الرياض. ومن بين الدول المشاركة تونس والجزائر ومصر.")
+    assert {f.actor for f in p.facts_of(Participation) if f.role == "attendee"} >= {"TUN", "DZA", "EGY"}
+    # the states taking part in the coalition, and the delegations welcomed, are no list of those at the meeting
+    p = parse("عقد المديرون السياسيون للدول المشاركة في التحالف الدولي اجتماعاً في الرياض لبحث الوضع في سوريا. "
+              "وافتتحه الوزير مرحباً بالوفود المشاركة، ومثمناً دعم الأردن.")
+    assert not {f.actor for f in p.facts_of(Participation) if f.role == "attendee"} & {"SYR", "JOR"}
+
+
 def test_the_meeting_named_again_takes_its_participants():
     # "الاجتماع" with its article points back to the meeting the report is about, and a name
     # that begins with the letters of في (فيليب) is not a place after في

@@ -638,6 +638,18 @@ def _lasting(view, trig, date: str | None, end: str | None) -> tuple[str | None,
     return _Day.fromordinal(first).isoformat(), _Day.fromordinal(last).isoformat()
 
 
+_PARTICIPATING = frozenset(normalize(w) for w in ("المشاركة", "الحاضرة"))
+
+
+def _taking_part_in(view, r) -> bool:
+    """Whether "the participating states" does not open a list of them ("ومن بين الدول المشاركة السعودية
+    والأردن" does): the states taking part in something named after it ("الدول المشاركة في التحالف"), or
+    no name right after it ("مرحباً بالوفود المشاركة، ...")."""
+    if view.tokens[r.j - 1].norm not in _PARTICIPATING:
+        return False
+    return r.j >= len(view.tokens) or not any(m.start == view.tokens[r.j].start for m in view.mentions)
+
+
 def _participants(parsed: Parsed, ctx: Context, view, meeting: Meeting) -> None:
     """Actors in the scope of a role word take part in ``meeting`` in that role.
 
@@ -652,7 +664,7 @@ def _participants(parsed: Parsed, ctx: Context, view, meeting: Meeting) -> None:
     if not (roles or co_chairs):
         return
     refs = _reference_points(view)  # "بعد ساعات من خطاب وجهه الرئيس": roles in another event
-    roles = [r for r in roles if not any(x < r.start for x in refs)]
+    roles = [r for r in roles if not any(x < r.start for x in refs) and not _taking_part_in(view, r)]
     if not (roles or co_chairs):
         return
     spans = clause_spans(view.sentence.text, view.sentence.start)
