@@ -228,7 +228,8 @@ def _direct_object(view, after: int, dangling: frozenset[str]) -> tuple[int, int
         k += 1
     if k >= len(toks) or k > after + _GAP or toks[k].norm in _NOT_OBJECTS:
         return None
-    if _OBJECT_END.match(view.sentence.text[toks[k - 1].end - view.sentence.start:toks[k].start - view.sentence.start].strip() or "x"):
+    between = view.sentence.text[toks[k - 1].end - view.sentence.start:toks[k].start - view.sentence.start].strip()
+    if between and _OBJECT_END.match(between):
         return None  # a comma or stop between: the clause ended
     return _object_span(view, toks[k].start, dangling)
 
