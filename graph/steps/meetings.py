@@ -74,14 +74,17 @@ def _own_meeting(parsed: Parsed, sentence: int) -> str | None:
     return getattr(parsed, "_sentence_meeting", {}).get(sentence)
 
 
+def _meeting(parsed: Parsed, key: str | None) -> Meeting | None:
+    """The document's meeting with ``key``, if any."""
+    return next((m for m in parsed.facts_of(Meeting) if m.key == key), None) if key else None
+
+
 def meeting_of(parsed: Parsed, sentence: int) -> Meeting | None:
     """The meeting a sentence speaks of: its own, else the document's main meeting, unless the sentence
     tells that one only in passing, as an earlier event."""
-    key = _own_meeting(parsed, sentence)
-    if key:
-        for m in parsed.facts_of(Meeting):
-            if m.key == key:
-                return m
+    own = _meeting(parsed, _own_meeting(parsed, sentence))
+    if own is not None:
+        return own
     main = main_meeting(parsed)
     if main is not None and any(k == main.key for _, k in getattr(parsed, "_passing_meetings", {}).get(sentence, ())):
         return None
@@ -915,8 +918,7 @@ def membership(parsed: Parsed, ctx: Context) -> None:
                 continue
             # "..., بعدما رحّب اجتماع بروكسل ببوركينا فاسو عضواً جديداً": a join told in the clause of a
             # meeting told in passing was at that meeting
-            earlier = next((k for at, k in passing if clause_of(spans, at) == clause), None)
-            there = next((x for x in parsed.facts_of(Meeting) if x.key == earlier), None) if earlier else None
+            there = _meeting(parsed, next((k for at, k in passing if clause_of(spans, at) == clause), None))
             if there is not None:
                 when = there.start_date or date
             else:
