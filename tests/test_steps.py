@@ -396,6 +396,24 @@ def test_sentences_that_tell_no_meeting(text):
     assert parse(text).facts_of(Meeting) == []
 
 
+@pytest.mark.parametrize("text", [
+    # the genitive after the meeting word names another organisation; a verb after it tells that meeting
+    ABOUT_ISIS + "وافتتح وزير الدفاع في الرياض يوم 3 أيار 2021 الاجتماع الأول لمجلس وزراء دفاع دول التحالف الإسلامي "
+    "العسكري، الذي انعقد لبحث الحرب على داعش.",
+    # "the meeting" named again after another body's is that body's
+    ABOUT_ISIS + "وبحث اجتماع مجلس الأمن الدولي في نيويورك يوم 3 أيار 2021 خطر داعش على العالم. ويأتي الاجتماع بعد "
+    "هجوم شنه التنظيم في بغداد بحسب التحالف الدولي.",
+])
+def test_another_organisations_meeting_on_isis_is_not_the_coalitions(text):
+    assert parse(text).facts_of(Meeting) == []
+
+
+def test_the_coalitions_meeting_on_the_margins_of_another_bodys():
+    p = parse(ABOUT_ISIS + "وعقد التحالف الدولي اجتماعاً على هامش اجتماعات الجمعية العامة للأمم المتحدة في نيويورك "
+              "يوم 3 أيار 2021.")
+    assert [(m.place, m.start_date) for m in p.facts_of(Meeting)] == [("NEW_YORK", "2021-05-03")]
+
+
 def test_a_sentence_opened_by_its_meeting_verb_is_dated_by_it():
     # "في اجتماع خصص لمراجعة ..." after the verb says what the meeting was for, and the date of what it
     # reviewed is not the meeting's
@@ -910,6 +928,19 @@ def test_a_clause_opened_by_bad_an_tells_another_event_and_its_date():
     p = parse(text, published="2024-12-05")
     assert [(m.place, m.start_date) for m in p.facts_of(Meeting)] == [("RABAT", None)]
     assert [(j.member, j.date) for j in p.facts_of(Join)] == [("BEN", "2024-12-05")]
+
+
+@pytest.mark.parametrize("named,alliance,counted", [
+    ("التحالف الإسلامي العسكري لمحاربة الإرهاب", "IMCTC", False),
+    ("التحالف الدولي", "COALITION", True),
+])
+def test_the_bare_word_alliance_is_the_one_named_last_in_full(named, alliance, counted):
+    p = parse(ABOUT_ISIS + f"واجتمع في الرياض قادة {named} في 3 أيار 2021. وقال البيان إن التحالف يضم 41 دولة بعد "
+              "انضمام سلطنة عمان إليه.")
+    [bare] = [m for m in p.mentions if m.surface == "التحالف"]
+    assert bare.entity == alliance
+    assert [c.count for c in p.facts_of(CoalitionSize)] == ([41] if counted else [])
+    assert [j.member for j in p.facts_of(Join)] == (["OMN"] if counted else [])
 
 
 def test_joining_a_working_group_is_not_joining_the_coalition():

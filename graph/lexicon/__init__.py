@@ -393,6 +393,18 @@ class Lexicon:
     def get(self, entity: str) -> Entry | None:
         return self.entries.get(entity)
 
+    def alliances(self) -> frozenset[str]:
+        """The entities a bare "التحالف" may stand for: those with bare forms, and the organisations one
+        of whose names is "التحالف ..." or "تحالف ..." (التحالف الإسلامي العسكري، تحالف دعم الشرعية)."""
+        found = self.__dict__.get("_alliances")
+        if found is None:
+            heads = ("التحالف", "تحالف")
+            found = self._alliances = frozenset(
+                e.id for e in self.entries.values() if e.extra.get("bare_patterns") or (
+                    e.cls in ("InternationalOrganization", "Organization")
+                    and any(normalize(p).split()[0] in heads for p in [e.ar, *e.patterns] if p.strip())))
+        return found
+
     def match(self, tokens: list[Token]) -> list[Match]:
         """Entity names in ``tokens``, left to right, longest match first, no overlaps.
 

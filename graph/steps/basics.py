@@ -6,7 +6,7 @@ from datetime import date as _date, timedelta as _timedelta
 
 from ..facts import DateMention, Evidence, Mention, NewEntity, Parsed, Quantity
 from ..lexicon import PhraseMatcher
-from ..pipeline import Context, step
+from ..pipeline import Context, _bare, step
 from ..rdf import mint_key
 from ..text import normalize, split_sentences, tokenize
 
@@ -48,7 +48,29 @@ def entities(parsed: Parsed, ctx: Context) -> None:
                         Mention(ev, "entities/nested-name", entity=n.entity, start=n.start, end=n.end,
                                 surface=text[n.start:n.end], how="nested")
                     )
+    _bare_alliance(parsed, ctx)
     _dateline(parsed, ctx)
+
+
+def _bare_alliance(parsed: Parsed, ctx: Context) -> None:
+    """"التحالف" alone names the alliance the text last named in full: in a report on the Islamic
+    military coalition ("... دول التحالف الإسلامي العسكري ... الدول الأعضاء في التحالف البالغ عددها 41
+    دولة") it is that one, not the coalition against ISIS. Before any full name, the first one after."""
+    lex = ctx.lexicon
+    alliances = lex.alliances()
+    named = [m for m in parsed.mentions if m.entity in alliances and m.how == "name" and not _bare(m.surface, lex[m.entity])]
+    if not named or all(m.entity == named[0].entity for m in named) and lex[named[0].entity].extra.get("bare_patterns"):
+        return
+    named.sort(key=lambda m: m.start)
+    for k, m in enumerate(parsed.mentions):
+        e = lex.get(m.entity)
+        if e is None or m.how != "name" or not e.extra.get("bare_patterns") or not _bare(m.surface, e):
+            continue
+        before = [n for n in named if n.end <= m.start]
+        full = before[-1] if before else named[0]
+        if full.entity != m.entity:
+            parsed.mentions[k] = Mention(m.evidence, "entities/bare-alliance", entity=full.entity, start=m.start,
+                                         end=m.end, surface=m.surface, how=m.how)
 
 
 _PLACES = frozenset({"City", "Region", "Country"})

@@ -101,15 +101,24 @@ def meetings(parsed: Parsed, ctx: Context) -> None:
     other_events: set[int] = set()
     previous = None
     passing: dict[int, list[tuple[int, Meeting]]] = {}  # sentence -> the meetings it tells only in passing, and where
+    other_body = False  # whether the text has told another body's meeting
     not_a_meeting, coalition_words = trig.words("not_a_meeting"), trig.words("coalition_words")
     the_organisation, met = trig.words("the_organisation_itself"), trig.words("met")
     deliberated = trig.words("deliberated")
     for view in views(parsed):
         toks = view.tokens
         before, previous = previous, view
-        nouns = [m for m in trig.find("meeting_nouns", toks)
-                 if not (m.j < len(toks) and toks[m.j].norm in not_a_meeting)]
-        verbs = trig.find("meeting_verbs", toks)
+        nouns = [m for m in trig.find("meeting_nouns", toks) if not (m.j < len(toks) and toks[m.j].norm in not_a_meeting)]
+        others = [m for m in nouns if _of_another_body(view, m, lex, parsed)]
+        if others or (not found and other_body):
+            # "ويأتي الاجتماع بعد أسابيع من ...": "the meeting" named again after another body's, before
+            # any of the coalition's, is that body's
+            others += [m for m in nouns if m not in others and _anaphoric(view, m, trig)]
+        other_body = other_body or bool(others)
+        nouns = [m for m in nouns if m not in others]
+        # "... الاجتماع الأول لمجلس وزراء دفاع دول التحالف الإسلامي، الذي انعقد تحت شعار ...": a verb after
+        # another body's meeting tells that meeting
+        verbs = [v for v in trig.find("meeting_verbs", toks) if not any(o.start < v.start for o in others)]
         outcomes = trig.find("meeting_outcomes", toks)
         if not (nouns or verbs or outcomes):
             continue
@@ -500,6 +509,35 @@ def _named_by_venue(view, noun, lex, parsed) -> bool:
     return any(view.token_at(m.start) == j + 1 and _is_venue(m.entity, lex, parsed) for m in view.mentions)
 
 
+# Words a meeting noun's owner may come after: "الاجتماع الأول لمجلس وزراء دفاع دول التحالف الإسلامي"،
+# "اجتماع وزراء الخارجية العرب"، "اجتماعات الجمعية العامة للأمم المتحدة"
+_OWNER_CHAIN = frozenset(normalize(w) for w in (
+    "الأول", "الثاني", "الثالث", "السنوي", "الدوري", "الطارئ", "العادي", "مجلس", "لمجلس", "وزراء", "لوزراء",
+    "خارجية", "دفاع", "داخلية", "دول", "الدول", "قادة", "لقادة", "رؤساء", "زعماء", "أركان", "قمة", "لقمة",
+    "الجمعية", "للجمعية", "العامة", "الأعضاء", "الدائمين", "مندوبي", "ممثلي"))
+_OWNERS = frozenset({"InternationalOrganization", "Organization"})
+
+
+def _of_another_body(view, noun, lex, parsed) -> bool:
+    """"الاجتماع الأول لمجلس وزراء دفاع دول التحالف الإسلامي العسكري"، "اجتماع مجلس الأمن"، "اجتماع وزراء
+    دفاع حلف الناتو": a meeting word whose genitive names another organisation is that body's meeting,
+    whatever the sentence says of ISIS. The coalition's own bodies, and the states, own no such meeting."""
+    toks = view.tokens
+    j = noun.j
+    starts = {view.token_at(m.start): m for m in view.mentions if m.how == "name"}
+    while j < len(toks) and j - noun.j <= 6:
+        m = starts.get(j)
+        if m is not None:
+            e = lex.get(m.entity)
+            return e is not None and e.cls in _OWNERS and e.extra.get("parent") != "COALITION" \
+                and m.entity not in ("COALITION",)
+        if toks[j].norm not in _OWNER_CHAIN or (j > noun.j and "،" in view.sentence.text[
+                toks[j - 1].end - view.sentence.start:toks[j].start - view.sentence.start]):
+            return False
+        j += 1
+    return False
+
+
 def _claimed_by(view, word, lex, parsed) -> bool:
     """"تبنى «داعش» التفجيرين"، "ثم تبنى التنظيم خطف سياح": an armed group (or "the organisation")
     right after تبنى claims an attack, it adopts no text."""
@@ -871,6 +909,11 @@ def membership(parsed: Parsed, ctx: Context) -> None:
                 for m in view.mentions)
             if not about_coalition or any(w.startswith(trig.prefixes("chairs")) for w in clause_norms):
                 continue
+            # "أعلنت تأسيس التحالف [الإسلامي] ...، قبل أن يرتفع عدد أعضائه إلى 41 دولة بانضمام سلطنة عمان":
+            # the alliance named last before the join word is the one joined
+            named = [m for m in view.mentions if m.entity in lex.alliances() and m.end <= j.start]
+            if named and entity_class(named[-1].entity, lex, parsed) != "Coalition":
+                continue
             welcome = bool(trig.find("join_welcome", toks[jt:jt + 1]))
             window = 3 if welcome else 30
             listed = -2  # the token after the last member taken: "بجمهورية إفريقيا الوسطى وموريتانيا واليمن"
@@ -1081,9 +1124,10 @@ def coalition_size(parsed: Parsed, ctx: Context) -> None:
                            for w in (t.norm for t in toks if a <= t.start < b)):
                     continue  # "وبحسب بيانات التحالف، زودت أكثر من 60 دولة ... الإنتربول": states that did something
             # "المجموعة المصغرة ...، وهي تضم ثلاثاً وعشرين دولة": the count of a body of the coalition
-            before = [m for m in view.mentions if m.end <= q.start
-                      and entity_class(m.entity, lex, parsed) in ("Coalition", "CoalitionBody")]
-            if before and entity_class(max(before, key=lambda m: m.end).entity, lex, parsed) == "CoalitionBody":
+            # and "الدول الأعضاء في التحالف [الإسلامي العسكري] البالغ عددها 41 دولة" that of another alliance
+            before = [m for m in view.mentions if m.end <= q.start and (
+                entity_class(m.entity, lex, parsed) in ("Coalition", "CoalitionBody") or m.entity in lex.alliances())]
+            if before and entity_class(max(before, key=lambda m: m.end).entity, lex, parsed) != "Coalition":
                 continue
             clause = [t.norm for t in toks if a <= t.start < b]
             dated_in_clause = [d.value for d in view.dates if d.value and a <= d.start < b and len(d.value) >= 4
