@@ -408,6 +408,22 @@ def test_another_organisations_meeting_on_isis_is_not_the_coalitions(text):
     assert parse(text).facts_of(Meeting) == []
 
 
+def test_the_date_and_place_after_the_verbal_noun_of_an_event_are_that_events():
+    # "بعد استعادة ... الرمادي في كانون الأول": neither the meeting named again nor the coalition's
+    # count of members is there or then
+    p = parse(ABOUT_ISIS + "اجتمع وزراء خارجية التحالف الدولي في روما يوم 2 شباط 2021. وجاء الاجتماع في وقت يؤكد فيه "
+              "التحالف المؤلف من 66 عضواً أن التنظيم يتراجع بعد استعادة القوات العراقية مدينة الرمادي في كانون الأول "
+              "2020.", "2021-02-03")
+    assert [(m.place, m.start_date) for m in p.facts_of(Meeting)] == [("ROME", "2021-02-02")]
+    assert [(c.count, c.as_of) for c in p.facts_of(CoalitionSize)] == [(66, "2021-02-02")]
+
+
+def test_a_count_told_after_bada_is_dated_in_its_own_clause():
+    p = parse(ABOUT_ISIS + "وانضمت تونس إلى التحالف الدولي، ليرتفع عدد أعضائه إلى خمسة وستين، بعدما كان يضم ستين دولة "
+              "حين عقد وزراؤه اجتماعهم الأول في بروكسل في الثالث من كانون الأول 2014.")
+    assert sorted((c.count, c.as_of) for c in p.facts_of(CoalitionSize)) == [(60, "2014-12-03"), (65, "2020-05-14")]
+
+
 def test_the_coalitions_meeting_on_the_margins_of_another_bodys():
     p = parse(ABOUT_ISIS + "وعقد التحالف الدولي اجتماعاً على هامش اجتماعات الجمعية العامة للأمم المتحدة في نيويورك "
               "يوم 3 أيار 2021.")

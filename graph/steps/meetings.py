@@ -467,13 +467,15 @@ def _reference_points(view) -> list[int]:
         return cached
     trig, toks, out = triggers(), view.tokens, []
     before_after, units = trig.words("before_after"), trig.words("time_units")
-    before_after_that = trig.words("before_after_that")
+    before_after_that, events = trig.words("before_after_that"), trig.words("event_nouns")
     for i, t in enumerate(toks):
         if t.norm in before_after and i + 2 < len(toks) and toks[i + 1].norm in units:
             if toks[i + 2].norm == "من" or (i + 3 < len(toks) and toks[i + 3].norm == "من"):
                 out.append(t.start)
         elif t.norm in before_after and i + 1 < len(toks) and toks[i + 1].norm == "ان":
             out.append(t.start)  # "بعد أن كانت الكاميرون آخر المنضمين إليه في تشرين الثاني": a clause on another event
+        elif t.norm in before_after and i + 1 < len(toks) and toks[i + 1].norm in events:
+            out.append(t.start)  # "بعد استعادة القوات العراقية مدينة الرمادي في كانون الأول": another event
         elif t.norm in before_after_that:
             out.append(t.start)  # "بعدما كان يضم ستين دولة": the same, written as one word
     view.__dict__["_reference_points"] = out
@@ -1091,6 +1093,9 @@ def coalition_size(parsed: Parsed, ctx: Context) -> None:
         if not coalition:
             continue
         spans = clause_spans(view.sentence.text, view.sentence.start)
+        # "... المؤلف من 66 عضواً ... بعد استعادة الرمادي في كانون الأول": a date after "بعد" is another
+        # event's, unless the count is told after it too ("بعدما كان يضم ستين دولة حين عقد ... في 2014")
+        refs = _reference_points(view)
         for q in view.quantities:
             if q.currency or not (10 <= q.value <= 200) or q.value != int(q.value):
                 continue
@@ -1131,7 +1136,8 @@ def coalition_size(parsed: Parsed, ctx: Context) -> None:
                 continue
             clause = [t.norm for t in toks if a <= t.start < b]
             dated_in_clause = [d.value for d in view.dates if d.value and a <= d.start < b and len(d.value) >= 4
-                               and not _founding(view, d, trig)]
+                               and not _founding(view, d, trig)
+                               and not _after_in_clause(spans, [r for r in refs if r > q.start], d.start)]
             if any(w in trig.words("now") for w in clause):
                 as_of = parsed.doc.published
             elif any(w in trig.words("then") for w in clause):
