@@ -1022,9 +1022,17 @@ def test_the_size_of_a_body_of_the_coalition_is_not_the_coalitions():
     "إذ إن الدول الـ28 الأعضاء في الحلف منضوية أصلاً في التحالف الدولي.",
     # a meeting's ordinal
     "وعقدت مجموعة العمل التابعة للتحالف الدولي الذي يضم أعضاء كثيرين اجتماعها الثالث عشر.",
+    # some of the members, and where those who came came from
+    "واجتمعت 21 دولة من الدول الأعضاء في التحالف الدولي في لندن.",
+    "واجتمع وزراء ومسؤولون كبار من نحو 24 دولة منضوية في التحالف الدولي.",
 ])
 def test_counts_that_are_not_the_coalitions_size(text):
     assert not parse(text).facts_of(CoalitionSize)
+
+
+def test_members_of_states_and_organisations_are_all_the_members():
+    p = parse("وأشار البيان إلى أن التحالف الدولي يضم حالياً 73 عضواً من الدول والمنظمات الدولية.")
+    assert [c.count for c in p.facts_of(CoalitionSize)] == [73]
 
 
 def test_ministers_are_not_members():

@@ -1111,6 +1111,12 @@ def coalition_size(parsed: Parsed, ctx: Context) -> None:
             if any(w.startswith(trig.prefixes("not_members")) for w in around):  # "30 وزير خارجية"
                 continue
             after = [t.norm for t in toks[j:j + 3]]
+            if len(after) == 3 and after[1] == "من" and (after[2].startswith("ال") or after[2] in trig.words("partitive")) \
+                    and not after[0].startswith(trig.prefixes("membership_nouns")):
+                continue  # "21 دولة من الدول الأعضاء في التحالف": some of them ("73 عضواً من الدول والمنظمات": all)
+            k = i - 1
+            if k > 0 and toks[k].norm == "من" and toks[k - 1].norm in trig.words("envoys"):
+                continue  # "اجتمع وزراء ومسؤولون كبار من نحو 24 دولة": where those who came came from
             if any(w.startswith(trig.prefixes("new")) for w in after[:2]):
                 continue  # "رحب منذ يناير 2017 بأربعة عشر عضواً جديداً": how many joined, not how many there are
             later = [t.norm for t in toks[j:j + 4]]
