@@ -1229,6 +1229,28 @@ def test_a_gift_told_in_the_headline_and_again_in_the_text_is_one_giver_and_one_
     assert found == [("KWT", ["IRQ"], 30e6)] * 2
 
 
+def test_the_giver_after_a_word_of_giving_that_points_back_to_the_amount():
+    p = parse(ABOUT_ISIS + "وقال المسؤول إن الشركاء تعهدوا بنحو 200 مليون دولار لإعادة الاستقرار في العراق، من بينها "
+              "20 مليون دولار تعهدت بها دولة قطر.")
+    assert [(f.amount, f.donor, f.beneficiaries) for f in p.facts_of(Funding) if f.amount == 20e6] == [(20e6, "QAT", ["IRQ"])]
+
+
+def test_a_state_in_a_conferences_title_or_name_does_not_give():
+    p = parse(ABOUT_ISIS + "وأسفر مؤتمر بروكسل «دعم مستقبل سوريا» عن تعهدات بنحو 6 مليارات يورو لدعم اللاجئين.")
+    assert [f.donor for f in p.facts_of(Funding)] == [None]
+
+
+def test_an_office_holder_in_the_clause_of_the_word_of_giving_gives():
+    p = parse(ABOUT_ISIS + "وتعهد الاتحاد الأوروبي بمليار يورو للعراق، بينما أعلن وزير الخارجية الهولندي ستيف بلوك تقديم "
+              "20 مليون يورو إضافية.")
+    assert [(f.amount, f.donor) for f in p.facts_of(Funding)] == [(1e9, "EU"), (20e6, "NLD")]
+
+
+def test_the_nationality_on_an_officials_title_is_not_who_is_helped():
+    p = parse(ABOUT_ISIS + "وأعلن المبعوث الرئاسي الأمريكي أن الشركاء تعهدوا بمبلغ 100 مليون دولار لسوريا.")
+    assert [f.beneficiaries for f in p.facts_of(Funding)] == [["SYR"]]
+
+
 def test_money_the_enemy_earns_is_no_funding_figure():
     p = parse("وتعهد شركاء التحالف الدولي بتقديم 100 مليون دولار للعراق. "
               "في المقابل، لا يزال التنظيم يجني نحو 300 مليون دولار سنوياً من الابتزاز.")

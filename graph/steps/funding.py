@@ -80,10 +80,12 @@ def funding(parsed: Parsed, ctx: Context) -> None:
         actors += [replace(m, entity=e.extra["country"]) for m in view.mentions if m.how == "name" and m.entity not in venues
                    and (e := lex.get(m.entity)) is not None and e.cls == "City" and e.extra.get("capital")
                    and e.extra.get("country") and not _preceded_by(view, m, trig.words("given_to"))
+                   and not _preceded_by(view, m, _MEETING_WORDS)  # "مؤتمر بروكسل": a meeting named by its city
                    and not {"ب", "ل"} & set(proclitic(m, lex))]
         actors.sort(key=lambda m: m.start)
         places = [m for m in view.mentions if entity_class(m.entity, lex, parsed) in _BENEFICIARY_CLASSES
-                  and not (m.how == "adjective" and _preceded_by(view, m, trig.words("official_nouns")))]
+                  and not (m.how == "adjective" and _of_an_official(view, m, trig.words("official_nouns")))
+                  and not _preceded_by(view, m, _MEETING_WORDS)]  # "«مؤتمر الكويت الدولي لإعادة إعمار العراق»"
         cities = [m for m in view.mentions if entity_class(m.entity, lex, parsed) == "City" and m.entity not in venues]
         for q in money:
             before = [k for k in kinds if k.end <= q.start]
@@ -94,7 +96,9 @@ def funding(parsed: Parsed, ctx: Context) -> None:
             donor = None
             if before and kind in ("pledge", "raised"):
                 # not one with ب or ل on it: "أعلنت سفارة مملكة هولندا بتونس عن تمويل": where, or who is given to
-                donors = [m for m in actors if m.end <= before[-1].start and not {"ب", "ل"} & set(proclitic(m, lex))]
+                # nor one inside a quoted title ("مؤتمر بروكسل «الوقوف مع سوريا» ... عن تعهدات")
+                donors = [m for m in actors if m.end <= before[-1].start and not {"ب", "ل"} & set(proclitic(m, lex))
+                          and not _in_a_title(view, m)]
                 # "وقدمت الكويت 10 ملايين دولار": the giver named right after the verb (or the noun of
                 # giving, "تخصيص ألمانيا") comes before one named earlier in the sentence
                 subject = _named_after(view, spans, actors, before[-1], q, lex)
@@ -108,6 +112,15 @@ def funding(parsed: Parsed, ctx: Context) -> None:
                 else:  # "وأعلن رئيس الوزراء الياباني فلان تقديم ...": the state of the office-holder who gives
                     donor = next((states[m.entity] for m in reversed(view.mentions) if m.end <= before[-1].start
                                   and m.entity in states), None)
+                if subject is None and donors:
+                    # "وتعهد الاتحاد الأوروبي بـ...، بينما أعلنت وزيرة الخارجية الألمانية فلانة تقديم ...": an
+                    # office-holder of a state in the clause of the word of giving gives, not a giver named earlier
+                    ca = clause_of(spans, before[-1].start)[0]
+                    holder = next((states[m.entity] for m in reversed(view.mentions)
+                                   if ca <= m.start and m.end <= before[-1].start and m.entity in states
+                                   and not _governed(view, m, lex)), None)
+                    if holder is not None and donors[-1].start < ca:
+                        donor = holder
             elif prev is not None and not before and prev.evidence.sentence == view.index:
                 donor = prev.donor
             if before and kind in ("pledge", "raised") and before[-1].start < a:
@@ -119,6 +132,9 @@ def funding(parsed: Parsed, ctx: Context) -> None:
                 if own and not any(a <= o.start < q.start for o in money if o is not q):
                     donor = own[-1].entity
             if kind in ("pledge", "raised"):
+                # "منها 50 مليون دولار تعهدت بها دولة الإمارات": the giver after a word of giving that follows
+                # the amount and points back to it
+                donor = _giver_of_it(view, kinds, actors, q, lex) or donor
                 # "تلتها الكويت بملياري دولار، ثم السعودية بمليار ونصف المليار": each giver of a list
                 # stands right before its amount
                 listed = _giver_before(view, actors, q, lex)
@@ -225,6 +241,35 @@ def _giver_before(view, actors: list, q, lex) -> str | None:
                 or text[m.end - view.sentence.start:q.start - view.sentence.start].strip() == ":"):
             return m.entity
     return None
+
+
+_MEETING_WORDS = frozenset(normalize(w) for w in ("مؤتمر", "المؤتمر", "اجتماع", "الاجتماع", "قمة", "القمة", "لقاء",
+                                                   "اللقاء", "محادثات", "المحادثات", "ومؤتمر", "لمؤتمر", "بمؤتمر"))
+_OF_IT = frozenset(normalize(w) for w in ("بها", "به", "بهما", "بهم"))
+
+
+def _giver_of_it(view, kinds, actors: list, q, lex) -> str | None:
+    """"50 مليون دولار تعهدت بها دولة الإمارات": a word of giving right after the amount, with بها pointing
+    back to it, and the giver within two words after that."""
+    i = view.token_at(q.end - 1)
+    toks = view.tokens
+    for k in kinds:
+        t = view.token_at(k.start)
+        if not (q.end <= k.start and t - i <= 2 and t + 1 < len(toks) and toks[t + 1].norm in _OF_IT):
+            continue
+        for m in actors:
+            if m.start >= toks[t + 1].end and view.token_at(m.start) - (t + 1) <= 2 and not _governed(view, m, lex):
+                return m.entity
+    return None
+
+
+def _in_a_title(view, m) -> bool:
+    """Whether a name is inside «» with other words: a title ("«الوقوف مع سوريا»"), not the name quoted."""
+    text, k = view.sentence.text, m.start - view.sentence.start
+    opened, closed = text.rfind("«", 0, k), text.find("»", k)
+    if opened < 0 or closed < 0 or text.rfind("»", 0, k) > opened:
+        return False
+    return len(text[opened + 1:closed].split()) > len(m.surface.split())
 
 
 # How many words may stand between a word of giving and the giver named after it ("قدمت اليوم الكويت").
@@ -361,6 +406,13 @@ def _topics(view, lex, topic: frozenset[str]) -> set[int]:
             out.add(m.start)
             last = view.token_at(m.end - 1) + 1
     return out
+
+
+def _of_an_official(view, m, officials: set[str]) -> bool:
+    """An adjective of nationality on an official's title, right after it or after one more word of it
+    ("السفير الأمريكي"، "المبعوث الرئاسي الأمريكي"): whose the official is, not a place helped."""
+    i = view.token_at(m.start)
+    return any(0 <= k < i and view.tokens[k].norm in officials for k in (i - 1, i - 2))
 
 
 def _preceded_by(view, m, words: set[str]) -> bool:
