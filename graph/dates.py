@@ -194,10 +194,15 @@ def _day_ordinals() -> dict[str, int]:
 
 
 _DAY_WORDS = _day_ordinals()
-# "العاشر من ديسمبر 2019", "في الخامس والعشرين من تموز/يوليو".
+# The second day of a pair may drop the article: "يومي فاتح وثاني مارس".
+_DAY_WORDS_AFTER_AND = {**_DAY_WORDS, **{w[2:]: d for w, d in _DAY_WORDS.items() if w.startswith("ال") and " " not in w}}
+_FIRST_WITHOUT_LINK = frozenset({_fold_word("فاتح")})
+# "العاشر من ديسمبر 2019", "في الخامس والعشرين من تموز/يوليو", "يومي الأول والثاني من مارس"، "فاتح مارس 2023"
+# (without من: the Maghreb's way).
 _WORD_DAY_MONTH_RE = re.compile(
-    _L + _CL + r"(?P<e>" + _DAY_LEAD + r"(?P<dw>" + _alt(_DAY_WORDS) + r")\s+" + _alt(_DATA["day_month_links"])
-    + r"\s+" + _MONTH_NOUN + _MONTH.format("m", _MONTH_NAME) + _YEAR_PART + r")"
+    _L + _CL + r"(?P<e>" + _DAY_LEAD + r"(?P<dw>" + _alt(_DAY_WORDS) + r")(?:\s+و(?P<dw2>" + _alt(_DAY_WORDS_AFTER_AND)
+    + r"))?\s+(?:(?P<link>" + _alt(_DATA["day_month_links"]) + r")\s+)?" + _MONTH_NOUN + _MONTH.format("m", _MONTH_NAME)
+    + _YEAR_PART + r")"
 )
 # "الحادي والعشرين من الشهر الماضي", "في 3 من الشهر الجاري": a day of a month named by its distance.
 _MONTH_PERIODS = {w: off for w, (u, off) in _PERIODS.items() if u == "month"}
@@ -563,7 +568,11 @@ def _month_candidates(f: str, found: _Found) -> list[_Cand]:
         mo = _month_of(m, "m")
         if mo is None:
             continue
+        if m.group("link") is None and _key(m.group("dw")) not in _FIRST_WITHOUT_LINK:
+            continue  # "كانون الثاني يناير": a month's own name; only فاتح may go without من
         c = _Cand(m.start("e"), m.end("e"), m=mo, d=_DAY_WORDS[_key(m.group("dw"))])
+        if m.group("dw2") and (d2 := _DAY_WORDS_AFTER_AND[_key(m.group("dw2"))]) > c.d:
+            c.d2 = d2
         _year_rule(c, m)
         out.append(c)
 
