@@ -959,6 +959,12 @@ def test_the_bare_word_alliance_is_the_one_named_last_in_full(named, alliance, c
     assert [j.member for j in p.facts_of(Join)] == (["OMN"] if counted else [])
 
 
+def test_a_body_named_again_by_its_common_noun_joins_and_the_leader_in_a_relative_clause_does_not():
+    p = parse("وقرر قادة دول حلف شمال الأطلسي في قمتهم انضمام الحلف بصفته منظمة إلى التحالف الدولي الذي تقوده "
+              "الولايات المتحدة.")
+    assert [j.member for j in p.facts_of(Join)] == ["NATO"]
+
+
 def test_joining_a_working_group_is_not_joining_the_coalition():
     p = parse("وأعلن التحالف الدولي إنشاء مجموعة جديدة ينضم فيها المغرب إلى إيطاليا رؤساء مشاركين.")
     assert not p.facts_of(Join)

@@ -943,11 +943,19 @@ def membership(parsed: Parsed, ctx: Context) -> None:
                 before = not welcome and (gap == 0 or (gap == 1 and toks[jt - 1].norm == "قد"))
                 if before:  # "ثلاث دول جديدة هي نيجيريا وتونس وماليزيا انضمت": the whole list is the subject
                     members.extend((x, (a, b)) for x in _list_before(parsed, view, m, lex))
+                if jt < mt and any(toks[r].norm in _RELATIVE and r + 2 == mt for r in range(jt + 1, mt)):
+                    continue  # "... إلى التحالف الدولي الذي تقوده الولايات المتحدة": the subject of a relative clause
                 if (j.end <= m.start and mt - jt <= window) or before or after or joined:
                     # a member of a list is dated by its own item ("..., والفلبين التي أعلن انضمامها في شباط 2018")
                     own = clause_of(spans, m.start) if listed_from is not None and m.start >= listed_from else (a, b)
                     members.append((m, own))
                     listed = view.token_at(m.end - 1) + 1
+            # "انضمام الحلف بصفته منظمة إلى التحالف": a body named again by its common noun is the last such
+            # body the text named in full ("حلف شمال الأطلسي")
+            if jt + 1 < len(toks) and not welcome:
+                body = _body_named_again(parsed, lex, toks[jt + 1], j.start)
+                if body is not None:
+                    members.append((body, (a, b)))
             # "فيما حضرته بوركينا فاسو، التي انضمت إلى التحالف في ديسمبر": the state a relative clause of joining
             # describes, named right before it
             k = jt - 1 if jt >= 1 and toks[jt - 1].norm != "قد" else jt - 2
@@ -976,6 +984,22 @@ def membership(parsed: Parsed, ctx: Context) -> None:
 
 
 _RELATIVE = frozenset(normalize(w) for w in ("التي", "الذي"))
+# Common nouns that name again a body named in full before: الحلف (حلف شمال الأطلسي), المنظمة, الاتحاد
+_BODY_NOUNS = frozenset(normalize(w) for w in ("الحلف", "المنظمة", "الاتحاد"))
+
+
+def _body_named_again(parsed: Parsed, lex, tok, before: int):
+    """The international organisation named last in full before ``before`` whose name holds the common
+    noun ``tok`` ("الحلف" for "حلف شمال الأطلسي"), as the mention to add; None when ``tok`` is no such noun."""
+    if tok.norm not in _BODY_NOUNS:
+        return None
+    stem = tok.norm[2:]
+    for m in sorted((m for m in parsed.mentions if m.end <= before and m.how == "name"), key=lambda m: -m.start):
+        e = lex.get(m.entity)
+        if e is not None and e.cls == "InternationalOrganization" and any(
+                stem in normalize(p).split() or tok.norm in normalize(p).split() for p in [e.ar, *e.patterns] if p):
+            return replace(m, start=tok.start, end=tok.end, surface=tok.surface)
+    return None
 
 
 def _list_before(parsed: Parsed, view, last, lex) -> list:
