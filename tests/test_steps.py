@@ -304,6 +304,17 @@ def test_where_a_name_after_its_title_ends(text, name, role):
     assert [(who, r) for who, r, _ in _roles(p)] == [(name, role)]
 
 
+@pytest.mark.parametrize("text,affiliation", [
+    ("ووصف المبعوث الأمريكي الخاص إلى سوريا توم باراك الهجوم بأنه عمل جبان.", "USA"),
+    ("وكتب السفير الأمريكي لدى تركيا توم باراك أن الانضمام خطوة تاريخية.", "USA"),
+    # the state the envoy is sent to is not whose envoy he is
+    ("ووصف المبعوث الخاص إلى سوريا توم باراك الهجوم بأنه عمل جبان.", None),
+])
+def test_where_an_envoy_or_ambassador_is_posted_is_part_of_the_title(text, affiliation):
+    [r] = parse(ABOUT_ISIS + text).facts_of(PersonRole)
+    assert r.person.startswith("person-") and r.affiliation == affiliation
+
+
 def test_a_spokesperson_of_an_institution_named_before_speaks_for_its_state():
     # "الوزارة" named again bare: the state is the one named with the ministry a sentence before
     p = parse(ABOUT_ISIS + "وأصدرت وزارة الداخلية المصرية بيانا عن خلية لداعش. وقال المتحدث باسم الوزارة "

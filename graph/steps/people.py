@@ -177,6 +177,12 @@ def people(parsed: Parsed, ctx: Context) -> None:
                     continue
                 tok = toks[pos]
                 m = starts.get(tok.start)
+                if tok.norm in _POSTED_TO and pos + 1 < len(toks) and (to := starts.get(toks[pos + 1].start)) is not None \
+                        and entity_class(to.entity, lex, parsed) in ("Country", "City", "InternationalOrganization") \
+                        and not _punct_between(text, tok.end, toks[pos + 1].start):
+                    # "المبعوث الخاص إلى سوريا توم باراك"، "السفير لدى تركيا": where the post is, not whose
+                    pos = view.token_at(to.end - 1) + 1
+                    continue
                 if pos > t.j and _punct_between(text, toks[pos - 1].end, tok.start):
                     # set off by a comma, not the next of a list ("، وأنتوني بلينكن"): a known person
                     # ("ووزير الخارجية الأمريكي، أنتوني بلينكن،"), a second title of the same person ("رئيس
@@ -603,6 +609,7 @@ def _initial(text: str, tok) -> bool:
 # the second half of a compound given name, which a bare surname may follow ("نور الدين حداد")
 _GIVEN_NAME_ENDS = frozenset(normalize(w) for w in ("الله", "الدين", "الرحمن", "الرحيم", "الإسلام", "الحق",
                                                    "العابدين", "الهدى", "الزمان"))
+_POSTED_TO = frozenset(normalize(w) for w in ("إلى", "الى", "لدى"))
 _COMPLEMENTS = frozenset(normalize(w) for w in ("باسم", "لشؤون", "للشؤون"))
 _FOR_AFFAIRS = frozenset(normalize(w) for w in ("لشؤون", "للشؤون", "لشئون"))
 _IN = normalize("في")
