@@ -59,7 +59,7 @@ def _bare_alliance(parsed: Parsed, ctx: Context) -> None:
     lex = ctx.lexicon
     alliances = lex.alliances()
     named = [m for m in parsed.mentions if m.entity in alliances and m.how == "name" and not _bare(m.surface, lex[m.entity])]
-    if not named or all(m.entity == named[0].entity for m in named) and lex[named[0].entity].extra.get("bare_patterns"):
+    if not named or (all(m.entity == named[0].entity for m in named) and lex[named[0].entity].extra.get("bare_patterns")):
         return
     named.sort(key=lambda m: m.start)
     for k, m in enumerate(parsed.mentions):

@@ -531,8 +531,7 @@ def _of_another_body(view, noun, lex, parsed) -> bool:
         m = starts.get(j)
         if m is not None:
             e = lex.get(m.entity)
-            return e is not None and e.cls in _OWNERS and e.extra.get("parent") != "COALITION" \
-                and m.entity not in ("COALITION",)
+            return e is not None and e.cls in _OWNERS
         if toks[j].norm not in _OWNER_CHAIN or (j > noun.j and "،" in view.sentence.text[
                 toks[j - 1].end - view.sentence.start:toks[j].start - view.sentence.start]):
             return False
