@@ -14,6 +14,7 @@ naming the step and the document.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Callable
 
 from .errors import ExtractionError
@@ -102,8 +103,13 @@ def _bare(surface: str, entry) -> bool:
     bare = entry.extra.get("bare_patterns")
     if not bare:
         return False
-    forms = {normalize(b) for b in bare}
+    forms = _bare_forms(tuple(bare))
     return any(f in forms for f in strip_clitics(normalize(surface)))
+
+
+@lru_cache(maxsize=None)
+def _bare_forms(bare: tuple[str, ...]) -> frozenset[str]:
+    return frozenset(normalize(b) for b in bare)
 
 
 def run(doc: Document, ctx: Context | None = None, steps: tuple[str, ...] = DEFAULT_PIPELINE) -> Parsed:

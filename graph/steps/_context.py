@@ -164,6 +164,16 @@ def clause_spans(text: str, start: int) -> list[tuple[int, int]]:
     return [(a, b) for a, b in spans if b > a]
 
 
+def quoted_words(view: SentenceView, offset: int) -> list[str] | None:
+    """The words of the «» quotation document ``offset`` is inside (up to the sentence's end when it
+    is never closed), or None when it is inside none."""
+    text, k = view.sentence.text, offset - view.sentence.start
+    opened, closed = text.rfind("«", 0, k), text.find("»", k)
+    if opened < 0 or text.rfind("»", 0, k) > opened:
+        return None
+    return text[opened + 1:closed if closed >= 0 else len(text)].split()
+
+
 def clause_break(text: str, a: int, b: int) -> bool:
     """Whether a clause ends between document offsets ``a`` and ``b`` (the marks of :func:`clause_spans`)."""
     return _CLAUSE_RE.search(text, a, b) is not None

@@ -58,10 +58,12 @@ def _bare_alliance(parsed: Parsed, ctx: Context) -> None:
     دولة") it is that one, not the coalition against ISIS. Before any full name, the first one after."""
     lex = ctx.lexicon
     alliances = lex.alliances()
-    named = [m for m in parsed.mentions if m.entity in alliances and m.how == "name" and not _bare(m.surface, lex[m.entity])]
-    if not named or (all(m.entity == named[0].entity for m in named) and lex[named[0].entity].extra.get("bare_patterns")):
+    if not any(m.entity in alliances and not lex[m.entity].extra.get("bare_patterns") for m in parsed.mentions):
+        return  # no other alliance named: "التحالف" can only be the coalition
+    named = sorted((m for m in parsed.mentions if m.entity in alliances and m.how == "name"
+                    and not _bare(m.surface, lex[m.entity])), key=lambda m: m.start)
+    if not named:
         return
-    named.sort(key=lambda m: m.start)
     for k, m in enumerate(parsed.mentions):
         e = lex.get(m.entity)
         if e is None or m.how != "name" or not e.extra.get("bare_patterns") or not _bare(m.surface, e):

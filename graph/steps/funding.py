@@ -17,7 +17,7 @@ from ..facts import Evidence, Funding, Meeting, Parsed, PersonRole
 from ..pipeline import Context, step
 from ..text import normalize, strip_clitics
 from ..triggers import triggers
-from ._context import clause_break, clause_of, clause_spans, entity_class, is_media, proclitic, views
+from ._context import clause_break, clause_of, clause_spans, entity_class, is_media, proclitic, quoted_words, views
 from .people import _lexicon_role
 
 __all__ = ["funding"]
@@ -71,6 +71,8 @@ def funding(parsed: Parsed, ctx: Context) -> None:
             continue  # "لا يزال التنظيم يجني ... 400 مليون دولار سنوياً": the enemy's money, not a pledge
         spans = clause_spans(view.sentence.text, view.sentence.start)
         topics = _topics(view, lex, trig.words("topic"))
+        # "مؤتمر بروكسل"، "«مؤتمر الكويت الدولي ...»": a place right after a meeting word names the meeting
+        named_meeting = {view.token_at(n.end - 1) + 1 for n in trig.find("meeting_nouns", toks)}
         actors = [m for m in view.mentions
                   if _can_give(m, lex, parsed)
                   and not _preceded_by(view, m, trig.words("according_to") | trig.words("support"))
@@ -80,12 +82,12 @@ def funding(parsed: Parsed, ctx: Context) -> None:
         actors += [replace(m, entity=e.extra["country"]) for m in view.mentions if m.how == "name" and m.entity not in venues
                    and (e := lex.get(m.entity)) is not None and e.cls == "City" and e.extra.get("capital")
                    and e.extra.get("country") and not _preceded_by(view, m, trig.words("given_to"))
-                   and not _preceded_by(view, m, _MEETING_WORDS)  # "مؤتمر بروكسل": a meeting named by its city
+                   and view.token_at(m.start) not in named_meeting
                    and not {"ب", "ل"} & set(proclitic(m, lex))]
         actors.sort(key=lambda m: m.start)
         places = [m for m in view.mentions if entity_class(m.entity, lex, parsed) in _BENEFICIARY_CLASSES
                   and not (m.how == "adjective" and _of_an_official(view, m, trig.words("official_nouns")))
-                  and not _preceded_by(view, m, _MEETING_WORDS)]  # "«مؤتمر الكويت الدولي لإعادة إعمار العراق»"
+                  and view.token_at(m.start) not in named_meeting]
         cities = [m for m in view.mentions if entity_class(m.entity, lex, parsed) == "City" and m.entity not in venues]
         for q in money:
             before = [k for k in kinds if k.end <= q.start]
@@ -243,8 +245,6 @@ def _giver_before(view, actors: list, q, lex) -> str | None:
     return None
 
 
-_MEETING_WORDS = frozenset(normalize(w) for w in ("مؤتمر", "المؤتمر", "اجتماع", "الاجتماع", "قمة", "القمة", "لقاء",
-                                                   "اللقاء", "محادثات", "المحادثات", "ومؤتمر", "لمؤتمر", "بمؤتمر"))
 _OF_IT = frozenset(normalize(w) for w in ("بها", "به", "بهما", "بهم"))
 
 
@@ -265,11 +265,8 @@ def _giver_of_it(view, kinds, actors: list, q, lex) -> str | None:
 
 def _in_a_title(view, m) -> bool:
     """Whether a name is inside «» with other words: a title ("«الوقوف مع سوريا»"), not the name quoted."""
-    text, k = view.sentence.text, m.start - view.sentence.start
-    opened, closed = text.rfind("«", 0, k), text.find("»", k)
-    if opened < 0 or closed < 0 or text.rfind("»", 0, k) > opened:
-        return False
-    return len(text[opened + 1:closed].split()) > len(m.surface.split())
+    words = quoted_words(view, m.start)
+    return words is not None and len(words) > len(m.surface.split())
 
 
 # How many words may stand between a word of giving and the giver named after it ("قدمت اليوم الكويت").

@@ -22,8 +22,8 @@ from ..pipeline import Context, step
 from ..rdf import mint_key
 from ..text import normalize, strip_clitics
 from ..triggers import triggers
-from ._context import (ACTOR_CLASSES, clause_of, clause_spans, entity_class, is_media, proclitic, views,
-                       within_a_state)
+from ._context import (ACTOR_CLASSES, clause_of, clause_spans, entity_class, is_media, proclitic, quoted_words,
+                       views, within_a_state)
 
 __all__ = ["meetings", "membership", "coalition_size", "meeting_key", "meeting_of", "main_meeting"]
 
@@ -390,11 +390,8 @@ def _goes_on_about_it(parsed: Parsed, view, lex, trig) -> bool:
 def _quoted(view, offset: int) -> bool:
     """Whether document ``offset`` is inside words quoted in «...» (four words or more: a quotation, not
     a name such as «بيان جدة»)."""
-    text, k = view.sentence.text, offset - view.sentence.start
-    opened, closed = text.rfind("«", 0, k), text.find("»", k)
-    if opened < 0 or text.rfind("»", 0, k) > opened:
-        return False
-    return len(text[opened + 1:closed if closed >= 0 else len(text)].split()) >= 4
+    words = quoted_words(view, offset)
+    return words is not None and len(words) >= 4
 
 
 def _said_where(view, place: str, lex) -> bool:
@@ -942,7 +939,7 @@ def membership(parsed: Parsed, ctx: Context) -> None:
                 before = not welcome and (gap == 0 or (gap == 1 and toks[jt - 1].norm == "قد"))
                 if before:  # "ثلاث دول جديدة هي نيجيريا وتونس وماليزيا انضمت": the whole list is the subject
                     members.extend((x, (a, b)) for x in _list_before(parsed, view, m, lex))
-                if jt < mt and any(toks[r].norm in _RELATIVE and r + 2 == mt for r in range(jt + 1, mt)):
+                if mt - 2 > jt and toks[mt - 2].norm in _RELATIVE:
                     continue  # "... إلى التحالف الدولي الذي تقوده الولايات المتحدة": the subject of a relative clause
                 if (j.end <= m.start and mt - jt <= window) or before or after or joined:
                     # a member of a list is dated by its own item ("..., والفلبين التي أعلن انضمامها في شباط 2018")
