@@ -1077,6 +1077,32 @@ def test_what_one_state_gives_is_its_pledge_what_donors_gave_together_is_raised(
     assert (f.kind, f.donor) == ("raised", None)
 
 
+@pytest.mark.parametrize("text,donor", [
+    # "المملكة" alone: the kingdom the text named before, by any of its names
+    ("أكدت السعودية دعمها للتحالف الدولي ضد داعش. وقدمت المملكة 100 مليون دولار لتحقيق الاستقرار في سوريا.", "SAU"),
+    ("استقبل عمّان وفد التحالف الدولي ضد داعش بحضور ممثل المملكة الأردنية الهاشمية. "
+     "وتعهدت المملكة بتقديم 5 ملايين دولار للعراق.", "JOR"),
+    # the kingdom the text is about (named most, its capital too), not the one named last
+    ("استضافت الرياض اجتماع التحالف الدولي ضد داعش بدعوة من السعودية، وشارك فيه وزير الخارجية الأردني. "
+     "وكانت المملكة قد تعهدت بتقديم 10 ملايين دولار للعراق.", "SAU"),
+    # none before it: the one named after, also by its adjective
+    ("وتعهدت المملكة بتقديم 5 ملايين دولار لدعم التحالف الدولي ضد داعش في العراق. جاء ذلك في بيان لوزارة "
+     "الخارجية البحرينية.", "BHR"),
+])
+def test_the_kingdom_alone_is_the_kingdom_the_text_is_about(text, donor):
+    [f] = parse(text).facts_of(Funding)
+    assert f.donor == donor
+
+
+def test_the_kingdom_alone_names_nothing_where_no_kingdom_is_named():
+    p = parse("أكدت فرنسا دعمها للتحالف الدولي ضد داعش. وقدمت المملكة 100 مليون دولار لسوريا.")
+    assert not [m for m in p.mentions if m.rule == "entities/bare-kingdom"]
+    # "المملكة المتحدة" is a name of its own, not the bare word
+    p = parse("أكدت السعودية دعمها للتحالف الدولي. وقالت المملكة المتحدة إن داعش يهدد أوروبا.")
+    assert {m.entity for m in p.mentions} >= {"SAU", "GBR"}
+    assert not [m for m in p.mentions if m.rule == "entities/bare-kingdom"]
+
+
 def test_a_donor_is_who_pledges():
     [f] = parse("وأعلن وزير الخارجية أن اليابان ستقدم 40 مليون دولار للعراق ضمن جهود التحالف الدولي.").facts_of(Funding)
     assert (f.kind, f.donor, f.beneficiaries) == ("pledge", "JPN", ["IRQ"])

@@ -405,6 +405,17 @@ class Lexicon:
                     and any(normalize(p).split()[0] in heads for p in [e.ar, *e.patterns] if p.strip())))
         return found
 
+    def kingdoms(self) -> frozenset[str]:
+        """The states "المملكة" alone may stand for: those one of whose names is "المملكة ..." or
+        "مملكة ..." (المملكة العربية السعودية، مملكة البحرين، المملكة المتحدة)."""
+        found = self.__dict__.get("_kingdoms")
+        if found is None:
+            heads = ("المملكه", "مملكه")
+            found = self._kingdoms = frozenset(
+                e.id for e in self.entries.values()
+                if e.cls == "Country" and any(normalize(p).split()[0] in heads for p in [e.ar, *e.patterns] if p.strip()))
+        return found
+
     def match(self, tokens: list[Token]) -> list[Match]:
         """Entity names in ``tokens``, left to right, longest match first, no overlaps.
 

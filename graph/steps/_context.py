@@ -90,6 +90,8 @@ def proclitic(m: Mention, lexicon: Lexicon) -> str:
             if g and len(first) > len(g) and first.endswith(g) and all(c in _CLITIC_LETTERS + "ا" for c in first[:-len(g)]):
                 if found is None or len(first) - len(g) < len(found):
                     found = first[:-len(g)]
+    if found is not None and found.endswith("ال") and not found.endswith("لل"):
+        found = found[:-2]  # the article on a name written without one: "المملكة" for "مملكة البحرين"
     return found if found is not None else (first[:1] if first[:1] in _CLITIC_LETTERS else "")
 
 

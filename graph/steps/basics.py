@@ -8,7 +8,7 @@ from ..facts import DateMention, Evidence, Mention, NewEntity, Parsed, Quantity
 from ..lexicon import PhraseMatcher
 from ..pipeline import Context, _bare, step
 from ..rdf import mint_key
-from ..text import normalize, split_sentences, tokenize
+from ..text import normalize, split_sentences, strip_clitics, tokenize
 
 
 @step("sentences")
@@ -49,6 +49,7 @@ def entities(parsed: Parsed, ctx: Context) -> None:
                                 surface=text[n.start:n.end], how="nested")
                     )
     _bare_alliance(parsed, ctx)
+    _bare_kingdom(parsed, ctx)
     _dateline(parsed, ctx)
 
 
@@ -73,6 +74,40 @@ def _bare_alliance(parsed: Parsed, ctx: Context) -> None:
         if full.entity != m.entity:
             parsed.mentions[k] = Mention(m.evidence, "entities/bare-alliance", entity=full.entity, start=m.start,
                                          end=m.end, surface=m.surface, how=m.how)
+
+
+def _bare_kingdom(parsed: Parsed, ctx: Context) -> None:
+    """"المملكة" alone ("وقدمت المملكة ..."، "سفير المملكة لدى ...") names the kingdom the text is about: the one
+    it names most, by any of its names, its adjective or its capital ("الرياض ... السعودية ... المملكة"); of
+    two named as often, the one named last before it. A text that names no kingdom gives it no name."""
+    lex = ctx.lexicon
+    kingdoms = lex.kingdoms()
+    count: dict[str, int] = {}
+    for m in parsed.mentions:
+        k = m.entity if m.entity in kingdoms else (lex[m.entity].extra.get("country") if m.entity in lex
+                                                   and lex[m.entity].extra.get("capital") else None)
+        if k in kingdoms and m.how != "surname":
+            count[k] = count.get(k, 0) + 1
+    if not count:
+        return
+    most = max(count.values())
+    salient = [k for k, n in count.items() if n == most]
+    text = parsed.doc.text
+    for sent, toks in zip(parsed.sentences, parsed.tokens):
+        taken = None
+        for t in toks:
+            if not t.norm.endswith("المملكه") or "المملكه" not in strip_clitics(t.norm):
+                continue
+            if taken is None:
+                taken = [(m.start, m.end) for m in parsed.mentions if sent.start <= m.start < sent.end]
+            if any(a < t.end and t.start < b for a, b in taken):
+                continue  # part of a name: "المملكة المتحدة"
+            entity = salient[0]
+            if len(salient) > 1:
+                before = [m for m in parsed.mentions if m.entity in salient and m.end <= t.start]
+                entity = max(before, key=lambda m: m.start).entity if before else entity
+            parsed.mentions.append(Mention(Evidence.of(sent), "entities/bare-kingdom", entity=entity,
+                                           start=t.start, end=t.end, surface=text[t.start:t.end], how="name"))
 
 
 _PLACES = frozenset({"City", "Region", "Country"})
