@@ -1004,6 +1004,11 @@ def test_joining_a_working_group_is_not_joining_the_coalition():
     ("وشارك ممثلو الدول الأعضاء في التحالف الدولي البالغ عددها أربعة وثمانين.", 84, "2020-05-14"),
     # an ordinal without the article, compound with its tens
     ("ورحب الوزراء بانضمام توغو عضواً سادساً وثمانين في التحالف الدولي.", 86, "2020-05-14"),
+    # "يضم" with a date after "منذ" in its clause: what has gone on since then, the count is now
+    ("ويواصل التحالف الدولي الذي يضم أكثر من ستين دولة غاراته على مواقع داعش منذ آب 2014.", 60, "2020-05-14"),
+    # a meeting word in the clause before is not who came
+    ("وقال الوزير في مؤتمر صحفي عقب الاجتماع، إن أكثر من 60 دولة انضمت حتى الآن إلى التحالف الدولي.",
+     60, "2020-05-14"),
 ])
 def test_coalition_size(text, count, as_of):
     # (in a document on the war against ISIS: "التحالف" alone puts none in the genre)
@@ -1042,6 +1047,8 @@ def test_the_size_of_a_body_of_the_coalition_is_not_the_coalitions():
     # some of the members, and where those who came came from
     "واجتمعت 21 دولة من الدول الأعضاء في التحالف الدولي في لندن.",
     "واجتمع وزراء ومسؤولون كبار من نحو 24 دولة منضوية في التحالف الدولي.",
+    # a span of time after the members
+    "وحضر الاجتماع الوزاري كبار مسؤولي الدول الأعضاء، بعد عشر سنوات على تأسيس التحالف الدولي.",
 ])
 def test_counts_that_are_not_the_coalitions_size(text):
     assert not parse(text).facts_of(CoalitionSize)

@@ -1096,6 +1096,9 @@ def _founding(view, d, trig) -> bool:
 _COUNT_OF = frozenset(normalize(w) for w in ("عددها", "عددهم", "عدده", "عدد"))
 
 
+_THAT = frozenset({"ان", "بان", "وان"})  # أن، إن، بأن، وأن (folded)
+
+
 @step("coalition_size", in_genre=True)
 def coalition_size(parsed: Parsed, ctx: Context) -> None:
     """Statements of how many partners the coalition has or had, with the date each refers to."""
@@ -1130,6 +1133,8 @@ def coalition_size(parsed: Parsed, ctx: Context) -> None:
             around = [t.norm for t in toks[max(0, i - 3):i]] + [t.norm for t in toks[j:j + 2]]
             if any(w.startswith(trig.prefixes("not_members")) for w in around):  # "30 وزير خارجية"
                 continue
+            if j < len(toks) and not set(strip_clitics(toks[j].norm)).isdisjoint(trig.words("time_units")):
+                continue  # "الدول الأعضاء، بعد عشر سنوات على تأسيس التحالف": a span of time
             after = [t.norm for t in toks[j:j + 3]]
             if len(after) == 3 and after[1] == "من" and (after[2].startswith("ال") or after[2] in trig.words("partitive")) \
                     and not after[0].startswith(trig.prefixes("membership_nouns")):
@@ -1148,8 +1153,10 @@ def coalition_size(parsed: Parsed, ctx: Context) -> None:
                                                                for v in strip_clitics(toks[n.i].norm))
                              for n in members) and not any(w.startswith(trig.prefixes("besides_members")) for w in after[1:3])
             if not membership:
-                if any(w.startswith(trig.prefixes("attending")) for w in (t.norm for t in toks[max(0, i - 6):i])) or any(
-                        t.norm in trig.words("meeting_counts") for t in toks[max(0, i - 3):i]):
+                # (after "أن" that opens what was said: "عقب الاجتماع، أن أكثر من 60 دولة انضمت" counts members)
+                said = next((k + 1 for k in range(i - 1, max(0, i - 6) - 1, -1) if toks[k].norm in _THAT), 0)
+                if any(w.startswith(trig.prefixes("attending")) for w in (t.norm for t in toks[max(said, i - 6):i])) \
+                        or any(t.norm in trig.words("meeting_counts") for t in toks[max(said, i - 3):i]):
                     continue  # "بمشاركة أكثر من 50 دولة و11 منظمة": who came, not how many belong
                 if not any(w.startswith(trig.prefixes("size_context")) or "تحالف" in w or "ائتلاف" in w
                            for w in (t.norm for t in toks if a <= t.start < b)):
@@ -1162,7 +1169,7 @@ def coalition_size(parsed: Parsed, ctx: Context) -> None:
                 continue
             clause = [t.norm for t in toks if a <= t.start < b]
             dated_in_clause = [d.value for d in view.dates if d.value and a <= d.start < b and len(d.value) >= 4
-                               and not _founding(view, d, trig)
+                               and not _since(view, d)  # "ويضم أكثر من ستين دولة غاراته ... منذ آب 2014"
                                and not _after_in_clause(spans, [r for r in refs if r > q.start], d.start)]
             if any(w in trig.words("now") for w in clause):
                 as_of = parsed.doc.published
