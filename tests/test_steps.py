@@ -329,6 +329,21 @@ def test_a_delegation_after_a_title_is_no_person():
     assert not parse(ABOUT_ISIS + "وترأس ولي العهد وفد المملكة إلى القمة العربية في القاهرة.").facts_of(PersonRole)
 
 
+def test_a_meeting_that_comes_after_another_is_not_dated_by_the_sentence_before():
+    # "ويأتي اجتماع بروكسل بعد ...": the meeting is what comes, not what the sentence before told
+    p = parse("وشارك وزير الخارجية في الاجتماع الوزاري للتحالف الدولي في بروكسل اليوم. وكانت الإمارات قد قدمت في "
+              "عام 2016 مبلغ 60 مليون دولار للعراق. ويأتي اجتماع بروكسل بعد خمسة أشهر من الاجتماع الوزاري الذي "
+              "استضافته الكويت في شباط الماضي.", published="2018-07-12")
+    assert sorted((m.place, m.start_date) for m in p.facts_of(Meeting)) == [("BRUSSELS", "2018-07-12"), ("KWT", "2018-02")]
+
+
+def test_a_name_with_the_article_is_no_verb_of_adopting():
+    # "مدينة الصدر" is no "صدر" (was issued): no meeting in a sentence on an attack there
+    p = parse(ABOUT_ISIS + "وجاء ذلك بعد أسبوع على التفجير الذي استهدف سوقاً في مدينة الصدر في 19 تموز، وتبناه "
+              "تنظيم داعش.")
+    assert not p.facts_of(Meeting)
+
+
 def test_a_body_in_the_clause_before_is_not_the_titles():
     p = parse("واجتمع الوزراء في مقر وزارة الخارجية الأميركية، بدعوة من وزير الخارجية أنتوني بلينكن، في واشنطن "
               "لبحث عمل التحالف الدولي.", published="2024-09-30")
@@ -392,6 +407,9 @@ def test_a_later_surname_is_the_same_person():
     # "the group" in a sentence on its meeting is a body of the coalition
     (ABOUT_ISIS + "وشكرت الرئاسة المشتركة البحرين التي استضافت الاجتماع الحادي عشر للمجموعة في العاصمة المنامة "
      "في 16 نيسان 2019.", "other", "MANAMA", "2019-04-16"),
+    # the place before "خلال" is where the money goes; the meeting's is the one after it
+    ("وأعلنت الإمارات تقديم 50 مليون دولار لدعم الاستقرار في الرقة خلال اجتماع التحالف الدولي في بروكسل.",
+     "other", "BRUSSELS", None),
 ])
 def test_meetings_kind_place_and_date(text, kind, place, start):
     [m] = parse(text).facts_of(Meeting)

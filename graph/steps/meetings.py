@@ -119,7 +119,8 @@ def meetings(parsed: Parsed, ctx: Context) -> None:
         # "... الاجتماع الأول لمجلس وزراء دفاع دول التحالف الإسلامي، الذي انعقد تحت شعار ...": a verb after
         # another body's meeting tells that meeting
         verbs = [v for v in trig.find("meeting_verbs", toks) if not any(o.start < v.start for o in others)]
-        outcomes = trig.find("meeting_outcomes", toks)
+        # verbs and bare verbal nouns of adopting: not a word with the article ("مدينة الصدر"، "الاعتماد على")
+        outcomes = [o for o in trig.find("meeting_outcomes", toks) if not _with_article(toks[view.token_at(o.start)].norm)]
         if not (nouns or verbs or outcomes):
             continue
         kinds_all = trig.find("meeting_kinds", toks)
@@ -217,7 +218,11 @@ def meetings(parsed: Parsed, ctx: Context) -> None:
                 place = None
             named = [n.start for n in nouns if n.start > a.start and n.start not in back]
             date, end_date = _lasting(view, trig, *_date(view, a.start, spans, lex, parsed, place, cuts, named))
-            if not date and before is not None and toks and toks[0].norm in trig.words("came"):
+            # "ويأتي اجتماع بروكسل بعد ...": the meeting itself is what comes; the sentence before dates it
+            # only when that sentence tells a meeting ("واجتمع ممثلو دول التحالف أمس في بروكسل")
+            itself = view.token_at(a.start) <= 1
+            if not date and before is not None and toks and toks[0].norm in trig.words("came") and (
+                    not itself or trig.find("meeting_nouns", before.tokens) or trig.find("meeting_verbs", before.tokens)):
                 # "أعلن التحالف، أمس الثلاثاء، انضمام ... وجاء الإعلان خلال اجتماع افتراضي": when what
                 # the sentence before reported happened
                 dated = [d for d in before.dates if d.value and not _since(before, d)]
@@ -590,7 +595,16 @@ def _place(view, lex, parsed, anchor: int, spans, hosted: bool, cut: bool = Fals
         return _host_country(view, lex, parsed)
     if not near:
         return None
+    i = view.token_at(anchor)
+    if i > 0 and view.tokens[i - 1].norm in _DURING:
+        # "تعلن تقديم 50 مليون دولار لدعم الاستقرار في الرقة خلال اجتماع التحالف ... في بروكسل": the place
+        # before "خلال" is where the money goes; the meeting's is the one after it
+        near = [m for m in near if m.start > anchor] or near
     return min(near, key=lambda m: abs(m.start - anchor)).entity
+
+
+# Words before a meeting word that make it when something else was done ("أعلن ... خلال اجتماع").
+_DURING = frozenset({"خلال", "اثناء", "هامش", "وخلال"})
 
 
 def _host_country(view, lex, parsed) -> str | None:
@@ -1094,6 +1108,11 @@ def _founding(view, d, trig) -> bool:
 
 
 _COUNT_OF = frozenset(normalize(w) for w in ("عددها", "عددهم", "عدده", "عدد"))
+
+
+def _with_article(norm: str) -> bool:
+    """Whether a word carries the article, after any conjunction or preposition: "الصدر"، "والاعتماد"، "للتبني"."""
+    return norm.lstrip("وف").startswith(("ال", "بال", "كال", "لل"))
 
 
 _THAT = frozenset({"ان", "بان", "وان"})  # أن، إن، بأن، وأن (folded)
