@@ -31,7 +31,7 @@ from typing import Any, Iterable
 from .data import load_yaml
 from .text import Folded, fold
 
-__all__ = ["DateExpr", "find_dates", "is_bound"]
+__all__ = ["DateExpr", "day_of_words", "find_dates", "is_bound"]
 
 
 @dataclass(frozen=True)
@@ -194,6 +194,13 @@ def _day_ordinals() -> dict[str, int]:
 
 
 _DAY_WORDS = _day_ordinals()
+
+
+def day_of_words(phrase: str) -> int | None:
+    """The day an ordinal phrase names ("الخامس عشر" -> 15, "الحادي والعشرين" -> 21), else None."""
+    return _DAY_WORDS.get(" ".join(_fold_word(w) for w in phrase.split()))
+
+
 # The second day of a pair may drop the article: "يومي فاتح وثاني مارس".
 _DAY_WORDS_AFTER_AND = {**_DAY_WORDS, **{w[2:]: d for w, d in _DAY_WORDS.items() if w.startswith("ال") and " " not in w}}
 _FIRST_WITHOUT_LINK = frozenset({_fold_word("فاتح")})

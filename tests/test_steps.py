@@ -1575,6 +1575,14 @@ def test_days_later_at_a_sentences_start_count_from_the_day_named_last():
     assert not [d for d in p.dates if d.rule == "dates/days-later"]
 
 
+def test_a_day_in_ordinal_words_of_the_same_month():
+    p = parse("عقد وزراء التحالف الدولي اجتماعاً في جدة في السابع من أيلول 2014. واستضافت باريس مؤتمراً "
+              "في الخامس عشر من الشهر ذاته، ثم اجتمع الخبراء في الحادي والعشرين من الشهر نفسه، بعد أيام قليلة "
+              "من الشهر نفسه.", published="2014-10-01")
+    assert [(d.value, d.surface) for d in p.dates if d.rule == "dates/same-month"] == [
+        ("2014-09-15", "الخامس عشر من الشهر ذاته"), ("2014-09-21", "الحادي والعشرين من الشهر نفسه")]
+
+
 def test_two_attacks_told_by_a_dual_and_dated_by_the_same_month():
     # "الهجومين" tells attacks; "في 29 من الشهر نفسه" is a day of the month named before it; "يتبناه الفرع
     # نفسه" is a claim by the document's group

@@ -184,8 +184,20 @@ _SAME_DAY = re.compile(r"(?:في\s+)?(?:اليوم\s+(?:نفسه|ذاته)|نف�
 _DAYS_LATER = re.compile(r"^\W*(?:و|ف)?(?:بعد|عقب)\s+(?P<n>يوم|يومين|ثلاثة\s+أيام|أربعة\s+أيام|خمسة\s+أيام)"
                          r"(?=[\s،,])(?!\s+(?:من|على)\s)")  # "بعد يومين من الهجوم": after something else
 _DAYS = {"يوم": 1, "يومين": 2, "ثلاثة": 3, "أربعة": 4, "خمسة": 5}
-_SAME_MONTH = re.compile(r"(?<![\d\u0660-\u0669])(?P<day>[0-9\u0660-\u0669]{1,2})\s+من\s+"
-                         r"(?:الشهر\s+(?:نفسه|ذاته)|نفس\s+الشهر|ذات\s+الشهر|ذلك\s+الشهر)")
+# (the day in digits, or the words before "من" that may be its ordinal: "الخامس عشر من الشهر ذاته")
+_SAME_MONTH = re.compile(r"(?:(?<![\d\u0660-\u0669])(?P<day>[0-9\u0660-\u0669]{1,2})|(?P<words>(?:[^\W\d_]+\s+){0,2}"
+                         r"[^\W\d_]+))\s+من\s+(?:الشهر\s+(?:نفسه|ذاته)|نفس\s+الشهر|ذات\s+الشهر|ذلك\s+الشهر)")
+
+
+def _day_in_words(m: re.Match) -> tuple[int, int] | None:
+    """The day the last one to three words of a same-month match name, and where those words start."""
+    from ..dates import day_of_words
+
+    words = list(re.finditer(r"\S+", m.group("words")))
+    for k in (3, 2, 1):
+        if len(words) >= k and (day := day_of_words(" ".join(w.group() for w in words[-k:]))):
+            return day, m.start("words") + words[-k].start()
+    return None
 
 
 def _same_day_or_month(parsed: Parsed) -> None:
@@ -213,13 +225,18 @@ def _same_day_or_month(parsed: Parsed) -> None:
                                             end=sent.start + later.end(), surface=later.group(), relative=True))
             found = sorted(found + [parsed.dates[-1]], key=lambda d: d.start)
         for m in (_SAME_MONTH.finditer(sent.text) if "الشهر" in sent.text else ()):
-            at = sent.start + m.start()
+            if m.group("day"):
+                day, at = int(normalize(m.group("day"))), sent.start + m.start()
+            elif (told := _day_in_words(m)) is not None:
+                day, at = told[0], sent.start + told[1]
+            else:
+                continue
             before = [d.value for d in found if d.end <= at and d.value and len(d.value) >= 7]
             month = before[-1][:7] if before else last_month
-            day = int(normalize(m.group("day")))
             if month and 1 <= day <= 31:
                 parsed.dates.append(DateMention(ev, "dates/same-month", value=f"{month}-{day:02d}", start=at,
-                                                end=sent.start + m.end(), surface=m.group(), relative=True))
+                                                end=sent.start + m.end(), surface=sent.text[at - sent.start:m.end()],
+                                                relative=True))
         days = [d.value for d in found if d.value and len(d.value) == 10]
         if days:
             last_day = days[-1]
