@@ -325,6 +325,22 @@ def test_a_spokesperson_of_an_institution_named_before_speaks_for_its_state():
     assert ("سامي حداد", "المتحدث باسم", None) in _roles(p)
 
 
+def test_a_spokesperson_of_a_ministry_named_by_its_portfolio_speaks_for_the_state_of_its_minister():
+    # "الناطق باسم الخارجية" with no state: the one whose foreign minister or ministry the text named, or
+    # of several, the one the report was filed from
+    text = ("واستضاف وزير الخارجية الأميركي جون كيري اجتماعاً للتحالف الدولي ضد داعش. وقال وزير الخارجية "
+            "الفرنسي جان مارك إيرولت إن الاجتماع مهم. وأعلن الناطق باسم الخارجية سامي حداد أن المؤتمر ناجح.")
+    assert ("سامي حداد", "الناطق باسم", None) in _roles(parse(text))
+    assert ("سامي حداد", "الناطق باسم", "USA") in _roles(parse("واشنطن - مراسل «الصحيفة»\n\n" + text))
+    assert ("سامي حداد", "الناطق باسم", "FRA") in _roles(parse("باريس - (أ ف ب)\n\n" + text))
+    p = parse(ABOUT_ISIS + "وأصدرت الخارجية الأردنية بياناً. وقال المتحدث باسم وزارة الخارجية سامي حداد إن البيان واضح.")
+    assert ("سامي حداد", "المتحدث باسم", "JOR") in _roles(p)
+    # another portfolio's minister says nothing of it
+    p = parse("وقال وزير الدفاع الأميركي آشتون كارتر إن التحالف الدولي ضد داعش يتقدم. وأعلن الناطق باسم "
+              "الخارجية سامي حداد أن المؤتمر ناجح.")
+    assert ("سامي حداد", "الناطق باسم", None) in _roles(p)
+
+
 def test_a_delegation_after_a_title_is_no_person():
     assert not parse(ABOUT_ISIS + "وترأس ولي العهد وفد المملكة إلى القمة العربية في القاهرة.").facts_of(PersonRole)
 
@@ -1126,6 +1142,12 @@ def test_the_kingdom_alone_names_nothing_where_no_kingdom_is_named():
     p = parse("أكدت السعودية دعمها للتحالف الدولي. وقالت المملكة المتحدة إن داعش يهدد أوروبا.")
     assert {m.entity for m in p.mentions} >= {"SAU", "GBR"}
     assert not [m for m in p.mentions if m.rule == "entities/bare-kingdom"]
+
+
+def test_who_reports_what_was_raised_gives_none_of_it():
+    [f] = parse("وأعلن وزير الخارجية الأميركي جون كيري أن المؤتمر جمع أكثر من 2.1 مليار دولار للعراق ضمن جهود "
+                "التحالف الدولي.").facts_of(Funding)
+    assert (f.kind, f.donor) == ("raised", None)
 
 
 def test_a_donor_is_who_pledges():

@@ -111,7 +111,8 @@ def funding(parsed: Parsed, ctx: Context) -> None:
                 elif (his := next((t for t in toks if t.end <= q.start and t.norm in trig.words("his_country")), None)):
                     # "توقع هاموند ...، معلناً أن بلاده ستخصص": the state of the person named last before it
                     donor = _state_of_person_before(view, lex, parsed, states, his.start) or last_person_state
-                else:  # "وأعلن رئيس الوزراء الياباني فلان تقديم ...": the state of the office-holder who gives
+                elif kind == "pledge":  # "وأعلن رئيس الوزراء الياباني فلان تقديم ...": the state of the office-holder
+                    # who gives (not of one who reports what was raised: "وأعلن الناطق باسم الخارجية أن المؤتمر جمع")
                     donor = next((states[m.entity] for m in reversed(view.mentions) if m.end <= before[-1].start
                                   and m.entity in states), None)
                 if subject is None and donors:

@@ -296,7 +296,8 @@ def people(parsed: Parsed, ctx: Context) -> None:
             if affiliation is None:
                 affiliation = _affiliation_before(view, t, lex, parsed)
             if affiliation is None and table[base][0].endswith("باسم") and t.j < len(toks):
-                affiliation = _institution_named_before(parsed, lex, view, toks[t.j])
+                affiliation = _institution_named_before(parsed, lex, view, toks[t.j]) \
+                    or _ministry_named_before(parsed, lex, view, t.j)
             used_until = pos
             entry = lex.get(person)
             if affiliation is None and entry is not None:
@@ -565,6 +566,44 @@ def _institution_named_before(parsed: Parsed, lex, view, tok) -> str | None:
             if any(stem in (w.norm, w.norm[2:] if w.norm.startswith("ال") else None) for w in toks[max(0, at - 3):at]):
                 return m.entity
     return None
+
+
+# A ministry named by its portfolio alone ("المتحدث باسم الخارجية"، "باسم وزارة الدفاع").
+_MINISTRY = normalize("وزارة")
+_PORTFOLIOS = frozenset(normalize(w) for w in ("الخارجية", "الدفاع", "الداخلية", "الخزانة"))
+
+
+def _ministry_named_before(parsed: Parsed, lex, view, j: int) -> str | None:
+    """The state of a ministry a spokesperson speaks for, named by its portfolio alone with no state
+    after it ("وأعلن الناطق باسم الخارجية جون كيربي"): the state whose minister or ministry of that
+    portfolio the text named before it ("وزير الخارجية الأميركي جون كيري"، "الخارجية الأميركية"), when
+    it named one state so, or the one of several the report was filed from."""
+    toks = view.tokens
+    if toks[j].norm == _MINISTRY and j + 1 < len(toks):
+        j += 1
+    if toks[j].norm not in _PORTFOLIOS:
+        return None
+    at = toks[j].start
+    portfolio = toks[j].norm
+    roles = [f for f in parsed.facts_of(PersonRole) if f.affiliation and f.evidence.start < at
+             and portfolio in normalize(f.role_ar or "").split()
+             and entity_class(f.affiliation, lex, parsed) == "Country"]
+    named = []
+    for v in views(parsed):
+        if v.index > view.index:
+            break
+        for m in v.mentions:
+            if m.end <= at and m.how in ("name", "adjective") and entity_class(m.entity, lex, parsed) == "Country":
+                k = v.token_at(m.start)
+                if k > 0 and v.tokens[k - 1].norm == portfolio and (v.index, k) != (view.index, j):
+                    named.append((m.start, m.entity))
+    states = {f.affiliation for f in roles} | {e for _, e in named}
+    if len(states) == 1:
+        return states.pop()
+    # several: the one the report was filed from ("واشنطن - مراسل «الصحيفة»"), else none can be told
+    filed = lex.get(parsed.dateline) if parsed.dateline else None
+    home = parsed.dateline if parsed.dateline in states else filed.extra.get("country") if filed is not None else None
+    return home if home in states else None
 
 
 def _affiliation_before(view, t, lex, parsed) -> str | None:
