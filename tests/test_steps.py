@@ -117,6 +117,11 @@ def test_a_name_ends_before_a_noun_with_a_pronoun_tanween_or_preposition(text, n
     # what a source reports the person said is no part of the name
     ("ونقلت الوكالة عن قائد القوات الخاصة في التحالف الدولي اللواء توماس براون قوله إن داعش تراجع.", "توماس براون",
      "قائد"),
+    # a company the lexicon lacks, named in quotes after the title: its name goes with the title
+    ("وقال الرئيس التنفيذي لشركة «بلاك روك» سالم الكعبي إن التحالف الدولي ضد داعش باق.", "سالم الكعبي",
+     "الرئيس التنفيذي لشركة «بلاك روك»"),
+    ("وحضر رئيس مجموعة «سوفت بنك» اليابانية توماس براون اجتماع التحالف الدولي ضد داعش.", "توماس براون",
+     "رئيس مجموعة «سوفت بنك»"),
 ])
 def test_titles_of_any_ministry_ranks_and_words_between_title_and_name(text, name, role):
     p = parse(text)

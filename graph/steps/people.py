@@ -272,6 +272,16 @@ def people(parsed: Parsed, ctx: Context) -> None:
                         break
                     pos += 1
                     continue
+                if (tok.norm in _COMMON_NOUNS or tok.norm[1:] in _COMMON_NOUNS) and pos + 1 < len(toks) \
+                        and (shut := _quoted_name_after(text, tok.end)) is not None:
+                    # "الرئيس التنفيذي لشركة «بلاك روك» لاري فينك"، "رئيس مجموعة «سوفت بنك» اليابانية": the
+                    # body's quoted name and its adjectives are the title's
+                    if affiliation is None and not _punct_between(text, role_end, tok.start):
+                        role_end = shut  # the body has no entry: its name stays with the title
+                    while pos < len(toks) and toks[pos].start < shut:
+                        pos += 1
+                    complement = True
+                    continue
                 if (tok.norm[:1] in "بل" and pos + 1 < len(toks) and definite(toks[pos + 1]) and definite(toks[pos - 1])
                         and ((tok.norm.endswith("ه") and len(tok.norm) >= 5) or tok.norm[1:] in _COMMON_NOUNS)):
                     # "منسق البرنامج الوطني لمكافحة التطرف"، "مدير ... بهيئة السوق"، "الرئيس المشارك لحزب ..."
@@ -280,6 +290,7 @@ def people(parsed: Parsed, ctx: Context) -> None:
                     continue
                 name_start = pos
                 break
+            role_ar = text[role_start:role_end]
             if person is None and name_start is not None:
                 person, end_tok = _unknown_person(parsed, view, name_start, starts, surnames, closed)
                 if person is not None:
@@ -682,6 +693,20 @@ def _stop_word(norm: str) -> bool:
 
 
 _APART = frozenset({"ل", "ب"})  # a preposition written apart from its noun with a tatweel: "لـ«قسد»"
+
+
+def _quoted_name_after(text: str, at: int) -> int | None:
+    """Where a name in guillemets or quotation marks right after ``at`` closes ("لشركة «بلاك روك»"),
+    when it is a short name (at most four words), else None."""
+    rest = text[at:at + 48]
+    lead = len(rest) - len(rest.lstrip(" "))
+    if not rest[lead:lead + 1] or rest[lead] not in "«\"“":
+        return None
+    close = {"«": "»", "\"": "\"", "“": "”"}[rest[lead]]
+    end = rest.find(close, lead + 1)
+    if end < 0 or len(rest[lead + 1:end].split()) > 4:
+        return None
+    return at + end + 1
 
 
 def _before_name(tok, toks, pos: int, starts: dict) -> bool:
