@@ -699,6 +699,16 @@ def test_each_role_word_has_its_own_scope():
     assert ("ARAB_LEAGUE", "attendee") in roles and not [r for r in roles if r[1] == "chair"], roles
 
 
+def test_the_second_of_a_pair_of_places_is_no_participant():
+    # "من العراق وسوريا": where the liberated areas are, both of them, not who welcomed
+    p = parse("عقد التحالف الدولي اجتماعاً وزارياً في واشنطن أمس. ورحب الوزراء بتعهدات قدمها شركاء للمساعدة "
+              "في المناطق المحررة من العراق وسوريا.")
+    assert not {f.actor for f in p.facts_of(Participation)} & {"IRQ", "SYR"}
+    # ... but "كلٌّ من" names who
+    p = parse("عقد التحالف الدولي اجتماعاً وزارياً في واشنطن أمس، وشارك فيه كل من العراق وسوريا.")
+    assert {"IRQ", "SYR"} <= {f.actor for f in p.facts_of(Participation)}
+
+
 def test_a_meeting_named_in_passing_has_no_speakers_in_other_sentences():
     # a report of an attack: the meeting comes up far down, and who speaks elsewhere spoke of the attack
     body = ("وقال وزير الداخلية البلجيكي إن التحقيق مستمر. " * 6)

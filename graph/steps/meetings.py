@@ -869,7 +869,13 @@ def _after_fi(view, m) -> bool:
     first = view.tokens[i].norm if i < len(view.tokens) else ""
     if prev == "من" and i > 1 and view.tokens[i - 2].norm in ("كل", "وكل"):
         return False  # "كلٌّ من السعودية وإيطاليا": both of them
-    return prev in ("في", "داخل", "من", "بين") or first.startswith("بال")
+    if prev in ("في", "داخل", "من", "بين") or first.startswith("بال"):
+        return True
+    if first.startswith("و") and i > 0:
+        # "في المناطق المحررة من العراق وسوريا": the second of a pair after "من" is where too
+        before = next((x for x in view.mentions if x.end <= m.start and view.token_at(x.end - 1) == i - 1), None)
+        return before is not None and _after_fi(view, before)
+    return False
 
 
 @step("membership", in_genre=True)
