@@ -513,6 +513,16 @@ def test_two_meetings_in_one_clause_each_where_and_when_its_words_say():
     assert got == [("ministerial", "KWT", "2021-02"), ("other", "BRUSSELS", "2020-05-13")]
 
 
+def test_a_meeting_after_since_is_an_earlier_one_of_the_same_kind():
+    # "أول اجتماع وزاري منذ اجتماع واشنطن في آذار 2017": Washington is the earlier ministerial, not where
+    # this one met (the dateline says that: the palace is not in the lexicon)
+    p = parse("الكويت - «الصحيفة»\n\nواحتضن قصر بيان يوم الثلاثاء الاجتماع الوزاري للتحالف الدولي ضد داعش، "
+              "بمشاركة وزراء الخارجية، وهو أول اجتماع وزاري موسع للتحالف منذ اجتماع واشنطن في آذار 2017.",
+              published="2018-02-15")
+    got = sorted((m.kind, m.place, m.start_date) for m in p.facts_of(Meeting))
+    assert got == [("ministerial", "KWT", "2018-02-13"), ("ministerial", "WASHINGTON", "2017-03")]
+
+
 def test_the_year_the_coalition_was_founded_is_not_a_meetings_date():
     p = parse("وعقد وزراء خارجية التحالف الدولي اجتماعهم في روما، في ما يعد الاجتماع الوزاري الحادي عشر "
               "للتحالف منذ تأسيسه عام 2014.")

@@ -203,6 +203,10 @@ def meetings(parsed: Parsed, ctx: Context) -> None:
                 kinds = [k.entity for k in kinds_all if c0 <= k.start < c1] or (
                     [] if cuts else [k.entity for k in kinds_all if not any(
                         x <= k.start < y for x, y in (clause_of(spans, o.start) for o in anchors if o is not a))])
+            i0 = view.token_at(a.start)
+            if not kinds and a.start in cuts and i0 > 0 and toks[i0 - 1].norm in _SINCE:
+                # "أول اجتماع وزاري موسع للتحالف منذ اجتماع واشنطن": the first of its kind since the other
+                kinds = [k.entity for k in kinds_all if clause_of(spans, a.start - 1)[0] <= k.start < a.start]
             kind = next((k for k in _KIND_PRIORITY if k in kinds), "other")
             if kind == "other" and strip_clitics(toks[view.token_at(a.start)].norm)[-1] in trig.words("summit") \
                     and _named_by_venue(view, a, lex, parsed):
@@ -285,6 +289,9 @@ def meetings(parsed: Parsed, ctx: Context) -> None:
 _LEAD_SENTENCES = 6
 
 
+_SINCE = frozenset({"منذ", "ومنذ"})
+
+
 def _split_at_named_meetings(view, spans, nouns, kinds) -> tuple[list[tuple[int, int]], frozenset[int]]:
     """A clause cut before a second meeting word that says its kind: "ويأتي اجتماع واشنطن بعد
     خمسة عشر شهراً | من الاجتماع الوزاري الذي استضافته الرياض في حزيران" speaks of two meetings,
@@ -294,9 +301,9 @@ def _split_at_named_meetings(view, spans, nouns, kinds) -> tuple[list[tuple[int,
         a, _ = clause_of(spans, n.start)
         if not any(a <= o.start < n.start for o in nouns):
             continue  # the first meeting word of its clause
-        j = view.token_at(n.end - 1)
-        if any(0 < view.token_at(k.start) - j <= 2 for k in kinds):
-            cuts.append(n.start)
+        j, i = view.token_at(n.end - 1), view.token_at(n.start)
+        if any(0 < view.token_at(k.start) - j <= 2 for k in kinds) or (i > 0 and view.tokens[i - 1].norm in _SINCE):
+            cuts.append(n.start)  # (or after "منذ": "أول اجتماع وزاري منذ اجتماع واشنطن في آذار 2017")
     if not cuts:
         return spans, frozenset()
     out = []
