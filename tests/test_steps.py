@@ -523,6 +523,19 @@ def test_a_meeting_after_since_is_an_earlier_one_of_the_same_kind():
     assert got == [("ministerial", "KWT", "2018-02-13"), ("ministerial", "WASHINGTON", "2017-03")]
 
 
+def test_a_meeting_on_the_eve_of_another_is_apart_from_it():
+    # "الاجتماع الثامن عشر لمجموعة ... عشية الاجتماع الوزاري": two meetings, though they met in one city
+    p = parse("الرياض تستضيف الاجتماع الثامن عشر لمجموعة مكافحة تمويل داعش عشية الاجتماع الوزاري للتحالف الدولي\n\n"
+              "واستضافت الرياض أمس الأربعاء الاجتماع الثامن عشر للمجموعة. وكانت المجموعة قد عقدت اجتماعها الأول في "
+              "روما في مارس 2015. ويأتي الاجتماع عشية انعقاد الاجتماع الوزاري للتحالف الدولي في الرياض اليوم "
+              "الخميس، برئاسة وزير الخارجية الأمريكي أنتوني بلينكن.", published="2023-06-08")
+    got = {(m.kind, m.place, m.start_date): m.key for m in p.facts_of(Meeting)}
+    assert sorted(got) == [("ministerial", "RIYADH", "2023-06-08"), ("other", "RIYADH", "2023-06-07"),
+                           ("other", "ROME", "2015-03")]
+    chair = {f.meeting for f in p.facts_of(Participation) if f.actor == "ANTONY_BLINKEN"}
+    assert chair == {got[("ministerial", "RIYADH", "2023-06-08")]}
+
+
 def test_the_year_the_coalition_was_founded_is_not_a_meetings_date():
     p = parse("وعقد وزراء خارجية التحالف الدولي اجتماعهم في روما، في ما يعد الاجتماع الوزاري الحادي عشر "
               "للتحالف منذ تأسيسه عام 2014.")

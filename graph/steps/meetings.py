@@ -101,6 +101,7 @@ def meetings(parsed: Parsed, ctx: Context) -> None:
     other_events: set[int] = set()
     previous = None
     passing: dict[int, list[tuple[int, Meeting]]] = {}  # sentence -> the meetings it tells only in passing, and where
+    cut_meetings: dict[int, list[tuple[int, Meeting]]] = {}  # sentence -> where a clause on another meeting starts
     other_body = False  # whether the text has told another body's meeting
     not_a_meeting, coalition_words = trig.words("not_a_meeting"), trig.words("coalition_words")
     the_organisation, met = trig.words("the_organisation_itself"), trig.words("met")
@@ -182,7 +183,7 @@ def meetings(parsed: Parsed, ctx: Context) -> None:
         hosted = bool(hosts)
         # "حضورياً وافتراضياً": a hybrid meeting still met somewhere
         virtual = bool(trig.find("virtual", toks)) and not any(t.norm in trig.words("in_person") for t in toks)
-        anchors, clauses_seen = [], set()
+        anchors, clauses_seen, made_here = [], set(), []
         # one anchor a clause, and one that names a meeting before one that points back:
         # "أعلنت استضافتها لهذا الاجتماع خلال اجتماع المديرين السياسيين ... في لاهاي"
         # ("الاجتماع الوزاري" says its kind: it names a meeting as much as "لمؤتمر إعادة الإعمار" after it)
@@ -247,7 +248,15 @@ def meetings(parsed: Parsed, ctx: Context) -> None:
                 continue
             if place:
                 place = _city_of_the_same_meeting(found, place, date, end_date, virtual, lex)
-            m = _merge_or_new(found, view, kind, place, date, end_date, virtual)
+            # a meeting word the clause is cut before is another meeting than the sentence's others
+            # ("الاجتماع الثامن عشر لمجموعة مكافحة تمويل داعش عشية الاجتماع الوزاري"); with neither place
+            # nor date it is only named here, and told where the text says more of it
+            if a.start in cuts and not (place or date or virtual):
+                continue
+            m = _merge_or_new(found, view, kind, place, date, end_date, virtual, made_here if a.start in cuts else ())
+            made_here.append(m)
+            if a.start in cuts:
+                cut_meetings.setdefault(view.index, []).append((a.start, m))
             if _after_in_clause(spans, _reference_points(view), a.start):
                 # "..., بعدما كان يضم ستين دولة حين عقد وزراؤه اجتماعهم الأول في بروكسل": a meeting told in
                 # passing, in a clause on an earlier event, is not what the sentence reports
@@ -282,7 +291,7 @@ def meetings(parsed: Parsed, ctx: Context) -> None:
             continue
         meeting = sentence_meeting.get(view.index) or (main if subject else None)
         if meeting is not None:
-            _participants(parsed, ctx, view, meeting)
+            _participants(parsed, ctx, view, meeting, cut_meetings.get(view.index, ()))
 
 
 # The sentences (title and dateline included) within which a report tells the meeting it is about.
@@ -351,9 +360,10 @@ def _city_of_the_same_meeting(found: list[Meeting], place: str, date, end_date, 
     return place
 
 
-def _merge_or_new(found: list[Meeting], view, kind, place, date, end_date, virtual) -> Meeting:
+def _merge_or_new(found: list[Meeting], view, kind, place, date, end_date, virtual, apart=()) -> Meeting:
+    """The meeting found earlier that these words may tell again, else a new one (never one of ``apart``)."""
     for m in found:
-        if _compatible(m, place, date, end_date, virtual):
+        if _compatible(m, place, date, end_date, virtual) and not any(m is x for x in apart):
             m.place = m.place or place
             if date and (not m.start_date or len(date) > len(m.start_date)):
                 m.start_date, m.end_date = date, end_date
@@ -710,7 +720,7 @@ def _taking_part_in(view, r) -> bool:
     return r.j >= len(view.tokens) or not any(m.start == view.tokens[r.j].start for m in view.mentions)
 
 
-def _participants(parsed: Parsed, ctx: Context, view, meeting: Meeting) -> None:
+def _participants(parsed: Parsed, ctx: Context, view, meeting: Meeting, cut=()) -> None:
     """Actors in the scope of a role word take part in ``meeting`` in that role.
 
     A speaking verb (قال، أكد، أعلن ...) takes the first actor after it (its subject);
@@ -748,9 +758,13 @@ def _participants(parsed: Parsed, ctx: Context, view, meeting: Meeting) -> None:
         actors += [replace(m, entity=lex[m.entity].extra["country"]) for m in capitals if m.entity not in venues]
         actors.sort(key=lambda m: m.start)
     chosen: dict[str, str] = {}
+    at: dict[str, Meeting] = {}  # the meeting each actor's role word is in the clauses of
     for r in roles:
         a, b = clause_of(spans, r.start)
         rt = view.token_at(r.start)
+        # "ويأتي الاجتماع عشية انعقاد الاجتماع الوزاري ...، برئاسة ...": after a clause cut before another
+        # meeting's word, the roles are that meeting's
+        here = next((m for start, m in reversed(cut) if start <= r.start), meeting)
         if r.entity == "observer":
             scope = [m for m in actors if a <= m.start < r.start]
         elif r.entity == "speaker":
@@ -778,6 +792,7 @@ def _participants(parsed: Parsed, ctx: Context, view, meeting: Meeting) -> None:
             for actor in (m.entity, state, body.extra.get("country") if body and body.cls == "GovernmentBody" else None):
                 if actor and (actor not in chosen or r.entity == "observer"):
                     chosen[actor] = r.entity
+                    at[actor] = here
     for c in co_chairs:
         a, b = clause_of(spans, c.start)
         k = next((i for i, (x, _) in enumerate(spans) if x == a), None)
@@ -791,7 +806,8 @@ def _participants(parsed: Parsed, ctx: Context, view, meeting: Meeting) -> None:
                 if a1 <= m.start < b1:
                     chosen.setdefault(m.entity, "chair")
     for actor, role in chosen.items():
-        parsed.facts.append(Participation(ev, f"meetings/role-{role}", meeting=meeting.key, actor=actor, role=role))
+        parsed.facts.append(Participation(ev, f"meetings/role-{role}", meeting=at.get(actor, meeting).key, actor=actor,
+                                          role=role))
 
 
 _DELEGATION = frozenset(normalize(w) for w in ("وفد", "ووفد", "بوفد", "الوفد", "والوفد", "وفدا", "وفداً"))
