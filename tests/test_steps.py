@@ -536,6 +536,14 @@ def test_a_meeting_on_the_eve_of_another_is_apart_from_it():
     assert chair == {got[("ministerial", "RIYADH", "2023-06-08")]}
 
 
+def test_the_host_of_a_meeting_after_since_hosts_only_that_one():
+    # "أول اجتماع وزاري منذ الاجتماع الذي احتضنته الرياض": Riyadh is where the earlier one met
+    p = parse("واجتمع وزراء خارجية التحالف الدولي ضد داعش أمس في واشنطن. وهذا أول اجتماع وزاري للتحالف منذ الاجتماع "
+              "الذي احتضنته العاصمة السعودية الرياض في حزيران 2023.", published="2024-10-01")
+    assert sorted((m.place, m.start_date) for m in p.facts_of(Meeting)) == [("RIYADH", "2023-06"),
+                                                                             ("WASHINGTON", "2024-09-30")]
+
+
 def test_the_year_the_coalition_was_founded_is_not_a_meetings_date():
     p = parse("وعقد وزراء خارجية التحالف الدولي اجتماعهم في روما، في ما يعد الاجتماع الوزاري الحادي عشر "
               "للتحالف منذ تأسيسه عام 2014.")
@@ -730,6 +738,19 @@ def test_the_second_of_a_pair_of_places_is_no_participant():
     # ... but "كلٌّ من" names who
     p = parse("عقد التحالف الدولي اجتماعاً وزارياً في واشنطن أمس، وشارك فيه كل من العراق وسوريا.")
     assert {"IRQ", "SYR"} <= {f.actor for f in p.facts_of(Participation)}
+
+
+def test_who_is_among_the_participants_or_represented_a_state_attends_and_who_did_not_come_does_not():
+    # "بمشاركة ممثلي 31 شريكاً، بينهم ...": the list goes on past the comma
+    p = parse("استضاف وزير الخارجية الأمريكي مايك بومبيو أمس في واشنطن اجتماعاً وزارياً للتحالف الدولي ضد داعش، "
+              "بمشاركة ممثلي 31 شريكاً، بينهم وزير الخارجية الفرنسي جان إيف لودريان.", published="2019-11-15")
+    assert "FRA" in {f.actor for f in p.facts_of(Participation)}
+    # "فيما مثّل المملكة المتحدة وزير الدولة ...": the state represented attends; "بدلاً من وزير الدفاع فلان":
+    # the one who did not come does not
+    p = parse("عقد التحالف الدولي ضد داعش اجتماعاً وزارياً في واشنطن أمس. وشارك العراق في الاجتماع، فيما مثّل "
+              "المملكة المتحدة سفيرها سامي حداد بدلاً من وزير الدفاع مايكل فالون.", published="2017-03-23")
+    got = {f.actor for f in p.facts_of(Participation)}
+    assert {"IRQ", "GBR"} <= got and "MICHAEL_FALLON" not in got, got
 
 
 def test_a_meeting_named_in_passing_has_no_speakers_in_other_sentences():

@@ -212,7 +212,9 @@ def meetings(parsed: Parsed, ctx: Context) -> None:
             if kind == "other" and strip_clitics(toks[view.token_at(a.start)].norm)[-1] in trig.words("summit") \
                     and _named_by_venue(view, a, lex, parsed):
                 kind = "leaders"  # "خلال قمة نيويورك": a summit named by its city ("قمة العشرين" is none)
-            hosted_here = hosted and (a is anchors[0] or any(c0 <= h.start < c1 for h in hosts))
+            # (with a clause cut before another meeting, a host word there is that meeting's)
+            hosted_here = hosted and ((a is anchors[0] and not any(h.start >= c for h in hosts for c in cuts))
+                                      or any(c0 <= h.start < c1 for h in hosts))
             elsewhere = [clause_of(spans, o.start) for o in anchors if o is not a]
             place = None if virtual else (_place(view, lex, parsed, a.start, spans, hosted_here, bool(cuts), elsewhere)
                                           or _country_venue(view, lex, parsed, a, kinds_all))
@@ -748,7 +750,8 @@ def _participants(parsed: Parsed, ctx: Context, view, meeting: Meeting, cut=()) 
               # the venue is no participant, unless it is a state that acts ("تتولى الكويت رئاستها")
               and (m.entity != meeting.place or (entity_class(m.entity, lex, parsed) == "Country"
                                                   and not _after_preposition(view, m, lex)))
-              and not ((_after_fi(view, m) or _for(m, lex)) and not _right_after(view, m, roles))]
+              and not ((_after_fi(view, m) or _for(m, lex)) and not _right_after(view, m, roles))
+              and not _instead_of(view, m, lex, parsed)]
     # "حين شاركت أبوجا مع واشنطن في استضافة اجتماع": a capital that acts stands for its state, unless
     # it is where a meeting of the document was ("الاجتماع الوزاري الذي استضافته الرياض")
     capitals = [m for m in view.mentions if m.how == "name" and (e := lex.get(m.entity)) is not None
@@ -865,6 +868,20 @@ def _coordinated_end(view, spans, a: int, b: int) -> int:
         k += 1
         b = spans[k][1]
     return b
+
+
+_INSTEAD = frozenset({"بدلا", "بدل", "عوضا"})
+
+
+def _instead_of(view, m, lex, parsed) -> bool:
+    """"بدلاً من وزير الدفاع فكري إشيق": who did not come, a title between "بدلاً من" and the name or not."""
+    i = view.token_at(m.start)
+    toks = view.tokens
+    for k in range(max(0, i - 6), i):
+        if toks[k].norm in _INSTEAD and k + 1 < len(toks) and toks[k + 1].norm in ("من", "عن"):
+            # only titles and the person's state may stand between: no other actor
+            return not any(k < view.token_at(x.start) < i and x.end <= m.start for x in view.mentions)
+    return False
 
 
 def _right_after(view, m, roles) -> bool:
