@@ -443,6 +443,7 @@ def _match(toks: list[_Tok], i: int, phrase: tuple[str, ...]) -> int:
 
 
 _VALUE_WORDS = frozenset(_phrase(p)[0] for p in _DATA["value_words"])
+_SO_FAR = tuple(_phrase(p) for p in _DATA["so_far"])
 
 
 def _qualifier_before(toks: list[_Tok], i: int) -> tuple[str, int] | None:
@@ -456,6 +457,10 @@ def _qualifier_before(toks: list[_Tok], i: int) -> tuple[str, int] | None:
     last = toks[i - 1].norm
     if last in _VALUE_WORDS and i >= 2 and toks[i - 1].space:
         return _qualifier_before(toks, i - 1)  # "تعهدات تتجاوز قيمتها 362 مليون": the qualifier of its value
+    for p in _SO_FAR:  # "تجاوزت حتى الآن مئتي مليون"
+        k = i - len(p)
+        if k >= 1 and toks[k].space and _match(toks, k, p) == i:
+            return _qualifier_before(toks, k)
     cands = list(_QUALIFIERS_BY_LAST.get(last, ()))
     for c in _CLITICS:
         if last.startswith(c):

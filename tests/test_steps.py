@@ -1209,6 +1209,23 @@ def test_who_reports_what_was_raised_gives_none_of_it():
     assert (f.kind, f.donor) == ("raised", None)
 
 
+@pytest.mark.parametrize("text,kind,donor,amount,qualifier", [
+    # a verb of contributing, and a credit line, are pledges by their subject
+    ("وأعلن بلينكن أن الولايات المتحدة ستسهم بمئة وثمانية وستين مليون دولار لدعم الاستقرار في العراق.",
+     "pledge", "USA", 168e6, "exact"),
+    ("وكانت الولايات المتحدة قد أعلنت، على لسان وزير خارجيتها ريكس تيلرسون، فتح خط ائتماني بقيمة ثلاثة "
+     "مليارات دولار للعراق عبر بنك التصدير والاستيراد الأميركي.", "pledge", "USA", 3e9, "exact"),
+    # "بلاده" after a speaker the text describes only by nationality
+    ("وشارك وزير الخارجية المغربي ناصر بوريطة في الاجتماع. وقال الوزير البريطاني فالكونر إن بلاده قدمت "
+     "أكثر من 500 مليون جنيه إسترليني للعراق.", "pledge", "GBR", 5e8, "more-than"),
+    # "حتى الآن" between the qualifier and its number
+    ("وأوضح مسؤول أن تعهدات الأعضاء تجاوزت حتى الآن مئتي مليون دولار للعراق.", "pledge", None, 2e8, "more-than"),
+])
+def test_givers_and_qualifiers_in_other_words(text, kind, donor, amount, qualifier):
+    [f] = [f for f in parse(ABOUT_ISIS + text).facts_of(Funding) if f.amount == amount]
+    assert (f.kind, f.donor, f.qualifier) == (kind, donor, qualifier)
+
+
 def test_a_donor_is_who_pledges():
     [f] = parse("وأعلن وزير الخارجية أن اليابان ستقدم 40 مليون دولار للعراق ضمن جهود التحالف الدولي.").facts_of(Funding)
     assert (f.kind, f.donor, f.beneficiaries) == ("pledge", "JPN", ["IRQ"])

@@ -331,6 +331,11 @@ def _state_of_person_before(view, lex, parsed, states: dict, offset: int) -> str
         e = lex.get(m.entity)
         aff = _lexicon_role(e, parsed.doc.published)[2] if e is not None else None  # the office held then
         return aff if aff and entity_class(aff, lex, parsed) == "Country" else None
+    # no person known: one the sentence describes by nationality ("قال الوزير البريطاني فالكونر إن بلاده")
+    for m in reversed(view.mentions):
+        if m.end <= offset and m.how == "adjective" and entity_class(m.entity, lex, parsed) == "Country" \
+                and not _governed(view, m, lex):
+            return m.entity
     return None
 
 
