@@ -1459,6 +1459,11 @@ def test_working_group_mandates(text, group, topic):
     ("وناقش التحالف الدولي مصير مقاتلي داعش المحتجزين.", "detained-fighters"),
     ("ويسعى التحالف الدولي إلى تجفيف مصادر تمويل داعش.", "terrorist-financing"),
     ("وحذر التحالف الدولي من تنامي فروع داعش في إفريقيا.", "affiliate"),
+    # money moved or fought in other words; cells of the group; its branch with a pronoun
+    ("ودعا التحالف الدولي إلى حرمان داعش من القدرة على التجنيد وتحويل الأموال.", "terrorist-financing"),
+    ("وأكد التحالف الدولي أولوياته ومنها تحقيق الاستقرار ومكافحة التمويل لهزيمة داعش.", "terrorist-financing"),
+    ("ولا يزال داعش ينشط عبر خلايا متفرقة في البادية السورية.", "sleeper-cells"),
+    ("وبث داعش عبر فرعه في ليبيا تسجيلاً مصوراً.", "affiliate"),
 ])
 def test_threat_kinds(text, kind):
     assert kind in {t.kind for t in parse(text).facts_of(Threat)}
