@@ -1451,6 +1451,15 @@ def test_working_group_mandates(text, group, topic):
     assert (group, topic) in found
 
 
+def test_groups_told_by_what_they_are_for():
+    p = parse(ABOUT_ISIS + "وإلى جانب هاتين المجموعتين، تعمل مجموعة ثالثة معنية بالمقاتلين الإرهابيين الأجانب تترأسها "
+              "هولندا وتركيا، ورابعة معنية بالاتصالات تقودها الإمارات.")
+    assert {(m.group, m.topic) for m in p.facts_of(Mandate)} == {
+        ("FTF_WORKING_GROUP", "foreign-terrorist-fighters"), ("COMMUNICATIONS_WORKING_GROUP", "communications")}
+    # a group of states concerned with something is no working group
+    assert not parse(ABOUT_ISIS + "واجتمعت مجموعة من الدول المعنية بالاستقرار في برلين.").facts_of(Mandate)
+
+
 @pytest.mark.parametrize("text,kind", [
     ("ويواصل داعش نشر دعايته عبر الإنترنت.", "propaganda"),
     ("وحذر التحالف الدولي من الخلايا النائمة لداعش.", "sleeper-cells"),

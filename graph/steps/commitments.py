@@ -47,10 +47,29 @@ def mandates(parsed: Parsed, ctx: Context) -> None:
                     parsed.mentions.append(Mention(ev, "mandates/groups-by-topic", entity=gid, start=first.start,
                                                    end=last.end, surface=parsed.doc.text[first.start:last.end],
                                                    how="name"))
+        elif any(n.startswith(_GROUP_STEM) or n.startswith("و" + _GROUP_STEM) for n in norms):
+            # "تعمل مجموعة ثالثة معنية بالمقاتلين الإرهابيين الأجانب ...، ورابعة معنية بالاتصالات": groups
+            # the text tells by what they are for, one "معنية ب..." each
+            for i, n in enumerate(norms[:-1]):
+                if n not in _CONCERNED or not any(
+                        w.lstrip("و").startswith(_GROUP_STEM) or w.lstrip("و") in _ANOTHER for w in norms[max(0, i - 2):i]):
+                    continue  # (not "مجموعة من الدول المعنية بالاستقرار": the group right before, or "ورابعة")
+                nxt = norms[i + 1]
+                word = nxt[3:] if nxt.startswith("بال") else nxt[1:] if nxt.startswith("ب") else None
+                for topic, (gid, words) in topics.items():
+                    if word and gid in lex and any(("ال" + word).endswith(w) or word.endswith(w) for w in words):
+                        parsed.facts.append(Mandate(ev, "mandates/group-concerned-with", group=gid, topic=topic,
+                                                    focus=focus, text=view.sentence.text))
+                        break
         for g in groups:
             e = lex[g.entity]
             parsed.facts.append(Mandate(ev, "mandates/named-group", group=g.entity, topic=e.extra.get("topic"),
                                         focus=focus, text=view.sentence.text))
+
+
+_GROUP_STEM = normalize("مجموع")  # مجموعة، مجموعات، المجموعتين
+_ANOTHER = frozenset(normalize(w) for w in ("ثانية", "ثالثة", "رابعة", "خامسة", "سادسة", "أخرى"))
+_CONCERNED = frozenset(normalize(w) for w in ("معنية", "المعنية", "تعنى", "مختصة", "المختصة"))
 
 
 @step("commitments", in_genre=True)
