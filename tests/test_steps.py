@@ -346,6 +346,13 @@ def test_a_spokesperson_of_a_ministry_named_by_its_portfolio_speaks_for_the_stat
     assert ("سامي حداد", "الناطق باسم", None) in _roles(p)
 
 
+def test_a_name_ends_before_a_noun_that_heads_a_definite_one_and_a_head_with_la_is_no_title():
+    p = parse(ABOUT_ISIS + "فيما ترأس نائب وزير الخارجية الإيطالي إدموندو تشيريلي مراسم الصورة الجماعية.")
+    assert [e.label_ar for k, e in p.entities.items() if k.startswith("person-")] == ["إدموندو تشيريلي"]
+    # "رئيس للجمهورية": a president to be elected, no title before a name
+    assert not parse(ABOUT_ISIS + "ويعقد البرلمان جلسة لانتخاب رئيس للجمهورية وسط توقعات بتأجيلها.").facts_of(PersonRole)
+
+
 def test_a_delegation_after_a_title_is_no_person():
     assert not parse(ABOUT_ISIS + "وترأس ولي العهد وفد المملكة إلى القمة العربية في القاهرة.").facts_of(PersonRole)
 

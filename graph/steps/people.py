@@ -162,6 +162,9 @@ def people(parsed: Parsed, ctx: Context) -> None:
             office = table[base][0]
             pos = t.j
             if " " not in office and not office.startswith("ال"):  # "قائد شرطة X"، "نائب قائد شرطة X"
+                if not t.entity.endswith(":poss") and t.j < len(toks) and toks[t.j].norm.startswith("ل") \
+                        and toks[t.j].start not in starts and not _quoted_name_after(text, toks[t.j].end):
+                    continue  # "لانتخاب رئيس للجمهورية وسط توقعات": a head with ل is a common noun, no title
                 role_end = _head_of(text, toks, t.j, starts, role_end)
                 while pos < len(toks) and toks[pos].start < role_end and toks[pos].start not in starts:
                     pos += 1  # past what a bare head title heads ("مدير المركز الإعلامي سامي ...")
@@ -749,6 +752,10 @@ def _unknown_person(parsed: Parsed, view, i: int, starts: dict, surnames: dict,
             break  # "سالم الكعبي حصيلة": after a surname with the article only another such word goes on
         if len(words) >= 2 and tok.norm in _OBJECTS:
             break  # "وأدان الرئيس الكيني وليام روتو الهجوم": what the person did something to
+        if (len(words) >= 2 and not definite(tok) and words[-1].norm not in _CONNECTORS and tok.norm not in _CONNECTORS
+                and j + 1 < len(toks) and toks[j + 1].norm.startswith("ال") and toks[j + 1].norm not in _GIVEN_NAME_ENDS
+                and toks[j + 1].start not in starts and not _punct_between(text, tok.end, toks[j + 1].start)):
+            break  # "ترأس ... إدموندو تشيريلي مراسم الصورة": a noun heading a definite one is the object
         if len(words) >= 2 and definite(tok) and tok.norm.endswith(("يه", "ات")):
             break  # "ووصفت الوزيرة ليلى حداد الخطة بأنها ...": a feminine or plural noun with the article is
             # the object; a surname with the article is a nisba ("الكعبي") or a family's name ("الخصاونة")
