@@ -353,6 +353,16 @@ def test_a_name_ends_before_a_noun_that_heads_a_definite_one_and_a_head_with_la_
     assert not parse(ABOUT_ISIS + "ويعقد البرلمان جلسة لانتخاب رئيس للجمهورية وسط توقعات بتأجيلها.").facts_of(PersonRole)
 
 
+def test_a_spokesperson_of_hers_after_a_name_used_as_an_adjective_and_a_bracketed_short_name():
+    # "بالمساهمة السعودية" is an adjective: "باسمها" is the ministry's, named before it
+    p = parse("ورحبت وزارة الخارجية الأمريكية بالمساهمة السعودية في التحالف الدولي ضد داعش، وقالت المتحدثة باسمها "
+              "هيذر نويرت إن المساهمات كثيرة.")
+    assert {f.affiliation for f in p.facts_of(PersonRole)} == {"US_STATE_DEPARTMENT"}
+    # "(يونيسف)" after the body's name is its short name: the name after it is the person's
+    p = parse(ABOUT_ISIS + "ودعت المديرة التنفيذية لمنظمة الأمم المتحدة للطفولة (يونيسف) ليلى حداد إلى إجلاء الأطفال.")
+    assert [(p.entities[f.person].label_ar, f.affiliation) for f in p.facts_of(PersonRole)] == [("ليلى حداد", "UNICEF")]
+
+
 def test_a_delegation_after_a_title_is_no_person():
     assert not parse(ABOUT_ISIS + "وترأس ولي العهد وفد المملكة إلى القمة العربية في القاهرة.").facts_of(PersonRole)
 

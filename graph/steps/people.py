@@ -186,7 +186,16 @@ def people(parsed: Parsed, ctx: Context) -> None:
                     # "المبعوث الخاص إلى سوريا توم باراك"، "السفير لدى تركيا": where the post is, not whose
                     pos = view.token_at(to.end - 1) + 1
                     continue
-                if pos > t.j and _punct_between(text, toks[pos - 1].end, tok.start):
+                between = text[toks[pos - 1].end:tok.start].strip() if pos > t.j else ""
+                if between == "(" and m is not None and text[m.end:m.end + 1] == ")":
+                    # "لمنظمة الأمم المتحدة للطفولة (يونيسف) كاثرين راسل": a body's short name in brackets
+                    pos = view.token_at(m.end - 1) + 1
+                    if affiliation is None and entity_class(m.entity, lex, parsed) in ACTOR_CLASSES:
+                        affiliation = m.entity
+                    continue
+                if between == ")" and text[toks[pos - 1].end - len(toks[pos - 1].surface) - 1:toks[pos - 1].start] == "(":
+                    pass  # just past the bracketed short name
+                elif pos > t.j and _punct_between(text, toks[pos - 1].end, tok.start):
                     # set off by a comma, not the next of a list ("، وأنتوني بلينكن"): a known person
                     # ("ووزير الخارجية الأمريكي، أنتوني بلينكن،"), a second title of the same person ("رئيس
                     # الوفد التشادي، وزير الخارجية أمين أبا صديق"), or a name closed by a comma ("مدير
@@ -303,8 +312,11 @@ def people(parsed: Parsed, ctx: Context) -> None:
             if affiliation is None and t.entity.endswith(":poss") and table[t.entity][0] in _GROUP_LEADERS:
                 affiliation = _group_referred_to(parsed, view, t, lex)  # "وخسر التنظيم ... التخلص من زعيمه"
             if affiliation is None and t.entity.endswith(":poss"):
+                # (not a name used as an adjective after a definite noun: "ورحبت وزارة الخارجية الأمريكية
+                # بالمساهمة السعودية، وقالت المتحدثة باسمها")
                 affiliation = next((m.entity for m in reversed(view.mentions) if m.end <= t.start and m.how == "name"
-                                    and entity_class(m.entity, lex, parsed) == "Country"), None)
+                                    and entity_class(m.entity, lex, parsed) == "Country"
+                                    and not _after_definite_noun(view, m)), None)
             if affiliation is None and t.entity.endswith(":poss"):
                 affiliation = _possessor(view, t, text, lex, parsed)
             if affiliation is None:
@@ -696,6 +708,15 @@ def _stop_word(norm: str) -> bool:
 
 
 _APART = frozenset({"ل", "ب"})  # a preposition written apart from its noun with a tatweel: "لـ«قسد»"
+
+
+def _after_definite_noun(view, m) -> bool:
+    """Whether a name with the article follows a definite noun, as its adjective ("بالمساهمة السعودية")."""
+    i = view.token_at(m.start)
+    if i == 0 or not view.tokens[i].norm.startswith("ال"):
+        return False
+    prev = view.tokens[i - 1]
+    return definite(prev) and not any(x.end == prev.end for x in view.mentions)
 
 
 def _quoted_name_after(text: str, at: int) -> int | None:
