@@ -1725,6 +1725,14 @@ def test_two_attacks_told_by_a_dual_and_dated_by_the_same_month():
             .facts_of(Attack)] == ["TANTA"]
 
 
+def test_a_building_the_lexicon_lacks_is_the_attacks_place_unless_a_town_is_named():
+    text = ("وتستذكر الكويت التفجير الانتحاري الذي استهدف مسجد الإمام الصادق في منطقة الصوابر يوم 26 يونيو 2015 "
+            "وتبناه تنظيم داعش.")
+    assert _attacks(text) == [("ISIS", "مسجد الإمام الصادق", "2015-06-26")]
+    text = "وتبنى تنظيم داعش الهجوم على كنيسة القديس فرنسيس في بلدة أوو في 5 يونيو 2022."
+    assert _attacks(text) == [("ISIS", "أوو", "2022-06-05")]
+
+
 def test_a_city_after_a_compass_word_is_where_the_place_lies_from():
     # (the district the lexicon lacks is the place, not Baghdad)
     text = "وقُتل جنديان في 21 كانون الثاني 2022 في هجوم لتنظيم داعش على ناحية العظيم بمحافظة ديالى، شمال شرقي بغداد."

@@ -17,7 +17,7 @@ from ..dates import is_bound
 from ..facts import Attack, Evidence, Mention, NewEntity, Parsed, Threat
 from ..pipeline import Context, step
 from ..rdf import mint_key
-from ..text import strip_clitics
+from ..text import normalize, strip_clitics
 from ..triggers import triggers
 from ._context import clause_break, entity_class, main_armed_group, proclitic, views, within_a_state
 
@@ -327,11 +327,13 @@ def _unknown_place(parsed: Parsed, view, start: int, end: int) -> list[Mention]:
     ``place_name_ends`` (the attack's means, a time of day, a verb of its toll, an adjective of
     nearness: "في حي X بسيارات مفخخة"). It becomes a place of its own (``ckg:Place``)."""
     trig = triggers()
-    nouns, stop, compass = trig.words("place_nouns"), trig.words("person_stop"), trig.words("compass")
-    units = trig.words("named_with_article_after")
+    venues = trig.words("venue_nouns")
+    nouns, stop, compass = trig.words("place_nouns") | venues, trig.words("person_stop"), trig.words("compass")
+    units = trig.words("named_with_article_after") | venues  # "مسجد الإمام الصادق"
     ends = nouns | trig.words("place_name_ends") | trig.words("claimed") | trig.words("claimed_it")
     toks, text = view.tokens, parsed.doc.text
     named = {m.start for m in view.mentions}
+    fallback = None
     for i, tok in enumerate(toks[:-1]):
         if not start <= tok.start < end or not set(strip_clitics(tok.norm)) & nouns:
             continue
@@ -352,15 +354,40 @@ def _unknown_place(parsed: Parsed, view, start: int, end: int) -> list[Mention]:
                 or words[0].norm in trig.words("pronoun_prepositions")  # "قاعدة له"
                 or any(m.start <= tok.start < m.end for m in view.mentions)):
             continue  # "المعسكر القريب", "سوقاً شعبية": no name; "مدينة الموصل" is the lexicon's
-        name = text[words[0].start:words[-1].end]
-        key = mint_key("place", " ".join(w.norm for w in words))
-        if key not in parsed.entities:
-            parsed.entities[key] = NewEntity(key, "Place", name)
-        m = Mention(Evidence.of(view.sentence), "attacks/place-noun", entity=key, start=words[0].start,
-                    end=words[-1].end, surface=name, how="name")
-        parsed.mentions.append(m)
-        return [m]
+        venue = not set(strip_clitics(tok.norm)).isdisjoint(venues)
+        if venue:  # a building is named with its noun ("مسجد الإمام الصادق"), and a town after it is the place
+            if fallback is None:
+                fallback = (tok, words)
+            continue
+        return [_new_place(parsed, view, words[0], words)]
+    if fallback is not None:
+        tok, words = fallback
+        return [_new_place(parsed, view, tok, words)]
     return []
+
+
+def _new_place(parsed: Parsed, view, first, words) -> Mention:
+    """A place of its own (``ckg:Place``) named from ``first`` to the last of ``words``."""
+    text = parsed.doc.text
+    at = _without_proclitic(first, text) if first is not words[0] else first.start
+    name = text[at:words[-1].end]
+    key = mint_key("place", " ".join(([normalize(text[at:first.end])] if first is not words[0] else [])
+                                     + [w.norm for w in words]))
+    if key not in parsed.entities:
+        parsed.entities[key] = NewEntity(key, "Place", name)
+    m = Mention(Evidence.of(view.sentence), "attacks/place-noun", entity=key, start=words[-1].end - len(name),
+                end=words[-1].end, surface=name, how="name")
+    parsed.mentions.append(m)
+    return m
+
+
+def _without_proclitic(tok, text) -> int:
+    """Where a venue noun starts without a preposition on it ("بمسجد" -> "مسجد")."""
+    for c in ("وب", "ول", "ب", "ل", "و", "ف"):
+        rest = tok.surface[len(c):]
+        if tok.surface.startswith(c) and normalize(rest) in triggers().words("venue_nouns"):
+            return tok.start + len(c)
+    return tok.start
 
 
 def _date_from_the_same_attack(parsed: Parsed) -> None:
