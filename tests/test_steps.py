@@ -561,6 +561,19 @@ def test_the_host_of_a_meeting_after_since_hosts_only_that_one():
                                                                              ("WASHINGTON", "2024-09-30")]
 
 
+def test_a_timeline_entry_tells_a_meeting_by_its_city_and_who_it_brought_together():
+    # "اجتماع في مدينة جدة" dated, on "the organisation": the coalition's; "يضم" names who came
+    p = parse("أعلنت الولايات المتحدة تشكيل تحالف لمواجهة تنظيم داعش. • 11 أيلول 2014: اجتماع في مدينة جدة يضم "
+              "وزير الخارجية الأمريكي جون كيري ونظراءه العرب، يلتزم فيه المشاركون بتجفيف مصادر تمويل التنظيم.",
+              published="2024-09-10")
+    assert [(m.place, m.start_date) for m in p.facts_of(Meeting)] == [("JEDDAH", "2014-09-11")]
+    assert "USA" in {f.actor for f in p.facts_of(Participation)}
+    # "لمجموعته المصغرة": the small group, with its pronoun
+    p = parse("وكان التحالف الدولي ضد داعش قد رحب، خلال اجتماع لمجموعته المصغرة احتضنته مدريد، بانضمام أوزبكستان.",
+              published="2025-06-26")
+    assert [(m.kind, m.place) for m in p.facts_of(Meeting)] == [("small-group", "MADRID")]
+
+
 def test_the_year_the_coalition_was_founded_is_not_a_meetings_date():
     p = parse("وعقد وزراء خارجية التحالف الدولي اجتماعهم في روما، في ما يعد الاجتماع الوزاري الحادي عشر "
               "للتحالف منذ تأسيسه عام 2014.")

@@ -131,8 +131,10 @@ def meetings(parsed: Parsed, ctx: Context) -> None:
                         or ((e := lex.get(m.entity)) is not None and e.extra.get("threat") == "isis") for m in view.mentions
                         ) or any(t.norm in coalition_words for t in toks)  # "في تحالف بات يضم"
         # "اجتماع جدة ... ضد التنظيم": a meeting named by its city, on the war against "the organisation"
+        # (or "اجتماع في مدينة جدة" with its date: "• 11 أيلول 2014: اجتماع في مدينة جدة ... تمويل التنظيم")
         coalition = coalition or (any(t.norm in the_organisation for t in toks)
-                                  and any(_named_by_venue(view, n, lex, parsed) for n in nouns))
+                                  and any(_named_by_venue(view, n, lex, parsed)
+                                          or (_venue_right_after(view, n, lex, parsed) and view.dates) for n in nouns))
         spans = clause_spans(view.sentence.text, view.sentence.start)
         # "المبادئ التوجيهية التي تم تبنيها في مدينة الكويت في شباط 2018": adopted at a meeting
         nouns = nouns + [o for o in outcomes
@@ -524,6 +526,16 @@ def _since_points(view) -> list[int]:
                and i + 1 not in dated and not toks[i + 1].norm.isdigit()]
     view.__dict__["_since_points"] = out
     return out
+
+
+def _venue_right_after(view, noun, lex, parsed) -> bool:
+    """"اجتماع في مدينة جدة": a meeting word, في, and a city (its noun between or not)."""
+    j = view.token_at(noun.end - 1) + 1
+    toks = view.tokens
+    if j >= len(toks) or toks[j].norm != "في":
+        return False
+    k = j + 1 + (j + 1 < len(toks) and toks[j + 1].norm in ("مدينه", "العاصمه"))
+    return any(view.token_at(m.start) == k and _is_venue(m.entity, lex, parsed) for m in view.mentions)
 
 
 def _named_by_venue(view, noun, lex, parsed) -> bool:
