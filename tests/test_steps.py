@@ -1099,6 +1099,15 @@ def test_a_body_named_again_by_its_common_noun_joins_and_the_leader_in_a_relativ
     assert [j.member for j in p.facts_of(Join)] == ["NATO"]
 
 
+def test_a_body_that_is_the_subject_right_before_the_join_verb_joins():
+    p = parse("عشر سنوات على التحالف الدولي ضد داعش\n\n• 25 أيار 2017: حلف شمال الأطلسي ينضم رسمياً إلى التحالف "
+              "عضواً كاملاً.", published="2024-09-10")
+    assert [(j.member, j.date) for j in p.facts_of(Join)] == [("NATO", "2017-05-25")]
+    # ... not one that welcomes it
+    p = parse("ورحب حلف شمال الأطلسي بانضمام توغو إلى التحالف الدولي ضد داعش.", published="2023-06-09")
+    assert [j.member for j in p.facts_of(Join)] == ["TGO"]
+
+
 def test_joining_a_working_group_is_not_joining_the_coalition():
     p = parse("وأعلن التحالف الدولي إنشاء مجموعة جديدة ينضم فيها المغرب إلى إيطاليا رؤساء مشاركين.")
     assert not p.facts_of(Join)

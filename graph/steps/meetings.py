@@ -998,7 +998,11 @@ def membership(parsed: Parsed, ctx: Context) -> None:
                 # an organisation joins too ("انضمت المنظمة الدولية للشرطة الجنائية (الإنتربول) إليه"), named
                 # right after the join word, first in the list after it, next in a list of members
                 # ("بانضمام غينيا وتجمع دول الساحل والصحراء"), or before "بصفتها العضو"
-                if cls != "Country" and not (after or first_listed or joined or (j.end <= m.start and mt - jt <= 2)):
+                # (or the subject right before the verb: "حلف شمال الأطلسي ينضم رسمياً إلى التحالف")
+                subject = (j.start >= m.end and jt - view.token_at(m.end - 1) == 1 and not proclitic(m, lex)
+                           and not any(n in toks[jt].norm for n in ("انضمام", "التحاق")))  # a verb, not its noun
+                if cls != "Country" and not (after or first_listed or joined or (j.end <= m.start and mt - jt <= 2)
+                                             or (subject and not welcome)):
                     continue
                 if mt and toks[mt - 1].norm in held_at:  # "في اجتماع الكويت": where it was held
                     continue
@@ -1013,6 +1017,8 @@ def membership(parsed: Parsed, ctx: Context) -> None:
                     members.extend((x, (a, b)) for x in _list_before(parsed, view, m, lex))
                 if mt - 2 > jt and toks[mt - 2].norm in _RELATIVE:
                     continue  # "... إلى التحالف الدولي الذي تقوده الولايات المتحدة": the subject of a relative clause
+                if welcome and "ب" not in proclitic(m, lex) and not (after or joined):
+                    continue  # "ورحب حلف شمال الأطلسي بانضمام توغو": who welcomes; the welcomed has ب on it
                 if (j.end <= m.start and mt - jt <= window) or before or after or joined:
                     # a member of a list is dated by its own item ("..., والفلبين التي أعلن انضمامها في شباط 2018")
                     own = clause_of(spans, m.start) if listed_from is not None and m.start >= listed_from else (a, b)
