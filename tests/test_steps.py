@@ -122,6 +122,13 @@ def test_a_name_ends_before_a_noun_with_a_pronoun_tanween_or_preposition(text, n
      "الرئيس التنفيذي لشركة «بلاك روك»"),
     ("وحضر رئيس مجموعة «سوفت بنك» اليابانية توماس براون اجتماع التحالف الدولي ضد داعش.", "توماس براون",
      "رئيس مجموعة «سوفت بنك»"),
+    # the ministry the office is in, "acting", and a title without its article heading a body
+    ("وترأس الاجتماع المدير السياسي في وزارة الخارجية الإيطالية سالم الكعبي ضد داعش.", "سالم الكعبي",
+     "المدير السياسي"),
+    ("ورافقتها مساعدة وزير الخارجية بالنيابة لشؤون الشرق الأدنى ليلى براون في اجتماع التحالف.", "ليلى براون",
+     "مساعدة وزير الخارجية"),
+    ("وكان نائب رئيس بعثة جامعة الدول العربية في واشنطن سالم الكعبي قد أوضح أن التحالف مستمر.", "سالم الكعبي",
+     "نائب رئيس بعثة جامعة الدول العربية"),
 ])
 def test_titles_of_any_ministry_ranks_and_words_between_title_and_name(text, name, role):
     p = parse(text)
@@ -1181,6 +1188,8 @@ def test_the_size_of_a_body_of_the_coalition_is_not_the_coalitions():
     "واجتمع وزراء ومسؤولون كبار من نحو 24 دولة منضوية في التحالف الدولي.",
     # a span of time after the members
     "وحضر الاجتماع الوزاري كبار مسؤولي الدول الأعضاء، بعد عشر سنوات على تأسيس التحالف الدولي.",
+    # the counterparts a meeting brought together
+    "وعقد التحالف الدولي اجتماعاً في جدة يضم وزير الخارجية الأمريكي جون كيري ونظراءه من عشر دول عربية.",
 ])
 def test_counts_that_are_not_the_coalitions_size(text):
     assert not parse(text).facts_of(CoalitionSize)

@@ -161,7 +161,13 @@ def people(parsed: Parsed, ctx: Context) -> None:
             base = t.entity.split(":", 1)[0]  # the office's own key, without its deputy or "its"
             office = table[base][0]
             pos = t.j
-            if " " not in office and not office.startswith("ال"):  # "قائد شرطة X"، "نائب قائد شرطة X"
+            # (or a title written without its last word's article, heading what follows: "نائب رئيس بعثة
+            # جامعة الدول العربية في واشنطن خالد حسني")
+            construct = (" " in office and office.split()[-1].startswith("ال") and t.j == run_j
+                         and toks[t.j - 1].norm == normalize(office.split()[-1])[2:])
+            if construct:
+                role_en = None  # "نائب رئيس بعثة ..." is no "Vice President"
+            if (" " not in office and not office.startswith("ال")) or construct:  # "قائد شرطة X"، "نائب قائد شرطة X"
                 if not t.entity.endswith(":poss") and t.j < len(toks) and toks[t.j].norm.startswith("ل") \
                         and toks[t.j].start not in starts and not _quoted_name_after(text, toks[t.j].end):
                     continue  # "لانتخاب رئيس للجمهورية وسط توقعات": a head with ل is a common noun, no title
@@ -240,6 +246,11 @@ def people(parsed: Parsed, ctx: Context) -> None:
                     pos += 2  # "وزير الصناعة وتنمية الصادرات": the office's second part, not a name
                     continue
                 if _before_name(tok, toks, pos, starts):  # "لـ«قسد»": the preposition written apart
+                    pos += 1
+                    continue
+                if (tok.norm == _IN and pos + 1 < len(toks) and toks[pos + 1].norm in _WORKPLACES
+                        and toks[pos + 1].start not in starts and not _punct_between(text, tok.end, toks[pos + 1].start)):
+                    complement = True  # "المدير السياسي في وزارة الخارجية الإيطالية باسكوالي فيرارا": where the office is
                     pos += 1
                     continue
                 if (tok.norm == _IN and pos + 1 < len(toks) and not _punct_between(text, tok.end, toks[pos + 1].start)
@@ -655,6 +666,9 @@ def _head_of(text: str, toks, j: int, starts: dict, end: int) -> int:
     k, closed_at = j, None
     while k < len(toks) and k < j + 6:
         tok = toks[k]
+        if (tok.start in starts and k > j and closed_at is None and not _punct_between(text, toks[k - 1].end, tok.start)
+                and not any(c in _QUOTES for c in text[toks[j].start:tok.start])):
+            return starts[tok.start].end  # "رئيس بعثة جامعة الدول العربية": a body the text names closes it
         if (tok.start in starts or tok.norm in _STOP or tok.norm in _CONNECTORS or tok.norm in _HONORIFICS
                 or _punct_between(text, toks[k - 1].end, tok.start)):
             break  # "نائب الحاكم الشيخ ...": the word of address opens the name
@@ -678,6 +692,8 @@ _POSTED_TO = frozenset(normalize(w) for w in ("إلى", "الى", "لدى"))
 _COMPLEMENTS = frozenset(normalize(w) for w in ("باسم", "لشؤون", "للشؤون"))
 _FOR_AFFAIRS = frozenset(normalize(w) for w in ("لشؤون", "للشؤون", "لشئون"))
 _IN = normalize("في")
+# the ministry or office a title is held in, after في ("في وزارة الخارجية الإيطالية")
+_WORKPLACES = frozenset(normalize(w) for w in ("وزارة", "الوزارة", "الخارجية", "رئاسة", "مكتب", "ديوان"))
 _AFFAIRS = frozenset(normalize(w) for w in ("شؤون", "الشؤون", "شئون", "الشئون"))
 
 
