@@ -790,6 +790,13 @@ def test_who_is_among_the_participants_or_represented_a_state_attends_and_who_di
     assert {"IRQ", "GBR"} <= got and "MICHAEL_FALLON" not in got, got
 
 
+def test_the_subject_before_a_verb_of_chairing_chairs():
+    p = parse("أعلنت الولايات المتحدة تشكيل تحالف لمواجهة داعش. • 2 شباط 2016: وزير الخارجية الإيطالي باولو "
+              "جنتيلوني ونظيره الأمريكي جون كيري يترأسان في روما اجتماعاً وزارياً للمجموعة المصغرة للتحالف.",
+              published="2024-09-10")
+    assert {("ITA", "chair"), ("USA", "chair")} <= {(f.actor, f.role) for f in p.facts_of(Participation)}
+
+
 def test_a_meeting_named_in_passing_has_no_speakers_in_other_sentences():
     # a report of an attack: the meeting comes up far down, and who speaks elsewhere spoke of the attack
     body = ("وقال وزير الداخلية البلجيكي إن التحقيق مستمر. " * 6)

@@ -801,6 +801,12 @@ def _participants(parsed: Parsed, ctx: Context, view, meeting: Meeting, cut=()) 
             b = min([b] + [x.start for x in roles if x.start > r.end and x.entity != "speaker"
                            and not _heads_a_delegation(view, x)])
             scope = [m for m in actors if r.end <= m.start < b and view.token_at(m.start) - rt <= 30]
+            if r.entity in ("chair", "host") and view.tokens[rt].norm[:1] in "يت":
+                # "وزير الخارجية الإيطالي فلان ونظيره الأمريكي فلان يترأسان في روما اجتماعاً": the subject
+                # before a verb in the present, the last of it right before the verb
+                before = [m for m in actors if a <= m.start and m.end <= r.start and rt - view.token_at(m.start) <= 10]
+                if before and view.token_at(before[-1].end - 1) == rt - 1:
+                    scope = before + scope
         for m in scope:
             state = positions.get(m.entity)
             body = lex.get(state) if state else None
