@@ -581,6 +581,23 @@ def test_a_timeline_entry_tells_a_meeting_by_its_city_and_who_it_brought_togethe
     assert [(m.kind, m.place) for m in p.facts_of(Meeting)] == [("small-group", "MADRID")]
 
 
+def test_no_meeting_from_a_claim_a_month_to_come_or_another_event_before_it():
+    # "تبنى ... التفجير": an attack claimed, nothing adopted
+    p = parse(ABOUT_ISIS + "وكان الفرع نفسه قد تبنى في آب 2021 التفجير الانتحاري الذي استهدف مطار كابول، فيما تبنى "
+              "داعش في الثالث من يناير الماضي تفجيرين في مدينة كرمان.", published="2024-03-24")
+    assert not p.facts_of(Meeting)
+    lead = "وعقد وزراء التحالف الدولي ضد داعش اجتماعهم الوزاري أمس في واشنطن. "
+    # the meeting named again was held: a month to come in what was said after it is something else's
+    p = parse(lead + "وقال الوزير في تصريح لوكالة الأنباء عقب الاجتماع إن الاجتماع أكد العمل المشترك مضيفا \"ناقشنا "
+              "مسار عمل التحالف في العراق التي ستنهي مهامها تدريجيا في سبتمبر من العام المقبل\".", published="2024-10-01")
+    assert [(m.place, m.start_date) for m in p.facts_of(Meeting)] == [("WASHINGTON", "2024-09-30")]
+    # "بعد إعلان ...": what follows is the other event's
+    p = parse(lead + "ويأتي الاجتماع بعد إعلان الولايات المتحدة والعراق في بيان مشترك يوم الجمعة الماضي خطة انتقالية "
+              "تنتهي بحلول نهاية سبتمبر 2025 على أن يواصل التحالف عملياته انطلاقا من إقليم كردستان العراق.",
+              published="2024-10-01")
+    assert [(m.place, m.start_date) for m in p.facts_of(Meeting)] == [("WASHINGTON", "2024-09-30")]
+
+
 def test_the_year_the_coalition_was_founded_is_not_a_meetings_date():
     p = parse("وعقد وزراء خارجية التحالف الدولي اجتماعهم في روما، في ما يعد الاجتماع الوزاري الحادي عشر "
               "للتحالف منذ تأسيسه عام 2014.")

@@ -167,13 +167,17 @@ def clause_spans(text: str, start: int) -> list[tuple[int, int]]:
 
 
 def quoted_words(view: SentenceView, offset: int) -> list[str] | None:
-    """The words of the «» quotation document ``offset`` is inside (up to the sentence's end when it
-    is never closed), or None when it is inside none."""
+    """The words of the quotation («»، “” or straight marks) document ``offset`` is inside (up to the
+    sentence's end when it is never closed), or None when it is inside none."""
     text, k = view.sentence.text, offset - view.sentence.start
-    opened, closed = text.rfind("«", 0, k), text.find("»", k)
-    if opened < 0 or text.rfind("»", 0, k) > opened:
-        return None
-    return text[opened + 1:closed if closed >= 0 else len(text)].split()
+    for left, right in (("«", "»"), ("“", "”")):
+        opened, closed = text.rfind(left, 0, k), text.find(right, k)
+        if opened >= 0 and text.rfind(right, 0, k) < opened:
+            return text[opened + 1:closed if closed >= 0 else len(text)].split()
+    if text.count('"', 0, k) % 2:  # straight quotation marks: inside after an odd number of them
+        opened, closed = text.rfind('"', 0, k), text.find('"', k)
+        return text[opened + 1:closed if closed >= 0 else len(text)].split()
+    return None
 
 
 def clause_break(text: str, a: int, b: int) -> bool:

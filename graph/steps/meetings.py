@@ -227,6 +227,11 @@ def meetings(parsed: Parsed, ctx: Context) -> None:
                 place = None
             named = [n.start for n in nouns if n.start > a.start and n.start not in back]
             date, end_date = _lasting(view, trig, *_date(view, a.start, spans, lex, parsed, place, cuts, named))
+            if date and a.start in back and parsed.doc.published and date[:7] > parsed.doc.published[:7] and any(
+                    d.value == date and _quoted(view, d.start) for d in view.dates):
+                # "عقب الاجتماع ... «ستنهي مهامها في سبتمبر من العام المقبل»": the meeting named again was held;
+                # a month to come, in what someone said, is something else's
+                date = end_date = None
             # "ويأتي اجتماع بروكسل بعد ...": the meeting itself is what comes; the sentence before dates it
             # only when that sentence tells a meeting ("واجتمع ممثلو دول التحالف أمس في بروكسل")
             itself = view.token_at(a.start) <= 1
@@ -578,8 +583,11 @@ def _claimed_by(view, word, lex, parsed) -> bool:
     j = view.token_at(word.end - 1)
     if j + 1 < len(view.tokens) and view.tokens[j + 1].norm in triggers().words("the_organisation_itself"):
         return True
-    return any(0 < view.token_at(m.start) - j <= 2 and entity_class(m.entity, lex, parsed) == "ArmedGroup"
-               for m in view.mentions)
+    if any(0 < view.token_at(m.start) - j <= 2 and entity_class(m.entity, lex, parsed) == "ArmedGroup"
+           for m in view.mentions):
+        return True
+    # "وكان الفرع نفسه قد تبنى في آب 2021 التفجير الانتحاري": an attack adopted is an attack claimed
+    return any(0 < view.token_at(x.start) - j <= 6 for x in triggers().find("attack_nouns", view.tokens))
 
 
 def _since(view, d) -> bool:
