@@ -746,6 +746,11 @@ def test_who_takes_part_does_not_make_the_kind():
     assert [m.kind for m in p.facts_of(Meeting)] == ["political-directors"]
 
 
+def test_a_nationality_adjective_in_the_indefinite_accusative_names_its_country():
+    p = parse("وأدى الهجوم إلى مقتل 13 جندياً أمريكياً وأكثر من 170 أفغانياً.")
+    assert {"USA", "AFG"} <= {m.entity for m in p.mentions}
+
+
 def test_a_capital_named_by_adjective_names_its_country_too():
     p = parse("احتضنت العاصمة الأردنية أمس الاجتماع الوزاري للتحالف الدولي.")
     assert {("AMMAN", "name"), ("JOR", "adjective")} <= {(m.entity, m.how) for m in p.mentions}

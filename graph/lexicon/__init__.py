@@ -73,7 +73,8 @@ def adjective_forms(base: str) -> list[str]:
     ['فرنسي', 'فرنسيه', 'فرنسيون']
     """
     b = normalize(base)
-    return [b, b + "ه", b + "ون", b + "ين", b + "ان", b + "تان", b + "تين"]
+    # (and the indefinite accusative: "170 أفغانياً")
+    return [b, b + "ه", b + "ون", b + "ين", b + "ان", b + "تان", b + "تين", b + "ا"]
 
 
 def _data(name: str):
