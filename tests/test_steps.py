@@ -370,6 +370,20 @@ def test_a_spokesperson_of_hers_after_a_name_used_as_an_adjective_and_a_brackete
     assert [(p.entities[f.person].label_ar, f.affiliation) for f in p.facts_of(PersonRole)] == [("ليلى حداد", "UNICEF")]
 
 
+def test_the_office_a_known_person_holds_is_the_one_the_text_names_or_took_last():
+    # in 2025 al-Sharaa led his group until he became president: "الرئيس" is the state's office
+    p = parse("وقال الرئيس أحمد الشرع إن سوريا انضمت إلى التحالف الدولي ضد داعش.", published="2025-11-11")
+    assert [(f.person, f.affiliation) for f in p.facts_of(PersonRole)] == [("AHMED_AL_SHARAA", "SYR")]
+
+
+def test_a_minister_without_a_state_in_a_report_filed_from_a_capital_is_that_states():
+    text = "بغداد / «الموقع»\n\nوأعلن وزير الصحة سالم الكعبي حصيلة التفجيرين اللذين تبناهما تنظيم داعش."
+    assert [f.affiliation for f in parse(text, published="2021-01-22").facts_of(PersonRole)] == ["IRQ"]
+    # with no dateline nothing says whose
+    text = "وأعلن وزير الصحة سالم الكعبي حصيلة التفجيرين اللذين تبناهما تنظيم داعش."
+    assert [f.affiliation for f in parse(text, published="2021-01-22").facts_of(PersonRole)] == [None]
+
+
 def test_a_delegation_after_a_title_is_no_person():
     assert not parse(ABOUT_ISIS + "وترأس ولي العهد وفد المملكة إلى القمة العربية في القاهرة.").facts_of(PersonRole)
 

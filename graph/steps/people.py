@@ -115,17 +115,19 @@ def _possessive_forms(title: str) -> list[str]:
 _MARKS = re.compile("[\u064b-\u065f\u0670\u0640]")
 
 
-def _lexicon_role(entry, year: str | None) -> tuple[str | None, str | None, str | None]:
+def _lexicon_role(entry, year: str | None, title: str | None = None) -> tuple[str | None, str | None, str | None]:
+    """The office the lexicon gives a person in ``year``: of several held then, the one whose title the
+    text uses ("الرئيس أحمد الشرع" in 2025: president, not the group he led until then), else the one
+    taken last."""
     roles = entry.extra.get("roles") or []
     if not roles:
         return None, None, None
     chosen = roles[0]
     if year:
-        for r in roles:
-            lo, hi = str(r.get("from") or "0000"), str(r.get("to") or "9999")
-            if lo[:4] <= year[:4] <= hi[:4]:
-                chosen = r
-                break
+        held = [r for r in roles if str(r.get("from") or "0000")[:4] <= year[:4] <= str(r.get("to") or "9999")[:4]]
+        if held:
+            named = [r for r in held if title and normalize(r.get("title_ar") or "") in normalize(title)]
+            chosen = (named or sorted(held, key=lambda r: str(r.get("from") or "0000")))[-1]
     return chosen.get("title_ar"), chosen.get("title_en"), chosen.get("affiliation")
 
 
@@ -338,7 +340,10 @@ def people(parsed: Parsed, ctx: Context) -> None:
             used_until = pos
             entry = lex.get(person)
             if affiliation is None and entry is not None:
-                affiliation = _lexicon_role(entry, year)[2]
+                affiliation = _lexicon_role(entry, year, role_ar)[2]
+            if affiliation is None and entry is None and role_ar.split()[0] in _MINISTER:
+                # "وأعلن وزير الصحة فلان الحصيلة" in a report filed from Baghdad: that state's minister
+                affiliation = _filed_from(parsed, lex)
             titled.add(person)
             parsed.facts.append(PersonRole(ev, "people/title-name", person=person, role_ar=role_ar,
                                            role_en=role_en, affiliation=affiliation))
@@ -610,6 +615,19 @@ _MINISTRY = normalize("وزارة")
 _PORTFOLIOS = frozenset(normalize(w) for w in ("الخارجية", "الدفاع", "الداخلية", "الخزانة"))
 
 
+_MINISTER = frozenset({"وزير", "وزيرة"})
+
+
+def _filed_from(parsed: Parsed, lex) -> str | None:
+    """The state a report was filed from: its dateline's, when that is a state or a capital."""
+    if not parsed.dateline:
+        return None
+    if entity_class(parsed.dateline, lex, parsed) == "Country":
+        return parsed.dateline
+    e = lex.get(parsed.dateline)
+    return e.extra.get("country") if e is not None and e.extra.get("capital") else None
+
+
 def _ministry_named_before(parsed: Parsed, lex, view, j: int) -> str | None:
     """The state of a ministry a spokesperson speaks for, named by its portfolio alone with no state
     after it ("وأعلن الناطق باسم الخارجية جون كيربي"): the state whose minister or ministry of that
@@ -638,8 +656,7 @@ def _ministry_named_before(parsed: Parsed, lex, view, j: int) -> str | None:
     if len(states) == 1:
         return states.pop()
     # several: the one the report was filed from ("واشنطن - مراسل «الصحيفة»"), else none can be told
-    filed = lex.get(parsed.dateline) if parsed.dateline else None
-    home = parsed.dateline if parsed.dateline in states else filed.extra.get("country") if filed is not None else None
+    home = _filed_from(parsed, lex)
     return home if home in states else None
 
 
