@@ -1979,6 +1979,15 @@ def test_a_participle_of_stress_a_hope_and_a_looking_forward_open_commitments():
     assert _committed("وقال المسؤول العراقي إن بلاده تأمل خيراً من اجتماع التحالف الدولي.") == {}
 
 
+def test_each_item_of_a_list_a_commitment_opens_is_a_commitment():
+    text = ("عقد التحالف الدولي ضد داعش اجتماعاً في جدة.\n\nواتفقت الدول المشاركة على أن تضطلع كل منها بنصيبها في "
+            "الحرب على التنظيم، بما يشمل:\n- وقف تدفق المقاتلين الأجانب عبر دول الجوار؛\n- مكافحة تمويل التنظيم؛\n"
+            "- والمشاركة في حملة عسكرية منسقة ضده.\n\nوقال الوزير إن الاجتماع ناجح.")
+    labels = [c.label for c in parse(text).facts_of(Commitment) if c.rule == "commitments/listed"]
+    assert labels == ["وقف تدفق المقاتلين الأجانب عبر دول الجوار", "مكافحة تمويل التنظيم",
+                      "والمشاركة في حملة عسكرية منسقة ضده"]
+
+
 def test_what_a_partner_will_go_on_doing_is_a_commitment():
     # the object right after the verb, past its subject; a quotation closed after it is no part of it
     assert _committed("وأكد الوزير أن التحالف الدولي سيواصل تدريب الشرطة المحلية في الأنبار.") == {

@@ -67,6 +67,7 @@ def mandates(parsed: Parsed, ctx: Context) -> None:
                                         focus=focus, text=view.sentence.text))
 
 
+_BULLETS = frozenset("-–—•*▪·")
 _GROUP_STEM = normalize("مجموع")  # مجموعة، مجموعات، المجموعتين
 _ANOTHER = frozenset(normalize(w) for w in ("ثانية", "ثالثة", "رابعة", "خامسة", "سادسة", "أخرى"))
 _CONCERNED = frozenset(normalize(w) for w in ("معنية", "المعنية", "تعنى", "مختصة", "المختصة"))
@@ -96,8 +97,19 @@ def commitments(parsed: Parsed, ctx: Context) -> None:
             seen.add((kind, normalize(label)))
             parsed.facts.append(Commitment(ev, rule, kind=kind, label=label, **more))
 
+    listing = None  # (actor, meeting) of a commitment whose sentence opens a list with ":"
     for view in views(parsed):
         ev = Evidence.of(view.sentence)
+        item = view.sentence.text.lstrip()
+        if listing is not None and item[:1] in _BULLETS:
+            # "اتفقت الدول المشاركة على ...، بما يشمل: - وقف تدفق المقاتلين الأجانب؛ - مكافحة تمويل التنظيم؛":
+            # each item of the list is a commitment of its own
+            label = item[1:].strip().rstrip("؛;.،, ")
+            if label:
+                add(ev, "commitments/listed", "policy", label, actor=listing[0], meeting=listing[1])
+            continue
+        listing = None
+        before = len(parsed.facts)
         held = meeting_of(parsed, view.index)
         meeting = held.key if held else None
         named = _actors(parsed, lex, view, held is not None)
@@ -133,6 +145,9 @@ def commitments(parsed: Parsed, ctx: Context) -> None:
             if entity_class(m.entity, lex, parsed) == "Resolution":
                 add(ev, "commitments/resolution", "policy", m.surface, actor=_actor(view, named, m.start, m.end),
                     object=m.entity, meeting=meeting)
+        made = [f for f in parsed.facts[before:] if isinstance(f, Commitment)]
+        if made and view.sentence.text.rstrip().endswith(":"):
+            listing = (made[0].actor, meeting)
 
 
 def _actors(parsed: Parsed, lex, view, at_a_meeting: bool) -> tuple[str | None, list, bool]:
