@@ -1158,6 +1158,15 @@ def test_a_body_that_is_the_subject_right_before_the_join_verb_joins():
     assert [j.member for j in p.facts_of(Join)] == ["TGO"]
 
 
+def test_a_join_the_report_tells_is_not_at_a_meeting_it_recalls_months_before():
+    text = ("سوريا تنضم رسمياً إلى التحالف الدولي ضد داعش وتصبح العضو التسعين\n\nأعلنت الحكومة السورية انضمام سوريا "
+            "رسمياً إلى التحالف الدولي لهزيمة داعش. ويذكر أن التحالف كان قد رحب في حزيران الماضي بانضمام أوزبكستان "
+            "إلى صفوفه، خلال اجتماع لمجموعته المصغرة في مدريد.")
+    joins = {j.member: (j.meeting is None, j.date) for j in parse(text, published="2025-11-11").facts_of(Join)}
+    assert joins["SYR"] == (True, "2025-11-11")
+    assert joins["UZB"][1] == "2025-06"
+
+
 def test_joining_a_working_group_is_not_joining_the_coalition():
     p = parse("وأعلن التحالف الدولي إنشاء مجموعة جديدة ينضم فيها المغرب إلى إيطاليا رؤساء مشاركين.")
     assert not p.facts_of(Join)

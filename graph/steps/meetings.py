@@ -333,6 +333,13 @@ def _split_at_named_meetings(view, spans, nouns, kinds) -> tuple[list[tuple[int,
     return out, frozenset(cuts)
 
 
+def _months_before(date: str | None, published: str | None) -> int:
+    """Whole months from ``date`` to the publication date (0 when either is missing or has no month)."""
+    if not date or not published or len(date) < 7 or len(published) < 7:
+        return 0
+    return (int(published[:4]) - int(date[:4])) * 12 + int(published[5:7]) - int(date[5:7])
+
+
 def _days_before(day: str | None, published: str | None) -> int | None:
     """Days from ``day`` to the publication date, when both are whole dates."""
     if not day or not published or len(day) != 10 or len(published) < 10:
@@ -965,6 +972,9 @@ def membership(parsed: Parsed, ctx: Context) -> None:
         spans = clause_spans(view.sentence.text, view.sentence.start)
         meeting = meeting_of(parsed, view.index)
         own_meeting = _own_meeting(parsed, view.index) is not None
+        if meeting is not None and not own_meeting and _months_before(meeting.start_date, parsed.doc.published) > 1:
+            # "سوريا تنضم ... أمس" over a report that recalls a meeting months before: not at that meeting
+            meeting = None
         date = meeting.start_date if meeting else None
         if not date:
             # not a date in a clause on another event ("..., بعد أن كانت غانا آخر المنضمين إليه في أيلول")
