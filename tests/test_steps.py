@@ -1320,6 +1320,9 @@ def test_who_reports_what_was_raised_gives_none_of_it():
      "أكثر من 500 مليون جنيه إسترليني للعراق.", "pledge", "GBR", 5e8, "more-than"),
     # "حتى الآن" between the qualifier and its number
     ("وأوضح مسؤول أن تعهدات الأعضاء تجاوزت حتى الآن مئتي مليون دولار للعراق.", "pledge", None, 2e8, "more-than"),
+    # a body named again by its common noun right before the word of giving
+    ("وأعلنت الممثلة العليا للسياسة الخارجية في الاتحاد الأوروبي فيديريكا موغيريني أن الاتحاد سيخصص 400 مليون "
+     "يورو للعراق.", "pledge", "EU", 4e8, "exact"),
 ])
 def test_givers_and_qualifiers_in_other_words(text, kind, donor, amount, qualifier):
     [f] = [f for f in parse(ABOUT_ISIS + text).facts_of(Funding) if f.amount == amount]

@@ -18,6 +18,7 @@ from ..pipeline import Context, step
 from ..text import normalize, strip_clitics
 from ..triggers import triggers
 from ._context import clause_break, clause_of, clause_spans, entity_class, is_media, proclitic, quoted_words, views
+from .meetings import _body_named_again
 from .people import _lexicon_role
 
 __all__ = ["funding"]
@@ -149,6 +150,12 @@ def funding(parsed: Parsed, ctx: Context) -> None:
                          and view.token_at(m.start) - view.token_at(q.end - 1) <= _GIVEN_WITHIN]
                 if given and not any(q.end <= o.start < given[0].start for o in money):
                     donor = given[0].entity
+            if donor is None and before and kind in ("pledge", "raised") and before[-1].start >= view.sentence.start \
+                    and view.token_at(before[-1].start) > 0:
+                # "أعلنت موغيريني أن الاتحاد سيخصص 400 مليون يورو": the body named again by its common noun,
+                # right before the word of giving, gives
+                again = _body_named_again(parsed, lex, toks[view.token_at(before[-1].start) - 1], before[-1].start)
+                donor = again.entity if again is not None else None
             if donor is None and before and kind in ("pledge", "raised"):
                 # "أعلنت وزارة التعاون الاقتصادي والتنمية الألمانية تخصيص ...": the state of the body that gives
                 donor = _body_state(view, before[-1].start, trig.words("body_nouns"))
