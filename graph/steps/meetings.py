@@ -1246,6 +1246,8 @@ def coalition_size(parsed: Parsed, ctx: Context) -> None:
             if len(after) == 3 and after[1] == "من" and (after[2].startswith("ال") or after[2] in trig.words("partitive")) \
                     and not after[0].startswith(trig.prefixes("membership_nouns")):
                 continue  # "21 دولة من الدول الأعضاء في التحالف": some of them ("73 عضواً من الدول والمنظمات": all)
+            if len(after) >= 2 and after[0] == "من" and after[1].startswith(("اعضاء", "الاعضاء", "دول", "الدول")):
+                continue  # "وشارك في الاجتماع 38 من أعضاء التحالف والمراقبين": some of the members
             k = i - 1
             if k > 0 and toks[k].norm == "من" and toks[k - 1].norm in trig.words("envoys"):
                 continue  # "اجتمع وزراء ومسؤولون كبار من نحو 24 دولة": where those who came came from
