@@ -612,6 +612,14 @@ def test_no_meeting_from_a_claim_a_month_to_come_or_another_event_before_it():
     assert [(m.place, m.start_date) for m in p.facts_of(Meeting)] == [("WASHINGTON", "2024-09-30")]
 
 
+def test_a_venue_past_another_meetings_words_is_that_meetings():
+    p = parse("أعلنت المملكة العربية السعودية استضافتها الاجتماع الوزاري المقبل للتحالف الدولي ضد داعش خلال عام 2023، "
+              "وذلك خلال مشاركتها في اجتماع المديرين السياسيين للتحالف، الذي عقد أمس الأربعاء، في مدينة لاهاي.",
+              published="2022-12-08")
+    got = sorted((m.kind, m.place, m.start_date) for m in p.facts_of(Meeting))
+    assert got == [("ministerial", "SAU", "2023"), ("political-directors", "THE_HAGUE", "2022-12-07")]
+
+
 def test_the_year_the_coalition_was_founded_is_not_a_meetings_date():
     p = parse("وعقد وزراء خارجية التحالف الدولي اجتماعهم في روما، في ما يعد الاجتماع الوزاري الحادي عشر "
               "للتحالف منذ تأسيسه عام 2014.")
@@ -1294,6 +1302,15 @@ def test_what_one_state_gives_is_its_pledge_what_donors_gave_together_is_raised(
 def test_the_kingdom_alone_is_the_kingdom_the_text_is_about(text, donor):
     [f] = parse(text).facts_of(Funding)
     assert f.donor == donor
+
+
+def test_a_kingdom_named_as_where_something_is_is_not_the_kingdom_the_text_is_about():
+    # "بمملكة هولندا" twice as a place: "المملكة" is still Saudi Arabia, the one that acts
+    text = ("المملكة تعلن استضافة الاجتماع الوزاري المقبل للتحالف الدولي ضد داعش\n\nأعلنت المملكة العربية السعودية "
+            "استضافتها الاجتماع، خلال اجتماع عقد أمس في مدينة لاهاي بمملكة هولندا. واستضافت الاجتماع في لاهاي "
+            "بمملكة هولندا.")
+    p = parse(text, published="2022-12-08")
+    assert {m.entity for m in p.mentions if m.rule == "entities/bare-kingdom"} == {"SAU"}
 
 
 def test_the_kingdom_alone_names_nothing_where_no_kingdom_is_named():

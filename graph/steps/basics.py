@@ -83,16 +83,20 @@ def _bare_kingdom(parsed: Parsed, ctx: Context) -> None:
     lex = ctx.lexicon
     kingdoms = lex.kingdoms()
     count: dict[str, int] = {}
+    text = parsed.doc.text
+    # (a kingdom named as where something is, "في مدينة لاهاي بمملكة هولندا", is not what the text is about)
+    where = [m for m in parsed.mentions if m.entity in kingdoms and (
+        m.surface[:1] == "ب" and not normalize(m.surface).startswith(("بلجيك", "بريطان", "بوتان"))
+        or text[max(0, m.start - 3):m.start] in ("في ", "وفي"))]
     for m in parsed.mentions:
         k = m.entity if m.entity in kingdoms else (lex[m.entity].extra.get("country") if m.entity in lex
                                                    and lex[m.entity].extra.get("capital") else None)
-        if k in kingdoms and m.how != "surname":
+        if k in kingdoms and m.how != "surname" and not any(m is w for w in where):
             count[k] = count.get(k, 0) + 1
     if not count:
         return
     most = max(count.values())
     salient = [k for k, n in count.items() if n == most]
-    text = parsed.doc.text
     for sent, toks in zip(parsed.sentences, parsed.tokens):
         taken = None
         for t in toks:
@@ -104,7 +108,8 @@ def _bare_kingdom(parsed: Parsed, ctx: Context) -> None:
                 continue  # part of a name: "المملكة المتحدة"
             entity = salient[0]
             if len(salient) > 1:
-                before = [m for m in parsed.mentions if m.entity in salient and m.end <= t.start]
+                before = [m for m in parsed.mentions if m.entity in salient and m.end <= t.start
+                          and not any(m is w for w in where)]
                 entity = max(before, key=lambda m: m.start).entity if before else entity
             parsed.mentions.append(Mention(Evidence.of(sent), "entities/bare-kingdom", entity=entity,
                                            start=t.start, end=t.end, surface=text[t.start:t.end], how="name"))

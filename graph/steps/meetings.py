@@ -620,14 +620,19 @@ def _place(view, lex, parsed, anchor: int, spans, hosted: bool, cut: bool = Fals
     attacked += _reference_points(view) + _since_points(view)
     venues = [m for m in view.mentions if _is_venue(m.entity, lex, parsed)
               and not any(anchor < e <= m.start for e in attacked)]
+    # (a venue past another meeting's words after this one is that meeting's: "استضافتها الاجتماع الوزاري
+    # المقبل ...، وذلك خلال مشاركتها في اجتماع المديرين ...، الذي عُقد ...، في مدينة لاهاي")
     near = [m for m in venues if a <= m.start < b] or (
-        [m for m in venues if not any(x <= m.start < y for x, y in elsewhere)] if hosted and not cut else [])
+        [m for m in venues if not any(x <= m.start < y or anchor < x <= m.start for x, y in elsewhere)]
+        if hosted and not cut else [])
     if not near:  # "..., أمس الخميس، في قاعدة أندروز المشتركة": a clause that only says where
         k = next((i for i, (x, _) in enumerate(spans) if x == a), None)
         events = [e.start for t in ("meeting_nouns", "meeting_verbs") for e in triggers().find(t, view.tokens)]
         for i in (k + 1, k - 1, k + 2) if k is not None else ():
             if 0 <= i < len(spans):
                 x, y = spans[i]
+                if any(min(anchor, x) < ex <= max(anchor, x) for ex, _ in elsewhere):
+                    continue  # past another meeting's words: "... المقبل، خلال اجتماع المديرين، الذي عقد ...، في لاهاي"
                 words = view.sentence.text[x - view.sentence.start:y - view.sentence.start].split()
                 # ... or a clause of when and where: "انطلقت، اليوم الثلاثاء بقصر المؤتمرات بالصخيرات، أشغال الاجتماع"
                 when = any(x <= d.start < y and d.value for d in view.dates) and not any(x <= e < y for e in events)
