@@ -620,6 +620,19 @@ def test_a_venue_past_another_meetings_words_is_that_meetings():
     assert got == [("ministerial", "SAU", "2023"), ("political-directors", "THE_HAGUE", "2022-12-07")]
 
 
+def test_a_wire_dated_by_day_and_month_and_a_meeting_placed_in_time_after_a_briefing():
+    # "واشنطن - 14 - 11 (كونا) --" is a dateline; "ويأتي الاجتماع بعد ..." after a sentence on a briefing
+    # in north-east Syria is the report's meeting, not one that sentence told
+    text = ("واشنطن - 14 - 11 (كونا) -- حث وزير الخارجية الأمريكي مايك بومبيو اليوم الخميس الدول الأعضاء في "
+            "التحالف الدولي ضد داعش على استعادة مواطنيها، في افتتاح الاجتماع الوزاري للمجموعة المصغرة للتحالف. "
+            "وكان المبعوث الأمريكي جيمس جيفري قد أوضح أمس الأربعاء أن قوات سوريا الديمقراطية تحتجز آلاف المقاتلين "
+            "في شمال شرق سوريا. ويأتي الاجتماع بعد تسعة أشهر من الاجتماع الوزاري الذي عقد في واشنطن في فبراير الماضي.")
+    p = parse(text, published="2019-11-14")
+    assert p.dateline == "WASHINGTON"
+    assert sorted((m.kind, m.place, m.start_date) for m in p.facts_of(Meeting)) == [
+        ("ministerial", "WASHINGTON", "2019-02"), ("small-group", "WASHINGTON", "2019-11-14")]
+
+
 def test_the_year_the_coalition_was_founded_is_not_a_meetings_date():
     p = parse("وعقد وزراء خارجية التحالف الدولي اجتماعهم في روما، في ما يعد الاجتماع الوزاري الحادي عشر "
               "للتحالف منذ تأسيسه عام 2014.")

@@ -243,8 +243,9 @@ def meetings(parsed: Parsed, ctx: Context) -> None:
                 if dated:
                     date, end_date = dated[0].value, dated[0].end_value
             if not (place or date or kinds) and a.start in back:
+                # (not "ويأتي الاجتماع بعد ...": a sentence that places the meeting in time speaks of the report's)
                 earlier = _told_before(before, lex, parsed) if before is not None and before.index not in sentence_meeting \
-                    and view.token_at(a.start) <= 1 else None
+                    and view.token_at(a.start) <= 1 and not (toks and toks[0].norm in trig.words("came")) else None
                 if earlier is not None:
                     # "حين جلس الوزيران ... يوم الثلاثاء التاسع من أيار ... في كوبنهاغن. فالاجتماع الذي
                     # ترأساه ...": the meeting the sentence before told without a meeting word
