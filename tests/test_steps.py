@@ -1188,6 +1188,12 @@ def test_a_join_the_report_tells_is_not_at_a_meeting_it_recalls_months_before():
     assert joins["UZB"][1] == "2025-06"
 
 
+def test_to_it_may_point_to_the_coalition_of_the_sentence_before():
+    p = parse("لم يتوقف التحالف الدولي ضد داعش عن التوسع؛ فحين انضمت إليه توغو خلال الاجتماع الوزاري في الرياض في "
+              "حزيران 2023، بلغ عدد أعضائه 86.", published="2024-06-10")
+    assert [(j.member, j.date) for j in p.facts_of(Join)] == [("TGO", "2023-06")]
+
+
 def test_joining_a_working_group_is_not_joining_the_coalition():
     p = parse("وأعلن التحالف الدولي إنشاء مجموعة جديدة ينضم فيها المغرب إلى إيطاليا رؤساء مشاركين.")
     assert not p.facts_of(Join)

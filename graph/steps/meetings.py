@@ -969,8 +969,13 @@ def membership(parsed: Parsed, ctx: Context) -> None:
     lex = ctx.lexicon
     trig = triggers()
     member_after, held_at = trig.words("member_after"), trig.words("held_at")
+    previous = None
     for view in views(parsed):
         toks = view.tokens
+        # "لم يتوقف التحالف عن التوسع؛ فحين انضمت إليه توغو ...": "إليه" may point to the sentence before
+        before, previous = previous, view
+        coalition_before = before is not None and before.index == view.index - 1 and any(
+            entity_class(m.entity, lex, parsed) == "Coalition" for m in before.mentions)
         _member_since(parsed, view, lex, trig)
         joins = trig.find("joins", toks)
         if not joins:
@@ -1006,7 +1011,7 @@ def membership(parsed: Parsed, ctx: Context) -> None:
             # رحب الوزراء بانضمام بنين، ثم أطلق التحالف ..."، "التحالف، الذي توسع بانضمام غانا في قمته الأخيرة")
             about_coalition = any(about <= n.start < b for n in trig.find("size_nouns", toks)) or any(
                 entity_class(m.entity, lex, parsed) == "Coalition" and (about <= m.start < b or back or own_meeting)
-                for m in view.mentions)
+                for m in view.mentions) or (back and coalition_before)
             if not about_coalition or any(w.startswith(trig.prefixes("chairs")) for w in clause_norms):
                 continue
             # "أعلنت تأسيس التحالف [الإسلامي] ...، قبل أن يرتفع عدد أعضائه إلى 41 دولة بانضمام سلطنة عمان":
