@@ -408,13 +408,16 @@ class Lexicon:
 
     def kingdoms(self) -> frozenset[str]:
         """The states "المملكة" alone may stand for: those one of whose names is "المملكة ..." or
-        "مملكة ..." (المملكة العربية السعودية، مملكة البحرين، المملكة المتحدة)."""
+        "مملكة ..." (المملكة العربية السعودية، مملكة البحرين), but not the United Kingdom, which the
+        press never calls "المملكة" alone."""
         found = self.__dict__.get("_kingdoms")
         if found is None:
             heads = ("المملكه", "مملكه")
+            names = {e.id: [normalize(p).split() for p in [e.ar, *e.patterns] if p.strip()]
+                     for e in self.entries.values() if e.cls == "Country"}
             found = self._kingdoms = frozenset(
-                e.id for e in self.entries.values()
-                if e.cls == "Country" and any(normalize(p).split()[0] in heads for p in [e.ar, *e.patterns] if p.strip()))
+                k for k, ns in names.items()
+                if any(n[0] in heads for n in ns) and not any(n[0] in heads and n[1:2] == ["المتحده"] for n in ns))
         return found
 
     def match(self, tokens: list[Token]) -> list[Match]:

@@ -87,7 +87,7 @@ def _bare_kingdom(parsed: Parsed, ctx: Context) -> None:
     # (a kingdom named as where something is, "في مدينة لاهاي بمملكة هولندا", is not what the text is about)
     where = [m for m in parsed.mentions if m.entity in kingdoms and (
         m.surface[:1] == "ب" and not normalize(m.surface).startswith(("بلجيك", "بريطان", "بوتان"))
-        or text[max(0, m.start - 3):m.start] in ("في ", "وفي"))]
+        or text[max(0, m.start - 3):m.start] == "في " or text[max(0, m.start - 4):m.start] == "وفي ")]
     for m in parsed.mentions:
         k = m.entity if m.entity in kingdoms else (lex[m.entity].extra.get("country") if m.entity in lex
                                                    and lex[m.entity].extra.get("capital") else None)
@@ -203,8 +203,13 @@ def _day_in_words(m: re.Match) -> tuple[int, int] | None:
     words = list(re.finditer(r"\S+", m.group("words")))
     for k in (3, 2, 1):
         if len(words) >= k and (day := day_of_words(" ".join(w.group() for w in words[-k:]))):
+            if len(words) > k and normalize(words[-k - 1].group()) not in _BEFORE_A_DAY:
+                return None  # "في الأسبوع الثاني من الشهر ذاته"، "النصف الثاني": no day
             return day, m.start("words") + words[-k].start()
     return None
+
+
+_BEFORE_A_DAY = frozenset(normalize(w) for w in ("في", "وفي", "يوم", "ويوم", "حتى", "منذ", "من", "بين"))
 
 
 def _same_day_or_month(parsed: Parsed) -> None:

@@ -68,7 +68,7 @@ def mandates(parsed: Parsed, ctx: Context) -> None:
 
 
 _BULLETS = frozenset("-–—•*▪·")
-_GROUP_STEM = normalize("مجموع")  # مجموعة، مجموعات، المجموعتين
+_GROUP_STEM = normalize("مجموع")  # مجموعة، مجموعات، مجموعتان
 _ANOTHER = frozenset(normalize(w) for w in ("ثانية", "ثالثة", "رابعة", "خامسة", "سادسة", "أخرى"))
 _CONCERNED = frozenset(normalize(w) for w in ("معنية", "المعنية", "تعنى", "مختصة", "المختصة"))
 

@@ -150,8 +150,7 @@ def funding(parsed: Parsed, ctx: Context) -> None:
                          and view.token_at(m.start) - view.token_at(q.end - 1) <= _GIVEN_WITHIN]
                 if given and not any(q.end <= o.start < given[0].start for o in money):
                     donor = given[0].entity
-            if donor is None and before and kind in ("pledge", "raised") and before[-1].start >= view.sentence.start \
-                    and view.token_at(before[-1].start) > 0:
+            if donor is None and before and kind in ("pledge", "raised") and view.token_at(before[-1].start) > 0:
                 # "أعلنت موغيريني أن الاتحاد سيخصص 400 مليون يورو": the body named again by its common noun,
                 # right before the word of giving, gives
                 again = _body_named_again(parsed, lex, toks[view.token_at(before[-1].start) - 1], before[-1].start)
@@ -327,7 +326,8 @@ def _governed(view, m, lex) -> bool:
 def _state_of_person_before(view, lex, parsed, states: dict, offset: int) -> str | None:
     """The state of the last person named in the sentence before ``offset`` who may be the one speaking
     (not after a preposition: "وقال كيري، في مؤتمر مشترك مع جنتيلوني، ... إن بلاده"): the office the text
-    gives him or her, else the one general knowledge does."""
+    gives him or her, else the one general knowledge does; with no person, the nationality of a speaker the
+    sentence names by title alone ("الوزير البريطاني")."""
     for m in reversed(view.mentions):
         if m.end > offset or entity_class(m.entity, lex, parsed) != "Person":
             continue
@@ -338,12 +338,23 @@ def _state_of_person_before(view, lex, parsed, states: dict, offset: int) -> str
         e = lex.get(m.entity)
         aff = _lexicon_role(e, parsed.doc.published)[2] if e is not None else None  # the office held then
         return aff if aff and entity_class(aff, lex, parsed) == "Country" else None
-    # no person known: one the sentence describes by nationality ("قال الوزير البريطاني فالكونر إن بلاده")
+    # no person known: one the sentence describes by a title and a nationality ("قال الوزير البريطاني فالكونر
+    # إن بلاده"), not a state named otherwise ("بعد لقائه رئيس الوزراء العراقي، أعلن الوزير أن بلاده")
     for m in reversed(view.mentions):
-        if m.end <= offset and m.how == "adjective" and entity_class(m.entity, lex, parsed) == "Country" \
-                and not _governed(view, m, lex):
+        if m.end > offset:
+            continue
+        i = view.token_at(m.start)
+        if m.how == "adjective" and entity_class(m.entity, lex, parsed) == "Country" and i > 0 \
+                and view.tokens[i - 1].norm in _SPEAKERS:
             return m.entity
+        if entity_class(m.entity, lex, parsed) in ("Country", "Person"):
+            break
     return None
+
+
+# Who speaks, by title alone, before a nationality adjective ("الوزير البريطاني"، "المسؤول الأمريكي").
+_SPEAKERS = frozenset(normalize(w) for w in ("الوزير", "الوزيرة", "المسؤول", "المسؤولة", "السفير", "السفيرة",
+                                             "المتحدث", "الناطق", "المبعوث", "المندوب"))
 
 
 def _body_state(view, offset: int, body_nouns: frozenset[str]) -> str | None:

@@ -13,6 +13,7 @@ word (استضاف، برئاسة، بحضور، شارك، مراقب ...), a p
 """
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from datetime import date as _Day
 
@@ -262,6 +263,7 @@ def meetings(parsed: Parsed, ctx: Context) -> None:
             # ("الاجتماع الثامن عشر لمجموعة مكافحة تمويل داعش عشية الاجتماع الوزاري"); with neither place
             # nor date it is only named here, and told where the text says more of it
             if a.start in cuts and not (place or date or virtual):
+                cut_meetings.setdefault(view.index, []).append((a.start, None))  # its roles are nobody's
                 continue
             m = _merge_or_new(found, view, kind, place, date, end_date, virtual, made_here if a.start in cuts else ())
             made_here.append(m)
@@ -427,8 +429,8 @@ def _goes_on_about_it(parsed: Parsed, view, lex, trig) -> bool:
 
 
 def _quoted(view, offset: int) -> bool:
-    """Whether document ``offset`` is inside words quoted in «...» (four words or more: a quotation, not
-    a name such as «بيان جدة»)."""
+    """Whether document ``offset`` is inside quoted words (four words or more: a quotation, not a name
+    such as «بيان جدة»)."""
     words = quoted_words(view, offset)
     return words is not None and len(words) >= 4
 
@@ -542,9 +544,13 @@ def _since_points(view) -> list[int]:
 
 
 def _venue_right_after(view, noun, lex, parsed) -> bool:
-    """"اجتماع في مدينة جدة": a meeting word, في, and a city (its noun between or not)."""
+    """"• 11 أيلول 2014: اجتماع في مدينة جدة": a meeting word that opens its clause, في, and a city (its
+    noun between or not); not "وعقد محافظ الأنبار اجتماعا في مدينة الرمادي"."""
     j = view.token_at(noun.end - 1) + 1
     toks = view.tokens
+    a, _ = clause_of(clause_spans(view.sentence.text, view.sentence.start), noun.start)
+    if re.search(r"[\u0621-\u064A]", parsed.doc.text[a:noun.start]):
+        return False
     if j >= len(toks) or toks[j].norm != "في":
         return False
     k = j + 1 + (j + 1 < len(toks) and toks[j + 1].norm in ("مدينه", "العاصمه"))
@@ -587,14 +593,17 @@ def _of_another_body(view, noun, lex, parsed) -> bool:
 
 def _claimed_by(view, word, lex, parsed) -> bool:
     """"تبنى «داعش» التفجيرين"، "ثم تبنى التنظيم خطف سياح": an armed group (or "the organisation")
-    right after تبنى claims an attack, it adopts no text."""
+    right after تبنى claims an attack, it adopts no text; so does تبنى with an attack word after it."""
     j = view.token_at(word.end - 1)
     if j + 1 < len(view.tokens) and view.tokens[j + 1].norm in triggers().words("the_organisation_itself"):
         return True
     if any(0 < view.token_at(m.start) - j <= 2 and entity_class(m.entity, lex, parsed) == "ArmedGroup"
            for m in view.mentions):
         return True
-    # "وكان الفرع نفسه قد تبنى في آب 2021 التفجير الانتحاري": an attack adopted is an attack claimed
+    # "وكان الفرع نفسه قد تبنى في آب 2021 التفجير الانتحاري": an attack adopted is an attack claimed (تبنى
+    # only: "البيان الذي أصدره في باريس ... الهجمات" issued a text)
+    if "تبن" not in view.tokens[view.token_at(word.start)].norm:
+        return False
     return any(0 < view.token_at(x.start) - j <= 6 for x in triggers().find("attack_nouns", view.tokens))
 
 
@@ -769,7 +778,8 @@ def _participants(parsed: Parsed, ctx: Context, view, meeting: Meeting, cut=()) 
     if not (roles or co_chairs):
         return
     refs = _reference_points(view)  # "بعد ساعات من خطاب وجهه الرئيس": roles in another event
-    roles = [r for r in roles if not any(x < r.start for x in refs) and not _taking_part_in(view, r)]
+    roles = [r for r in roles if not any(x < r.start for x in refs) and not _taking_part_in(view, r)
+             and not _belongs_not_attends(view, r)]
     if not (roles or co_chairs):
         return
     spans = clause_spans(view.sentence.text, view.sentence.start)
@@ -801,6 +811,8 @@ def _participants(parsed: Parsed, ctx: Context, view, meeting: Meeting, cut=()) 
         # "ويأتي الاجتماع عشية انعقاد الاجتماع الوزاري ...، برئاسة ...": after a clause cut before another
         # meeting's word, the roles are that meeting's
         here = next((m for start, m in reversed(cut) if start <= r.start), meeting)
+        if here is None:
+            continue  # in the clauses of a meeting named without place or date: not the sentence's
         if r.entity == "observer":
             scope = [m for m in actors if a <= m.start < r.start]
         elif r.entity == "speaker":
@@ -824,7 +836,7 @@ def _participants(parsed: Parsed, ctx: Context, view, meeting: Meeting, cut=()) 
             scope = [m for m in actors if r.end <= m.start < b and view.token_at(m.start) - rt <= 30]
             if r.entity in ("chair", "host") and view.tokens[rt].norm[:1] in "يت":
                 # "وزير الخارجية الإيطالي فلان ونظيره الأمريكي فلان يترأسان في روما اجتماعاً": the subject
-                # before a verb in the present, the last of it right before the verb
+                # before a verb (not a noun: "برئاسة"), the last of it right before the verb
                 before = [m for m in actors if a <= m.start and m.end <= r.start and rt - view.token_at(m.start) <= 10]
                 if before and view.token_at(before[-1].end - 1) == rt - 1:
                     scope = before + scope
@@ -909,7 +921,23 @@ def _coordinated_end(view, spans, a: int, b: int) -> int:
     return b
 
 
+_BRINGS = frozenset({"يضم", "تضم", "ضم"})
+
+
+def _belongs_not_attends(view, r) -> bool:
+    """"يضم" says who a meeting brought together only right after the meeting's word ("اجتماع في مدينة جدة
+    يضم ..."); "التحالف الدولي، الذي يضم الولايات المتحدة وروسيا" says who belongs to something."""
+    i = view.token_at(r.start)
+    if view.tokens[i].norm not in _BRINGS:
+        return False
+    if i > 0 and view.tokens[i - 1].norm in _RELATIVE:
+        return True
+    nouns = triggers().find("meeting_nouns", view.tokens)
+    return not any(0 < i - view.token_at(n.start) <= 6 for n in nouns)
+
+
 _INSTEAD = frozenset({"بدلا", "بدل", "عوضا"})
+_THAT_THING = frozenset({"ذلك", "هذا", "هذه", "تلك"})
 
 
 def _instead_of(view, m, lex, parsed) -> bool:
@@ -917,7 +945,8 @@ def _instead_of(view, m, lex, parsed) -> bool:
     i = view.token_at(m.start)
     toks = view.tokens
     for k in range(max(0, i - 6), i):
-        if toks[k].norm in _INSTEAD and k + 1 < len(toks) and toks[k + 1].norm in ("من", "عن"):
+        if toks[k].norm.lstrip("و") in _INSTEAD and k + 2 < len(toks) and toks[k + 1].norm in ("من", "عن") \
+                and toks[k + 2].norm not in _THAT_THING:  # not "بدلا من ذلك"
             # only titles and the person's state may stand between: no other actor
             return not any(k < view.token_at(x.start) < i and x.end <= m.start for x in view.mentions)
     return False
@@ -951,9 +980,13 @@ def _after_fi(view, m) -> bool:
     if prev in ("في", "داخل", "من", "بين") or first.startswith("بال"):
         return True
     if first.startswith("و") and i > 0:
-        # "في المناطق المحررة من العراق وسوريا": the second of a pair after "من" is where too
+        # "في المناطق المحررة من العراق وسوريا": the second of a pair after "من" is where too (not "بمشاركة
+        # مسؤولين من العراق والولايات المتحدة": من after who came says where they came from)
         before = next((x for x in view.mentions if x.end <= m.start and view.token_at(x.end - 1) == i - 1), None)
-        return before is not None and _after_fi(view, before)
+        if before is None or not _after_fi(view, before):
+            return False
+        b = view.token_at(before.start)
+        return view.tokens[b - 1].norm != "من" or (b > 1 and view.tokens[b - 2].norm.startswith("ال"))
     return False
 
 

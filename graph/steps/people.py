@@ -126,8 +126,8 @@ def _lexicon_role(entry, year: str | None, title: str | None = None) -> tuple[st
     if year:
         held = [r for r in roles if str(r.get("from") or "0000")[:4] <= year[:4] <= str(r.get("to") or "9999")[:4]]
         if held:
-            named = [r for r in held if title and normalize(r.get("title_ar") or "") in normalize(title)]
-            chosen = (named or sorted(held, key=lambda r: str(r.get("from") or "0000")))[-1]
+            named = [r for r in held if title and normalize(r.get("title_ar") or "") == normalize(title)]
+            chosen = sorted(named or held, key=lambda r: str(r.get("from") or "0000"))[-1]
     return chosen.get("title_ar"), chosen.get("title_en"), chosen.get("affiliation")
 
 
@@ -170,13 +170,13 @@ def people(parsed: Parsed, ctx: Context) -> None:
             if construct:
                 role_en = None  # "نائب رئيس بعثة ..." is no "Vice President"
             if (" " not in office and not office.startswith("ال")) or construct:  # "قائد شرطة X"، "نائب قائد شرطة X"
-                if not t.entity.endswith(":poss") and t.j < len(toks) and toks[t.j].norm.startswith("ل") \
+                if not t.entity.endswith(":poss") and t.j < len(toks) and toks[t.j].norm.startswith("لل") \
                         and toks[t.j].start not in starts and not _quoted_name_after(text, toks[t.j].end):
-                    continue  # "لانتخاب رئيس للجمهورية وسط توقعات": a head with ل is a common noun, no title
+                    continue  # "لانتخاب رئيس للجمهورية وسط توقعات": a head with لل is a common noun, no title
+                    # (not "قائد لواء المشاة"، "رئيس لجنة الأمن": words that begin with ل)
                 role_end = _head_of(text, toks, t.j, starts, role_end)
                 while pos < len(toks) and toks[pos].start < role_end and toks[pos].start not in starts:
                     pos += 1  # past what a bare head title heads ("مدير المركز الإعلامي سامي ...")
-            role_ar = text[role_start:role_end]
             affiliation = None
             person = None
             limit = min(len(toks), t.j + 10)
@@ -341,8 +341,10 @@ def people(parsed: Parsed, ctx: Context) -> None:
             entry = lex.get(person)
             if affiliation is None and entry is not None:
                 affiliation = _lexicon_role(entry, year, role_ar)[2]
-            if affiliation is None and entry is None and role_ar.split()[0] in _MINISTER:
-                # "وأعلن وزير الصحة فلان الحصيلة" in a report filed from Baghdad: that state's minister
+            if affiliation is None and entry is None and normalize(role_ar.split()[0]) in _MINISTER \
+                    and not _visit_or_other_state(view, lex, parsed):
+                # "وأعلن وزير الصحة فلان الحصيلة" in a report filed from Baghdad: that state's minister (not
+                # "استقبل العبادي وزير الدفاع فلان، الذي يزور العراق")
                 affiliation = _filed_from(parsed, lex)
             titled.add(person)
             parsed.facts.append(PersonRole(ev, "people/title-name", person=person, role_ar=role_ar,
@@ -615,7 +617,15 @@ _MINISTRY = normalize("وزارة")
 _PORTFOLIOS = frozenset(normalize(w) for w in ("الخارجية", "الدفاع", "الداخلية", "الخزانة"))
 
 
-_MINISTER = frozenset({"وزير", "وزيرة"})
+_MINISTER = frozenset(normalize(w) for w in ("وزير", "وزيرة"))
+_VISIT = (normalize("يزور"), normalize("زيارة"), normalize("تزور"), normalize("زار"))
+
+
+def _visit_or_other_state(view, lex, parsed) -> bool:
+    """Whether a sentence tells a visit or names a state other than the one the report was filed from."""
+    home = _filed_from(parsed, lex)
+    return any(strip_clitics(t.norm)[-1].startswith(_VISIT) for t in view.tokens) or any(
+        entity_class(m.entity, lex, parsed) == "Country" and m.entity != home for m in view.mentions)
 
 
 def _filed_from(parsed: Parsed, lex) -> str | None:
@@ -650,7 +660,7 @@ def _ministry_named_before(parsed: Parsed, lex, view, j: int) -> str | None:
         for m in v.mentions:
             if m.end <= at and m.how in ("name", "adjective") and entity_class(m.entity, lex, parsed) == "Country":
                 k = v.token_at(m.start)
-                if k > 0 and v.tokens[k - 1].norm == portfolio and (v.index, k) != (view.index, j):
+                if k > 0 and v.tokens[k - 1].norm == portfolio:
                     named.append((m.start, m.entity))
     states = {f.affiliation for f in roles} | {e for _, e in named}
     if len(states) == 1:
@@ -679,7 +689,8 @@ def _affiliation_before(view, t, lex, parsed) -> str | None:
 def _head_of(text: str, toks, j: int, starts: dict, end: int) -> int:
     """Where a bare head title ends with what it heads: "مدير المركز الإعلامي", "منسق مركز مكافحة
     الإرهاب" (indefinite nouns up to the definite one that closes them, then its adjectives); the title
-    alone when no definite word closes it within four words, or a name or punctuation comes first."""
+    alone when no definite word closes it within four words, or a name or punctuation comes first; a body
+    the text names after an indefinite noun closes it with its name ("رئيس بعثة جامعة الدول العربية")."""
     k, closed_at = j, None
     while k < len(toks) and k < j + 6:
         tok = toks[k]
@@ -808,6 +819,7 @@ def _unknown_person(parsed: Parsed, view, i: int, starts: dict, surnames: dict,
             break  # "وأدان الرئيس الكيني وليام روتو الهجوم": what the person did something to
         if (len(words) >= 2 and not definite(tok) and words[-1].norm not in _CONNECTORS and tok.norm not in _CONNECTORS
                 and j + 1 < len(toks) and toks[j + 1].norm.startswith("ال") and toks[j + 1].norm not in _GIVEN_NAME_ENDS
+                and not toks[j + 1].norm.endswith("ي")  # "حاكم جاسم محمد الزاملي": a surname of relation
                 and toks[j + 1].start not in starts and not _punct_between(text, tok.end, toks[j + 1].start)):
             break  # "ترأس ... إدموندو تشيريلي مراسم الصورة": a noun heading a definite one is the object
         if len(words) >= 2 and definite(tok) and tok.norm.endswith(("يه", "ات")):

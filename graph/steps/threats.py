@@ -355,6 +355,8 @@ def _unknown_place(parsed: Parsed, view, start: int, end: int) -> list[Mention]:
                 or any(m.start <= tok.start < m.end for m in view.mentions)):
             continue  # "المعسكر القريب", "سوقاً شعبية": no name; "مدينة الموصل" is the lexicon's
         venue = not set(strip_clitics(tok.norm)).isdisjoint(venues)
+        if venue and any(w.norm in _NOT_IN_A_NAME for w in words):
+            continue  # "مسجد أثناء صلاة الجمعة": when, not a name
         if venue:  # a building is named with its noun ("مسجد الإمام الصادق"), and a town after it is the place
             if fallback is None:
                 fallback = (tok, words)
@@ -364,6 +366,9 @@ def _unknown_place(parsed: Parsed, view, start: int, end: int) -> list[Mention]:
         tok, words = fallback
         return [_new_place(parsed, view, tok, words)]
     return []
+
+
+_NOT_IN_A_NAME = frozenset(normalize(w) for w in ("أثناء", "خلال", "وسط", "قرب", "عند", "بعد", "قبل", "نجوم"))
 
 
 def _new_place(parsed: Parsed, view, first, words) -> Mention:
