@@ -399,11 +399,9 @@ class Lexicon:
         of whose names is "التحالف ..." or "تحالف ..." (التحالف الإسلامي العسكري، تحالف دعم الشرعية)."""
         found = self.__dict__.get("_alliances")
         if found is None:
-            heads = ("التحالف", "تحالف")
+            named = self._headed(("التحالف", "تحالف"), ("InternationalOrganization", "Organization"))
             found = self._alliances = frozenset(
-                e.id for e in self.entries.values() if e.extra.get("bare_patterns") or (
-                    e.cls in ("InternationalOrganization", "Organization")
-                    and any(normalize(p).split()[0] in heads for p in [e.ar, *e.patterns] if p.strip())))
+                {e.id for e in self.entries.values() if e.extra.get("bare_patterns")} | named.keys())
         return found
 
     def kingdoms(self) -> frozenset[str]:
@@ -412,13 +410,21 @@ class Lexicon:
         press never calls "المملكة" alone."""
         found = self.__dict__.get("_kingdoms")
         if found is None:
-            heads = ("المملكه", "مملكه")
-            names = {e.id: [normalize(p).split() for p in [e.ar, *e.patterns] if p.strip()]
-                     for e in self.entries.values() if e.cls == "Country"}
             found = self._kingdoms = frozenset(
-                k for k, ns in names.items()
-                if any(n[0] in heads for n in ns) and not any(n[0] in heads and n[1:2] == ["المتحده"] for n in ns))
+                k for k, names in self._headed(("المملكه", "مملكه"), ("Country",)).items()
+                if not any(n[1:2] == ["المتحده"] for n in names))
         return found
+
+    def _headed(self, heads: tuple[str, ...], classes: tuple[str, ...]) -> dict[str, list[list[str]]]:
+        """The entries of ``classes`` with a name whose first word is one of ``heads``, and those names
+        (normalised, as lists of words)."""
+        out: dict[str, list[list[str]]] = {}
+        for e in self.entries.values():
+            if e.cls in classes:
+                names = [n for n in (normalize(p).split() for p in [e.ar, *e.patterns] if p.strip()) if n[0] in heads]
+                if names:
+                    out[e.id] = names
+        return out
 
     def match(self, tokens: list[Token]) -> list[Match]:
         """Entity names in ``tokens``, left to right, longest match first, no overlaps.

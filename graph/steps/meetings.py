@@ -23,7 +23,7 @@ from ..pipeline import Context, step
 from ..rdf import mint_key
 from ..text import normalize, strip_clitics
 from ..triggers import triggers
-from ._context import (ACTOR_CLASSES, clause_of, clause_spans, entity_class, is_media, proclitic, quoted_words,
+from ._context import (ACTOR_CLASSES, clause_of, clause_spans, definite, entity_class, is_media, proclitic, quoted_words,
                        views, within_a_state)
 
 __all__ = ["meetings", "membership", "coalition_size", "meeting_key", "meeting_of", "main_meeting"]
@@ -122,7 +122,7 @@ def meetings(parsed: Parsed, ctx: Context) -> None:
         # another body's meeting tells that meeting
         verbs = [v for v in trig.find("meeting_verbs", toks) if not any(o.start < v.start for o in others)]
         # verbs and bare verbal nouns of adopting: not a word with the article ("مدينة الصدر"، "الاعتماد على")
-        outcomes = [o for o in trig.find("meeting_outcomes", toks) if not _with_article(toks[view.token_at(o.start)].norm)]
+        outcomes = [o for o in trig.find("meeting_outcomes", toks) if not definite(toks[view.token_at(o.start)])]
         if not (nouns or verbs or outcomes):
             continue
         kinds_all = trig.find("meeting_kinds", toks)
@@ -419,7 +419,7 @@ def _goes_on_about_it(parsed: Parsed, view, lex, trig) -> bool:
         return False
     # what follows منذ in its clause is another event's ("وجاء الاجتماع ضمن مسار ... منذ اجتماع عمّان في ...")
     spans = clause_spans(nxt.sentence.text, nxt.sentence.start)
-    since = [t.start for t in nxt.tokens if t.norm in ("منذ", "ومنذ")]
+    since = [t.start for t in nxt.tokens if t.norm in _SINCE]
     if any(_is_venue(m.entity, lex, parsed) and not _after_in_clause(spans, since, m.start) for m in nxt.mentions) or any(
             d.value and not _after_in_clause(spans, since, d.start) and not _since(nxt, d)
             and not any(p < d.start for p in _since_points(nxt)) for d in nxt.dates):
@@ -534,10 +534,10 @@ def _since_points(view) -> list[int]:
     if cached is not None:
         return cached
     toks, out = view.tokens, []
-    if any(t.norm in ("منذ", "ومنذ") for t in toks):
+    if any(t.norm in _SINCE for t in toks):
         dated = {view.token_at(d.start) for d in view.dates}
         dated |= {view.token_at(m.start) for m in triggers().find("meeting_nouns", toks)}  # "منذ الاجتماع الذي عقد في واشنطن"
-        out = [t.start for i, t in enumerate(toks) if t.norm in ("منذ", "ومنذ") and i + 1 < len(toks)
+        out = [t.start for i, t in enumerate(toks) if t.norm in _SINCE and i + 1 < len(toks)
                and i + 1 not in dated and not toks[i + 1].norm.isdigit()]
     view.__dict__["_since_points"] = out
     return out
@@ -611,7 +611,7 @@ def _since(view, d) -> bool:
     """"منذ عام 2014": a date something has lasted since, not when a meeting was; nor is "منذ
     تأسيسه عام 2014" (when the coalition was founded)."""
     i = view.token_at(d.start)
-    return (i > 0 and view.tokens[i - 1].norm in ("منذ", "ومنذ")) or _founding(view, d, triggers())
+    return (i > 0 and view.tokens[i - 1].norm in _SINCE) or _founding(view, d, triggers())
 
 
 def _is_venue(key: str, lex, parsed) -> bool:
@@ -1172,7 +1172,7 @@ def _member_since(parsed: Parsed, view, lex, trig) -> None:
                 or toks[k].norm not in ("عضو", "عضوا")):
             continue
         a, b = clause_of(spans, m.start)
-        since = next((i for i in range(k, len(toks)) if toks[i].start < b and toks[i].norm in ("منذ", "ومنذ")), None)
+        since = next((i for i in range(k, len(toks)) if toks[i].start < b and toks[i].norm in _SINCE), None)
         if since is None or not any(entity_class(x.entity, lex, parsed) == "Coalition" and m.end <= x.start < toks[since].start
                                     for x in view.mentions):
             continue
@@ -1240,11 +1240,6 @@ def _founding(view, d, trig) -> bool:
 
 
 _COUNT_OF = frozenset(normalize(w) for w in ("عددها", "عددهم", "عدده", "عدد"))
-
-
-def _with_article(norm: str) -> bool:
-    """Whether a word carries the article, after any conjunction or preposition: "الصدر"، "والاعتماد"، "للتبني"."""
-    return norm.lstrip("وف").startswith(("ال", "بال", "كال", "لل"))
 
 
 _THAT = frozenset({"ان", "بان", "وان"})  # أن، إن، بأن، وأن (folded)
