@@ -133,10 +133,11 @@ def meetings(parsed: Parsed, ctx: Context) -> None:
                         ) or any(t.norm in coalition_words for t in toks)  # "في تحالف بات يضم"
         # "اجتماع جدة ... ضد التنظيم": a meeting named by its city, on the war against "the organisation"
         # (or "اجتماع في مدينة جدة" with its date: "• 11 أيلول 2014: اجتماع في مدينة جدة ... تمويل التنظيم")
+        spans = clause_spans(view.sentence.text, view.sentence.start)
         coalition = coalition or (any(t.norm in the_organisation for t in toks)
                                   and any(_named_by_venue(view, n, lex, parsed)
-                                          or (_venue_right_after(view, n, lex, parsed) and view.dates) for n in nouns))
-        spans = clause_spans(view.sentence.text, view.sentence.start)
+                                          or (view.dates and _venue_right_after(view, spans, n, lex, parsed))
+                                          for n in nouns))
         # "المبادئ التوجيهية التي تم تبنيها في مدينة الكويت في شباط 2018": adopted at a meeting
         nouns = nouns + [o for o in outcomes
                          if _venue_and_date_in_clause(view, lex, parsed, spans, o.start) and not _claimed_by(view, o, lex, parsed)]
@@ -543,12 +544,12 @@ def _since_points(view) -> list[int]:
     return out
 
 
-def _venue_right_after(view, noun, lex, parsed) -> bool:
+def _venue_right_after(view, spans, noun, lex, parsed) -> bool:
     """"• 11 أيلول 2014: اجتماع في مدينة جدة": a meeting word that opens its clause, في, and a city (its
     noun between or not); not "وعقد محافظ الأنبار اجتماعا في مدينة الرمادي"."""
     j = view.token_at(noun.end - 1) + 1
     toks = view.tokens
-    a, _ = clause_of(clause_spans(view.sentence.text, view.sentence.start), noun.start)
+    a, _ = clause_of(spans, noun.start)
     if re.search(r"[\u0621-\u064A]", parsed.doc.text[a:noun.start]):
         return False
     if j >= len(toks) or toks[j].norm != "في":
@@ -794,7 +795,7 @@ def _participants(parsed: Parsed, ctx: Context, view, meeting: Meeting, cut=()) 
               and (m.entity != meeting.place or (entity_class(m.entity, lex, parsed) == "Country"
                                                   and not _after_preposition(view, m, lex)))
               and not ((_after_fi(view, m) or _for(m, lex)) and not _right_after(view, m, roles))
-              and not _instead_of(view, m, lex, parsed)]
+              and not _instead_of(view, m)]
     # "حين شاركت أبوجا مع واشنطن في استضافة اجتماع": a capital that acts stands for its state, unless
     # it is where a meeting of the document was ("الاجتماع الوزاري الذي استضافته الرياض")
     capitals = [m for m in view.mentions if m.how == "name" and (e := lex.get(m.entity)) is not None
@@ -940,7 +941,7 @@ _INSTEAD = frozenset({"بدلا", "بدل", "عوضا"})
 _THAT_THING = frozenset({"ذلك", "هذا", "هذه", "تلك"})
 
 
-def _instead_of(view, m, lex, parsed) -> bool:
+def _instead_of(view, m) -> bool:
     """"بدلاً من وزير الدفاع فكري إشيق": who did not come, a title between "بدلاً من" and the name or not."""
     i = view.token_at(m.start)
     toks = view.tokens
@@ -1005,14 +1006,14 @@ def membership(parsed: Parsed, ctx: Context) -> None:
     previous = None
     for view in views(parsed):
         toks = view.tokens
-        # "لم يتوقف التحالف عن التوسع؛ فحين انضمت إليه توغو ...": "إليه" may point to the sentence before
         before, previous = previous, view
-        coalition_before = before is not None and before.index == view.index - 1 and any(
-            entity_class(m.entity, lex, parsed) == "Coalition" for m in before.mentions)
         _member_since(parsed, view, lex, trig)
         joins = trig.find("joins", toks)
         if not joins:
             continue
+        # "لم يتوقف التحالف عن التوسع؛ فحين انضمت إليه توغو ...": "إليه" may point to the sentence before
+        coalition_before = before is not None and before.index == view.index - 1 and any(
+            entity_class(m.entity, lex, parsed) == "Coalition" for m in before.mentions)
         spans = clause_spans(view.sentence.text, view.sentence.start)
         meeting = meeting_of(parsed, view.index)
         own_meeting = _own_meeting(parsed, view.index) is not None

@@ -201,7 +201,7 @@ def people(parsed: Parsed, ctx: Context) -> None:
                     if affiliation is None and entity_class(m.entity, lex, parsed) in ACTOR_CLASSES:
                         affiliation = m.entity
                     continue
-                if between == ")" and text[toks[pos - 1].end - len(toks[pos - 1].surface) - 1:toks[pos - 1].start] == "(":
+                if between == ")" and text[toks[pos - 1].start - 1:toks[pos - 1].start] == "(":
                     pass  # just past the bracketed short name
                 elif pos > t.j and _punct_between(text, toks[pos - 1].end, tok.start):
                     # set off by a comma, not the next of a list ("، وأنتوني بلينكن"): a known person
@@ -612,11 +612,6 @@ def _institution_named_before(parsed: Parsed, lex, view, tok) -> str | None:
     return None
 
 
-# A ministry named by its portfolio alone ("المتحدث باسم الخارجية"، "باسم وزارة الدفاع").
-_MINISTRY = normalize("وزارة")
-_PORTFOLIOS = frozenset(normalize(w) for w in ("الخارجية", "الدفاع", "الداخلية", "الخزانة"))
-
-
 _MINISTER = frozenset(normalize(w) for w in ("وزير", "وزيرة"))
 _VISIT = (normalize("يزور"), normalize("زيارة"), normalize("تزور"), normalize("زار"))
 
@@ -636,6 +631,11 @@ def _filed_from(parsed: Parsed, lex) -> str | None:
         return parsed.dateline
     e = lex.get(parsed.dateline)
     return e.extra.get("country") if e is not None and e.extra.get("capital") else None
+
+
+# A ministry named by its portfolio alone ("المتحدث باسم الخارجية"، "باسم وزارة الدفاع").
+_MINISTRY = normalize("وزارة")
+_PORTFOLIOS = frozenset(normalize(w) for w in ("الخارجية", "الدفاع", "الداخلية", "الخزانة"))
 
 
 def _ministry_named_before(parsed: Parsed, lex, view, j: int) -> str | None:

@@ -380,8 +380,8 @@ def _new_place(parsed: Parsed, view, first, words) -> Mention:
                                      + [w.norm for w in words]))
     if key not in parsed.entities:
         parsed.entities[key] = NewEntity(key, "Place", name)
-    m = Mention(Evidence.of(view.sentence), "attacks/place-noun", entity=key, start=words[-1].end - len(name),
-                end=words[-1].end, surface=name, how="name")
+    m = Mention(Evidence.of(view.sentence), "attacks/place-noun", entity=key, start=at, end=words[-1].end,
+                surface=name, how="name")
     parsed.mentions.append(m)
     return m
 
