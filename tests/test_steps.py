@@ -2174,3 +2174,34 @@ def test_the_first_letter_of_a_name_may_be_its_own_or_a_clitic(written, entity, 
     from graph.steps._context import proclitic
     [m] = [m for m in parse(written).mentions if m.entity == entity]
     assert proclitic(m, Lexicon.default()) == clitic
+
+
+def test_the_state_between_a_verb_of_taking_on_and_the_chairmanship_chairs():
+    p = parse(ABOUT_ISIS + "وعقدت في عمّان أمس اجتماعات مجموعة العمل المعنية بالمقاتلين الإرهابيين الأجانب التابعة "
+              "للتحالف الدولي، التي تتشارك هولندا رئاستها مع تركيا.", published="2019-04-11")
+    assert {("NLD", "chair"), ("TUR", "chair")} <= {(f.actor, f.role) for f in p.facts_of(Participation)}
+    p = parse(ABOUT_ISIS + "وعقدت مجموعة مكافحة تمويل داعش اجتماعها في روما أمس. وتتولى إيطاليا رئاسة المجموعة "
+              "بالاشتراك مع السعودية والولايات المتحدة.", published="2021-05-04")
+    assert {("ITA", "chair"), ("SAU", "chair"), ("USA", "chair")} <= {(f.actor, f.role) for f in p.facts_of(Participation)}
+    # the presidency of a state is no chairmanship of a meeting
+    p = parse(ABOUT_ISIS + "وعقدت مجموعة مكافحة تمويل داعش اجتماعها في روما أمس. وتتولى فرنسا رئاسة الاتحاد الأوروبي "
+              "هذا العام.", published="2022-02-04")
+    assert "FRA" not in {f.actor for f in p.facts_of(Participation)}
+
+
+def test_a_meeting_a_time_away_from_the_one_told_is_another_with_its_own_roles():
+    p = parse(ABOUT_ISIS + "اجتمعت مجموعة العمل المعنية بالاستقرار أمس في برلين. ويأتي هذا الاجتماع، الذي ترأسته ألمانيا "
+              "بالاشتراك مع الإمارات، بعد ستة أشهر على الاجتماع الوزاري للتحالف الذي استضافته روما في حزيران 2021.",
+              published="2021-12-10")
+    meetings = {m.place: m.key for m in p.facts_of(Meeting)}
+    assert set(meetings) == {"BERLIN", "ROME"}
+    got = {(f.meeting, f.actor, f.role) for f in p.facts_of(Participation)}
+    assert {(meetings["BERLIN"], "DEU", "chair"), (meetings["BERLIN"], "ARE", "chair")} <= got
+    assert not any(m == meetings["ROME"] and a in ("DEU", "ARE") for m, a, _ in got)
+
+
+def test_who_took_part_named_past_an_aside_of_who_else_was_there():
+    p = parse(ABOUT_ISIS + "عقدت المجموعة المصغرة للتحالف اجتماعاً أمس في الرياض. وحضر الاجتماع، بالإضافة إلى الدولة "
+              "المضيفة، وزراء خارجية الأردن ولبنان ومصر.", published="2020-03-05")
+    got = {(f.actor, f.role) for f in p.facts_of(Participation)}
+    assert {("JOR", "attendee"), ("LBN", "attendee"), ("EGY", "attendee")} <= got

@@ -321,9 +321,14 @@ def _split_at_named_meetings(view, spans, nouns, kinds) -> tuple[list[tuple[int,
     cuts = []
     for n in nouns:
         a, _ = clause_of(spans, n.start)
-        if not any(a <= o.start < n.start for o in nouns):
-            continue  # the first meeting word of its clause
         j, i = view.token_at(n.end - 1), view.token_at(n.start)
+        if not any(a <= o.start < n.start for o in nouns):
+            # the first meeting word of its clause, unless a time away from the one before it says it is
+            # another ("ويأتي هذا الاجتماع، الذي ترأسه المغرب، بعد أقل من سنة على الاجتماع الوزاري ...")
+            if any(o.start < n.start for o in nouns) and _time_away(view, i) \
+                    and any(0 < view.token_at(k.start) - j <= 2 for k in kinds):
+                cuts.append(n.start)
+            continue
         if any(0 < view.token_at(k.start) - j <= 2 for k in kinds) or (i > 0 and view.tokens[i - 1].norm in _SINCE):
             cuts.append(n.start)  # (or after "منذ": "أول اجتماع وزاري منذ اجتماع واشنطن في آذار 2017")
     if not cuts:
@@ -335,6 +340,17 @@ def _split_at_named_meetings(view, spans, nouns, kinds) -> tuple[list[tuple[int,
             a = c
         out.append((a, b))
     return out, frozenset(cuts)
+
+
+_AWAY = frozenset(normalize(w) for w in ("بعد", "وبعد", "قبل", "وقبل"))
+_AWAY_FROM = frozenset(normalize(w) for w in ("على", "من"))
+
+
+def _time_away(view, i: int) -> bool:
+    """Whether the words before token ``i`` say a time from another event: "بعد أقل من سنة على"، "قبل
+    أسبوعين من" (after or before, within five words, then على or من right before)."""
+    toks = view.tokens
+    return i > 1 and toks[i - 1].norm in _AWAY_FROM and any(t.norm in _AWAY for t in toks[max(0, i - 6):i - 2])
 
 
 def _months_before(date: str | None, published: str | None) -> int:
@@ -806,7 +822,12 @@ def _participants(parsed: Parsed, ctx: Context, view, meeting: Meeting, cut=()) 
         actors.sort(key=lambda m: m.start)
     chosen: dict[str, str] = {}
     at: dict[str, Meeting] = {}  # the meeting each actor's role word is in the clauses of
+    # "، إلى جانب الرؤساء المشاركين،"، "، بالإضافة إلى الدولة المضيفة،": an aside naming no one; a role word
+    # in it says who else was there and opens no scope
+    asides = [x for x in _asides(view, spans) if not any(x[0] <= m.start < x[1] for m in actors)]
     for r in roles:
+        if any(x <= r.start < y for x, y in asides):
+            continue
         a, b = clause_of(spans, r.start)
         rt = view.token_at(r.start)
         # "ويأتي الاجتماع عشية انعقاد الاجتماع الوزاري ...، برئاسة ...": after a clause cut before another
@@ -827,13 +848,18 @@ def _participants(parsed: Parsed, ctx: Context, view, meeting: Meeting, cut=()) 
             if not any(r.end <= m.start < b for m in actors):
                 # "وحضر الاجتماع، الذي استمر ساعتين، كل من ...": past a relative clause
                 b = _past_relative_clause(view, spans, b)
+            if not any(r.end <= m.start < b for m in actors):
+                # "وشارك في الاجتماع، إلى جانب الرؤساء المشاركين، ممثلون عن نيجيريا وموزمبيق": past an aside
+                after = next((y for x, y in asides if r.end < x and _ends_at(spans, x, b)), None)
+                if after is not None:
+                    b = _coordinated_end(view, spans, after, clause_of(spans, after)[1])
             if parsed.doc.text[b:b + 1] == ":":  # "وشارك في الاجتماع وزراء خارجية دول المجلس: الإمارات، والبحرين ..."
                 listed_to = _list_end(parsed, view, spans, b, lex)
                 b = _coordinated_end(view, spans, clause_of(spans, listed_to - 1)[0], listed_to)
             # "ترأسه X ونظيره Y، وشارك فيه Z": the next role word opens a scope of its own, unless it heads
             # a delegation ("ووفد من الجامعة العربية برئاسة ...": who led the delegation attended)
             b = min([b] + [x.start for x in roles if x.start > r.end and x.entity != "speaker"
-                           and not _heads_a_delegation(view, x)])
+                           and not _heads_a_delegation(view, x) and not any(p <= x.start < q for p, q in asides)])
             scope = [m for m in actors if r.end <= m.start < b and view.token_at(m.start) - rt <= 30]
             if r.entity in ("chair", "host") and view.tokens[rt].norm[:1] in "يت":
                 # "وزير الخارجية الإيطالي فلان ونظيره الأمريكي فلان يترأسان في روما اجتماعاً": the subject
@@ -841,6 +867,14 @@ def _participants(parsed: Parsed, ctx: Context, view, meeting: Meeting, cut=()) 
                 before = [m for m in actors if a <= m.start and m.end <= r.start and rt - view.token_at(m.start) <= 10]
                 if before and view.token_at(before[-1].end - 1) == rt - 1:
                     scope = before + scope
+            elif r.entity == "chair" and view.tokens[rt].norm.startswith(_CHAIRMANSHIP):
+                # "التي تتولى ألمانيا رئاستها بالاشتراك مع ..."، "وتتشارك الكويت رئاستها مع ...": the subject
+                # between a verb of taking on and the chairmanship holds it
+                before = [m for m in actors if a <= m.start and m.end <= r.start]
+                if before and view.token_at(before[-1].end - 1) == rt - 1:
+                    k = view.token_at(before[-1].start)
+                    if k > 0 and view.tokens[k - 1].norm.lstrip("و") in _TAKES_ON:
+                        scope = [before[-1]] + scope
         for m in scope:
             state = positions.get(m.entity)
             body = lex.get(state) if state else None
@@ -864,6 +898,11 @@ def _participants(parsed: Parsed, ctx: Context, view, meeting: Meeting, cut=()) 
         parsed.facts.append(Participation(ev, f"meetings/role-{role}", meeting=at.get(actor, meeting).key, actor=actor,
                                           role=role))
 
+
+# "تتولى X رئاسة ...": a verb of taking on, then who, then the chairmanship
+_TAKES_ON = frozenset(normalize(w) for w in ("تتولى", "يتولى", "تولت", "تولى", "تتشارك", "يتشارك", "تشاركت", "تشارك",
+                                            "تتقاسم", "يتقاسم", "تقاسمت", "تتناوب", "يتناوب"))
+_CHAIRMANSHIP = normalize("رئاست"), normalize("رئاسه")
 
 _DELEGATION = frozenset(normalize(w) for w in ("وفد", "ووفد", "بوفد", "الوفد", "والوفد", "وفدا", "وفداً"))
 
@@ -893,6 +932,23 @@ def _past_relative_clause(view, spans, b: int) -> int:
     if k is None or k + 1 >= len(spans) or not _opens_relative(view, spans[k]):
         return b
     return _coordinated_end(view, spans, spans[k + 1][0], spans[k + 1][1])
+
+
+def _asides(view, spans) -> list[tuple[int, int]]:
+    """Clauses that a word of addition opens ("، إلى جانب ...،"، "، بالإضافة إلى ...،") with a clause after
+    them: ``(start, where the next clause starts)``."""
+    listed = triggers().words("list_goes_on")
+    out = []
+    for k in range(len(spans) - 1):
+        words = [normalize(w) for w in view.sentence.text[spans[k][0] - view.sentence.start:].split()[:2]]
+        if k > 0 and words and (words[0] in listed or " ".join(words) in listed):
+            out.append((spans[k][0], spans[k + 1][0]))
+    return out
+
+
+def _ends_at(spans, start: int, b: int) -> bool:
+    """Whether the clause starting at ``start`` ends at ``b``."""
+    return any(x == start and y == b for x, y in spans)
 
 
 def _opens_relative(view, span: tuple[int, int], held: bool = False) -> bool:
