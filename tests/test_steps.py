@@ -2205,3 +2205,16 @@ def test_who_took_part_named_past_an_aside_of_who_else_was_there():
               "المضيفة، وزراء خارجية الأردن ولبنان ومصر.", published="2020-03-05")
     got = {(f.actor, f.role) for f in p.facts_of(Participation)}
     assert {("JOR", "attendee"), ("LBN", "attendee"), ("EGY", "attendee")} <= got
+
+
+def test_in_a_list_of_givers_no_giver_is_helped_by_another():
+    p = parse(ABOUT_ISIS + "وأعلنت الدنمارك تقديم 30 مليون دولار لدعم الاستقرار في العراق. ثم تعهدت النرويج بعشرين مليون "
+              "دولار فيما أعلنت السويد فتح خطوط ائتمان بقيمة 50 مليون دولار وأعلنت دولة الكويت تقديم 10 ملايين دولار.")
+    got = [(f.donor, f.amount, f.beneficiaries) for f in p.facts_of(Funding)]
+    assert got == [("DNK", 30e6, ["IRQ"]), ("NOR", 20e6, ["IRQ"]), ("SWE", 50e6, ["IRQ"]), ("KWT", 10e6, ["IRQ"])]
+
+
+def test_a_campaign_that_aims_to_raise_an_amount_sets_a_target():
+    p = parse(ABOUT_ISIS + "ورحب الوزراء بانضمام بنين إلى التحالف، وبإطلاق حملة تعهدات تستهدف جمع أكثر من 500 مليون "
+              "دولار لتحقيق الاستقرار في سوريا.")
+    assert [(f.kind, f.donor, f.amount) for f in p.facts_of(Funding)] == [("target", None, 500e6)]
