@@ -2218,3 +2218,67 @@ def test_a_campaign_that_aims_to_raise_an_amount_sets_a_target():
     p = parse(ABOUT_ISIS + "ورحب الوزراء بانضمام بنين إلى التحالف، وبإطلاق حملة تعهدات تستهدف جمع أكثر من 500 مليون "
               "دولار لتحقيق الاستقرار في سوريا.")
     assert [(f.kind, f.donor, f.amount) for f in p.facts_of(Funding)] == [("target", None, 500e6)]
+
+
+def test_words_of_address_between_a_title_and_a_name_open_the_name():
+    p = parse(ABOUT_ISIS + "وافتتح الورشة مدير الأمن العام الأستاذ خالد بن سعد المطيري، مؤكداً أهمية التعاون.")
+    assert ("خالد بن سعد المطيري", "مدير الأمن العام", None) in _roles(p)
+    # "الشيخ" is a title too, yet after another title it only addresses the person named next
+    p = parse(ABOUT_ISIS + "وقال نائب وزير الداخلية الشيخ فهد سالم العلي إن التعاون مستمر.")
+    assert [r[:2] for r in _roles(p)] == [("فهد سالم العلي", "نائب وزير الداخلية")]
+    p = parse(ABOUT_ISIS + "وشارك وزير العدل الشيخ الدكتور ناصر محمد العلي في الاجتماع.")
+    assert [r[:2] for r in _roles(p)] == [("ناصر محمد العلي", "وزير العدل")]
+
+
+def test_a_name_of_the_ruling_family_closes_a_name_of_four_words():
+    p = parse(ABOUT_ISIS + "وقال وزير الدفاع الشيخ سالم عبدالله الجابر الصباح إن التعاون مستمر.")
+    assert [r[0] for r in _roles(p)] == ["سالم عبدالله الجابر الصباح"]
+
+
+def test_a_ministers_assistant_is_an_office_and_the_body_the_title_names_is_its_affiliation():
+    p = parse(ABOUT_ISIS + "وقالت مساعدة وزيرة الخزانة الأمريكية لشؤون الإرهاب ماري جونسون إن التنظيم فقد موارده.")
+    [f] = p.facts_of(PersonRole)
+    assert (f.role_ar, f.affiliation) == ("مساعدة وزيرة الخزانة الأمريكية", "US_TREASURY")
+
+
+def test_a_second_portfolio_of_an_office_is_no_name():
+    p = parse(ABOUT_ISIS + "وشارك في الاجتماع وزير الخارجية والتعاون الدولي، البروفيسور جان بيار موسى، إلى جانب نظرائه.")
+    assert [r[:2] for r in _roles(p)] == [("جان بيار موسى", "وزير الخارجية")]
+    p = parse(ABOUT_ISIS + "وشارك في الاجتماع وزير الخارجية والتعاون الدولي جان بيار موسى.")
+    assert [r[:2] for r in _roles(p)] == [("جان بيار موسى", "وزير الخارجية")]
+    # the next of a list is another title
+    p = parse(ABOUT_ISIS + "وقال وزير الخارجية والوزير المكلف بالدفاع إن التحالف مستمر.")
+    assert not p.facts_of(PersonRole)
+
+
+def test_an_office_in_a_ministry_named_with_a_preposition():
+    p = parse(ABOUT_ISIS + "وقال الأمين العام لوزارة شؤون البيشمركة، الفريق جمال محمد أمين، إن التنظيم ما زال خطراً.")
+    assert ("جمال محمد أمين", "PESHMERGA") in {(r[0], r[2]) for r in _roles(p)}
+
+
+def test_a_verbal_noun_after_its_preposition_opens_no_name():
+    p = parse(ABOUT_ISIS + "وجدد وزير الخارجية التزام الأردن بمواصلة التنسيق وتبادل الخبرات مع أعضاء التحالف.")
+    assert not p.facts_of(PersonRole)
+
+
+def test_a_title_with_lil_keeps_its_article():
+    p = parse(ABOUT_ISIS + "وفي إحاطة للمتحدث باسم وزارة الخارجية الأمريكية نيد برايس، قال إن التحالف مستمر.",
+              published="2022-05-10")
+    assert [f.role_ar for f in p.facts_of(PersonRole) if f.person == "NED_PRICE"] == ["المتحدث باسم"]
+
+
+def test_a_deputy_minister_in_a_report_filed_from_a_capital_is_that_states():
+    text = ("عمّان - بترا - قال نائب وزير الخارجية سامي خالد العمري إن المجموعة تعنى بتبادل المعلومات، وبإعادة "
+            "المقاتلين المحتجزين في شمال شرق سوريا ومحاكمتهم.\nوأكد أن الحرب على داعش مستمرة.")
+    p = parse(text, published="2024-02-20")
+    assert ("سامي خالد العمري", "نائب وزير الخارجية", "JOR") in _roles(p)
+
+
+def test_rank_qualifiers_belong_to_the_title():
+    p = parse(ABOUT_ISIS + "وألقى الفريق أول ركن متقاعد حسن علي الدوري كلمة أمام المشاركين.")
+    assert [r[0] for r in _roles(p)] == ["حسن علي الدوري"]
+
+
+def test_ali_inside_a_name_in_a_text_that_writes_the_preposition_apart():
+    p = parse(ABOUT_ISIS + "وقال اللواء جمال علي الدوري إن التنظيم فقد قدراته.")
+    assert [r[0] for r in _roles(p)] == ["جمال علي الدوري"]

@@ -21,7 +21,8 @@ from ..pipeline import Context, step
 from ..rdf import mint_key
 from ..text import normalize, strip_clitics
 from ..triggers import triggers
-from ._context import ACTOR_CLASSES, definite, entity_class, main_armed_group, proclitic, views
+from ._context import (ACTOR_CLASSES, clause_of, clause_spans, definite, entity_class, main_armed_group, proclitic,
+                       views)
 
 __all__ = ["people", "titles"]
 
@@ -68,7 +69,7 @@ def titles() -> tuple[PhraseMatcher, dict[str, tuple[str, str]]]:
                 for dep in ("نائب", "نائبة"):
                     table[f"{key}:{dep}"] = (f"{dep} {ar}", f"Deputy {en}" if en else "")
                     pm.add(f"{dep} {ar}", f"{key}:{dep}")
-                if ar.startswith("وزير "):  # "مساعدة وزير الخزانة": a minister's assistant holds an office too
+                if ar.startswith(("وزير ", "وزيرة ")):  # "مساعدة وزير الخزانة": a minister's assistant holds an office too
                     for dep in ("مساعد", "مساعدة") if f"مساعد {ar}" not in listed else ():
                         table[f"{key}:{dep}"] = (f"{dep} {ar}", f"Assistant {en}" if en else "")
                         pm.add(f"{dep} {ar}", f"{key}:{dep}")
@@ -188,6 +189,9 @@ def people(parsed: Parsed, ctx: Context) -> None:
                     continue
                 tok = toks[pos]
                 m = starts.get(tok.start)
+                if m is None and any(x.start < tok.start < x.end and x.start < role_end for x in view.mentions):
+                    pos += 1  # "وزيرة الخزانة الأمريكية": the rest of a body's name that the title's last word begins
+                    continue
                 if tok.norm in _POSTED_TO and pos + 1 < len(toks) and (to := starts.get(toks[pos + 1].start)) is not None \
                         and entity_class(to.entity, lex, parsed) in ("Country", "City", "InternationalOrganization") \
                         and not _punct_between(text, tok.end, toks[pos + 1].start):
@@ -237,6 +241,19 @@ def people(parsed: Parsed, ctx: Context) -> None:
                         affiliation = m.entity
                     pos = view.token_at(m.end - 1) + 1
                     continue
+                if tok.norm in _HONORIFICS and pos > t.j:
+                    # "رئيس أمن الدولة الأستاذ عبدالعزيز ..."، "الشيخ الدكتور احمد ناصر ...": the words of address open the name
+                    k = pos + 1
+                    while k < len(toks) and toks[k].norm in _HONORIFICS:
+                        k += 1
+                    if k < len(toks) and toks[k].start not in starts and not _not_a_name_word(toks[k]):
+                        name_start = k
+                        break
+                if tok.norm[:1] in "بل" and tok.norm[1:] in _WORKPLACES and pos + 1 < len(toks) \
+                        and not _punct_between(text, tok.end, toks[pos + 1].start):
+                    complement = True  # "الأمين العام لوزارة شؤون البيشمركة": the ministry the office is in
+                    pos += 1
+                    continue
                 nxt = [x for x in matcher.match(toks[pos:pos + 4]) if x.i == 0]
                 if nxt:
                     pos += nxt[0].j
@@ -246,6 +263,13 @@ def people(parsed: Parsed, ctx: Context) -> None:
                         and pos + 1 < len(toks) and definite(toks[pos + 1]) and tok.norm[1:] not in _title_heads()
                         and not _punct_between(text, toks[pos - 1].end, toks[pos + 1].start)):
                     pos += 2  # "وزير الصناعة وتنمية الصادرات": the office's second part, not a name
+                    continue
+                if (tok.norm.startswith("وال") and len(tok.norm) >= 6 and definite(toks[pos - 1])
+                        and tok.norm[1:] not in _title_heads() and not _punct_between(text, toks[pos - 1].end, tok.start)):
+                    pos += 1  # "وزيرة الخارجية والتكامل الإقليمي": a second portfolio of the office, not a name
+                    while (pos < len(toks) and definite(toks[pos]) and toks[pos].norm.endswith(("ي", "يه"))
+                           and toks[pos].start not in starts and not _punct_between(text, toks[pos - 1].end, toks[pos].start)):
+                        pos += 1  # with its adjective
                     continue
                 if _before_name(tok, toks, pos, starts):  # "لـ«قسد»": the preposition written apart
                     pos += 1
@@ -308,6 +332,7 @@ def people(parsed: Parsed, ctx: Context) -> None:
                     complement = True
                     continue
                 if (tok.norm[:1] in "بل" and pos + 1 < len(toks) and definite(toks[pos + 1]) and definite(toks[pos - 1])
+                        and affiliation is None  # (after the title's state the sentence has moved on: "التزام مصر بمواصلة التنسيق")
                         and ((tok.norm.endswith("ه") and len(tok.norm) >= 5) or tok.norm[1:] in _COMMON_NOUNS)):
                     # "منسق البرنامج الوطني لمكافحة التطرف"، "مدير ... بهيئة السوق"، "الرئيس المشارك لحزب ..."
                     complement = True
@@ -316,6 +341,8 @@ def people(parsed: Parsed, ctx: Context) -> None:
                 name_start = pos
                 break
             role_ar = text[role_start:role_end]
+            if table[t.entity][0].startswith("ال") and role_ar.startswith("ل") and not role_ar.startswith("ال"):
+                role_ar = "ا" + role_ar  # "للمتحدث باسم ...": the title is "المتحدث باسم", its article's alef dropped after ل
             if person is None and name_start is not None:
                 person, end_tok = _unknown_person(parsed, view, name_start, starts, surnames, closed)
                 if person is not None:
@@ -333,6 +360,10 @@ def people(parsed: Parsed, ctx: Context) -> None:
             if affiliation is None and t.entity.endswith(":poss"):
                 affiliation = _possessor(view, t, text, lex, parsed)
             if affiliation is None:
+                # "مساعدة وزيرة الخزانة الأمريكية": a body whose name the title's last words begin
+                affiliation = next((m.entity for m in view.mentions if role_start <= m.start < t.end < m.end
+                                    and entity_class(m.entity, lex, parsed) in ACTOR_CLASSES), None)
+            if affiliation is None:
                 affiliation = _affiliation_before(view, t, lex, parsed)
             if affiliation is None and table[base][0].endswith("باسم") and t.j < len(toks):
                 affiliation = _institution_named_before(parsed, lex, view, toks[t.j]) \
@@ -341,8 +372,8 @@ def people(parsed: Parsed, ctx: Context) -> None:
             entry = lex.get(person)
             if affiliation is None and entry is not None:
                 affiliation = _lexicon_role(entry, year, role_ar)[2]
-            if affiliation is None and entry is None and normalize(role_ar.split()[0]) in _MINISTER \
-                    and not _visit_or_other_state(view, lex, parsed):
+            if affiliation is None and entry is None and _a_ministers(role_ar) \
+                    and not _visit_or_other_state(view, lex, parsed, t.start):
                 # "وأعلن وزير الصحة فلان الحصيلة" in a report filed from Baghdad: that state's minister (not
                 # "استقبل العبادي وزير الدفاع فلان، الذي يزور العراق")
                 affiliation = _filed_from(parsed, lex)
@@ -474,6 +505,8 @@ def _title_run(text: str, matcher, toks, j: int, end: int) -> tuple[int, int]:
     """Where a title ends when more titles follow it with nothing between ("القائم بأعمال منسق
     مكافحة الإرهاب", "نائب رئيس مجلس الوزراء ووزير الخارجية"): its end offset and next token."""
     while j < len(toks) and not _punct_between(text, toks[j - 1].end, toks[j].start):
+        if toks[j].norm in _HONORIFICS:
+            break  # "نائب وزير الخارجية الشيخ جراح ...": the word of address opens the name, though "الشيخ" is a title too
         nxt = [x for x in matcher.match(toks[j:j + 5]) if x.i == 0]
         if not nxt:
             break
@@ -613,14 +646,28 @@ def _institution_named_before(parsed: Parsed, lex, view, tok) -> str | None:
 
 
 _MINISTER = frozenset(normalize(w) for w in ("وزير", "وزيرة"))
+
+
+def _a_ministers(role: str) -> bool:
+    """Whether a title is a minister's or a minister's deputy's ("وزير الداخلية"، "نائب وزير الخارجية")."""
+    words = [normalize(w) for w in role.split()[:2]]
+    return bool(words) and (words[0] in _MINISTER or (len(words) == 2 and words[0].startswith(_DEPUTY_WORDS)
+                                                       and words[1] in _MINISTER))
+
+
+_DEPUTY_WORDS = tuple(normalize(w) for w in ("نائب", "مساعد", "وكيل"))
 _VISIT = (normalize("يزور"), normalize("زيارة"), normalize("تزور"), normalize("زار"))
 
 
-def _visit_or_other_state(view, lex, parsed) -> bool:
-    """Whether a sentence tells a visit or names a state other than the one the report was filed from."""
+def _visit_or_other_state(view, lex, parsed, at: int) -> bool:
+    """Whether a sentence tells a visit, or the clause of the title at ``at`` names a state other than the
+    one the report was filed from (not one named clauses later: "...، ودعم الدول في إعادة مواطنيها
+    المحتجزين في شمال شرق سوريا")."""
     home = _filed_from(parsed, lex)
+    a, b = clause_of(clause_spans(view.sentence.text, view.sentence.start), at)
     return any(strip_clitics(t.norm)[-1].startswith(_VISIT) for t in view.tokens) or any(
-        entity_class(m.entity, lex, parsed) == "Country" and m.entity != home for m in view.mentions)
+        entity_class(m.entity, lex, parsed) == "Country" and m.entity != home and a <= m.start < b
+        for m in view.mentions)
 
 
 def _filed_from(parsed: Parsed, lex) -> str | None:
@@ -716,6 +763,8 @@ def _initial(text: str, tok) -> bool:
 # the second half of a compound given name, which a bare surname may follow ("نور الدين حداد")
 _GIVEN_NAME_ENDS = frozenset(normalize(w) for w in ("الله", "الدين", "الرحمن", "الرحيم", "الإسلام", "الحق",
                                                    "العابدين", "الهدى", "الزمان"))
+# Ruling families whose name closes a name of four words ("جراح جابر الأحمد الصباح")
+_DYNASTIES = frozenset(normalize(w) for w in ("الصباح",))
 _POSTED_TO = frozenset(normalize(w) for w in ("إلى", "الى", "لدى"))
 _COMPLEMENTS = frozenset(normalize(w) for w in ("باسم", "لشؤون", "للشؤون"))
 _FOR_AFFAIRS = frozenset(normalize(w) for w in ("لشؤون", "للشؤون", "لشئون"))
@@ -810,7 +859,9 @@ def _unknown_person(parsed: Parsed, view, i: int, starts: dict, surnames: dict,
                 starts[tok.start].how == "surname" or getattr(parsed.entities.get(starts[tok.start].entity), "cls", None) == "Person"):
             m = starts[tok.start]  # "أنتوني ج. بلينكن": a person the text or the lexicon knows, with a middle initial
             return m.entity, view.token_at(m.end - 1) + 1
-        if _stop_word(tok.norm) or tok.start in starts or tok.norm.isdigit() or _not_a_name_word(tok) or tok.norm in _APART:
+        ali = j > i and _MARKS.sub("", tok.surface) == "علي" and "على" in text  # the name, in a text that writes على apart
+        if (_stop_word(tok.norm) and not ali) or tok.start in starts or tok.norm.isdigit() or _not_a_name_word(tok) \
+                or tok.norm in _APART:
             break  # (a preposition written apart, "بـ«...»", is no name either)
         if (len(words) >= 2 and definite(words[-1]) and words[-1].norm not in _GIVEN_NAME_ENDS
                 and words[-2].norm not in _CONNECTORS and not definite(tok) and tok.norm not in _CONNECTORS):
@@ -835,10 +886,12 @@ def _unknown_person(parsed: Parsed, view, i: int, starts: dict, surnames: dict,
             break  # "السيدة ليلى حداد نائبة المنسق المقيم": the name's own title ("عبد الملك" is a name)
         if j == i and (definite(tok) or tok.norm in _MODIFIERS or tok.norm in _COMMON_NOUNS):
             return None, i
+        if j == i and tok.norm[:1] in "بل" and tok.norm.endswith("ه") and len(tok.norm) >= 6:
+            return None, i  # "التزام مصر بمواصلة التنسيق": a verbal noun after its preposition opens no name
         words.append(tok)
         j += 1
         if (sum(w.norm not in _CONNECTORS for w in words) >= 3 and words[-1].norm not in _CONNECTORS
-                and not (j < len(toks) and toks[j].norm in _GIVEN_NAME_ENDS
+                and not (j < len(toks) and toks[j].norm in _GIVEN_NAME_ENDS | _DYNASTIES
                          and not _punct_between(text, toks[j - 1].end, toks[j].start))):
             break  # three names, and the particles between them ("عدنان أبو وليد الصحراوي"); a name written
             # apart from its "الله" or "الدين" goes on to it ("سامي رشيد نصر الله")
