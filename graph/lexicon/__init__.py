@@ -314,6 +314,24 @@ def _tail_matches(words: list[str], pat: tuple[str, ...]) -> bool:
     return True
 
 
+_ABD_APART = re.compile(r"(?<!\S)عبد (?=\S)")
+_ABD_JOINED = re.compile(r"(?<!\S)عبد(?=ال)")
+
+
+def _abd_spellings(names: list[str]) -> list[str]:
+    """The other spelling of each name with "عبد": written apart from the name it governs or joined to it.
+
+    >>> _abd_spellings(["عبد الله علي اليحيا", "عبدالعزيز الهويريني"])
+    ['عبدالله علي اليحيا', 'عبد العزيز الهويريني']
+    """
+    out = []
+    for n in names:
+        other = _ABD_APART.sub("عبد", n) if _ABD_APART.search(n) else _ABD_JOINED.sub("عبد ", n)
+        if other != n and other not in names and other not in out:
+            out.append(other)
+    return out
+
+
 def with_interchangeable(phrases: Iterable[str], groups: list[tuple[str, ...]]) -> list[str]:
     """``phrases``, each followed by its copies with a name of a group put for another of the same group.
 
@@ -367,6 +385,7 @@ class Lexicon:
             if e.cls == "Person":  # a kunya in each case: أبو بكر، أبي بكر، أبا بكر
                 names = names + [k for n in names if (n + " ").startswith("أبو ")
                                  for k in ("أبي" + n[3:], "أبا" + n[3:])]
+                names = names + _abd_spellings(names)  # "عبد الله" and "عبدالله", "عبد العزيز" and "عبدالعزيز"
             if e.extra.get("capital") and e.extra.get("country") in self.entries:  # العاصمة البريطانية
                 names = names + [f"العاصمة ال{adj}ة" for adj in self.entries[e.extra["country"]].adjectives]
             for name in names:

@@ -401,6 +401,7 @@ def _merge_or_new(found: list[Meeting], view, kind, place, date, end_date, virtu
     for m in found:
         if _compatible(m, place, date, end_date, virtual) and not any(m is x for x in apart):
             m.place = m.place or place
+            m.virtual = m.virtual or virtual  # "عُقد اليوم عبر تقنية الاتصال المرئي": the headline's meeting met online
             if date and (not m.start_date or len(date) > len(m.start_date)):
                 m.start_date, m.end_date = date, end_date
             if _KIND_PRIORITY.index(kind) < _KIND_PRIORITY.index(m.kind):
@@ -646,7 +647,10 @@ def _place(view, lex, parsed, anchor: int, spans, hosted: bool, cut: bool = Fals
     # "... منذ الاعتداءات التي هزت باريس": a city struck after an attack word is not where one meets
     attacked += _reference_points(view) + _since_points(view)
     venues = [m for m in view.mentions if _is_venue(m.entity, lex, parsed)
-              and not any(anchor < e <= m.start for e in attacked)]
+              and not any(anchor < e <= m.start for e in attacked)
+              # "القاهرة في 11 مايو /أ ش أ/ شارك ... في الاجتماع الوزاري ... الذي تستضيفه مدينة مراكش": where the
+              # report was filed from, opening the line, is no venue of its own
+              and not (m.entity == parsed.dateline and not view.sentence.text[:m.start - view.sentence.start].strip())]
     # (a venue past another meeting's words after this one is that meeting's: "استضافتها الاجتماع الوزاري
     # المقبل ...، وذلك خلال مشاركتها في اجتماع المديرين ...، الذي عُقد ...، في مدينة لاهاي")
     near = [m for m in venues if a <= m.start < b] or (
