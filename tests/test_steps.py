@@ -2305,3 +2305,36 @@ def test_a_known_person_written_with_abd_joined_or_apart():
     p = parse(ABOUT_ISIS + "ونقل الوكيل تحيات وزير الخارجية عبدالله علي اليحيا إلى المشاركين.", published="2024-02-20")
     assert {f.person for f in p.facts_of(PersonRole)} == {"ABDULLAH_AL_YAHYA"}
     assert [m.surface for m in p.mentions if m.entity == "ABDULLAH_AL_YAHYA"] == ["عبدالله علي اليحيا"]
+
+
+def test_the_group_after_a_verb_of_carrying_out_is_the_perpetrator():
+    got = _attacks(ABOUT_ISIS + "وأشار إلى أن السجون التي تديرها قوات سوريا الديمقراطية تضم آلاف المقاتلين، وأن الهجوم "
+                   "الذي شنه تنظيم داعش على سجن في مدينة الحسكة في 20 يناير 2022 أظهر حجم الخطر.")
+    assert [(a[0], a[1]) for a in got] == [("ISIS", "HASAKAH")]
+
+
+def test_a_claim_of_responsibility_and_a_group_named_inside_another_groups_name():
+    got = _attacks(ABOUT_ISIS + "وأعلن بيان منسوب إلى تنظيم الدولة الإسلامية في ليبيا المسؤولية عن التفجير الذي استهدف "
+                   "سوقاً في صبراتة في 3 آذار 2020.")
+    assert [a[0] for a in got] == ["ISIS_LIBYA"]
+    got = _attacks(ABOUT_ISIS + "وقتل 20 شخصاً في هجوم على مسرح في مدينة بغداد في 3 آذار 2020. وقال المتحدث إن تنظيم داعش "
+                   "يتحمل وحده المسؤولية عن هذا الهجوم.")
+    assert [a[0] for a in got] == ["ISIS"]
+
+
+def test_a_planned_attack_is_no_attack():
+    got = _attacks(ABOUT_ISIS + "وكانت الحكومة قد شاركت معلومات مع السلطات عن هجوم مخطط له في موسكو في آذار 2024.")
+    assert got == []
+
+
+def test_an_attack_near_a_place_the_lexicon_does_not_know_and_not_at_one_named_clauses_later():
+    got = _attacks(ABOUT_ISIS + "الكمين الذي نصبه عناصر داعش قرب منطقة العيث في 23 كانون الثاني 2021، وأسفر عن مقتل 11 "
+                   "عنصراً، يؤكد أن الخلايا النائمة في جبال حمرين ما زالت نشطة.", published="2021-02-02")
+    assert [(a[0], a[2]) for a in got] == [("ISIS", "2021-01-23")]
+    assert "HAMRIN_MOUNTAINS" not in [a[1] for a in got]
+
+
+def test_a_weekday_before_a_day_of_the_same_month():
+    p = parse(ABOUT_ISIS + "ضرب تفجير بغداد في 21 كانون الثاني 2021. ثم وقع هجوم آخر يوم السبت الثالث والعشرين من الشهر "
+              "نفسه.", published="2021-02-02")
+    assert "2021-01-23" in [d.value for d in p.dates if d.rule == "dates/same-month"]

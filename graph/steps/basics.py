@@ -213,7 +213,10 @@ def _day_in_words(m: re.Match) -> tuple[int, int] | None:
     return None
 
 
-_BEFORE_A_DAY = frozenset(normalize(w) for w in ("في", "وفي", "يوم", "ويوم", "حتى", "منذ", "من", "بين"))
+_BEFORE_A_DAY = frozenset(normalize(w) for w in ("في", "وفي", "يوم", "ويوم", "حتى", "منذ", "من", "بين",
+                                                 # "يوم السبت الثالث والعشرين من الشهر نفسه"
+                                                 "السبت", "الأحد", "الاثنين", "الإثنين", "الثلاثاء", "الأربعاء",
+                                                 "الخميس", "الجمعة"))
 
 
 def _same_day_or_month(parsed: Parsed) -> None:

@@ -27,7 +27,11 @@ _REGION_CLASSES = {"Region", "Country"}
 
 
 def _armed(parsed: Parsed, lex, view) -> list:
-    return [m for m in view.mentions if entity_class(m.entity, lex, parsed) == "ArmedGroup"]
+    """The armed groups a sentence names, not one named inside another's name ("تنظيم الدولة الإسلامية"
+    inside "تنظيم الدولة الإسلامية في ليبيا")."""
+    groups = [m for m in view.mentions if entity_class(m.entity, lex, parsed) == "ArmedGroup"]
+    return [m for m in groups if not any(o is not m and o.start <= m.start and m.end <= o.end
+                                         and (o.end - o.start) > (m.end - m.start) for o in groups)]
 
 
 @step("threats", in_genre=True)
@@ -92,6 +96,9 @@ def attacks(parsed: Parsed, ctx: Context) -> None:
         # قلعة الكرك" names two attacks, each where its own words say
         ends = [w.start for w in words[1:]] + [view.sentence.end]
         for w, end in zip(words, ends):
+            k_after = view.token_at(w.end - 1) + 1
+            if k_after < len(view.tokens) and view.tokens[k_after].norm in _NOT_YET:
+                continue  # "عن هجوم مخطط له في موسكو": an attack planned, not one carried out
             named = [m for m in view.mentions if w.start < m.start < end and not any(w.end <= x < m.start for x in meets)]
             in_city = [m for m in named if entity_class(m.entity, lex, parsed) == "City"]
             # "في منطقة حاوي العظيم بمحافظة ديالى، شمال شرقي بغداد": a city after a compass word is where
@@ -110,7 +117,9 @@ def attacks(parsed: Parsed, ctx: Context) -> None:
                 # a dated attack somewhere the lexicon names no city of: the region, else the country, not one
                 # the attack was outside of ("سلسلة هجمات خارج العراق")
                 # (a region within a state: a continent, "هجمات في أوروبا", is no attack's place)
-                wider = [m for m in named if m.how == "name" and not _outside(view, m, trig)
+                # (in the attack word's clause or the next: not "...، يؤكد أن الخلايا النائمة في جبال حمرين")
+                reach = _clause_after_next(parsed.doc.text, w.end, end)
+                wider = [m for m in named if m.how == "name" and not _outside(view, m, trig) and m.start < reach
                          and (entity_class(m.entity, lex, parsed) == "Country" or within_a_state(m.entity, lex, parsed))]
                 wider.sort(key=lambda m: entity_class(m.entity, lex, parsed) != "Region")
                 here = wider[:1]
@@ -167,6 +176,13 @@ def attacks(parsed: Parsed, ctx: Context) -> None:
             a.date = there.pop() if len(there) == 1 else None
     _claimed_further_on(parsed, lex, all_views, trig, main, isis)
     _date_from_the_same_attack(parsed)
+
+
+def _clause_after_next(text: str, start: int, end: int) -> int:
+    """Where the clause after the one following ``start`` begins (``end`` at most): the second clause
+    break after ``start``."""
+    breaks = [k for k in range(start, end) if text[k] in "،,;؛"]
+    return breaks[1] if len(breaks) > 1 else end
 
 
 def _witnessed_at(parsed: Parsed, lex, view, w, witnessed: frozenset[str]) -> list[Mention]:
@@ -229,7 +245,14 @@ def _claimant(parsed: Parsed, lex, view, trig, main: str | None, isis: str | Non
     near = [m for m in groups if any(abs(view.token_at(m.start) - i) <= _NEAR_CLAIM for i in claims)]
     if near:
         return near[0].entity
-    organisation = any(t.norm in trig.words("the_organisation") for t in toks)
+    # "الهجوم الذي شنه تنظيم داعش": the group right after the verb of carrying out, before one named earlier
+    did = [i for i, t in enumerate(toks) if t.norm in trig.words("carried_out")]
+    by = [m for m in groups if any(0 < view.token_at(m.start) - i <= 3 for i in did)]
+    if by:
+        return by[0].entity
+    # "التنظيم" alone, not the first word of a group's name ("تنظيم الدولة الإسلامية في ليبيا")
+    organisation = any(t.norm in trig.words("the_organisation") and not any(m.start <= t.start < m.end for m in groups)
+                       for t in toks)
     if groups and not (claims and organisation):  # "وتبناه التنظيم" with another group named further off
         return groups[0].entity
     if organisation or (claims and not claim_only):
@@ -349,7 +372,8 @@ def _unknown_place(parsed: Parsed, view, start: int, end: int) -> list[Mention]:
             words.append(t)
         # a name with the article after a unit of settlement or government ("ناحية العظيم"، "بلدة الباب");
         # after other nouns the article makes a common noun ("معسكر التدريب")
-        article_ok = not set(strip_clitics(tok.norm)).isdisjoint(units)
+        # (or after "قرب": "قرب منطقة العيث" is near somewhere)
+        article_ok = not set(strip_clitics(tok.norm)).isdisjoint(units) or (i > 0 and toks[i - 1].norm in _NEAR)
         if (not words or (words[0].norm.startswith("ال") and not article_ok) or words[0].norm.endswith("يه")
                 or words[0].norm in trig.words("pronoun_prepositions")  # "قاعدة له"
                 or any(m.start <= tok.start < m.end for m in view.mentions)):
@@ -368,6 +392,9 @@ def _unknown_place(parsed: Parsed, view, start: int, end: int) -> list[Mention]:
     return []
 
 
+_NOT_YET = frozenset(normalize(w) for w in ("مخطط", "مخططا", "مخططاً", "محتمل", "محتملا", "محتملاً", "وشيك", "وشيكا",
+                                           "وشيكاً", "مزعوم", "محبط"))
+_NEAR = frozenset(normalize(w) for w in ("قرب", "بقرب", "وقرب"))
 _NOT_IN_A_NAME = frozenset(normalize(w) for w in ("أثناء", "خلال", "وسط", "قرب", "عند", "بعد", "قبل", "نجوم"))
 
 
