@@ -2338,3 +2338,13 @@ def test_a_weekday_before_a_day_of_the_same_month():
     p = parse(ABOUT_ISIS + "ضرب تفجير بغداد في 21 كانون الثاني 2021. ثم وقع هجوم آخر يوم السبت الثالث والعشرين من الشهر "
               "نفسه.", published="2021-02-02")
     assert "2021-01-23" in [d.value for d in p.dates if d.rule == "dates/same-month"]
+
+
+def test_a_meeting_named_as_a_point_of_time_does_not_take_the_date_of_the_one_told():
+    p = parse("ويعقد التحالف الدولي ضد داعش اجتماعات وزارية بصورة دورية وكان آخرها قبل اجتماع الكويت قد عقد في العاصمة "
+              "البريطانية لندن في آذار 2019.", published="2020-02-14")
+    assert ("LONDON", "2019-03") in [(m.place, m.start_date) for m in p.facts_of(Meeting)]
+    # a date right after the meeting named is its own
+    p = parse("وعقد التحالف الدولي ضد داعش اجتماعاً في لندن بعد اجتماع الرياض في آذار 2019 بأسبوعين.",
+              published="2020-02-14")
+    assert ("LONDON", "2019-03") not in [(m.place, m.start_date) for m in p.facts_of(Meeting)]

@@ -720,9 +720,15 @@ def _date(view, anchor: int, spans, lex, parsed, place, cuts=frozenset(),
     that meeting's: "ويأتي الاجتماع الوزاري في اليوم الثاني لمؤتمر ... الذي انطلق أمس الاثنين"."""
     k = next((i for i, (a, b) in enumerate(spans) if a <= anchor < b), len(spans) - 1)
     # "وتحدث خلال الاجتماع عن الهجمات التي شنها داعش في 3 آذار": a date after an attack word is the attack's
-    named = list(named) + _reference_points(view) + [n.end for n in triggers().find("attack_nouns", view.tokens)]
+    # "وكان آخرها قبل اجتماع الكويت قد عقد في واشنطن في مارس 2017": a meeting named after "قبل" or "بعد" is a
+    # point of time; only a date right after it is its own
+    toks = view.tokens
+    points = [n for n in named if (i := view.token_at(n)) > 0 and toks[i - 1].norm in _AWAY]
+    named = [n for n in named if n not in points] + _reference_points(view) + [
+        n.end for n in triggers().find("attack_nouns", view.tokens)]
     since = _since_points(view)
     dates = [d for d in view.dates if d.value and not _since(view, d) and not any(anchor < n < d.start for n in named)
+             and not any(anchor < n < d.start and view.token_at(d.start) - view.token_at(n) <= 4 for n in points)
              # "منذ أعلن أوباما في العاشر من أيلول ...، جلس ..."، "منذ إحداثها في بروكسل في دجنبر 2021": a
              # date in the clause of منذ is that other event's, unless the meeting word is in it too ("منذ
              # انضمامها إليه خلال قمة عمّان في أيار 2019")
