@@ -2348,3 +2348,11 @@ def test_a_meeting_named_as_a_point_of_time_does_not_take_the_date_of_the_one_to
     p = parse("وعقد التحالف الدولي ضد داعش اجتماعاً في لندن بعد اجتماع الرياض في آذار 2019 بأسبوعين.",
               published="2020-02-14")
     assert ("LONDON", "2019-03") not in [(m.place, m.start_date) for m in p.facts_of(Meeting)]
+
+
+def test_joining_the_armed_group_is_no_join_of_the_coalition():
+    p = parse("ورحب الرئيس بانضمام نيجيريا إلى التحالف الدولي ضد داعش، وأشار إلى أن آلاف المقاتلين قدموا من أكثر من مئة بلد "
+              "للالتحاق بالتنظيم في العراق وسوريا.", published="2015-09-30")
+    assert sorted(j.member for j in p.facts_of(Join)) == ["NGA"]
+    p = parse("وحذر التحالف الدولي ضد داعش من أن شباناً من تونس وليبيا انضموا إلى صفوف داعش في سوريا.", published="2015-09-30")
+    assert p.facts_of(Join) == []

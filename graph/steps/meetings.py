@@ -1057,6 +1057,23 @@ def _after_fi(view, m) -> bool:
     return False
 
 
+_RANKS = frozenset(normalize(w) for w in ("صفوف", "بصفوف", "لصفوف", "إلى", "الى"))
+
+
+def _joins_the_enemy(view, jt: int, lex, parsed, trig) -> bool:
+    """Whether the join word at token ``jt`` is joining the armed group: "للالتحاق بالتنظيم"، "الانضمام إلى
+    داعش"، "انضموا إلى صفوف داعش" (the group, or "التنظيم", after it past "إلى" and "صفوف")."""
+    toks = view.tokens
+    for k in range(jt + 1, min(len(toks), jt + 4)):
+        if set(strip_clitics(toks[k].norm)) & trig.words("the_organisation"):
+            return True
+        if any(m.start == toks[k].start and entity_class(m.entity, lex, parsed) == "ArmedGroup" for m in view.mentions):
+            return True
+        if toks[k].norm not in _RANKS:
+            return False
+    return False
+
+
 @step("membership", in_genre=True)
 def membership(parsed: Parsed, ctx: Context) -> None:
     """Who joined the coalition, at which meeting and when.
@@ -1101,6 +1118,8 @@ def membership(parsed: Parsed, ctx: Context) -> None:
                 first_item = view.token_at(listed_from)
             clause_norms = [t.norm for t in toks if a <= t.start < b]
             jt = view.token_at(j.start)
+            if _joins_the_enemy(view, jt, lex, parsed, trig):
+                continue  # "قدموا من أكثر من مئة بلد للالتحاق بالتنظيم في العراق وسوريا"
             # "أعلن التحالف الدولي، أمس، انضمام موريتانيا إليه": إليه names the coalition of the sentence
             back = any(t.norm in trig.words("to_it") for t in toks[jt + 1:jt + 8] if t.start < b)
             # "يبلغ عدد أعضاء التحالف 87 عضواً، عقب انضمام توغو": the clause before is the join's
