@@ -2356,3 +2356,13 @@ def test_joining_the_armed_group_is_no_join_of_the_coalition():
     assert sorted(j.member for j in p.facts_of(Join)) == ["NGA"]
     p = parse("وحذر التحالف الدولي ضد داعش من أن شباناً من تونس وليبيا انضموا إلى صفوف داعش في سوريا.", published="2015-09-30")
     assert p.facts_of(Join) == []
+
+
+def test_who_heads_a_states_delegation_is_that_states():
+    p = parse(ABOUT_ISIS + "وترأست وفد بنين إلى الاجتماع وزيرة الخارجية والتعاون، السيدة ماري لوكاس، التي ألقت كلمة.")
+    assert ("ماري لوكاس", "وزيرة الخارجية", "BEN") in _roles(p)
+
+
+def test_a_title_of_the_nationals_abroad():
+    p = parse(ABOUT_ISIS + "وشارك وزير الخارجية والتكامل الإقليمي والبنينيين في الخارج، السيد أوليفييه نوناكو، في الاجتماع.")
+    assert [r[:2] for r in _roles(p)] == [("أوليفييه نوناكو", "وزير الخارجية")]

@@ -271,6 +271,10 @@ def people(parsed: Parsed, ctx: Context) -> None:
                            and toks[pos].start not in starts and not _punct_between(text, toks[pos - 1].end, toks[pos].start)):
                         pos += 1  # with its adjective
                     continue
+                if tok.norm == _IN and pos + 1 < len(toks) and toks[pos + 1].norm == _ABROAD \
+                        and not _punct_between(text, toks[pos - 1].end, toks[pos + 1].start):
+                    pos += 2  # "وزير الخارجية والتوغوليين في الخارج": of the nationals abroad
+                    continue
                 if _before_name(tok, toks, pos, starts):  # "لـ«قسد»": the preposition written apart
                     pos += 1
                     continue
@@ -729,8 +733,15 @@ def _affiliation_before(view, t, lex, parsed) -> str | None:
             break  # "في مقر وزارة الخارجية الأميركية، بدعوة من وزير الخارجية": the next clause's title
         if cls in ("InternationalOrganization", "Organization", "GovernmentBody") and gap <= 2:
             return m.entity
+        k = view.token_at(m.start)
+        if cls == "Country" and gap <= 3 and k > 0 and (w := view.tokens[k - 1].norm) and (
+                w in _DELEGATION_NOUNS or (w[:1] == "و" and w[1:] in _DELEGATION_NOUNS)):
+            return m.entity  # "وترأست وفد غانا إلى الاجتماع وزيرة الخارجية ...": who heads a state's delegation is its
         break
     return None
+
+
+_DELEGATION_NOUNS = frozenset(normalize(w) for w in ("وفد", "الوفد", "بعثة"))
 
 
 def _head_of(text: str, toks, j: int, starts: dict, end: int) -> int:
@@ -769,6 +780,7 @@ _POSTED_TO = frozenset(normalize(w) for w in ("إلى", "الى", "لدى"))
 _COMPLEMENTS = frozenset(normalize(w) for w in ("باسم", "لشؤون", "للشؤون"))
 _FOR_AFFAIRS = frozenset(normalize(w) for w in ("لشؤون", "للشؤون", "لشئون"))
 _IN = normalize("في")
+_ABROAD = normalize("الخارج")
 # the ministry or office a title is held in, after في ("في وزارة الخارجية الإيطالية")
 _WORKPLACES = frozenset(normalize(w) for w in ("وزارة", "الوزارة", "الخارجية", "رئاسة", "مكتب", "ديوان"))
 _AFFAIRS = frozenset(normalize(w) for w in ("شؤون", "الشؤون", "شئون", "الشئون"))
