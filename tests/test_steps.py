@@ -2366,3 +2366,9 @@ def test_who_heads_a_states_delegation_is_that_states():
 def test_a_title_of_the_nationals_abroad():
     p = parse(ABOUT_ISIS + "وشارك وزير الخارجية والتكامل الإقليمي والبنينيين في الخارج، السيد أوليفييه نوناكو، في الاجتماع.")
     assert [r[:2] for r in _roles(p)] == [("أوليفييه نوناكو", "وزير الخارجية")]
+
+
+def test_the_gulf_of_guinea_is_no_mention_of_guinea():
+    p = parse(ABOUT_ISIS + "وحذر من تمدد التنظيم نحو دول خليج غينيا الساحلية.")
+    found = {m.entity for m in p.mentions}
+    assert "GULF_OF_GUINEA" in found and "GIN" not in found
