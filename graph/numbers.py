@@ -446,6 +446,12 @@ _VALUE_WORDS = frozenset(_phrase(p)[0] for p in _DATA["value_words"])
 _SO_FAR = tuple(_phrase(p) for p in _DATA["so_far"])
 
 
+_ON_THAN = frozenset(_phrase(w)[0] for w in ("على", "عن"))
+_TOTAL = frozenset(_phrase(w)[0] for w in ("الإجمالية", "الإجمالي", "الكلية", "الكلي"))
+_COMPARED = {_phrase(w)[0]: q for w, q in (("تزيد", "more-than"), ("يزيد", "more-than"), ("تقل", "less-than"),
+                                              ("يقل", "less-than"))}
+
+
 def _qualifier_before(toks: list[_Tok], i: int) -> tuple[str, int] | None:
     """``(qualifier, folded start)`` of a qualifier phrase ending just before token ``i``."""
     if i == 0 or not toks[i].space:
@@ -457,6 +463,11 @@ def _qualifier_before(toks: list[_Tok], i: int) -> tuple[str, int] | None:
     last = toks[i - 1].norm
     if last in _VALUE_WORDS and i >= 2 and toks[i - 1].space:
         return _qualifier_before(toks, i - 1)  # "تعهدات تتجاوز قيمتها 362 مليون": the qualifier of its value
+    if last in _ON_THAN and i >= 3:
+        # "مساعدات تزيد قيمتها الإجمالية على 3.5 مليار": the verb, its value (and total), then على
+        k = i - 2 - (toks[i - 2].norm in _TOTAL)
+        if k >= 1 and toks[k].norm in _VALUE_WORDS and (q := _COMPARED.get(toks[k - 1].norm)):
+            return q, toks[k - 1].start
     for p in _SO_FAR:  # "تجاوزت حتى الآن مئتي مليون"
         k = i - len(p)
         if k >= 1 and toks[k].space and _match(toks, k, p) == i:

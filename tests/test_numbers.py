@@ -197,3 +197,10 @@ def test_never_raises_and_offsets_are_in_the_text(text: str) -> None:
     for a, b in zip(found, found[1:]):
         assert a.end <= b.start
     parse_number_words(text)
+
+
+def test_a_qualifier_verb_with_the_value_and_its_total_between_it_and_its_preposition():
+    found = find_numbers("وأنها قدمت مساعدات تزيد قيمتها الإجمالية على 3.5 مليار دولار")
+    assert [(n.value, n.qualifier) for n in found] == [(3.5e9, "more-than")]
+    found = find_numbers("منح يقل حجمها عن 5 ملايين دولار")
+    assert [(n.value, n.qualifier) for n in found] == [(5e6, "less-than")]

@@ -2372,3 +2372,9 @@ def test_the_gulf_of_guinea_is_no_mention_of_guinea():
     p = parse(ABOUT_ISIS + "وحذر من تمدد التنظيم نحو دول خليج غينيا الساحلية.")
     found = {m.entity for m in p.mentions}
     assert "GULF_OF_GUINEA" in found and "GIN" not in found
+
+
+def test_the_state_that_gives_is_the_one_said_before_that_it():
+    p = parse(ABOUT_ISIS + "وأكد الوزير أن كوريا الجنوبية، رغم أنها لا تشارك في العمليات، تسهم في جهود التحالف، وأنها قدمت "
+              "منذ عام 2014 مساعدات بقيمة 300 مليون دولار للعراق.")
+    assert [f.donor for f in p.facts_of(Funding)] == ["KOR"]

@@ -135,6 +135,8 @@ def funding(parsed: Parsed, ctx: Context) -> None:
                 own = [m for m in actors if a <= m.start and m.end <= q.start and not _governed(view, m, lex)]
                 if own and not any(a <= o.start < q.start for o in money if o is not q):
                     donor = own[-1].entity
+            if before and kind in ("pledge", "raised") and (said := _she_said_before(view, before[-1], actors, lex)):
+                donor = said  # "أكد الوزير أن اليابان ... تسهم في جهود التحالف ...، وأنها قدمت ... 3.5 مليار دولار"
             if kind in ("pledge", "raised"):
                 # "منها 50 مليون دولار تعهدت بها دولة الإمارات": the giver after a word of giving that follows
                 # the amount and points back to it
@@ -218,6 +220,24 @@ def _givers_not_helped(parsed: Parsed, sentence: int, fallback: list[str]) -> No
         if givers & set(f.beneficiaries) or not f.beneficiaries:
             f.beneficiaries = [b for b in f.beneficiaries if b not in givers] or \
                 [b for b in fallback if b not in givers and b != f.donor]
+
+
+_THAT_IT = frozenset(normalize(w) for w in ("أنها", "وأنها", "أنه", "وأنه", "بأنها", "بأنه"))
+_THAT = frozenset(normalize(w) for w in ("أن", "بأن", "وأن"))
+
+
+def _she_said_before(view, trigger, actors: list, lex) -> str | None:
+    """"أن اليابان ... تسهم ...، وأنها قدمت": a word of giving right after "وأنها" is said of the state the
+    sentence named right after an earlier "أن"."""
+    toks = view.tokens
+    k = view.token_at(trigger.start)
+    if k == 0 or toks[k - 1].norm not in _THAT_IT:
+        return None
+    for m in reversed(actors):
+        i = view.token_at(m.start)
+        if m.end <= toks[k - 1].start and i > 0 and toks[i - 1].norm in _THAT and not _governed(view, m, lex):
+            return m.entity
+    return None
 
 
 def _same_figure_told_twice(parsed: Parsed) -> None:
