@@ -2235,10 +2235,10 @@ def test_a_name_of_the_ruling_family_closes_a_name_of_four_words():
     assert [r[0] for r in _roles(p)] == ["سعود ناصر الجراح الصباح"]
 
 
-def test_a_ministers_assistant_is_an_office_and_the_body_the_title_names_is_its_affiliation():
+def test_a_ministers_assistant_is_an_office_and_the_state_of_the_ministry_the_title_names_is_its_affiliation():
     p = parse(ABOUT_ISIS + "وقالت مساعدة وزيرة الخزانة الأمريكية لشؤون الإرهاب ماري جونسون إن التنظيم فقد موارده.")
     [f] = p.facts_of(PersonRole)
-    assert (f.role_ar, f.affiliation) == ("مساعدة وزيرة الخزانة الأمريكية", "US_TREASURY")
+    assert (f.role_ar, f.affiliation) == ("مساعدة وزيرة الخزانة الأمريكية", "USA")
 
 
 def test_a_second_portfolio_of_an_office_is_no_name():

@@ -364,9 +364,12 @@ def people(parsed: Parsed, ctx: Context) -> None:
             if affiliation is None and t.entity.endswith(":poss"):
                 affiliation = _possessor(view, t, text, lex, parsed)
             if affiliation is None:
-                # "مساعدة وزيرة الخزانة الأمريكية": a body whose name the title's last words begin
-                affiliation = next((m.entity for m in view.mentions if role_start <= m.start < t.end < m.end
-                                    and entity_class(m.entity, lex, parsed) in ACTOR_CLASSES), None)
+                # "مساعدة وزيرة الخزانة الأمريكية": a body whose name the title's last words begin; a state's
+                # ministry stands for the state, as "وزيرة الخزانة الأمريكية" would
+                body = next((m.entity for m in view.mentions if role_start <= m.start < t.end < m.end
+                             and entity_class(m.entity, lex, parsed) in ACTOR_CLASSES), None)
+                affiliation = (lex[body].extra.get("country") or body) if body in lex.entries \
+                    and lex[body].cls == "GovernmentBody" else body
             if affiliation is None:
                 affiliation = _affiliation_before(view, t, lex, parsed)
             if affiliation is None and table[base][0].endswith("باسم") and t.j < len(toks):
