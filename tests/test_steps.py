@@ -2378,3 +2378,11 @@ def test_the_state_that_gives_is_the_one_said_before_that_it():
     p = parse(ABOUT_ISIS + "وأكد الوزير أن كوريا الجنوبية، رغم أنها لا تشارك في العمليات، تسهم في جهود التحالف، وأنها قدمت "
               "منذ عام 2014 مساعدات بقيمة 300 مليون دولار للعراق.")
     assert [f.donor for f in p.facts_of(Funding)] == ["KOR"]
+
+
+def test_a_state_in_the_bracketed_name_of_an_event_takes_no_part_and_his_country_hosts():
+    p = parse("واستذكر الوزير الأردني استضافة بلاده الاجتماع الوزاري للتحالف الدولي ضد داعش في فبراير 2019 بالتزامن مع "
+              "(مؤتمر لندن لدعم سوريا والمنطقة).", published="2021-06-28")
+    [m] = p.facts_of(Meeting)
+    assert (m.place, m.start_date) == ("JOR", "2019-02")
+    assert not {"GBR", "SYR"} & {f.actor for f in p.facts_of(Participation)}

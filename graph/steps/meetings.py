@@ -650,7 +650,8 @@ def _place(view, lex, parsed, anchor: int, spans, hosted: bool, cut: bool = Fals
               and not any(anchor < e <= m.start for e in attacked)
               # "القاهرة في 11 مايو /أ ش أ/ شارك ... في الاجتماع الوزاري ... الذي تستضيفه مدينة مراكش": where the
               # report was filed from, opening the line, is no venue of its own
-              and not (m.entity == parsed.dateline and not view.sentence.text[:m.start - view.sentence.start].strip())]
+              and not (m.entity == parsed.dateline and not view.sentence.text[:m.start - view.sentence.start].strip())
+              and not (anchor < m.start and _in_an_events_name(view, m))]  # "بالتزامن مع (مؤتمر لندن ...)"
     # (a venue past another meeting's words after this one is that meeting's: "استضافتها الاجتماع الوزاري
     # المقبل ...، وذلك خلال مشاركتها في اجتماع المديرين ...، الذي عُقد ...، في مدينة لاهاي")
     near = [m for m in venues if a <= m.start < b] or (
@@ -702,6 +703,13 @@ def _host_country(view, lex, parsed) -> str | None:
             k = view.token_at(m.start)
             if j < k <= j + 2 or view.token_at(m.end - 1) == i - 1:
                 return m.entity
+        if j + 1 < len(view.tokens) and view.tokens[j + 1].norm in triggers().words("his_country"):
+            # "واستذكر الوزير الكويتي استضافة بلاده الاجتماع الوزاري": the state of the one who speaks, named
+            # by his title's adjective before the host word
+            said = [m for m in view.mentions if m.how == "adjective" and m.end <= h.start
+                    and entity_class(m.entity, lex, parsed) == "Country"]
+            if len({m.entity for m in said}) == 1:
+                return said[0].entity
     # "والأردن، الذي شارك في تأسيس التحالف، كان قد استضاف في شباط 2019 اجتماعاً": the one state the
     # sentence names before a host verb with no subject of its own after it
     subject_after = any(view.token_at(h.end - 1) < view.token_at(m.start) <= view.token_at(h.end - 1) + 2
@@ -821,11 +829,12 @@ def _participants(parsed: Parsed, ctx: Context, view, meeting: Meeting, cut=()) 
               and (m.entity != meeting.place or (entity_class(m.entity, lex, parsed) == "Country"
                                                   and not _after_preposition(view, m, lex)))
               and not ((_after_fi(view, m) or _for(m, lex)) and not _right_after(view, m, roles))
-              and not _instead_of(view, m)]
+              and not _instead_of(view, m) and not _in_an_events_name(view, m)]
     # "حين شاركت أبوجا مع واشنطن في استضافة اجتماع": a capital that acts stands for its state, unless
     # it is where a meeting of the document was ("الاجتماع الوزاري الذي استضافته الرياض")
     capitals = [m for m in view.mentions if m.how == "name" and (e := lex.get(m.entity)) is not None
-                and e.cls == "City" and e.extra.get("capital") and e.extra.get("country") and not _after_preposition(view, m, lex)]
+                and e.cls == "City" and e.extra.get("capital") and e.extra.get("country") and not _after_preposition(view, m, lex)
+                and not _in_an_events_name(view, m)]
     if capitals:
         venues = {m.place for m in parsed.facts_of(Meeting)}
         actors += [replace(m, entity=lex[m.entity].extra["country"]) for m in capitals if m.entity not in venues]
@@ -913,6 +922,22 @@ def _participants(parsed: Parsed, ctx: Context, view, meeting: Meeting, cut=()) 
 _TAKES_ON = frozenset(normalize(w) for w in ("تتولى", "يتولى", "تولت", "تولى", "تتشارك", "يتشارك", "تشاركت", "تشارك",
                                             "تتقاسم", "يتقاسم", "تقاسمت", "تتناوب", "يتناوب"))
 _CHAIRMANSHIP = normalize("رئاست"), normalize("رئاسه")
+
+_EVENT_NOUNS = frozenset(normalize(w) for w in ("مؤتمر", "اجتماع", "قمة", "منتدى", "ملتقى"))
+
+
+def _in_an_events_name(view, m) -> bool:
+    """Whether a name is inside the bracketed or quoted name of an event, "(مؤتمر الكويت الدولي لاعادة اعمار
+    العراق)"، «مؤتمر بروكسل»: the event's name, not who took part."""
+    text, k = view.sentence.text, m.start - view.sentence.start
+    words = quoted_words(view, m.start)
+    opened = text.rfind("(", 0, k)
+    if words is None and opened >= 0 and text.rfind(")", 0, k) < opened:
+        closed = text.find(")", k)
+        words = text[opened + 1:closed if closed >= 0 else len(text)].split()
+    return bool(words) and len(words) > len(m.surface.split()) and bool(
+        set(strip_clitics(normalize(words[0]))) & _EVENT_NOUNS)
+
 
 _DELEGATION = frozenset(normalize(w) for w in ("وفد", "ووفد", "بوفد", "الوفد", "والوفد", "وفدا", "وفداً"))
 
