@@ -2386,3 +2386,11 @@ def test_a_state_in_the_bracketed_name_of_an_event_takes_no_part_and_his_country
     [m] = p.facts_of(Meeting)
     assert (m.place, m.start_date) == ("JOR", "2019-02")
     assert not {"GBR", "SYR"} & {f.actor for f in p.facts_of(Participation)}
+
+
+def test_a_timelines_year_heading_dates_the_items_under_it():
+    text = ("محطات التحالف الدولي ضد داعش\n2016\n- 2 شباط/فبراير: اجتماع وزاري للمجموعة المصغرة في روما.\n2019\n"
+            "- 6 شباط/فبراير: اجتماع وزاري في واشنطن.\nوفي الشهر الماضي عقد التحالف اجتماعاً في باريس.")
+    p = parse(text, published="2024-09-10")
+    found = {(m.place, m.start_date) for m in p.facts_of(Meeting)}
+    assert {("ROME", "2016-02-02"), ("WASHINGTON", "2019-02-06"), ("PARIS", "2024-08")} <= found

@@ -161,6 +161,10 @@ def _dateline(parsed: Parsed, ctx: Context) -> None:
         return
 
 
+# A timeline's heading: a year on a line of its own ("2015", "عام 2016:"), and the items under it.
+_YEAR_HEADING = re.compile(r"[*#\s]*(?:(?:عام|العام|سنة)\s+)?((?:19|20)[0-9]{2})[:：*\s]*")
+_TIMELINE_ITEM = re.compile(r"\s*(?:[-–—•*▪·]|[0-9\u0660-\u0669]{1,2}\s*[.)-]\s)")
+
 _THAT_YEAR = ("من ذلك العام", "من العام نفسه", "من نفس العام", "من السنة نفسها", "من ذلك الشهر")
 
 
@@ -170,10 +174,19 @@ def dates(parsed: Parsed, ctx: Context) -> None:
     from ..dates import find_dates
 
     last_year: str | None = None  # the year named last, in this sentence or one before
+    heading: str | None = None  # the year a timeline's heading line gives the items under it
     for sent in parsed.sentences:
         ev = Evidence.of(sent)
+        year_line = _YEAR_HEADING.fullmatch(sent.text.strip())
+        if year_line:
+            heading = year_line.group(1) if not parsed.doc.published or year_line.group(1) <= parsed.doc.published[:4] \
+                else None
+        elif heading and not _TIMELINE_ITEM.match(sent.text):
+            heading = None  # prose after the list: dated by the publication again
+        # "2015" on a line of its own, then "- 22 كانون الثاني/يناير: ...": the items are of that year
+        published = f"{heading}-12-31" if heading and not year_line else parsed.doc.published
         # "في آذار/مارس من ذلك العام": the year the sentences before named last
-        found = find_dates(sent.text, parsed.doc.published, int(last_year) if last_year else None)
+        found = find_dates(sent.text, published, int(last_year) if last_year else None)
         for d in found:
             value, end_value = d.value, d.end_value
             tail = normalize(sent.text[d.end:d.end + 20]).strip()
