@@ -2394,3 +2394,21 @@ def test_a_timelines_year_heading_dates_the_items_under_it():
     p = parse(text, published="2024-09-10")
     found = {(m.place, m.start_date) for m in p.facts_of(Meeting)}
     assert {("ROME", "2016-02-02"), ("WASHINGTON", "2019-02-06"), ("PARIS", "2024-08")} <= found
+
+
+def test_a_verb_of_meeting_tells_the_meeting_that_the_meeting_after_it_names_again():
+    p = parse("قبل عشر سنوات، في 5 آذار 2015، اجتمع في مدينة عمّان، بدعوة من الأردن، وزراء خارجية مصر ولبنان، وأعلنوا "
+              "التزامهم بالتصدي لتنظيم داعش، فيما حضرت تركيا الاجتماع. ومن ذلك اللقاء انطلق تحالف يضم اليوم 80 عضواً.",
+              published="2025-03-10")
+    assert [(m.place, m.start_date) for m in p.facts_of(Meeting)] == [("AMMAN", "2015-03-05")]
+    got = {(f.actor, f.role) for f in p.facts_of(Participation)}
+    assert ("JOR", "host") in got and ("TUR", "attendee") in got
+    # "، وزراء خارجية مصر ولبنان": a noun whose first letter is و is no next item of the host's list
+    assert ("EGY", "host") not in got and ("LBN", "host") not in got
+
+
+def test_who_met_is_named_in_the_clause_after_the_place_and_the_host():
+    p = parse("في 5 آذار 2015، اجتمع في مدينة عمّان، بدعوة من الأردن، وزراء خارجية مصر ولبنان والسعودية والأردن لبحث "
+              "التصدي لتنظيم داعش.", published="2015-03-10")
+    got = {(f.actor, f.role) for f in p.facts_of(Participation)}
+    assert {("EGY", "attendee"), ("LBN", "attendee"), ("SAU", "attendee"), ("JOR", "host")} <= got

@@ -171,6 +171,12 @@ def meetings(parsed: Parsed, ctx: Context) -> None:
             # ...": the verb that opens the sentence tells a meeting of its own clauses
             nouns = [opener] + nouns
         back = {n.start for n in nouns if _anaphoric(view, n, trig)}  # nouns that point back (verbs never do)
+        if told is not None and nouns and told not in nouns and toks[view.token_at(told.start)].norm in met and all(
+                n.start in back and n.start > told.start and not any(
+                    0 < view.token_at(k.start) - view.token_at(n.end - 1) <= 2 for k in kinds_all) for n in nouns):
+            # "في 11 أيلول 2014، اجتمع في مدينة جدة ... وزراء خارجية ...، فيما حضرت تركيا الاجتماع": the verb tells
+            # the meeting that "الاجتماع" after it names again
+            nouns = [told] + nouns
         if not (coalition or any(k.entity != "other" for k in kinds_all)) and nouns and view.dates and any(
                 _is_venue(m.entity, lex, parsed) for m in view.mentions) and _goes_on_about_it(parsed, view, lex, trig):
             # "لم يكن اللقاء الذي احتضنته قاعدة أندروز ... أمس الثلاثاء، اجتماعاً عابراً. فللمرة الأولى ...
@@ -244,6 +250,12 @@ def meetings(parsed: Parsed, ctx: Context) -> None:
                 dated = [d for d in before.dates if d.value and not _since(before, d)]
                 if dated:
                     date, end_date = dated[0].value, dated[0].end_value
+            i_a = view.token_at(a.start)
+            if a.start in back and i_a > 0 and toks[i_a - 1].norm in _DISTAL:
+                # "ومن ذلك اللقاء انطلق التحالف ...، الذي يضم اليوم 87 عضواً": "that meeting" is one told before,
+                # whatever else the sentence dates or places
+                place = date = end_date = None
+                kinds = []
             if not (place or date or kinds) and a.start in back:
                 # (not "ويأتي الاجتماع بعد ...": a sentence that places the meeting in time speaks of the report's)
                 earlier = _told_before(before, lex, parsed) if before is not None and before.index not in sentence_meeting \
@@ -312,6 +324,10 @@ _LEAD_SENTENCES = 6
 
 
 _SINCE = frozenset({"منذ", "ومنذ"})
+_DISTAL = frozenset(normalize(w) for w in ("ذلك", "تلك", "وذلك", "وتلك"))
+# nouns whose first letter is و, not the conjunction: "، وزراء خارجية ..." opens no next item of a list
+_W_NOUNS = frozenset(normalize(w) for w in ("وزير", "وزيرة", "وزراء", "وفد", "وفود", "وكيل", "وكالة", "ولي", "والي",
+                                            "وسائل", "وحدات", "وحدة", "وثيقة", "وزارة", "وزارات"))
 
 
 def _split_at_named_meetings(view, spans, nouns, kinds) -> tuple[list[tuple[int, int]], frozenset[int]]:
@@ -867,6 +883,13 @@ def _participants(parsed: Parsed, ctx: Context, view, meeting: Meeting, cut=()) 
             if not any(r.end <= m.start < b for m in actors):
                 # "وحضر الاجتماع، الذي استمر ساعتين، كل من ...": past a relative clause
                 b = _past_relative_clause(view, spans, b)
+            passed = (b, b)  # clauses the scope reaches past: their role words are their own
+            if not any(r.end <= m.start < b for m in actors) and view.tokens[rt].norm.lstrip("و").startswith(_MET):
+                # "اجتمع في مدينة جدة، بدعوة من السعودية، وزراء خارجية ...": who met is named in the first clause
+                # after the verb's that opens with neither a preposition nor a time
+                subject = _subject_clause(view, spans, a)
+                if subject is not None:
+                    passed, b = (b, subject[0]), subject[1]
             if not any(r.end <= m.start < b for m in actors):
                 # "وشارك في الاجتماع، إلى جانب الرؤساء المشاركين، ممثلون عن نيجيريا وموزمبيق": past an aside
                 after = next((y for x, y in asides if r.end < x and _ends_at(spans, x, b)), None)
@@ -878,8 +901,10 @@ def _participants(parsed: Parsed, ctx: Context, view, meeting: Meeting, cut=()) 
             # "ترأسه X ونظيره Y، وشارك فيه Z": the next role word opens a scope of its own, unless it heads
             # a delegation ("ووفد من الجامعة العربية برئاسة ...": who led the delegation attended)
             b = min([b] + [x.start for x in roles if x.start > r.end and x.entity != "speaker"
-                           and not _heads_a_delegation(view, x) and not any(p <= x.start < q for p, q in asides)])
-            scope = [m for m in actors if r.end <= m.start < b and view.token_at(m.start) - rt <= 30]
+                           and not _heads_a_delegation(view, x) and not any(p <= x.start < q for p, q in asides)
+                           and not passed[0] <= x.start < passed[1]])
+            scope = [m for m in actors if r.end <= m.start < b and view.token_at(m.start) - rt <= 30
+                     and not passed[0] <= m.start < passed[1]]
             if r.entity in ("chair", "host") and view.tokens[rt].norm[:1] in "يت":
                 # "وزير الخارجية الإيطالي فلان ونظيره الأمريكي فلان يترأسان في روما اجتماعاً": the subject
                 # before a verb (not a noun: "برئاسة"), the last of it right before the verb
@@ -898,7 +923,10 @@ def _participants(parsed: Parsed, ctx: Context, view, meeting: Meeting, cut=()) 
             state = positions.get(m.entity)
             body = lex.get(state) if state else None
             for actor in (m.entity, state, body.extra.get("country") if body and body.cls == "GovernmentBody" else None):
-                if actor and (actor not in chosen or r.entity == "observer"):
+                if actor and (actor not in chosen or r.entity == "observer"
+                              # "بدعوة من المملكة": a host named in a list of those who came is the host
+                              or (r.entity in ("host", "chair") and chosen[actor] == "attendee"
+                                  and not _heads_a_delegation(view, r))):
                     chosen[actor] = r.entity
                     at[actor] = here
     for c in co_chairs:
@@ -969,6 +997,28 @@ def _past_relative_clause(view, spans, b: int) -> int:
     return _coordinated_end(view, spans, spans[k + 1][0], spans[k + 1][1])
 
 
+_MET = tuple(normalize(w) for w in ("اجتمع", "يجتمع", "تجتمع"))
+_NOT_A_SUBJECT = frozenset(normalize(w) for w in ("في", "يوم", "أمس", "اليوم", "خلال", "بعد", "قبل", "على", "من", "عبر",
+                                                   "وذلك", "حيث", "الذي", "التي"))
+
+
+def _subject_clause(view, spans, a: int) -> tuple[int, int] | None:
+    """The first of the three clauses after the one at ``a`` that opens with neither a preposition (written
+    apart, or ب on its first word) nor a time, with the list it goes on with: where the subject after the verb
+    is ("اجتمع في مدينة جدة، بدعوة من السعودية، وزراء خارجية الولايات المتحدة ...")."""
+    k = next((i for i, (x, y) in enumerate(spans) if x == a), None)
+    if k is None:
+        return None
+    for i in range(k + 1, min(len(spans), k + 4)):
+        x, y = spans[i]
+        words = view.sentence.text[x - view.sentence.start:y - view.sentence.start].split()
+        first = normalize(words[0]) if words else ""
+        if not first or first in _NOT_A_SUBJECT or first.startswith("ب") or any(x <= d.start < y for d in view.dates):
+            continue
+        return x, _coordinated_end(view, spans, x, y)
+    return None
+
+
 def _asides(view, spans) -> list[tuple[int, int]]:
     """Clauses that a word of addition opens ("، إلى جانب ...،"، "، بالإضافة إلى ...،") with a clause after
     them: ``(start, where the next clause starts)``."""
@@ -1004,7 +1054,8 @@ def _coordinated_end(view, spans, a: int, b: int) -> int:
         words = [normalize(w.strip(":،,;؛")) for w in nxt.split(maxsplit=2)[:2]]  # "هي: X، وY"
         first = words[0] if words else ""
         # "لوزير الخارجية، السيد ناصر بوريطة، والمبعوث ...": a name set off by commas after its title goes on too
-        goes_on = nxt.startswith("و") and not nxt.startswith(("وذلك", "وهو", "وهي", "وقال", "وأكد", "وأشار"))
+        goes_on = nxt.startswith("و") and not nxt.startswith(("وذلك", "وهو", "وهي", "وقال", "وأكد", "وأشار")) \
+            and first not in _W_NOUNS
         listed = triggers().words("list_goes_on")
         if not (goes_on or first in listed or " ".join(words) in listed or first in triggers().words("honorifics")):
             break
