@@ -2412,3 +2412,9 @@ def test_who_met_is_named_in_the_clause_after_the_place_and_the_host():
               "التصدي لتنظيم داعش.", published="2015-03-10")
     got = {(f.actor, f.role) for f in p.facts_of(Participation)}
     assert {("EGY", "attendee"), ("LBN", "attendee"), ("SAU", "attendee"), ("JOR", "host")} <= got
+
+
+def test_a_meeting_told_in_the_present_of_a_timeline():
+    text = "محطات التحالف الدولي ضد داعش\n2015\n- 22 كانون الثاني/يناير: وزراء المجموعة المصغرة يجتمعون في لندن.\n"
+    p = parse(text, published="2024-09-10")
+    assert [(m.kind, m.place, m.start_date) for m in p.facts_of(Meeting)] == [("small-group", "LONDON", "2015-01-22")]
