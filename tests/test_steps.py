@@ -2418,3 +2418,14 @@ def test_a_meeting_told_in_the_present_of_a_timeline():
     text = "محطات التحالف الدولي ضد داعش\n2015\n- 22 كانون الثاني/يناير: وزراء المجموعة المصغرة يجتمعون في لندن.\n"
     p = parse(text, published="2024-09-10")
     assert [(m.kind, m.place, m.start_date) for m in p.facts_of(Meeting)] == [("small-group", "LONDON", "2015-01-22")]
+
+
+def test_the_size_a_timeline_item_tells_is_of_its_date():
+    text = ("محطات التحالف الدولي ضد داعش\n2017\n- 22 آذار/مارس: وزير الخارجية الأمريكي يجمع في واشنطن وزراء الدول الـ68 "
+            "الأعضاء في التحالف.\n2021\n- 2 كانون الأول/ديسمبر: إطلاق مجموعة في بروكسل لتنسيق جهود التحالف، والترحيب "
+            "ببوركينا فاسو عضواً رابعاً وثمانين.\n")
+    p = parse(text, published="2024-09-10")
+    assert [(s.count, s.as_of) for s in p.facts_of(CoalitionSize)] == [(68, "2017-03-22"), (84, "2021-12-02")]
+    # ministers of so many states who came count no members
+    p = parse("واجتمع وزراء خارجية 30 دولة من التحالف الدولي ضد داعش في باريس أمس.", published="2024-09-10")
+    assert p.facts_of(CoalitionSize) == []

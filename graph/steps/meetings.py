@@ -1439,7 +1439,10 @@ def coalition_size(parsed: Parsed, ctx: Context) -> None:
             if not any(i - reach <= n.i < j + 2 for n in members):
                 continue
             around = [t.norm for t in toks[max(0, i - 3):i]] + [t.norm for t in toks[j:j + 2]]
-            if any(w.startswith(trig.prefixes("not_members")) for w in around):  # "30 وزير خارجية"
+            # (not "وزراء الدول الـ68 الأعضاء في التحالف": the definite count of the members, whoever came)
+            the_members = i > 0 and definite(toks[i - 1]) and j < len(toks) and toks[j].norm.startswith(
+                trig.prefixes("membership_nouns"))
+            if any(w.startswith(trig.prefixes("not_members")) for w in around) and not the_members:  # "30 وزير خارجية"
                 continue
             if j < len(toks) and not set(strip_clitics(toks[j].norm)).isdisjoint(trig.words("time_units")):
                 continue  # "الدول الأعضاء، بعد عشر سنوات على تأسيس التحالف": a span of time
@@ -1490,6 +1493,11 @@ def coalition_size(parsed: Parsed, ctx: Context) -> None:
                 as_of = dated_in_clause[0]
             elif any(w in trig.words("counts_now") for w in clause) and not any(w in trig.words("was") for w in clause):
                 as_of = parsed.doc.published  # "يضم", not "كان يضم"
+            elif (opening := next((d for d in view.dates if d.value and view.token_at(d.start) <= 2 and d.start < q.start
+                                   and not _since(view, d)), None)) is not None:
+                # "- 2 كانون الأول/ديسمبر: إطلاق ...، والترحيب ببوركينا فاسو عضواً رابعاً وثمانين": the date that
+                # opens the sentence (a timeline's item) dates what it tells
+                as_of = opening.value
             else:
                 # the count of a sentence on a meeting is as of that meeting; one said without any is as of
                 # the report ("فالتحالف بأعضائه الستة والثمانين سيبقى إطاراً مهماً")
