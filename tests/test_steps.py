@@ -2429,3 +2429,9 @@ def test_the_size_a_timeline_item_tells_is_of_its_date():
     # ministers of so many states who came count no members
     p = parse("واجتمع وزراء خارجية 30 دولة من التحالف الدولي ضد داعش في باريس أمس.", published="2024-09-10")
     assert p.facts_of(CoalitionSize) == []
+
+
+def test_the_last_state_to_join_before_another():
+    p = parse("وكانت مولدوفا آخر دولة تنضم إلى التحالف الدولي ضد داعش قبل سوريا، إذ رحّب بها أعضاء المجموعة المصغرة "
+              "خلال اجتماعهم في مدريد في حزيران/يونيو الماضي.", published="2025-11-11")
+    assert [(j.member, j.date) for j in p.facts_of(Join)] == [("MDA", "2025-06")]

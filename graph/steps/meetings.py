@@ -1236,13 +1236,17 @@ def membership(parsed: Parsed, ctx: Context) -> None:
                     continue
                 if mt and toks[mt - 1].norm in held_at:  # "في اجتماع الكويت": where it was held
                     continue
+                if mt and toks[mt - 1].norm in _AWAY:  # "آخر دولة تنضم إلى التحالف قبل سوريا": the one it came before
+                    continue
                 end = view.token_at(m.end - 1)
                 if any(r.entity == "observer" for r in trig.find("roles", toks[end + 1:end + 4])):
                     continue  # "رحب الوزراء بكازاخستان بصفة مراقب": welcomed as an observer, not as a member
                 # "موريتانيا تنضم إلى التحالف": the member may be the subject just before the verb
                 # ("وكانت كينيا قد انضمت": قد may stand between them)
                 gap = jt - view.token_at(m.end - 1) - 1
-                before = not welcome and (gap == 0 or (gap == 1 and toks[jt - 1].norm == "قد"))
+                # ("وكانت أوزبكستان آخر دولة تنضم": "the last state" between)
+                before = not welcome and (gap == 0 or (gap == 1 and toks[jt - 1].norm == "قد") or (
+                    gap == 2 and toks[jt - 2].norm in _FIRST_LAST and toks[jt - 1].norm in _STATE_NOUNS))
                 if before:  # "ثلاث دول جديدة هي نيجيريا وتونس وماليزيا انضمت": the whole list is the subject
                     members.extend((x, (a, b)) for x in _list_before(parsed, view, m, lex))
                 if mt - 2 > jt and toks[mt - 2].norm in _RELATIVE:
@@ -1288,6 +1292,8 @@ def membership(parsed: Parsed, ctx: Context) -> None:
 
 
 _RELATIVE = frozenset(normalize(w) for w in ("التي", "الذي"))
+_FIRST_LAST = frozenset(normalize(w) for w in ("آخر", "أول", "أحدث"))
+_STATE_NOUNS = frozenset(normalize(w) for w in ("دولة", "عضو", "بلد", "دولة عربية"))
 # Common nouns that name again a body named in full before: الحلف (حلف شمال الأطلسي), المنظمة, الاتحاد
 _BODY_NOUNS = frozenset(normalize(w) for w in ("الحلف", "المنظمة", "الاتحاد"))
 
