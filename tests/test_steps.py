@@ -2435,3 +2435,14 @@ def test_the_last_state_to_join_before_another():
     p = parse("وكانت مولدوفا آخر دولة تنضم إلى التحالف الدولي ضد داعش قبل سوريا، إذ رحّب بها أعضاء المجموعة المصغرة "
               "خلال اجتماعهم في مدريد في حزيران/يونيو الماضي.", published="2025-11-11")
     assert [(j.member, j.date) for j in p.facts_of(Join)] == [("MDA", "2025-06")]
+
+
+def test_a_second_basim_after_the_title_is_the_name():
+    p = parse(ABOUT_ISIS + "من جهته، أوضح الناطق الرسمي باسم الحكومة باسم العوادي أن الوزارة أبلغت السفراء.")
+    assert [r[0] for r in _roles(p)] == ["باسم العوادي"]
+
+
+def test_an_under_secretary_of_a_ministry_the_text_named_with_its_state():
+    p = parse(ABOUT_ISIS + "فرضت وزارة الخزانة الأمريكية أمس عقوبات على شبكة تمويل. وقال وكيل وزارة الخزانة لشؤون "
+              "الإرهاب والاستخبارات المالية براين نيلسون إن التنظيم يستغل الثغرات.", published="2024-01-10")
+    assert ("براين نيلسون", "وكيل وزارة الخزانة", "USA") in _roles(p)

@@ -183,6 +183,7 @@ def people(parsed: Parsed, ctx: Context) -> None:
             limit = min(len(toks), t.j + 10)
             name_start, closed = None, False
             complement = _opens_complement(table[t.entity][0])  # inside "باسم ..." or "لشؤون ...": its definite words are the title's
+            on_behalf = False  # whether "باسم" has been read after the title
             while pos < limit:
                 if run_j <= pos < adj_j:  # the office's adjectives ("وزير الدفاع الوطني") come before the name
                     pos = adj_j
@@ -292,6 +293,11 @@ def people(parsed: Parsed, ctx: Context) -> None:
                 if complement and tok.norm in _AFFAIRS:
                     pos += 1
                     continue
+                if tok.norm == _ON_BEHALF and (on_behalf or table[t.entity][0].endswith("باسم")) \
+                        and pos + 1 < len(toks) and toks[pos + 1].start not in starts:
+                    name_start = pos  # "الناطق الرسمي باسم الحكومة باسم العوادي": a second "باسم" is the name Basim
+                    break
+                on_behalf = on_behalf or tok.norm == _ON_BEHALF
                 if tok.norm in _COMPLEMENTS and pos + 1 < len(toks) and (
                         definite(toks[pos + 1]) or toks[pos + 1].start in starts or toks[pos + 1].norm in _COMMON_NOUNS):
                     complement = True  # "المتحدث باسم الجيش"، "مساعد الوزير لشؤون التنمية" (باسم is also a name)
@@ -375,6 +381,10 @@ def people(parsed: Parsed, ctx: Context) -> None:
             if affiliation is None and table[base][0].endswith("باسم") and t.j < len(toks):
                 affiliation = _institution_named_before(parsed, lex, view, toks[t.j]) \
                     or _ministry_named_before(parsed, lex, view, t.j)
+            if affiliation is None and (k := next((k for k in range(t.i, t.j) if toks[k].norm == _MINISTRY), None)) is not None \
+                    and k + 1 < t.j:
+                # "وكيل وزارة الخزانة ..." after "فرضت وزارة الخزانة الأمريكية": the state of that ministry
+                affiliation = _ministry_named_before(parsed, lex, view, k)
             used_until = pos
             entry = lex.get(person)
             if affiliation is None and entry is not None:
@@ -716,6 +726,9 @@ def _ministry_named_before(parsed: Parsed, lex, view, j: int) -> str | None:
                 k = v.token_at(m.start)
                 if k > 0 and v.tokens[k - 1].norm == portfolio:
                     named.append((m.start, m.entity))
+            elif m.end <= at and (e := lex.get(m.entity)) is not None and e.cls == "GovernmentBody" \
+                    and e.extra.get("country") and portfolio in normalize(m.surface).split():
+                named.append((m.start, e.extra["country"]))  # "وزارة الخزانة الأمريكية" named as one body
     states = {f.affiliation for f in roles} | {e for _, e in named}
     if len(states) == 1:
         return states.pop()
@@ -781,6 +794,7 @@ _GIVEN_NAME_ENDS = frozenset(normalize(w) for w in ("الله", "الدين", "�
 _DYNASTIES = frozenset(normalize(w) for w in ("الصباح",))
 _POSTED_TO = frozenset(normalize(w) for w in ("إلى", "الى", "لدى"))
 _COMPLEMENTS = frozenset(normalize(w) for w in ("باسم", "لشؤون", "للشؤون"))
+_ON_BEHALF = normalize("باسم")
 _FOR_AFFAIRS = frozenset(normalize(w) for w in ("لشؤون", "للشؤون", "لشئون"))
 _IN = normalize("في")
 _ABROAD = normalize("الخارج")
