@@ -2446,3 +2446,9 @@ def test_an_under_secretary_of_a_ministry_the_text_named_with_its_state():
     p = parse(ABOUT_ISIS + "فرضت وزارة الخزانة الأمريكية أمس عقوبات على شبكة تمويل. وقال وكيل وزارة الخزانة لشؤون "
               "الإرهاب والاستخبارات المالية براين نيلسون إن التنظيم يستغل الثغرات.", published="2024-01-10")
     assert ("براين نيلسون", "وكيل وزارة الخزانة", "USA") in _roles(p)
+
+
+def test_a_place_noun_then_whose_it_is_names_no_place():
+    got = _attacks(ABOUT_ISIS + "في 12 أيار 2025، هاجم مقاتلو ولاية غرب إفريقيا قاعدة للجيش النيجيري في بلدة مارتي "
+                   "بولاية بورنو.", published="2025-08-01")
+    assert [a[1] for a in got] == ["مارتي"]

@@ -375,6 +375,7 @@ def _unknown_place(parsed: Parsed, view, start: int, end: int) -> list[Mention]:
         # (or after "قرب": "قرب منطقة العيث" is near somewhere)
         article_ok = not set(strip_clitics(tok.norm)).isdisjoint(units) or (i > 0 and toks[i - 1].norm in _NEAR)
         if (not words or (words[0].norm.startswith("ال") and not article_ok) or words[0].norm.endswith("يه")
+                or words[0].norm.startswith(("لل", "بال", "كال", "فال"))  # "قاعدة للجيش النيجيري": whose, not its name
                 or words[0].norm in trig.words("pronoun_prepositions")  # "قاعدة له"
                 or any(m.start <= tok.start < m.end for m in view.mentions)):
             continue  # "المعسكر القريب", "سوقاً شعبية": no name; "مدينة الموصل" is the lexicon's
