@@ -826,6 +826,7 @@ def _participants(parsed: Parsed, ctx: Context, view, meeting: Meeting, cut=()) 
     lex = ctx.lexicon
     roles = triggers().find("roles", view.tokens)
     co_chairs = triggers().find("co_chairs", view.tokens)
+    met = triggers().words("met")
     if not (roles or co_chairs):
         return
     refs = _reference_points(view)  # "بعد ساعات من خطاب وجهه الرئيس": roles in another event
@@ -884,7 +885,7 @@ def _participants(parsed: Parsed, ctx: Context, view, meeting: Meeting, cut=()) 
                 # "وحضر الاجتماع، الذي استمر ساعتين، كل من ...": past a relative clause
                 b = _past_relative_clause(view, spans, b)
             passed = (b, b)  # clauses the scope reaches past: their role words are their own
-            if not any(r.end <= m.start < b for m in actors) and view.tokens[rt].norm.lstrip("و").startswith(_MET):
+            if not any(r.end <= m.start < b for m in actors) and set(strip_clitics(view.tokens[rt].norm)) & met:
                 # "اجتمع في مدينة جدة، بدعوة من السعودية، وزراء خارجية ...": who met is named in the first clause
                 # after the verb's that opens with neither a preposition nor a time
                 subject = _subject_clause(view, spans, a)
@@ -997,7 +998,6 @@ def _past_relative_clause(view, spans, b: int) -> int:
     return _coordinated_end(view, spans, spans[k + 1][0], spans[k + 1][1])
 
 
-_MET = tuple(normalize(w) for w in ("اجتمع", "يجتمع", "تجتمع"))
 _NOT_A_SUBJECT = frozenset(normalize(w) for w in ("في", "يوم", "أمس", "اليوم", "خلال", "بعد", "قبل", "على", "من", "عبر",
                                                    "وذلك", "حيث", "الذي", "التي"))
 
@@ -1293,7 +1293,7 @@ def membership(parsed: Parsed, ctx: Context) -> None:
 
 _RELATIVE = frozenset(normalize(w) for w in ("التي", "الذي"))
 _FIRST_LAST = frozenset(normalize(w) for w in ("آخر", "أول", "أحدث"))
-_STATE_NOUNS = frozenset(normalize(w) for w in ("دولة", "عضو", "بلد", "دولة عربية"))
+_STATE_NOUNS = frozenset(normalize(w) for w in ("دولة", "عضو", "بلد"))
 # Common nouns that name again a body named in full before: الحلف (حلف شمال الأطلسي), المنظمة, الاتحاد
 _BODY_NOUNS = frozenset(normalize(w) for w in ("الحلف", "المنظمة", "الاتحاد"))
 
