@@ -446,6 +446,7 @@ _VALUE_WORDS = frozenset(_phrase(p)[0] for p in _DATA["value_words"])
 _SO_FAR = tuple(_phrase(p) for p in _DATA["so_far"])
 
 
+_NOT = _phrase("لا")[0]
 _ON_THAN = frozenset(_phrase(w)[0] for w in ("على", "عن"))
 _TOTAL = frozenset(_phrase(w)[0] for w in ("الإجمالية", "الإجمالي", "الكلية", "الكلي"))
 _COMPARED = {_phrase(w)[0]: q for w, q in (("تزيد", "more-than"), ("يزيد", "more-than"), ("تقل", "less-than"),
@@ -467,6 +468,8 @@ def _qualifier_before(toks: list[_Tok], i: int) -> tuple[str, int] | None:
         # "مساعدات تزيد قيمتها الإجمالية على 3.5 مليار": the verb, its value (and total), then على
         k = i - 2 - (toks[i - 2].norm in _TOTAL)
         if k >= 1 and toks[k].norm in _VALUE_WORDS and (q := _COMPARED.get(toks[k - 1].norm)):
+            if k >= 2 and toks[k - 2].norm == _NOT:  # "لا تقل قيمتها عن": at least
+                return ("more-than" if q == "less-than" else "less-than"), toks[k - 2].start
             return q, toks[k - 1].start
     for p in _SO_FAR:  # "تجاوزت حتى الآن مئتي مليون"
         k = i - len(p)

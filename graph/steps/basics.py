@@ -117,14 +117,17 @@ def _bare_kingdom(parsed: Parsed, ctx: Context) -> None:
 
 _PLACES = frozenset({"City", "Region", "Country"})
 # "لندن - (وكالات)", "واشنطن (الأناضول) -", "الرياض - «الصحيفة»", "روما - من مراسلنا"
+# The short names of news agencies as datelines give them between dashes (not any word: "سوريا - قسد - مقتل")
+_AGENCIES = ("كونا", "واس", "قنا", "وام", "بنا", "واع", "سانا", "بترا", "وفا", "سبأ", "العمانية", "الأناضول", "رويترز",
+             "أ ش أ", "أ ف ب", "د ب أ", "و م ع", "ومع", "فرانس برس", "إرنا", "تاس")
 _DATELINE = re.compile(r"\s*(?P<place>[\u0621-\u065F\u0671]+(?: [\u0621-\u065F\u0671]+)?)\s*"
                        r"(?:\((?P<agency>[^()\n]{1,30})\)\s*[-–—]|[-–—/]\s*(?:\(|«|\"|خاص|مراسل|من مراسل)"
                        r"|،\s*[^-–—\n،]{0,12}[0-9\u0660-\u0669][^-–—\n،]{0,20}[-–—]"  # "مراكش، 11 مايو 2022 -"
                        # "واشنطن - 14 - 11 (كونا) --": the day and the month, then the agency
                        r"|[-–—]\s*[0-9\u0660-\u0669]{1,2}\s*[-–—]\s*[0-9\u0660-\u0669]{1,2}\s*\("
                        r"|[-–—/]\s*[\u0621-\u064A]{2,6}\s*$"  # a line of its own: "الكويت – واع"، "بغداد / «الموقع»"
-                       # the agency between dashes: "الكويت - كونا - أعلنت"، "القاهرة - أ ش أ -"
-                       r"|[-–—]\s*[\u0621-\u064A]{1,6}(?: [\u0621-\u064A]{1,2}){0,2}\s*[-–—]"
+                       # a news agency between dashes: "الكويت - كونا - أعلنت"، "القاهرة - أ ش أ -"
+                       r"|[-–—]\s*(?:" + "|".join(_AGENCIES) + r")\s*[-–—]"
                        # the day and month, then the agency between slashes: "القاهرة في 11 مايو /أ ش أ/"
                        r"|في\s+[0-9\u0660-\u0669]{1,2}\s+[\u0621-\u064A]+(?:\s+[0-9\u0660-\u0669]{4})?\s*/[^/\n]{1,15}/)")
 
@@ -142,6 +145,7 @@ def _dateline(parsed: Parsed, ctx: Context) -> None:
                  and (ctx.lexicon.get(x.entity) and ctx.lexicon[x.entity].cls in _PLACES)]
         if known:
             parsed.dateline = known[0].entity
+            parsed._dateline_at = start  # type: ignore[attr-defined]
             return
         if any(x.start < end and start < x.end for x in parsed.mentions):
             return  # a name the lexicon knows as something else
@@ -152,6 +156,7 @@ def _dateline(parsed: Parsed, ctx: Context) -> None:
         key = mint_key("place", " ".join(words))
         parsed.entities[key] = NewEntity(key, "City", name)
         parsed.dateline = key
+        parsed._dateline_at = start  # type: ignore[attr-defined]
         pm = PhraseMatcher()
         pm.add(name, key)
         for s2, t2 in zip(parsed.sentences, parsed.tokens):
@@ -163,6 +168,8 @@ def _dateline(parsed: Parsed, ctx: Context) -> None:
 
 # A timeline's heading: a year on a line of its own ("2015", "عام 2016:"), and the items under it.
 _YEAR_HEADING = re.compile(r"[*#\s]*(?:(?:عام|العام|سنة)\s+)?((?:19|20)[0-9]{2})[:：*\s]*")
+_RELATIVE_WORDS = re.compile(r"أمس|الماضي|الماضية|المقبل|المقبلة|القادم|القادمة|اليوم|الحالي|الجاري|غدا|غداً|"
+                             r"الأسبوع|الشهر|العام|السنة")
 _TIMELINE_ITEM = re.compile(r"\s*(?:[-–—•*▪·]|[0-9\u0660-\u0669]{1,2}\s*[.)-]\s)")
 
 _THAT_YEAR = ("من ذلك العام", "من العام نفسه", "من نفس العام", "من السنة نفسها", "من ذلك الشهر")
@@ -183,10 +190,14 @@ def dates(parsed: Parsed, ctx: Context) -> None:
                 else None
         elif heading and not _TIMELINE_ITEM.match(sent.text):
             heading = None  # prose after the list: dated by the publication again
-        # "2015" on a line of its own, then "- 22 كانون الثاني/يناير: ...": the items are of that year
-        published = f"{heading}-12-31" if heading and not year_line else parsed.doc.published
         # "في آذار/مارس من ذلك العام": the year the sentences before named last
-        found = find_dates(sent.text, published, int(last_year) if last_year else None)
+        found = find_dates(sent.text, parsed.doc.published, int(last_year) if last_year else None)
+        if heading and not year_line:
+            # "2015" on a line of its own, then "- 22 كانون الثاني/يناير: ...": a date with no year of its own is of
+            # that year; "أمس" and "الشهر الماضي" are still the report's
+            headed = {d.start: d for d in find_dates(sent.text, f"{heading}-12-31", int(last_year) if last_year else None)}
+            found = [headed.get(d.start, d) if d.relative and not _RELATIVE_WORDS.search(sent.text, d.start, d.end) else d
+                     for d in found]
         for d in found:
             value, end_value = d.value, d.end_value
             tail = normalize(sent.text[d.end:d.end + 20]).strip()

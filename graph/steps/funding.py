@@ -203,18 +203,19 @@ def funding(parsed: Parsed, ctx: Context) -> None:
                         purpose=_purpose(parsed, view, q), year=years[0] if years else None)
             parsed.facts.append(f)
             prev = f
-        _givers_not_helped(parsed, view.index, supported or prev_sentence_beneficiaries)
+        _givers_not_helped(parsed, view.index, supported or prev_sentence_beneficiaries, set(supported))
         prev_sentence_beneficiaries = supported or prev_sentence_beneficiaries
     _same_figure_told_twice(parsed)
 
 
-def _givers_not_helped(parsed: Parsed, sentence: int, fallback: list[str]) -> None:
+def _givers_not_helped(parsed: Parsed, sentence: int, fallback: list[str], supported: set[str]) -> None:
     """In a sentence of several givers ("تعهدت السعودية بمليار ونصف المليار دولار فيما أعلنت تركيا فتح خطوط
     ائتمان بقيمة خمسة مليارات دولار وأعلنت دولة قطر تقديم مليار دولار"), one who gives is not helped by
-    another's gift: the figure is for whom the sentences before said money was for."""
+    another's gift, unless the sentence says it is ("للعراق"): the figure is for whom the sentences before
+    said money was for."""
     figures = [f for f in parsed.facts_of(Funding) if f.evidence.sentence == sentence]
-    givers = {f.donor for f in figures if f.donor is not None and f.kind == "pledge"}
-    if len(givers) < 2:
+    givers = {f.donor for f in figures if f.donor is not None and f.kind == "pledge"} - supported
+    if len({f.donor for f in figures if f.donor is not None and f.kind == "pledge"}) < 2:
         return
     for f in figures:
         if givers & set(f.beneficiaries) or not f.beneficiaries:

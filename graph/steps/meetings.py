@@ -666,8 +666,8 @@ def _place(view, lex, parsed, anchor: int, spans, hosted: bool, cut: bool = Fals
               and not any(anchor < e <= m.start for e in attacked)
               # "القاهرة في 11 مايو /أ ش أ/ شارك ... في الاجتماع الوزاري ... الذي تستضيفه مدينة مراكش": where the
               # report was filed from, opening the line, is no venue of its own
-              and not (m.entity == parsed.dateline and not view.sentence.text[:m.start - view.sentence.start].strip())
-              and not (anchor < m.start and _in_an_events_name(view, m))]  # "بالتزامن مع (مؤتمر لندن ...)"
+              and m.start != getattr(parsed, "_dateline_at", None)
+              and not _in_an_events_name(view, m, outside=anchor)]  # "بالتزامن مع (مؤتمر لندن ...)"
     # (a venue past another meeting's words after this one is that meeting's: "استضافتها الاجتماع الوزاري
     # المقبل ...، وذلك خلال مشاركتها في اجتماع المديرين ...، الذي عُقد ...، في مدينة لاهاي")
     near = [m for m in venues if a <= m.start < b] or (
@@ -894,8 +894,8 @@ def _participants(parsed: Parsed, ctx: Context, view, meeting: Meeting, cut=()) 
             if not any(r.end <= m.start < b for m in actors):
                 # "وشارك في الاجتماع، إلى جانب الرؤساء المشاركين، ممثلون عن نيجيريا وموزمبيق": past an aside
                 after = next((y for x, y in asides if r.end < x and _ends_at(spans, x, b)), None)
-                if after is not None:
-                    b = _coordinated_end(view, spans, after, clause_of(spans, after)[1])
+                if after is not None and _first_word(view, after) not in _MOVES_ON:  # not "، فيما غابت تركيا"
+                    b = _coordinated_end(view, spans, after, clause_of(spans, after)[1], and_too=False)
             if parsed.doc.text[b:b + 1] == ":":  # "وشارك في الاجتماع وزراء خارجية دول المجلس: الإمارات، والبحرين ..."
                 listed_to = _list_end(parsed, view, spans, b, lex)
                 b = _coordinated_end(view, spans, clause_of(spans, listed_to - 1)[0], listed_to)
@@ -955,10 +955,14 @@ _CHAIRMANSHIP = normalize("رئاست"), normalize("رئاسه")
 _EVENT_NOUNS = frozenset(normalize(w) for w in ("مؤتمر", "اجتماع", "قمة", "منتدى", "ملتقى"))
 
 
-def _in_an_events_name(view, m) -> bool:
+def _in_an_events_name(view, m, outside: int | None = None) -> bool:
     """Whether a name is inside the bracketed or quoted name of an event, "(مؤتمر الكويت الدولي لاعادة اعمار
-    العراق)"، «مؤتمر بروكسل»: the event's name, not who took part."""
+    العراق)"، «مؤتمر بروكسل»: the event's name, not who took part (with ``outside``, a document offset, only
+    when that offset comes before the brackets: the meeting told is not the one named in them)."""
     text, k = view.sentence.text, m.start - view.sentence.start
+    opened = max(text.rfind(c, 0, k) for c in ("(", "«", "“", '"'))
+    if outside is not None and not outside < view.sentence.start + opened:
+        return False
     words = quoted_words(view, m.start)
     opened = text.rfind("(", 0, k)
     if words is None and opened >= 0 and text.rfind(")", 0, k) < opened:
@@ -972,9 +976,11 @@ _DELEGATION = frozenset(normalize(w) for w in ("وفد", "ووفد", "بوفد",
 
 
 def _heads_a_delegation(view, role) -> bool:
-    """Whether a role word follows a delegation within a few words ("وفد من جامعة الدول العربية برئاسة")."""
+    """Whether a role word follows a delegation within a few words ("وفد من جامعة الدول العربية برئاسة"), or
+    has one right after it ("وترأس وفد نيجيريا وزير الخارجية")."""
     k = view.token_at(role.start)
-    return any(t.norm in _DELEGATION for t in view.tokens[max(0, k - 6):k])
+    j = view.token_at(role.end - 1)
+    return any(t.norm in _DELEGATION for t in view.tokens[max(0, k - 6):k] + view.tokens[j + 1:j + 3])
 
 
 def _coordinated(view, first, actors, lex) -> list:
@@ -1002,6 +1008,16 @@ _NOT_A_SUBJECT = frozenset(normalize(w) for w in ("في", "يوم", "أمس", "�
                                                    "وذلك", "حيث", "الذي", "التي"))
 
 
+# Words that open a clause on something else: "، ثم انتقل ..."، "، فيما غابت تركيا ..."
+_MOVES_ON = frozenset(normalize(w) for w in ("ثم", "فيما", "وفيما", "بينما", "حيث", "كما", "لكن", "غير", "إلا"))
+
+
+def _first_word(view, offset: int) -> str:
+    """The normalised first word of the sentence from document ``offset`` on."""
+    words = view.sentence.text[offset - view.sentence.start:].split(maxsplit=1)
+    return normalize(words[0].strip("،,:")) if words else ""
+
+
 def _subject_clause(view, spans, a: int) -> tuple[int, int] | None:
     """The first of the three clauses after the one at ``a`` that opens with neither a preposition (written
     apart, or ب on its first word) nor a time, with the list it goes on with: where the subject after the verb
@@ -1011,11 +1027,12 @@ def _subject_clause(view, spans, a: int) -> tuple[int, int] | None:
         return None
     for i in range(k + 1, min(len(spans), k + 4)):
         x, y = spans[i]
-        words = view.sentence.text[x - view.sentence.start:y - view.sentence.start].split()
-        first = normalize(words[0]) if words else ""
+        first = _first_word(view, x) if x < y else ""
+        if first in _MOVES_ON:
+            return None  # "...، ثم انتقل وزير الخارجية إلى بغداد": the sentence has moved on
         if not first or first in _NOT_A_SUBJECT or first.startswith("ب") or any(x <= d.start < y for d in view.dates):
             continue
-        return x, _coordinated_end(view, spans, x, y)
+        return x, _coordinated_end(view, spans, x, y, and_too=False)
     return None
 
 
@@ -1046,15 +1063,16 @@ def _opens_relative(view, span: tuple[int, int], held: bool = False) -> bool:
     return not held or (len(words) == 2 and words[1] in triggers().words("held"))
 
 
-def _coordinated_end(view, spans, a: int, b: int) -> int:
-    """A list goes on past a comma when the next clause opens with "و": "بدعوة من X، وY"."""
+def _coordinated_end(view, spans, a: int, b: int, and_too: bool = True) -> int:
+    """A list goes on past a comma when the next clause opens with "و": "بدعوة من X، وY" (with ``and_too``
+    false, only past a word of addition: "، فضلاً عن الاتحاد الإفريقي", not "، وغابت تركيا عن الاجتماع")."""
     k = next((i for i, (x, _) in enumerate(spans) if x == a), None)
     while k is not None and k + 1 < len(spans):
         nxt = view.sentence.text[spans[k + 1][0] - view.sentence.start:].lstrip()
         words = [normalize(w.strip(":،,;؛")) for w in nxt.split(maxsplit=2)[:2]]  # "هي: X، وY"
         first = words[0] if words else ""
         # "لوزير الخارجية، السيد ناصر بوريطة، والمبعوث ...": a name set off by commas after its title goes on too
-        goes_on = nxt.startswith("و") and not nxt.startswith(("وذلك", "وهو", "وهي", "وقال", "وأكد", "وأشار")) \
+        goes_on = and_too and nxt.startswith("و") and not nxt.startswith(("وذلك", "وهو", "وهي", "وقال", "وأكد", "وأشار")) \
             and first not in _W_NOUNS
         listed = triggers().words("list_goes_on")
         if not (goes_on or first in listed or " ".join(words) in listed or first in triggers().words("honorifics")):
@@ -1292,6 +1310,8 @@ def membership(parsed: Parsed, ctx: Context) -> None:
 
 
 _RELATIVE = frozenset(normalize(w) for w in ("التي", "الذي"))
+_ITEM = re.compile(r"\s*[-–—•*▪·]")  # an item of a list or timeline
+_GROUP = (normalize("المجموعة"), normalize("مجموعة"))
 _FIRST_LAST = frozenset(normalize(w) for w in ("آخر", "أول", "أحدث"))
 _STATE_NOUNS = frozenset(normalize(w) for w in ("دولة", "عضو", "بلد"))
 # Common nouns that name again a body named in full before: الحلف (حلف شمال الأطلسي), المنظمة, الاتحاد
@@ -1447,7 +1467,8 @@ def coalition_size(parsed: Parsed, ctx: Context) -> None:
             around = [t.norm for t in toks[max(0, i - 3):i]] + [t.norm for t in toks[j:j + 2]]
             # (not "وزراء الدول الـ68 الأعضاء في التحالف": the definite count of the members, whoever came)
             the_members = i > 0 and definite(toks[i - 1]) and j < len(toks) and toks[j].norm.startswith(
-                trig.prefixes("membership_nouns"))
+                trig.prefixes("membership_nouns")) and not any(
+                t.norm.startswith(_GROUP) for t in toks[j + 1:j + 4])  # not "الأعضاء في المجموعة المصغرة"
             if any(w.startswith(trig.prefixes("not_members")) for w in around) and not the_members:  # "30 وزير خارجية"
                 continue
             if j < len(toks) and not set(strip_clitics(toks[j].norm)).isdisjoint(trig.words("time_units")):
@@ -1499,8 +1520,9 @@ def coalition_size(parsed: Parsed, ctx: Context) -> None:
                 as_of = dated_in_clause[0]
             elif any(w in trig.words("counts_now") for w in clause) and not any(w in trig.words("was") for w in clause):
                 as_of = parsed.doc.published  # "يضم", not "كان يضم"
-            elif (opening := next((d for d in view.dates if d.value and view.token_at(d.start) <= 2 and d.start < q.start
-                                   and not _since(view, d)), None)) is not None:
+            elif _ITEM.match(view.sentence.text) and (opening := next(
+                    (d for d in view.dates if d.value and view.token_at(d.start) <= 2 and d.start < q.start
+                     and not _since(view, d)), None)) is not None:
                 # "- 2 كانون الأول/ديسمبر: إطلاق ...، والترحيب ببوركينا فاسو عضواً رابعاً وثمانين": the date that
                 # opens the sentence (a timeline's item) dates what it tells
                 as_of = opening.value

@@ -21,8 +21,7 @@ from ..pipeline import Context, step
 from ..rdf import mint_key
 from ..text import normalize, strip_clitics
 from ..triggers import triggers
-from ._context import (ACTOR_CLASSES, clause_of, clause_spans, definite, entity_class, main_armed_group, proclitic,
-                       views)
+from ._context import ACTOR_CLASSES, definite, entity_class, main_armed_group, proclitic, views
 
 __all__ = ["people", "titles"]
 
@@ -265,8 +264,9 @@ def people(parsed: Parsed, ctx: Context) -> None:
                         and not _punct_between(text, toks[pos - 1].end, toks[pos + 1].start)):
                     pos += 2  # "وزير الصناعة وتنمية الصادرات": the office's second part, not a name
                     continue
-                if (tok.norm.startswith("وال") and len(tok.norm) >= 6 and definite(toks[pos - 1])
-                        and tok.norm[1:] not in _title_heads() and not _punct_between(text, toks[pos - 1].end, tok.start)):
+                if (tok.norm.startswith("وال") and len(tok.norm) >= 6 and definite(toks[pos - 1]) and affiliation is None
+                        and (tok.norm[1:] in _PORTFOLIO_NOUNS or tok.norm.endswith("يين"))
+                        and tok.start not in starts and not _punct_between(text, toks[pos - 1].end, tok.start)):
                     pos += 1  # "وزيرة الخارجية والتكامل الإقليمي": a second portfolio of the office, not a name
                     while (pos < len(toks) and definite(toks[pos]) and toks[pos].norm.endswith(("ي", "يه"))
                            and toks[pos].start not in starts and not _punct_between(text, toks[pos - 1].end, toks[pos].start)):
@@ -677,14 +677,22 @@ _VISIT = (normalize("يزور"), normalize("زيارة"), normalize("تزور"),
 
 
 def _visit_or_other_state(view, lex, parsed, at: int) -> bool:
-    """Whether a sentence tells a visit, or the clause of the title at ``at`` names a state other than the
-    one the report was filed from (not one named clauses later: "...، ودعم الدول في إعادة مواطنيها
-    المحتجزين في شمال شرق سوريا")."""
+    """Whether a sentence tells a visit, or names a state other than the one the report was filed from (not
+    one after a preposition past the title at ``at``: "ودعم الدول في إعادة مواطنيها المحتجزين في سوريا", nor
+    one inside a longer name: "شمال شرق سوريا")."""
     home = _filed_from(parsed, lex)
-    a, b = clause_of(clause_spans(view.sentence.text, view.sentence.start), at)
     return any(strip_clitics(t.norm)[-1].startswith(_VISIT) for t in view.tokens) or any(
-        entity_class(m.entity, lex, parsed) == "Country" and m.entity != home and a <= m.start < b
-        for m in view.mentions)
+        entity_class(m.entity, lex, parsed) == "Country" and m.entity != home and m.how == "name"
+        and not (m.start > at and _after_a_preposition(view, m)) for m in view.mentions)
+
+
+_PLACE_PREPOSITIONS = frozenset(normalize(w) for w in ("في", "من", "إلى", "الى", "عن", "داخل"))
+
+
+def _after_a_preposition(view, m) -> bool:
+    """Whether a name comes right after a preposition written apart ("المحتجزين في سوريا"): where, not who."""
+    k = view.token_at(m.start)
+    return k > 0 and view.tokens[k - 1].norm in _PLACE_PREPOSITIONS
 
 
 def _filed_from(parsed: Parsed, lex) -> str | None:
@@ -795,6 +803,11 @@ _DYNASTIES = frozenset(normalize(w) for w in ("الصباح",))
 _POSTED_TO = frozenset(normalize(w) for w in ("إلى", "الى", "لدى"))
 _COMPLEMENTS = frozenset(normalize(w) for w in ("باسم", "لشؤون", "للشؤون"))
 _ON_BEHALF = normalize("باسم")
+# the second portfolio of a ministry ("وزيرة الخارجية والتكامل الإقليمي"), or its nationals ("والتوغوليين في الخارج")
+_PORTFOLIO_NOUNS = frozenset(normalize(w) for w in (
+    "التكامل", "التعاون", "المغتربين", "التنمية", "الشؤون", "التجارة", "الاقتصاد", "الصناعة", "العدل", "الأوقاف",
+    "المالية", "الإعلام", "الثقافة", "التخطيط", "الاستثمار", "الاستخبارات", "التعليم", "الصحة", "الطاقة", "الهجرة",
+    "اللاجئين", "المغاربة", "الأمن", "الدفاع", "الداخلية", "الخارجية", "الرياضة", "الشباب", "السياحة", "البيئة"))
 _FOR_AFFAIRS = frozenset(normalize(w) for w in ("لشؤون", "للشؤون", "لشئون"))
 _IN = normalize("في")
 _ABROAD = normalize("الخارج")
@@ -827,6 +840,14 @@ def _not_a_name_word(tok) -> bool:
 def _stop_word(norm: str) -> bool:
     """Whether a word ends a name: a stop word, alone or after و ("ومنها"، "وقال")."""
     return norm in _STOP or (norm[:1] == "و" and norm[1:] in _STOP)
+
+
+_ALA = re.compile(r"(?<![\u0621-\u064A])على(?![\u0621-\u064A])")
+
+
+def _writes_ala(text: str) -> bool:
+    """Whether a text writes the preposition على with alef maqsura (as a word of its own)."""
+    return _ALA.search(text) is not None
 
 
 _APART = frozenset({"ل", "ب"})  # a preposition written apart from its noun with a tatweel: "لـ«قسد»"
@@ -888,7 +909,10 @@ def _unknown_person(parsed: Parsed, view, i: int, starts: dict, surnames: dict,
                 starts[tok.start].how == "surname" or getattr(parsed.entities.get(starts[tok.start].entity), "cls", None) == "Person"):
             m = starts[tok.start]  # "أنتوني ج. بلينكن": a person the text or the lexicon knows, with a middle initial
             return m.entity, view.token_at(m.end - 1) + 1
-        ali = j > i and _MARKS.sub("", tok.surface) == "علي" and "على" in text  # the name, in a text that writes على apart
+        # "جمال علي الدوري": Ali inside a name, in a text that writes the preposition على apart, with a family
+        # name with the article after it
+        ali = (j > i and _MARKS.sub("", tok.surface) == "علي" and _writes_ala(text) and j + 1 < len(toks)
+               and definite(toks[j + 1]) and toks[j + 1].start not in starts and not _stop_word(toks[j + 1].norm))
         if (_stop_word(tok.norm) and not ali) or tok.start in starts or tok.norm.isdigit() or _not_a_name_word(tok) \
                 or tok.norm in _APART:
             break  # (a preposition written apart, "بـ«...»", is no name either)

@@ -179,10 +179,16 @@ def attacks(parsed: Parsed, ctx: Context) -> None:
 
 
 def _clause_after_next(text: str, start: int, end: int) -> int:
-    """Where the clause after the one following ``start`` begins (``end`` at most): the second clause
-    break after ``start``."""
+    """Where the attack's clauses end (``end`` at most): at the first clause after the one of ``start`` that
+    opens with neither a preposition nor a time ("...، وأسفر عن مقتل 11 عنصراً، يؤكد أن الخلايا النائمة في
+    جبال حمرين"); clauses of where and when go on ("، فجر اليوم، على موقع عسكري، في محافظة صلاح الدين")."""
     breaks = [k for k in range(start, end) if text[k] in "،,;؛"]
-    return breaks[1] if len(breaks) > 1 else end
+    for k in breaks:
+        words = text[k + 1:end].split(maxsplit=1)
+        first = normalize(words[0]) if words else ""
+        if first and first not in _WHERE_WHEN and not first.startswith("ب"):
+            return k
+    return end
 
 
 def _witnessed_at(parsed: Parsed, lex, view, w, witnessed: frozenset[str]) -> list[Mention]:
@@ -208,7 +214,7 @@ def _claimed_further_on(parsed: Parsed, lex, all_views: list, trig, main: str | 
     if any(a.perpetrator for a in attacks if a.place in places):
         return
     told = {a.evidence.sentence for a in attacks}
-    claim_words = trig.words("claimed") | trig.words("claimed_it")
+    claim_words = trig.words("claimed") | trig.words("claimed_it") | {_RESPONSIBILITY}
     for view in all_views:
         if view.index <= first or view.index in told:
             continue
@@ -225,6 +231,7 @@ def _claimed_further_on(parsed: Parsed, lex, all_views: list, trig, main: str | 
 
 
 _CLAIM_WITHIN = 2  # sentences after an attack that may claim it
+_RESPONSIBILITY = normalize("المسؤولية")
 _SINCE_REACH = 5  # words of its clause before a year that may bound it ("منذ تفجيرات الملعب عام 2005")
 _NEAR_CLAIM = 4  # words between a claim verb and the group that claims
 
@@ -242,7 +249,10 @@ def _claimant(parsed: Parsed, lex, view, trig, main: str | None, isis: str | Non
     groups = [m for m in _armed(parsed, lex, view)
               if not (view.token_at(m.start) > 0 and toks[view.token_at(m.start) - 1].norm in on_behalf_of)]
     claims = [i for i, t in enumerate(toks) if t.norm in claim_words]
-    near = [m for m in groups if any(abs(view.token_at(m.start) - i) <= _NEAR_CLAIM for i in claims)]
+    # "تنظيم داعش يتحمل وحده المسؤولية عن هذا الهجوم": responsibility names its claimant only with a group near it
+    # ("ولم تعلن أي جهة المسؤولية" names no one)
+    owned = claims + [i for i, t in enumerate(toks) if t.norm == _RESPONSIBILITY]
+    near = [m for m in groups if any(abs(view.token_at(m.start) - i) <= _NEAR_CLAIM for i in owned)]
     if near:
         return near[0].entity
     # "الهجوم الذي شنه تنظيم داعش": the group right after the verb of carrying out, before one named earlier
@@ -373,7 +383,9 @@ def _unknown_place(parsed: Parsed, view, start: int, end: int) -> list[Mention]:
         # a name with the article after a unit of settlement or government ("ناحية العظيم"، "بلدة الباب");
         # after other nouns the article makes a common noun ("معسكر التدريب")
         # (or after "قرب": "قرب منطقة العيث" is near somewhere)
-        article_ok = not set(strip_clitics(tok.norm)).isdisjoint(units) or (i > 0 and toks[i - 1].norm in _NEAR)
+        article_ok = not set(strip_clitics(tok.norm)).isdisjoint(units) or (
+            i > 0 and toks[i - 1].norm in _NEAR and i + 1 < len(toks) and toks[i + 1].norm not in _COMMON_AFTER_NEAR
+            and not set(strip_clitics(toks[i + 1].norm)) & (nouns | trig.words("facilities")))
         if (not words or (words[0].norm.startswith("ال") and not article_ok) or words[0].norm.endswith("يه")
                 or words[0].norm.startswith(("لل", "بال", "كال", "فال"))  # "قاعدة للجيش النيجيري": whose, not its name
                 or words[0].norm in trig.words("pronoun_prepositions")  # "قاعدة له"
@@ -393,6 +405,12 @@ def _unknown_place(parsed: Parsed, view, start: int, end: int) -> list[Mention]:
     return []
 
 
+# common nouns after "قرب منطقة": "قرب منطقة الحدود مع سوريا" is near no named place
+_WHERE_WHEN = frozenset(normalize(w) for w in ("في", "على", "قرب", "عند", "داخل", "شمال", "جنوب", "شرق", "غرب",
+                                               "شمالي", "جنوبي", "شرقي", "غربي", "يوم", "أمس", "فجر", "صباح", "مساء",
+                                               "ليلة", "ليل", "اليوم", "منتصف", "مطلع", "أواخر", "أوائل"))
+_COMMON_AFTER_NEAR = frozenset(normalize(w) for w in ("الحدود", "الحدودية", "المطار", "السوق", "المدينة", "القرية",
+                                                      "العمليات", "الاشتباكات", "النزاع", "الصراع", "الميناء"))
 _NOT_YET = frozenset(normalize(w) for w in ("مخطط", "مخططا", "مخططاً", "محتمل", "محتملا", "محتملاً", "وشيك", "وشيكا",
                                            "وشيكاً", "مزعوم", "محبط"))
 _NEAR = frozenset(normalize(w) for w in ("قرب", "بقرب", "وقرب"))
