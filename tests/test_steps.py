@@ -2506,3 +2506,10 @@ def test_review_size_funding_and_attack_rules():
                                    "عن الهجوم.")] == [None]
     assert [a[1] for a in _attacks(ABOUT_ISIS + "قتل جنديان في هجوم شنه عناصر من داعش، فجر اليوم، على موقع عسكري، في "
                                    "محافظة صلاح الدين.", published="2023-06-10")] == ["SALAH_AL_DIN"]
+
+
+def test_a_word_of_address_right_after_a_bare_title_and_a_list_after_bada():
+    p = parse(ABOUT_ISIS + "وقال وزير الخارجية الأستاذ سامي حداد إن الحرب مستمرة.")
+    assert [r[:2] for r in _roles(p)] == [("سامي حداد", "وزير الخارجية")]
+    p = parse(ABOUT_ISIS + "وانضمت توغو إلى التحالف الدولي ضد داعش في 2022 بعد بنين وغانا.")
+    assert [j.member for j in p.facts_of(Join)] == ["TGO"]

@@ -1235,6 +1235,7 @@ def membership(parsed: Parsed, ctx: Context) -> None:
             welcome = bool(trig.find("join_welcome", toks[jt:jt + 1]))
             window = 3 if welcome else 30
             listed = -2  # the token after the last member taken: "بجمهورية إفريقيا الوسطى وموريتانيا واليمن"
+            past_away = -2  # the token after the last state named after "قبل" or "بعد"
             for m in view.mentions:
                 cls = entity_class(m.entity, lex, parsed)
                 if cls not in ("Country", "InternationalOrganization") or m.how != "name" or not a <= m.start < b:
@@ -1254,7 +1255,9 @@ def membership(parsed: Parsed, ctx: Context) -> None:
                     continue
                 if mt and toks[mt - 1].norm in held_at:  # "في اجتماع الكويت": where it was held
                     continue
-                if mt and toks[mt - 1].norm in _AWAY:  # "آخر دولة تنضم إلى التحالف قبل سوريا": the one it came before
+                if mt and (toks[mt - 1].norm in _AWAY or (mt == past_away and proclitic(m, lex).startswith("و"))):
+                    # "آخر دولة تنضم إلى التحالف قبل سوريا"، "بعد بنين وغانا": the ones it came before or after
+                    past_away = view.token_at(m.end - 1) + 1
                     continue
                 end = view.token_at(m.end - 1)
                 if any(r.entity == "observer" for r in trig.find("roles", toks[end + 1:end + 4])):

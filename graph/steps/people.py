@@ -241,7 +241,7 @@ def people(parsed: Parsed, ctx: Context) -> None:
                         affiliation = m.entity
                     pos = view.token_at(m.end - 1) + 1
                     continue
-                if tok.norm in _HONORIFICS and pos > t.j:
+                if tok.norm in _HONORIFICS:
                     # "رئيس أمن الدولة الأستاذ عبدالعزيز ..."، "الشيخ الدكتور احمد ناصر ...": the words of address open the name
                     k = pos + 1
                     while k < len(toks) and toks[k].norm in _HONORIFICS:
