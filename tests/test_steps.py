@@ -2513,3 +2513,12 @@ def test_a_word_of_address_right_after_a_bare_title_and_a_list_after_bada():
     assert [r[:2] for r in _roles(p)] == [("سامي حداد", "وزير الخارجية")]
     p = parse(ABOUT_ISIS + "وانضمت توغو إلى التحالف الدولي ضد داعش في 2022 بعد بنين وغانا.")
     assert [j.member for j in p.facts_of(Join)] == ["TGO"]
+
+
+def test_the_day_after_or_the_eve_of_a_meeting():
+    p = parse("نص المقابلة التي أجريت مع الوزير مساء الخميس 12 ماي 2022، غداة اختتام الاجتماع الوزاري للتحالف الدولي "
+              "ضد داعش بمراكش.", published="2022-05-12")
+    assert [(m.place, m.start_date) for m in p.facts_of(Meeting)] == [("MARRAKESH", "2022-05-11")]
+    p = parse("وفي 5 حزيران 2023، عشية الاجتماع الوزاري للتحالف الدولي ضد داعش في الرياض، التقى الوزير نظيره.",
+              published="2023-06-10")
+    assert [(m.place, m.start_date) for m in p.facts_of(Meeting)] == [("RIYADH", "2023-06-06")]

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
-from datetime import date as _Day
+from datetime import date as _Day, timedelta as _Days
 
 from ..facts import CoalitionSize, Evidence, Join, Meeting, Parsed, Participation
 from ..lexicon import Match
@@ -324,6 +324,7 @@ _LEAD_SENTENCES = 6
 
 
 _SINCE = frozenset({"منذ", "ومنذ"})
+_DAY_AROUND = {normalize("غداة"): -1, normalize("عشية"): 1}
 _DISTAL = frozenset(normalize(w) for w in ("ذلك", "تلك", "وذلك", "وتلك"))
 # nouns whose first letter is و, not the conjunction: "، وزراء خارجية ..." opens no next item of a list
 _W_NOUNS = frozenset(normalize(w) for w in ("وزير", "وزيرة", "وزراء", "وفد", "وفود", "وكيل", "وكالة", "ولي", "والي",
@@ -780,6 +781,11 @@ def _date(view, anchor: int, spans, lex, parsed, place, cuts=frozenset(),
     if not near:
         return None, None
     d = min(near, key=lambda d: (-len(d.value), abs(d.start - anchor)))
+    # "مساء الخميس 12 ماي 2022، غداة اختتام الاجتماع الوزاري": the day after the meeting ("عشية": the day before)
+    k, a = view.token_at(d.end - 1), view.token_at(anchor)
+    shift = next((_DAY_AROUND[t.norm] for t in view.tokens[k + 1:min(a, k + 3)] if t.norm in _DAY_AROUND), 0)
+    if shift and len(d.value) == 10 and d.end <= anchor and not d.end_value:
+        return (_Day.fromisoformat(d.value) + _Days(days=shift)).isoformat(), None
     return d.value, d.end_value
 
 
