@@ -2522,3 +2522,12 @@ def test_the_day_after_or_the_eve_of_a_meeting():
     p = parse("وفي 5 حزيران 2023، عشية الاجتماع الوزاري للتحالف الدولي ضد داعش في الرياض، التقى الوزير نظيره.",
               published="2023-06-10")
     assert [(m.place, m.start_date) for m in p.facts_of(Meeting)] == [("RIYADH", "2023-06-06")]
+
+
+def test_the_organisation_after_a_verb_of_carrying_out_and_a_village_belonging_to_a_district():
+    got = _attacks(ABOUT_ISIS + "وجاء ذلك بعد هجوم واسع شنّه التنظيم مساء الخميس 20 كانون الثاني 2022 على سجن في مدينة "
+                   "الحسكة، الذي تديره قوات سوريا الديمقراطية.", published="2022-01-22")
+    assert {a[0] for a in got} == {"ISIS"}
+    got = _attacks(ABOUT_ISIS + "قُتل ثلاثة عشر شرطياً مساء السبت 4 أيلول 2021 بهجوم شنّه مسلحو تنظيم داعش على نقطة تفتيش "
+                   "قرب قرية الصفرة التابعة لناحية الرشاد.", published="2021-09-06")
+    assert [a[1] for a in got] == ["الصفرة"]

@@ -260,6 +260,8 @@ def _claimant(parsed: Parsed, lex, view, trig, main: str | None, isis: str | Non
     by = [m for m in groups if any(0 < view.token_at(m.start) - i <= 3 for i in did)]
     if by:
         return by[0].entity
+    if any(t.norm in trig.words("the_organisation") for i in did for t in toks[i + 1:i + 3]) and (isis or main):
+        return isis or main  # "هجوم واسع شنّه التنظيم على سجن غويران ... الذي تديره قوات سوريا الديمقراطية"
     # "التنظيم" alone, not the first word of a group's name ("تنظيم الدولة الإسلامية في ليبيا")
     organisation = any(t.norm in trig.words("the_organisation") and not any(m.start <= t.start < m.end for m in groups)
                        for t in toks)
