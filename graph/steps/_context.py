@@ -9,6 +9,9 @@ from ..facts import DateMention, Mention, Parsed, Quantity
 from ..lexicon import Lexicon
 from ..text import Sentence, Token, normalize
 
+# An item of a list or a timeline: a bullet or a number with its mark, then a space ("- 22 كانون الثاني:"، "2) ...")
+LIST_ITEM = re.compile(r"\s*(?:[-–—•*▪·]|[0-9\u0660-\u0669]{1,2}\s*[.)-])\s")
+
 __all__ = ["SentenceView", "views", "clause_spans", "clause_of", "clause_break", "entity_class", "main_armed_group",
            "proclitic", "is_media", "ACTOR_CLASSES"]
 

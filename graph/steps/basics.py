@@ -9,6 +9,7 @@ from ..lexicon import PhraseMatcher
 from ..pipeline import Context, _bare, step
 from ..rdf import mint_key
 from ..text import normalize, split_sentences, strip_clitics, tokenize
+from ._context import LIST_ITEM
 
 
 @step("sentences")
@@ -170,7 +171,6 @@ def _dateline(parsed: Parsed, ctx: Context) -> None:
 _YEAR_HEADING = re.compile(r"[*#\s]*(?:(?:عام|العام|سنة)\s+)?((?:19|20)[0-9]{2})[:：*\s]*")
 _RELATIVE_WORDS = re.compile(r"أمس|الماضي|الماضية|المقبل|المقبلة|القادم|القادمة|اليوم|الحالي|الجاري|غدا|غداً|"
                              r"الأسبوع|الشهر|العام|السنة")
-_TIMELINE_ITEM = re.compile(r"\s*(?:[-–—•*▪·]|[0-9\u0660-\u0669]{1,2}\s*[.)-]\s)")
 
 _THAT_YEAR = ("من ذلك العام", "من العام نفسه", "من نفس العام", "من السنة نفسها", "من ذلك الشهر")
 
@@ -188,7 +188,7 @@ def dates(parsed: Parsed, ctx: Context) -> None:
         if year_line:
             heading = year_line.group(1) if not parsed.doc.published or year_line.group(1) <= parsed.doc.published[:4] \
                 else None
-        elif heading and not _TIMELINE_ITEM.match(sent.text):
+        elif heading and not LIST_ITEM.match(sent.text):
             heading = None  # prose after the list: dated by the publication again
         # "في آذار/مارس من ذلك العام": the year the sentences before named last
         found = find_dates(sent.text, parsed.doc.published, int(last_year) if last_year else None)

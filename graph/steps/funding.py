@@ -18,7 +18,7 @@ from ..pipeline import Context, step
 from ..text import normalize, strip_clitics
 from ..triggers import triggers
 from ._context import clause_break, clause_of, clause_spans, entity_class, is_media, proclitic, quoted_words, views
-from .meetings import _body_named_again
+from .meetings import _THAT, _body_named_again
 from .people import _lexicon_role
 
 __all__ = ["funding"]
@@ -214,9 +214,10 @@ def _givers_not_helped(parsed: Parsed, sentence: int, fallback: list[str], suppo
     another's gift, unless the sentence says it is ("للعراق"): the figure is for whom the sentences before
     said money was for."""
     figures = [f for f in parsed.facts_of(Funding) if f.evidence.sentence == sentence]
-    givers = {f.donor for f in figures if f.donor is not None and f.kind == "pledge"} - supported
-    if len({f.donor for f in figures if f.donor is not None and f.kind == "pledge"}) < 2:
+    all_givers = {f.donor for f in figures if f.donor is not None and f.kind == "pledge"}
+    if len(all_givers) < 2:
         return
+    givers = all_givers - supported
     for f in figures:
         if givers & set(f.beneficiaries) or not f.beneficiaries:
             f.beneficiaries = [b for b in f.beneficiaries if b not in givers] or \
@@ -224,7 +225,6 @@ def _givers_not_helped(parsed: Parsed, sentence: int, fallback: list[str], suppo
 
 
 _THAT_IT = frozenset(normalize(w) for w in ("أنها", "وأنها", "أنه", "وأنه", "بأنها", "بأنه"))
-_THAT = frozenset(normalize(w) for w in ("أن", "بأن", "وأن"))
 
 
 def _she_said_before(view, trigger, actors: list, lex) -> str | None:

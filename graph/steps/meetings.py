@@ -23,7 +23,7 @@ from ..pipeline import Context, step
 from ..rdf import mint_key
 from ..text import normalize, strip_clitics
 from ..triggers import triggers
-from ._context import (ACTOR_CLASSES, clause_of, clause_spans, definite, entity_class, is_media, proclitic, quoted_words,
+from ._context import (LIST_ITEM, ACTOR_CLASSES, clause_of, clause_spans, definite, entity_class, is_media, proclitic, quoted_words,
                        views, within_a_state)
 
 __all__ = ["meetings", "membership", "coalition_size", "meeting_key", "meeting_of", "main_meeting"]
@@ -966,8 +966,7 @@ def _in_an_events_name(view, m, outside: int | None = None) -> bool:
     العراق)"، «مؤتمر بروكسل»: the event's name, not who took part (with ``outside``, a document offset, only
     when that offset comes before the brackets: the meeting told is not the one named in them)."""
     text, k = view.sentence.text, m.start - view.sentence.start
-    opened = max(text.rfind(c, 0, k) for c in ("(", "«", "“", '"'))
-    if outside is not None and not outside < view.sentence.start + opened:
+    if outside is not None and not outside < view.sentence.start + max(text.rfind(c, 0, k) for c in "(«“\""):
         return False
     words = quoted_words(view, m.start)
     opened = text.rfind("(", 0, k)
@@ -1319,7 +1318,6 @@ def membership(parsed: Parsed, ctx: Context) -> None:
 
 
 _RELATIVE = frozenset(normalize(w) for w in ("التي", "الذي"))
-_ITEM = re.compile(r"\s*[-–—•*▪·]")  # an item of a list or timeline
 _GROUP = (normalize("المجموعة"), normalize("مجموعة"))
 _FIRST_LAST = frozenset(normalize(w) for w in ("آخر", "أول", "أحدث"))
 _STATE_NOUNS = frozenset(normalize(w) for w in ("دولة", "عضو", "بلد"))
@@ -1529,7 +1527,7 @@ def coalition_size(parsed: Parsed, ctx: Context) -> None:
                 as_of = dated_in_clause[0]
             elif any(w in trig.words("counts_now") for w in clause) and not any(w in trig.words("was") for w in clause):
                 as_of = parsed.doc.published  # "يضم", not "كان يضم"
-            elif _ITEM.match(view.sentence.text) and (opening := next(
+            elif LIST_ITEM.match(view.sentence.text) and (opening := next(
                     (d for d in view.dates if d.value and view.token_at(d.start) <= 2 and d.start < q.start
                      and not _since(view, d)), None)) is not None:
                 # "- 2 كانون الأول/ديسمبر: إطلاق ...، والترحيب ببوركينا فاسو عضواً رابعاً وثمانين": the date that

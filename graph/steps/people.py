@@ -22,6 +22,7 @@ from ..rdf import mint_key
 from ..text import normalize, strip_clitics
 from ..triggers import triggers
 from ._context import ACTOR_CLASSES, definite, entity_class, main_armed_group, proclitic, views
+from .meetings import _DELEGATION
 
 __all__ = ["people", "titles"]
 
@@ -672,7 +673,7 @@ def _a_ministers(role: str) -> bool:
                                                        and words[1] in _MINISTER))
 
 
-_DEPUTY_WORDS = tuple(normalize(w) for w in ("نائب", "مساعد", "وكيل"))
+_DEPUTY_WORDS = tuple(normalize(w) for w in _DEPUTY_HEADS)  # as they are compared, normalised
 _VISIT = (normalize("يزور"), normalize("زيارة"), normalize("تزور"), normalize("زار"))
 
 
@@ -758,14 +759,11 @@ def _affiliation_before(view, t, lex, parsed) -> str | None:
         if cls in ("InternationalOrganization", "Organization", "GovernmentBody") and gap <= 2:
             return m.entity
         k = view.token_at(m.start)
-        if cls == "Country" and gap <= 3 and k > 0 and (w := view.tokens[k - 1].norm) and (
-                w in _DELEGATION_NOUNS or (w[:1] == "و" and w[1:] in _DELEGATION_NOUNS)):
+        if cls == "Country" and gap <= 3 and k > 0 and view.tokens[k - 1].norm in _DELEGATION:
             return m.entity  # "وترأست وفد غانا إلى الاجتماع وزيرة الخارجية ...": who heads a state's delegation is its
         break
     return None
 
-
-_DELEGATION_NOUNS = frozenset(normalize(w) for w in ("وفد", "الوفد", "بعثة"))
 
 
 def _head_of(text: str, toks, j: int, starts: dict, end: int) -> int:

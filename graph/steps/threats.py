@@ -19,7 +19,7 @@ from ..pipeline import Context, step
 from ..rdf import mint_key
 from ..text import normalize, strip_clitics
 from ..triggers import triggers
-from ._context import clause_break, entity_class, main_armed_group, proclitic, views, within_a_state
+from ._context import LIST_ITEM, clause_break, entity_class, main_armed_group, proclitic, views, within_a_state
 
 __all__ = ["threats", "attacks"]
 
@@ -272,13 +272,12 @@ def _claimant(parsed: Parsed, lex, view, trig, main: str | None, isis: str | Non
     return None
 
 
-_ITEM_RE = re.compile(r"\s*(?:[-–•*·]|[0-9٠-٩]{1,2}\s*[.)-])\s")
 
 
 def _list_intro(all_views: list, k: int):
     """The sentence that opens the list sentence ``k`` is an item of (it ends with a colon), if any."""
     j = k
-    while j >= 0 and _ITEM_RE.match(all_views[j].sentence.text):
+    while j >= 0 and LIST_ITEM.match(all_views[j].sentence.text):
         j -= 1
     if j == k or j < 0 or not all_views[j].sentence.text.rstrip().endswith(":"):
         return None
