@@ -2121,6 +2121,23 @@ def test_who_commits_is_the_subject_not_a_state_named_further_on():
         ("policy", "دعم الاستقرار في المناطق المحررة", None)}
 
 
+def test_where_it_was_said_may_come_between_the_head_and_what_is_committed_to():
+    def found(text: str) -> set[tuple[str, str, str | None]]:  # the sentence after one that tells of a meeting
+        p = parse("وانعقد اجتماع التحالف الدولي ضد داعش أمس. " + text)
+        return {(c.kind, c.label, c.actor) for c in p.facts_of(Commitment) if c.evidence.sentence == 1}
+
+    # "في" and the words after it, between the head and its ب
+    assert found("وتعهد الوزراء في البيان الختامي بمواصلة دعم إعادة المقاتلين الأجانب إلى بلدانهم.") == {
+        ("policy", "مواصلة دعم إعادة المقاتلين الأجانب إلى بلدانهم", "COALITION")}
+    # the second head of the sentence names who commits to what the first opened
+    assert found("وأكد الصفدي التزام الأردن بمواصلة العمل مع شركائه لتجفيف منابع تمويل الإرهاب.") == {
+        ("policy", "مواصلة العمل مع شركائه لتجفيف منابع تمويل الإرهاب", "JOR")}
+    # the agreement on it; an agreement with someone opens nothing
+    assert found("وانتهت الجولة الرابعة من الحوار باتفاق على إنهاء المهمة القتالية للتحالف في العراق.") == {
+        ("policy", "إنهاء المهمة القتالية للتحالف في العراق", None)}
+    assert found("وستبقي إيطاليا وحدة عسكرية في العراق بالاتفاق مع بغداد، بدعم من الشركاء.") == set()
+
+
 def test_a_plan_is_a_roadmap_and_the_verb_planned_is_not():
     def labels(text: str) -> list[str]:
         return [c.label for c in parse("وانعقد اجتماع التحالف الدولي ضد داعش أمس. " + text).facts_of(Commitment)

@@ -90,12 +90,17 @@ def commitments(parsed: Parsed, ctx: Context) -> None:
         "to": (trig.words("commitment_to") - {_ON}, (), None, _GAP),  # إلى, never a ب ("تتطلع بشكل خاص إلى")
         "obj": None,  # the noun right after the head, past a subject named there
     }
-    seen: set[tuple[str, str]] = set()
+    seen: dict[tuple[str, str], Commitment] = {}
 
     def add(ev, rule: str, kind: str, label: str, **more) -> None:
-        if (kind, normalize(label)) not in seen:
-            seen.add((kind, normalize(label)))
-            parsed.facts.append(Commitment(ev, rule, kind=kind, label=label, **more))
+        key = (kind, normalize(label))
+        found = seen.get(key)
+        if found is None:
+            seen[key] = Commitment(ev, rule, kind=kind, label=label, **more)
+            parsed.facts.append(seen[key])
+        elif found.actor is None and more.get("actor") and found.evidence == ev:
+            # told twice in a sentence, and the second head names who ("وأكد الوزير التزام الأردن بمواصلة")
+            found.actor = more["actor"]
 
     listing = None  # (actor, meeting) of a commitment whose sentence opens a list with ":"
     for view in views(parsed):
@@ -198,6 +203,7 @@ _OBJECT_END = re.compile(r"[.؛;:(]|[،,](?!\s*(?:و|بما في ذلك))")
 
 
 _ON = normalize("على")
+_IN = normalize("في")
 # who may be bound by "على X أن …" ("X must …")
 _BOUND = frozenset({"Country", "Coalition", "CoalitionBody", "InternationalOrganization", "GovernmentBody",
                     "WorkingGroup"})
@@ -238,8 +244,13 @@ def _committed_to(view, after: int, to: frozenset[str], own_ba: tuple[str, ...],
     of funds is funding, not a commitment)."""
     toks = view.tokens
     start = None
-    for k in range(after, min(after + gap + 1, len(toks))):
+    limit = after + gap + 1
+    for k in range(after, len(toks)):
+        if k >= limit:
+            break
         norm = toks[k].norm
+        if norm == _IN and limit == after + gap + 1:
+            limit += 2  # where it was said, in between: "وتعهد الوزراء في البيان الختامي بمواصلة"
         if (norm in to or (norm == clitic == "ب" and toks[k].surface != clitic)) and k + 1 < len(toks):  # "بـ«العمل المشترك»"
             start = toks[k + 1].start
             break
