@@ -1724,6 +1724,29 @@ def test_a_headline_takes_the_date_most_sentences_give_the_attack_there():
     assert dates.count("2016-03-03") == 3, dates
 
 
+def test_a_headline_naming_the_attack_by_its_governorate_is_the_attack_the_text_dates():
+    text = ("مقتل 13 منتسباً في الشرطة الاتحادية بهجوم لداعش جنوبي كركوك\n"
+            "قُتل ثلاثة عشر منتسباً في الشرطة الاتحادية مساء السبت بهجوم شنّه مسلحو تنظيم داعش على نقطة تفتيش "
+            "قرب قرية الصفرة جنوب غربي محافظة كركوك.\n"
+            "وأدان المتحدث باسم التحالف الدولي الهجوم على قوات الأمن العراقية في كركوك.")
+    assert _attacks(text, published="2021-09-06") == [("ISIS", "الصفرة", "2021-09-04")]
+    # an undated attack at a place the dated attack's sentence does not name stays
+    text = ("هجوم لداعش في الموصل\n"
+            "قُتل ثلاثة جنود مساء السبت بهجوم شنّه مسلحو تنظيم داعش على نقطة تفتيش قرب قرية الصفرة.")
+    assert ("ISIS", "MOSUL", None) in _attacks(text, published="2021-09-06")
+
+
+def test_an_attack_a_time_before_the_one_reported_is_dated_from_it_and_the_countryside_is_a_place():
+    text = ("قُتل 25 شخصاً جراء اعتداء نفذه تنظيم داعش على حافلة في ريف دير الزور عصر أمس. "
+            "وتأتي هذه الجريمة بعد أسبوع من اعتداء مماثل نفذه التنظيم على صهاريج قرب بلدة صغيرة بريف الرقة الجنوبي.")
+    assert _attacks(text, published="2020-12-31") == [("ISIS", "DEIR_EZ_ZOR", "2020-12-30"),
+                                                      ("ISIS", "RAQQA", "2020-12-23")]
+    # days untold: the reported attack's month
+    text = ("قُتل 25 شخصاً جراء اعتداء نفذه تنظيم داعش على حافلة في ريف دير الزور عصر أمس. "
+            "وتأتي هذه الجريمة بعد أيام من اعتداء مماثل نفذه التنظيم في بادية حمص.")
+    assert _attacks(text, published="2020-12-31")[1] == ("ISIS", "HOMS", "2020-12")
+
+
 def test_a_dated_attack_with_no_city_is_placed_in_its_country():
     text = "وفي العاشر من ديسمبر 2019 قتل مسلحو تنظيم داعش 71 جندياً في هجوم على معسكر غرب النيجر."
     [a] = parse(text).facts_of(Attack)

@@ -423,6 +423,23 @@ class Lexicon:
                 {e.id for e in self.entries.values() if e.extra.get("bare_patterns")} | named.keys())
         return found
 
+    def named_alike(self, entity: str) -> frozenset[str]:
+        """``entity`` with the governorate or province named after it, or the city it is named after
+        (such a Region's English name is the city's with " Governorate" or " Province")."""
+        found = self.__dict__.get("_named_alike")
+        if found is None:
+            groups: dict[str, set[str]] = {}
+            for e in self.entries.values():
+                for suffix in (" Governorate", " Province"):
+                    if e.cls == "Region" and e.en and e.en.endswith(suffix):
+                        groups.setdefault(e.en[:-len(suffix)], set()).add(e.id)
+            found = self._named_alike = {}
+            for e in self.entries.values():
+                if e.en in groups and e.cls != "Region":
+                    for key in groups[e.en] | {e.id}:
+                        found[key] = frozenset(groups[e.en] | {e.id})
+        return found.get(entity, frozenset({entity}))
+
     def kingdoms(self) -> frozenset[str]:
         """The states "المملكة" alone may stand for: those one of whose names is "المملكة ..." or
         "مملكة ..." (المملكة العربية السعودية، مملكة البحرين), but not the United Kingdom, which the

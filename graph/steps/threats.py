@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from datetime import date as _date, timedelta as _timedelta
 from functools import lru_cache
 
 from ..dates import is_bound
@@ -84,6 +85,7 @@ def attacks(parsed: Parsed, ctx: Context) -> None:
     main, isis = main_armed_group(parsed, lex), main_armed_group(parsed, lex, isis_only=True)
     all_views = views(parsed)
     by_place: list[Attack] = []
+    told_before: list[tuple[Attack, int]] = []  # attacks told as a time before the one reported
     for k, view in enumerate(all_views):
         words = trig.find("attack_nouns", view.tokens)
         if not words:
@@ -166,6 +168,8 @@ def attacks(parsed: Parsed, ctx: Context) -> None:
             a = Attack(Evidence.of(view.sentence), "attacks/attack-word-city", perpetrator=perpetrator, place=c.entity,
                        date=date)
             parsed.facts.append(a)
+            if date is None and (gap := _time_before_it(view, w)) is not None:
+                told_before.append((a, gap))
             if view.token_at(c.start) == view.token_at(w.end - 1) + 1:
                 by_place.append(a)  # "هجوم موسكو": the attack named by its place
     # an attack named by its place is the one the document dates there, not whatever date follows it
@@ -176,6 +180,8 @@ def attacks(parsed: Parsed, ctx: Context) -> None:
             a.date = there.pop() if len(there) == 1 else None
     _claimed_further_on(parsed, lex, all_views, trig, main, isis)
     _date_from_the_same_attack(parsed)
+    _dated_from_the_reported_one(parsed, told_before)
+    _undated_where_the_dated_one_was(parsed, lex)
 
 
 def _clause_after_next(text: str, start: int, end: int) -> int:
@@ -460,3 +466,58 @@ def _date_from_the_same_attack(parsed: Parsed) -> None:
         if 2 * n > len(same):
             a.date = date
             a.perpetrator = a.perpetrator or next((b.perpetrator for b in same if b.perpetrator and b.date == date), None)
+
+
+def _undated_where_the_dated_one_was(parsed: Parsed, lex) -> None:
+    """A headline or a reaction names the attack by the wider place its report names: "بهجوم لداعش
+    جنوبي كركوك" over "قرب قرية الصفرة التابعة لناحية الرشاد جنوب غربي محافظة كركوك". An attack with no
+    date, at a place no dated attack is at, is the document's dated attack whose sentence names that
+    place (or its governorate), when just one does, and goes."""
+    facts = parsed.facts_of(Attack)
+    dated = [b for b in facts if b.date]
+    at_dated = {b.place for b in dated}
+    for a in facts:
+        if a.date is not None or a.place is None or a.place in at_dated:
+            continue
+        names = lex.named_alike(a.place)
+        told = {(b.place, b.date) for b in dated if b.perpetrator in (None, a.perpetrator) or a.perpetrator is None
+                if b.evidence.sentence != a.evidence.sentence  # "... الموصل في 3 أيار، والهجوم على الكرك": two
+                and any(m.evidence.sentence == b.evidence.sentence and m.entity in names for m in parsed.mentions)}
+        if len(told) == 1:
+            parsed.facts.remove(a)
+
+
+# "بعد أسبوع من اعتداء مماثل": how many days before the attack reported the one after "من" was (0: some days
+# or weeks, its month only)
+_TIME_BEFORE = {normalize(w): n for w, n in (("يوم", 1), ("يومين", 2), ("يومان", 2), ("أسبوع", 7), ("أسبوعين", 14),
+                                             ("أيام", 0), ("أسابيع", 0), ("ساعات", 0), ("ساعة", 0))}
+
+
+def _time_before_it(view, w) -> int | None:
+    """Days between attack word ``w`` and the attack the sentence reports, when ``w`` is told as what
+    came a time before it: "بعد أسبوع من اعتداء"، "بعد أيام من هجوم" (0 for days or weeks untold)."""
+    k = view.token_at(w.start)
+    if k < 3 or view.tokens[k - 1].norm != _FROM or view.tokens[k - 3].norm not in _AFTER:
+        return None
+    return _TIME_BEFORE.get(view.tokens[k - 2].norm)
+
+
+_FROM = normalize("من")
+_AFTER = frozenset(normalize(w) for w in ("بعد", "وبعد"))
+
+
+def _dated_from_the_reported_one(parsed: Parsed, earlier: list[tuple[Attack, int]]) -> None:
+    """Date each attack told as a time before the one reported, somewhere else: that many days before
+    the document's first dated attack, or in its month when the time is "أيام" or "أسابيع"."""
+    if not earlier:
+        return
+    told = {id(a) for a, _ in earlier}
+    first = next((b for b in sorted(parsed.facts_of(Attack), key=lambda b: b.evidence.sentence)
+                  if b.date and len(b.date) == 10 and id(b) not in told), None)
+    if first is None:
+        return
+    y, m, d = map(int, first.date.split("-"))
+    for a, days in earlier:  # (at the reported attack's own place, it is that attack: "بعد أسبوع من هجوم كركوك")
+        if a.date is None and a.place != first.place:
+            a.date = (_date(y, m, d) - _timedelta(days=days)).isoformat() if days else first.date[:7]
+
