@@ -121,6 +121,7 @@ _MONTH_NOUNS = {_fold_word(w) for w in _DATA["month_nouns"]}
 _MONTH_TRIGGERS = {_fold_word(w) for w in _DATA["month_triggers"]}
 _WEEKDAYS = _table(_DATA["weekdays"])
 _AMBIGUOUS_WEEKDAYS = {_fold_word(w) for w in _DATA["ambiguous_weekdays"]}
+_DAY_PREFIXES = {_fold_word(w) for w in _DATA["day_prefixes"]}
 _WEEKDAY_NOT_BEFORE = {_fold_word(w) for w in _DATA["weekday_not_before"]}
 _PAST = {_fold_word(w) for w in _DATA["past_words"]}
 _NEXT = {_fold_word(w) for w in _DATA["next_words"]}
@@ -656,7 +657,8 @@ def _relative_candidates(f: str, found: _Found, pub: _Pub | None) -> list[_Cand]
             continue
         suf = _key(m.group("suf")) if m.group("suf") else ""
         if wd_word in _AMBIGUOUS_WEEKDAYS and not (m.group("yawm") or suf):
-            if not _between_punctuation(f, m.start("e"), m.end("e")):
+            if not (_between_punctuation(f, m.start("e"), m.end("e"))
+                    or _key(_word_before(f, m.start("e"))) in _DAY_PREFIXES):  # "فجر الاثنين"
                 continue
         when = "past" if suf in _PAST else "next" if suf in _NEXT else "on-or-before"
         value = _weekday_date(wd, when, pub)

@@ -1747,6 +1747,12 @@ def test_an_attack_a_time_before_the_one_reported_is_dated_from_it_and_the_count
     assert _attacks(text, published="2020-12-31")[1] == ("ISIS", "HOMS", "2020-12")
 
 
+def test_a_front_or_sector_names_the_place_of_an_attack():
+    text = ("ميدانياً، صدّت قوات البيشمركة فجر الاثنين هجوماً شنّه مسلحو داعش على مواقعها في محور كوير "
+            "جنوب غربي أربيل.")
+    assert _attacks(text, published="2016-07-13") == [("ISIS", "كوير", "2016-07-11")]
+
+
 def test_a_dated_attack_with_no_city_is_placed_in_its_country():
     text = "وفي العاشر من ديسمبر 2019 قتل مسلحو تنظيم داعش 71 جندياً في هجوم على معسكر غرب النيجر."
     [a] = parse(text).facts_of(Attack)
