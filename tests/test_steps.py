@@ -1126,6 +1126,39 @@ def test_a_giver_set_before_its_amount_by_a_colon_in_a_list_of_pledges():
     assert got == {("QAT", 10e6, ("IRQ",)), ("DEU", 30e6, ("SYR",))}
 
 
+def test_the_items_of_a_list_take_the_kind_its_opening_line_names():
+    # the figure before the list is a shortfall; the items are the pledges the opening line names
+    p = parse(ABOUT_ISIS + "وبلغت التعهدات 380 مليون دولار، لتبقى فجوة تمويلية تناهز 320 مليون دولار.\n\n"
+              "ومن أبرز التعهدات التي أعلنتها الوفود المشاركة في الاجتماع:\n"
+              "- ألمانيا: خمسة وأربعون مليون يورو لصندوق تمويل الاستقرار في العراق.\n"
+              "- اليابان: ستة ملايين دولار للعراق.")
+    got = [(f.kind, f.donor, f.amount) for f in p.facts_of(Funding) if f.amount < 100e6]
+    assert got == [("pledge", "DEU", 45e6), ("pledge", "JPN", 6e6)]
+
+
+def test_an_announced_amount_a_gift_by_its_adjective_and_a_channel_that_gives_nothing():
+    def given(text: str) -> list[tuple]:
+        return [(f.kind, f.donor, tuple(f.beneficiaries)) for f in parse(ABOUT_ISIS + text).facts_of(Funding)]
+
+    # "أعلنت X عن" an amount: X pledges it
+    assert given("كما أعلنت ألمانيا عن 12 مليون يورو لإزالة الألغام في العراق.") == [("pledge", "DEU", ("IRQ",))]
+    # the gift's adjective names its giver, who is not helped
+    assert given("وأعلن الوزير عن مساهمة فرنسية جديدة بقيمة خمسة عشر مليون يورو لمشاريع الاستقرار في سوريا.") == [
+        ("pledge", "FRA", ("SYR",))]
+    # a body the money goes through gives nothing
+    assert [d for _, d, _ in given("ويتوزع المبلغ كالآتي: تسعة ملايين دولار تُقدَّم عبر برنامج الأمم المتحدة الإنمائي في "
+                                   "العراق، و4.5 ملايين دولار لمشاريع الاستقرار في سوريا.")] == [None, None]
+    # what the partners gave together
+    assert given("وأشاروا إلى أن شركاء التحالف الدولي قدموا أكثر من 3.5 مليار دولار للعراق.")[0][0] == "raised"
+
+
+def test_a_region_named_after_a_state_it_is_not_in_does_not_name_the_state():
+    p = parse("وأعلنت إيطاليا تخصيص أربعة ملايين يورو لمشاريع أمن الحدود في الدول الساحلية لخليج غينيا وحوض بحيرة تشاد.")
+    assert not {"GIN", "TCD"} & {m.entity for m in p.mentions}
+    # a region of the state it is named after does name it
+    assert "SYR" in {m.entity for m in parse("في شمال شرق سوريا").mentions}
+
+
 def test_a_welcome_in_a_sentence_that_tells_a_coalition_meeting():
     # the coalition is named in a later clause of the sentence that tells the meeting
     tail = "، ثم أطلق التحالف الدولي مجموعة جديدة للتركيز على إفريقيا."

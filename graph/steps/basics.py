@@ -43,7 +43,11 @@ def entities(parsed: Parsed, ctx: Context) -> None:
                                 surface=text[n.start:n.end], how=n.kind)
                     )
                 continue
+            outer = ctx.lexicon[m.entity]
             for n in ctx.lexicon.nested(toks, m):
+                if outer.cls == "Region" and ctx.lexicon[n.entity].cls == "Country" \
+                        and outer.extra.get("country") != n.entity:
+                    continue  # "خليج غينيا"، "بحيرة تشاد": a region named after a state it is not in
                 if ctx.lexicon[n.entity].cls in _NESTED_CLASSES and n.kind == "name":
                     parsed.mentions.append(
                         Mention(ev, "entities/nested-name", entity=n.entity, start=n.start, end=n.end,

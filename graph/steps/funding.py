@@ -14,10 +14,11 @@ from dataclasses import replace
 
 from ..dates import is_bound
 from ..facts import Evidence, Funding, Meeting, Parsed, PersonRole
+from ..lexicon import Match
 from ..pipeline import Context, step
 from ..text import normalize, strip_clitics
 from ..triggers import triggers
-from ._context import clause_break, clause_of, clause_spans, entity_class, is_media, proclitic, quoted_words, views
+from ._context import LIST_ITEM, clause_break, clause_of, clause_spans, entity_class, is_media, proclitic, quoted_words, views
 from .meetings import _THAT, _body_named_again
 from .people import _lexicon_role
 
@@ -38,6 +39,7 @@ def funding(parsed: Parsed, ctx: Context) -> None:
     lex = ctx.lexicon
     trig = triggers()
     prev: Funding | None = None
+    list_kind: str | None = None  # the kind of the figures of a list, from the line that opens it
     prev_sentence_beneficiaries: list[str] = []
     rebuilding: list[str] = []  # the place of the last "إعادة إعمار العراق"
     helping = trig.words("support") - trig.words("where")  # support words that say more than where
@@ -62,11 +64,19 @@ def funding(parsed: Parsed, ctx: Context) -> None:
             # "وعلى صعيد مؤتمر إعادة الإعمار": the rebuilding of the place named before
             supported = supported or rebuilding
         about_money = kinds or any(t.norm in helping for t in toks)
+        item = LIST_ITEM.match(view.sentence.text) is not None
+        if not item:
+            list_kind = None
         if not money:
             if about_money:  # not the places of a sentence about something else ("ملاذات ... في أفغانستان")
                 prev_sentence_beneficiaries = supported or prev_sentence_beneficiaries
+            if kinds and view.sentence.text.rstrip().endswith(":"):
+                # "ومن أبرز التعهدات التي أعلنتها الوفود:" then "- ألمانيا: 45 مليون يورو ...": each item is of
+                # the kind the line that opens the list names
+                list_kind = kinds[-1].entity
             continue
-        if not kinds and prev is None:
+        kinds = kinds + _announced(view, money, kinds)
+        if not kinds and prev is None and list_kind is None:
             continue
         if not kinds and _enemy_before(view, lex, parsed, money[0].start):
             continue  # "لا يزال التنظيم يجني ... 400 مليون دولار سنوياً": the enemy's money, not a pledge
@@ -76,7 +86,7 @@ def funding(parsed: Parsed, ctx: Context) -> None:
         named_meeting = {view.token_at(n.end - 1) + 1 for n in trig.find("meeting_nouns", toks)}
         actors = [m for m in view.mentions
                   if _can_give(m, lex, parsed)
-                  and not _preceded_by(view, m, trig.words("according_to") | trig.words("support"))
+                  and not _preceded_by(view, m, trig.words("according_to") | trig.words("support") | trig.words("via"))
                   and m not in supported_at  # "تعهدوا ... في العراق وسوريا": Syria is where, not who
                   and m.start not in topics]  # "وعلى صعيد العراق وسوريا، أعلن الشركاء تعهدات": what it is about
         # "أن لندن تعهدت بأكثر من 2.3 مليار": a capital that gives stands for its state, unless a meeting was there
@@ -92,7 +102,7 @@ def funding(parsed: Parsed, ctx: Context) -> None:
         cities = [m for m in view.mentions if entity_class(m.entity, lex, parsed) == "City" and m.entity not in venues]
         for q in money:
             before = [k for k in kinds if k.end <= q.start]
-            kind = before[-1].entity if before else (kinds[0].entity if kinds else prev.kind)
+            kind = before[-1].entity if before else (kinds[0].entity if kinds else list_kind or prev.kind)
             a, b = clause_of(spans, q.start)
             if kind == "raised" and any(k.entity == "target" and a <= k.start for k in before[:-1]):
                 kind = "target"  # "حددت هدفاً لجمع 394 مليون دولار": what the target is to raise
@@ -206,6 +216,27 @@ def funding(parsed: Parsed, ctx: Context) -> None:
         _givers_not_helped(parsed, view.index, supported or prev_sentence_beneficiaries, set(supported))
         prev_sentence_beneficiaries = supported or prev_sentence_beneficiaries
     _same_figure_told_twice(parsed)
+
+
+_ABOUT = normalize("عن")
+_ANNOUNCED = tuple(normalize(w) for w in ("أعلن", "وأعلن", "يعلن", "تعلن", "ويعلن", "وتعلن"))
+
+
+def _announced(view, money: list, kinds: list) -> list[Match]:
+    """"وأعلنت الولايات المتحدة بهذه المناسبة عن 17 مليون دولار": an amount right after "عن", announced by
+    a verb of its clause with no word of funding in between, is pledged; the verb stands for that word."""
+    out = []
+    toks = view.tokens
+    spans = clause_spans(view.sentence.text, view.sentence.start)
+    for q in money:
+        i = view.token_at(q.start)
+        if i < 2 or toks[i - 1].norm != _ABOUT:
+            continue
+        a = clause_of(spans, q.start)[0]
+        verb = next((k for k in range(i - 2, -1, -1) if toks[k].start >= a and toks[k].norm.startswith(_ANNOUNCED)), None)
+        if verb is not None and not any(toks[verb].start <= k.start < q.start for k in kinds):
+            out.append(Match(verb, verb + 1, toks[verb].start, toks[verb].end, "pledge", "name"))
+    return out
 
 
 def _givers_not_helped(parsed: Parsed, sentence: int, fallback: list[str], supported: set[str]) -> None:
@@ -323,8 +354,9 @@ def _named_after(view, spans, actors: list, trigger, q, lex) -> str | None:
     i = view.token_at(trigger.end - 1)
     bodies = triggers().words("body_nouns")
     # a state's body by its adjective counts as the state: "قدمت الحكومة اليابانية"
+    # and the gift by its adjective: "عن مساهمة فرنسية جديدة بقيمة"
     named = actors + [m for m in view.mentions if m.how == "adjective" and (k := view.token_at(m.start)) > 0
-                      and view.tokens[k - 1].norm in bodies]
+                      and (view.tokens[k - 1].norm in bodies or k - 1 == i)]
     for m in sorted(named, key=lambda m: m.start):
         if trigger.end <= m.start < min(q.start, b) and view.token_at(m.start) - i <= _SUBJECT_WITHIN + 1 + (
                 m.how == "adjective"):
