@@ -2476,6 +2476,20 @@ def test_a_timelines_year_heading_dates_the_items_under_it():
     assert {("ROME", "2016-02-02"), ("WASHINGTON", "2019-02-06"), ("PARIS", "2024-08")} <= found
 
 
+def test_a_year_with_a_title_heads_a_section_whose_paragraphs_it_dates():
+    text = ("عشر سنوات على التحالف الدولي ضد داعش\n\n2014: من جدة إلى باريس\n\n"
+            "في 11 سبتمبر/أيلول، استضافت السعودية في مدينة جدة اجتماعاً لوزراء خارجية الولايات المتحدة ودول عربية.\n\n"
+            "وبعد أيام، عقد التحالف الدولي اجتماعاً في باريس يوم 15 أيلول.\n\n"
+            "2016: واشنطن\n\nفي 21 تموز، عقد وزراء التحالف الدولي اجتماعاً في واشنطن.")
+    p = parse(text, published="2024-09-10")
+    found = {(m.place, m.start_date) for m in p.facts_of(Meeting)}
+    assert {("JEDDAH", "2014-09-11"), ("PARIS", "2014-09-15"), ("WASHINGTON", "2016-07-21")} <= found
+    # a sentence that opens with a year is no heading
+    p = parse("2014: عقد وزراء التحالف الدولي اجتماعاً في باريس.\n\nوفي 21 تموز عقد وزراء التحالف الدولي اجتماعاً في لندن.",
+              published="2024-09-10")
+    assert ("LONDON", "2024-07-21") in {(m.place, m.start_date) for m in p.facts_of(Meeting)}
+
+
 def test_a_verb_of_meeting_tells_the_meeting_that_the_meeting_after_it_names_again():
     p = parse("قبل عشر سنوات، في 5 آذار 2015، اجتمع في مدينة عمّان، بدعوة من الأردن، وزراء خارجية مصر ولبنان، وأعلنوا "
               "التزامهم بالتصدي لتنظيم داعش، فيما حضرت تركيا الاجتماع. ومن ذلك اللقاء انطلق تحالف يضم اليوم 80 عضواً.",

@@ -173,8 +173,12 @@ def _dateline(parsed: Parsed, ctx: Context) -> None:
 
 # A timeline's heading: a year on a line of its own ("2015", "عام 2016:"), and the items under it.
 _YEAR_HEADING = re.compile(r"[*#\s]*(?:(?:عام|العام|سنة)\s+)?((?:19|20)[0-9]{2})[:：*\s]*")
+# A section's heading: a year and a short title ("2014: من جدة إلى باريس"); the section runs to the next heading.
+_YEAR_SECTION = re.compile(r"[*#\s]*(?:(?:عام|العام|سنة)\s+)?((?:19|20)[0-9]{2})\s*[:：–—-]\s*[^\s.!?؟،:0-9][^.!?؟:\n]{0,60}?[*\s]*")
 _RELATIVE_WORDS = re.compile(r"أمس|الماضي|الماضية|المقبل|المقبلة|القادم|القادمة|اليوم|الحالي|الجاري|غدا|غداً|"
                              r"الأسبوع|الشهر|العام|السنة")
+
+_SECTION_WORDS = 9
 
 _THAT_YEAR = ("من ذلك العام", "من العام نفسه", "من نفس العام", "من السنة نفسها", "من ذلك الشهر")
 
@@ -186,13 +190,16 @@ def dates(parsed: Parsed, ctx: Context) -> None:
 
     last_year: str | None = None  # the year named last, in this sentence or one before
     heading: str | None = None  # the year a timeline's heading line gives the items under it
+    section = False  # the heading has a title: it dates the paragraphs under it, to the next heading
     for sent in parsed.sentences:
         ev = Evidence.of(sent)
-        year_line = _YEAR_HEADING.fullmatch(sent.text.strip())
+        year_line = _YEAR_HEADING.fullmatch(sent.text.strip()) or (
+            titled := _YEAR_SECTION.fullmatch(sent.text.strip())) and len(sent.text.split()) <= _SECTION_WORDS and titled
         if year_line:
             heading = year_line.group(1) if not parsed.doc.published or year_line.group(1) <= parsed.doc.published[:4] \
                 else None
-        elif heading and not LIST_ITEM.match(sent.text):
+            section = year_line.re is _YEAR_SECTION
+        elif heading and not section and not LIST_ITEM.match(sent.text):
             heading = None  # prose after the list: dated by the publication again
         # "في آذار/مارس من ذلك العام": the year the sentences before named last
         found = find_dates(sent.text, parsed.doc.published, int(last_year) if last_year else None)
