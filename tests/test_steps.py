@@ -1786,6 +1786,20 @@ def test_a_front_or_sector_names_the_place_of_an_attack():
     assert _attacks(text, published="2016-07-13") == [("ISIS", "كوير", "2016-07-11")]
 
 
+def test_a_district_named_with_its_noun_is_the_attacks_place_and_where_attackers_fled_is_not():
+    text = ("هاجم مسلحو تنظيم داعش فجر الأحد 22 أيلول 2024 نقطة تفتيش في قرية الصفرة التابعة لناحية زمار، قبل أن "
+            "تتمكن القوات من صد الهجوم وملاحقة المهاجمين باتجاه وادي الشاي.")
+    assert _attacks(text, published="2024-09-23") == [("ISIS", "ZUMMAR", "2024-09-22")]
+
+
+def test_iraqs_federal_police_is_not_another_states():
+    def named(text: str) -> set[str]:
+        return {m.entity for m in parse(text).mentions}
+
+    assert "IRAQ_FEDERAL_POLICE" in named("قُتل ثلاثة عشر منتسباً في الشرطة الاتحادية بهجوم لداعش.")
+    assert "IRAQ_FEDERAL_POLICE" not in named("وأعلنت الشرطة الاتحادية الأسترالية اعتقال شخصين.")
+
+
 def test_a_dated_attack_with_no_city_is_placed_in_its_country():
     text = "وفي العاشر من ديسمبر 2019 قتل مسلحو تنظيم داعش 71 جندياً في هجوم على معسكر غرب النيجر."
     [a] = parse(text).facts_of(Attack)

@@ -321,6 +321,8 @@ def _said_as_place(parsed: Parsed, lex, view, m: Mention, trig) -> bool:
     if "ب" in clitic:
         return True
     k = view.token_at(m.start)
+    if not _place_before(trig).isdisjoint(strip_clitics(view.tokens[k].norm)) and view.tokens[k].end < m.end:
+        return True  # a name that opens with its place noun: "لناحية زمار"
     if k <= 0:
         return False
     prev = view.tokens[k - 1]
