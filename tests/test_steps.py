@@ -2158,60 +2158,55 @@ def test_what_a_partner_will_go_on_doing_is_a_commitment():
     assert _committed("وقال الوزير إن التحالف الدولي سيواصل في العام المقبل.") == {}
 
 
-def test_the_need_to_and_a_duty_laid_on_a_state_are_commitments():
-    def found(text: str) -> set[tuple[str, str, str | None]]:  # the sentence after one that opens the genre
-        p = parse("وانعقد اجتماع التحالف الدولي ضد داعش أمس. " + text)
-        return {(c.kind, c.label, c.actor) for c in p.facts_of(Commitment) if c.evidence.sentence == 1}
+def _committed_after_a_meeting(text: str) -> set[tuple[str, str, str | None]]:
+    """(kind, label, actor) of each commitment in ``text``, told in the sentence after one that tells of a
+    coalition meeting."""
+    p = parse("وانعقد اجتماع التحالف الدولي ضد داعش أمس. " + text)
+    return {(c.kind, c.label, c.actor) for c in p.facts_of(Commitment) if c.evidence.sentence == 1}
 
-    assert found("وختمت فرنسا بيانها مؤكدة ضرورة ملاحقة عناصر التنظيم في الساحل.") == {
+
+def test_the_need_to_and_a_duty_laid_on_a_state_are_commitments():
+    assert _committed_after_a_meeting("وختمت فرنسا بيانها مؤكدة ضرورة ملاحقة عناصر التنظيم في الساحل.") == {
         ("goal", "ضرورة ملاحقة عناصر التنظيم في الساحل", "FRA")}
     # with a head before it, "the need" is that head's object, not a second commitment
-    assert found("وشدد وزراء التحالف الدولي على ضرورة ملاحقة الخلايا النائمة.") == {
+    assert _committed_after_a_meeting("وشدد وزراء التحالف الدولي على ضرورة ملاحقة الخلايا النائمة.") == {
         ("policy", "ضرورة ملاحقة الخلايا النائمة", "COALITION")}
-    assert found("ولا يعني ذلك بالضرورة انسحاب القوات الفرنسية.") == set()
+    assert _committed_after_a_meeting("ولا يعني ذلك بالضرورة انسحاب القوات الفرنسية.") == set()
     # "على X أن": bound on X, a word may come between
-    assert found("وقال رئيس الوزراء إن على أستراليا أن تعمل مع شركائها لمنع عودة التنظيم.") == {
+    assert _committed_after_a_meeting("وقال رئيس الوزراء إن على أستراليا أن تعمل مع شركائها لمنع عودة التنظيم.") == {
         ("policy", "تعمل مع شركائها لمنع عودة التنظيم", "AUS")}
-    assert ("policy", "يتولى حماية حدوده", "IRQ") in found("وأضاف أن على العراق الآن أن يتولى حماية حدوده.")
+    assert ("policy", "يتولى حماية حدوده", "IRQ") in _committed_after_a_meeting("وأضاف أن على العراق الآن أن يتولى حماية حدوده.")
     # nor "على X إن": what was said on a channel ("indeed"), not what X must do
-    assert found("وقال التنظيم في رسالة على تطبيق تلغرام إن عناصره هاجموا الموقع.") == set()
+    assert _committed_after_a_meeting("وقال التنظيم في رسالة على تطبيق تلغرام إن عناصره هاجموا الموقع.") == set()
     # nor "على X، أن": a comma before أن
-    assert found("وكتب الوزير في منشور على موقع وزارة الخارجية الفرنسية، أن فرنسا تدعم العراق.") == set()
+    assert _committed_after_a_meeting("وكتب الوزير في منشور على موقع وزارة الخارجية الفرنسية، أن فرنسا تدعم العراق.") == set()
     # "على" + a state without أن is no duty
-    assert found("وأثنى الوزير على العراق وجيشه.") == set()
+    assert _committed_after_a_meeting("وأثنى الوزير على العراق وجيشه.") == set()
 
 
 def test_who_commits_is_the_subject_not_a_state_named_further_on():
-    def found(text: str) -> set[tuple[str, str, str | None]]:  # the sentence after one that tells of a meeting
-        p = parse("وانعقد اجتماع التحالف الدولي ضد داعش أمس. " + text)
-        return {(c.kind, c.label, c.actor) for c in p.facts_of(Commitment) if c.evidence.sentence == 1}
-
     # the partners together at the coalition's meeting are the coalition, not the state in the next clause
-    assert found("وتعهد المشاركون بمواصلة الضغط على التنظيم، فيما رحب الاجتماع بانضمام زامبيا إلى التحالف.") == {
+    assert _committed_after_a_meeting("وتعهد المشاركون بمواصلة الضغط على التنظيم، فيما رحب الاجتماع بانضمام زامبيا إلى التحالف.") == {
         ("policy", "مواصلة الضغط على التنظيم", "COALITION")}
-    assert found("وأقر الشركاء خطة عمل للمرحلة المقبلة.") == {("roadmap", "خطة عمل للمرحلة المقبلة", "COALITION")}
+    assert _committed_after_a_meeting("وأقر الشركاء خطة عمل للمرحلة المقبلة.") == {("roadmap", "خطة عمل للمرحلة المقبلة", "COALITION")}
     # a state right after the verb is its subject
-    assert found("وتعهدت كندا بمواصلة تدريب القوات العراقية.") == {("policy", "مواصلة تدريب القوات العراقية", "CAN")}
+    assert _committed_after_a_meeting("وتعهدت كندا بمواصلة تدريب القوات العراقية.") == {("policy", "مواصلة تدريب القوات العراقية", "CAN")}
     # a state named in a later clause commits to nothing said before it
-    assert found("وجدد البيان الختامي الالتزام بدعم الاستقرار في المناطق المحررة، قبل أن تعلن كندا عن منحة جديدة.") == {
+    assert _committed_after_a_meeting("وجدد البيان الختامي الالتزام بدعم الاستقرار في المناطق المحررة، قبل أن تعلن كندا عن منحة جديدة.") == {
         ("policy", "دعم الاستقرار في المناطق المحررة", None)}
 
 
 def test_where_it_was_said_may_come_between_the_head_and_what_is_committed_to():
-    def found(text: str) -> set[tuple[str, str, str | None]]:  # the sentence after one that tells of a meeting
-        p = parse("وانعقد اجتماع التحالف الدولي ضد داعش أمس. " + text)
-        return {(c.kind, c.label, c.actor) for c in p.facts_of(Commitment) if c.evidence.sentence == 1}
-
     # "في" and the words after it, between the head and its ب
-    assert found("وتعهد الوزراء في البيان الختامي بمواصلة دعم إعادة المقاتلين الأجانب إلى بلدانهم.") == {
+    assert _committed_after_a_meeting("وتعهد الوزراء في البيان الختامي بمواصلة دعم إعادة المقاتلين الأجانب إلى بلدانهم.") == {
         ("policy", "مواصلة دعم إعادة المقاتلين الأجانب إلى بلدانهم", "COALITION")}
     # the second head of the sentence names who commits to what the first opened
-    assert found("وأكد الصفدي التزام الأردن بمواصلة العمل مع شركائه لتجفيف منابع تمويل الإرهاب.") == {
+    assert _committed_after_a_meeting("وأكد الصفدي التزام الأردن بمواصلة العمل مع شركائه لتجفيف منابع تمويل الإرهاب.") == {
         ("policy", "مواصلة العمل مع شركائه لتجفيف منابع تمويل الإرهاب", "JOR")}
     # the agreement on it; an agreement with someone opens nothing
-    assert found("وانتهت الجولة الرابعة من الحوار باتفاق على إنهاء المهمة القتالية للتحالف في العراق.") == {
+    assert _committed_after_a_meeting("وانتهت الجولة الرابعة من الحوار باتفاق على إنهاء المهمة القتالية للتحالف في العراق.") == {
         ("policy", "إنهاء المهمة القتالية للتحالف في العراق", None)}
-    assert found("وستبقي إيطاليا وحدة عسكرية في العراق بالاتفاق مع بغداد، بدعم من الشركاء.") == set()
+    assert _committed_after_a_meeting("وستبقي إيطاليا وحدة عسكرية في العراق بالاتفاق مع بغداد، بدعم من الشركاء.") == set()
 
 
 def test_a_plan_is_a_roadmap_and_the_verb_planned_is_not():
