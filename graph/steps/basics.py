@@ -193,8 +193,10 @@ def dates(parsed: Parsed, ctx: Context) -> None:
     section = False  # the heading has a title: it dates the paragraphs under it, to the next heading
     for sent in parsed.sentences:
         ev = Evidence.of(sent)
-        year_line = _YEAR_HEADING.fullmatch(sent.text.strip()) or (
-            titled := _YEAR_SECTION.fullmatch(sent.text.strip())) and len(sent.text.split()) <= _SECTION_WORDS and titled
+        line = sent.text.strip()
+        year_line = _YEAR_HEADING.fullmatch(line)
+        if year_line is None and len(line.split()) <= _SECTION_WORDS:
+            year_line = _YEAR_SECTION.fullmatch(line)
         if year_line:
             heading = year_line.group(1) if not parsed.doc.published or year_line.group(1) <= parsed.doc.published[:4] \
                 else None

@@ -489,8 +489,8 @@ def _undated_where_the_dated_one_was(parsed: Parsed, lex) -> None:
             parsed.facts.remove(a)
 
 
-# "بعد أسبوع من اعتداء مماثل": how many days before the attack reported the one after "من" was (0: some days
-# or weeks, its month only)
+# "بعد أسبوع من اعتداء مماثل": how many days before the attack reported the one after "من" was (0: hours, or
+# days or weeks untold: its month only)
 _TIME_BEFORE = {normalize(w): n for w, n in (("يوم", 1), ("يومين", 2), ("يومان", 2), ("أسبوع", 7), ("أسبوعين", 14),
                                              ("أيام", 0), ("أسابيع", 0), ("ساعات", 0), ("ساعة", 0))}
 
