@@ -9,6 +9,7 @@ from ..lexicon import PhraseMatcher
 from ..pipeline import Context, _bare, step
 from ..rdf import mint_key
 from ..text import normalize, split_sentences, strip_clitics, tokenize
+from ..triggers import triggers
 from ._context import LIST_ITEM
 
 
@@ -172,9 +173,10 @@ def _dateline(parsed: Parsed, ctx: Context) -> None:
 
 
 # A timeline's heading: a year on a line of its own ("2015", "عام 2016:"), and the items under it.
-_YEAR_HEADING = re.compile(r"[*#\s]*(?:(?:عام|العام|سنة)\s+)?((?:19|20)[0-9]{2})[:：*\s]*")
+_A_YEAR = r"[*#\s]*(?:(?:عام|العام|سنة)\s+)?((?:19|20)[0-9]{2})"
+_YEAR_HEADING = re.compile(_A_YEAR + r"[:：*\s]*")
 # A section's heading: a year and a short title ("2014: من جدة إلى باريس"); the section runs to the next heading.
-_YEAR_SECTION = re.compile(r"[*#\s]*(?:(?:عام|العام|سنة)\s+)?((?:19|20)[0-9]{2})\s*[:：–—-]\s*[^\s.!?؟،:0-9][^.!?؟:\n]{0,60}?[*\s]*")
+_YEAR_SECTION = re.compile(_A_YEAR + r"\s*[:：–—-]\s*[^\s.!?؟،:0-9][^.!?؟:\n]{0,60}?[*\s]*")
 _RELATIVE_WORDS = re.compile(r"أمس|الماضي|الماضية|المقبل|المقبلة|القادم|القادمة|اليوم|الحالي|الجاري|غدا|غداً|"
                              r"الأسبوع|الشهر|العام|السنة")
 
@@ -250,10 +252,9 @@ def _day_in_words(m: re.Match) -> tuple[int, int] | None:
     return None
 
 
-_BEFORE_A_DAY = frozenset(normalize(w) for w in ("في", "وفي", "يوم", "ويوم", "حتى", "منذ", "من", "بين",
-                                                 # "يوم السبت الثالث والعشرين من الشهر نفسه"
-                                                 "السبت", "الأحد", "الاثنين", "الإثنين", "الثلاثاء", "الأربعاء",
-                                                 "الخميس", "الجمعة"))
+# (and a weekday: "يوم السبت الثالث والعشرين من الشهر نفسه")
+_BEFORE_A_DAY = frozenset(normalize(w) for w in ("في", "وفي", "يوم", "ويوم", "حتى", "منذ", "من", "بين")) \
+    | triggers().words("weekdays")
 
 
 def _same_day_or_month(parsed: Parsed) -> None:

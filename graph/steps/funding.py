@@ -64,8 +64,7 @@ def funding(parsed: Parsed, ctx: Context) -> None:
             # "وعلى صعيد مؤتمر إعادة الإعمار": the rebuilding of the place named before
             supported = supported or rebuilding
         about_money = kinds or any(t.norm in helping for t in toks)
-        item = LIST_ITEM.match(view.sentence.text) is not None
-        if not item:
+        if not LIST_ITEM.match(view.sentence.text):
             list_kind = None
         if not money:
             if about_money:  # not the places of a sentence about something else ("ملاذات ... في أفغانستان")
@@ -75,12 +74,12 @@ def funding(parsed: Parsed, ctx: Context) -> None:
                 # the kind the line that opens the list names
                 list_kind = kinds[-1].entity
             continue
-        kinds = kinds + _announced(view, money, kinds)
+        spans = clause_spans(view.sentence.text, view.sentence.start)
+        kinds = kinds + _announced(view, spans, money, kinds)
         if not kinds and prev is None and list_kind is None:
             continue
         if not kinds and _enemy_before(view, lex, parsed, money[0].start):
             continue  # "لا يزال التنظيم يجني ... 400 مليون دولار سنوياً": the enemy's money, not a pledge
-        spans = clause_spans(view.sentence.text, view.sentence.start)
         topics = _topics(view, lex, trig.words("topic"))
         # "مؤتمر بروكسل"، "«مؤتمر الكويت الدولي ...»": a place right after a meeting word names the meeting
         named_meeting = {view.token_at(n.end - 1) + 1 for n in trig.find("meeting_nouns", toks)}
@@ -222,12 +221,11 @@ _ABOUT = normalize("عن")
 _ANNOUNCED = tuple(normalize(w) for w in ("أعلن", "وأعلن", "يعلن", "تعلن", "ويعلن", "وتعلن"))
 
 
-def _announced(view, money: list, kinds: list) -> list[Match]:
+def _announced(view, spans, money: list, kinds: list) -> list[Match]:
     """"وأعلنت الولايات المتحدة بهذه المناسبة عن 17 مليون دولار": an amount right after "عن", announced by
     a verb of its clause with no word of funding in between, is pledged; the verb stands for that word."""
     out = []
     toks = view.tokens
-    spans = clause_spans(view.sentence.text, view.sentence.start)
     for q in money:
         i = view.token_at(q.start)
         if i < 2 or toks[i - 1].norm != _ABOUT:

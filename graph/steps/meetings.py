@@ -359,7 +359,7 @@ def _split_at_named_meetings(view, spans, nouns, kinds) -> tuple[list[tuple[int,
     return out, frozenset(cuts)
 
 
-_AWAY = frozenset(normalize(w) for w in ("بعد", "وبعد", "قبل", "وقبل"))
+_AWAY = triggers().words("before_after")
 _AWAY_FROM = frozenset(normalize(w) for w in ("على", "من"))
 
 

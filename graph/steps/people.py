@@ -22,7 +22,7 @@ from ..rdf import mint_key
 from ..text import normalize, strip_clitics
 from ..triggers import triggers
 from ._context import ACTOR_CLASSES, definite, entity_class, main_armed_group, proclitic, views
-from .meetings import _DELEGATION
+from .meetings import _DELEGATION, _after_preposition
 
 __all__ = ["people", "titles"]
 
@@ -684,16 +684,7 @@ def _visit_or_other_state(view, lex, parsed, at: int) -> bool:
     home = _filed_from(parsed, lex)
     return any(strip_clitics(t.norm)[-1].startswith(_VISIT) for t in view.tokens) or any(
         entity_class(m.entity, lex, parsed) == "Country" and m.entity != home and m.how == "name"
-        and not (m.start > at and _after_a_preposition(view, m)) for m in view.mentions)
-
-
-_PLACE_PREPOSITIONS = frozenset(normalize(w) for w in ("في", "من", "إلى", "الى", "عن", "داخل"))
-
-
-def _after_a_preposition(view, m) -> bool:
-    """Whether a name comes right after a preposition written apart ("المحتجزين في سوريا"): where, not who."""
-    k = view.token_at(m.start)
-    return k > 0 and view.tokens[k - 1].norm in _PLACE_PREPOSITIONS
+        and not (m.start > at and _after_preposition(view, m, lex)) for m in view.mentions)
 
 
 def _filed_from(parsed: Parsed, lex) -> str | None:

@@ -278,8 +278,6 @@ def _claimant(parsed: Parsed, lex, view, trig, main: str | None, isis: str | Non
     return None
 
 
-
-
 def _list_intro(all_views: list, k: int):
     """The sentence that opens the list sentence ``k`` is an item of (it ends with a colon), if any."""
     j = k
@@ -414,10 +412,11 @@ def _unknown_place(parsed: Parsed, view, start: int, end: int) -> list[Mention]:
     return []
 
 
-# common nouns after "قرب منطقة": "قرب منطقة الحدود مع سوريا" is near no named place
+# words that open a clause of where or when, which goes on with the attack's clauses
 _WHERE_WHEN = frozenset(normalize(w) for w in ("في", "على", "قرب", "عند", "داخل", "شمال", "جنوب", "شرق", "غرب",
                                                "شمالي", "جنوبي", "شرقي", "غربي", "يوم", "أمس", "فجر", "صباح", "مساء",
                                                "ليلة", "ليل", "اليوم", "منتصف", "مطلع", "أواخر", "أوائل"))
+# common nouns after "قرب منطقة": "قرب منطقة الحدود مع سوريا" is near no named place
 _COMMON_AFTER_NEAR = frozenset(normalize(w) for w in ("الحدود", "الحدودية", "المطار", "السوق", "المدينة", "القرية",
                                                       "العمليات", "الاشتباكات", "النزاع", "الصراع", "الميناء"))
 _NOT_YET = frozenset(normalize(w) for w in ("مخطط", "مخططا", "مخططاً", "محتمل", "محتملا", "محتملاً", "وشيك", "وشيكا",
@@ -482,8 +481,10 @@ def _undated_where_the_dated_one_was(parsed: Parsed, lex) -> None:
         if a.date is not None or a.place is None or a.place in at_dated:
             continue
         names = lex.named_alike(a.place)
-        told = {(b.place, b.date) for b in dated if b.perpetrator in (None, a.perpetrator) or a.perpetrator is None
-                if b.evidence.sentence != a.evidence.sentence  # "... الموصل في 3 أيار، والهجوم على الكرك": two
+        # (not one in the same sentence: "... الموصل في 3 أيار، والهجوم على الكرك" tells two)
+        told = {(b.place, b.date) for b in dated
+                if (a.perpetrator is None or b.perpetrator in (None, a.perpetrator))
+                and b.evidence.sentence != a.evidence.sentence
                 and any(m.evidence.sentence == b.evidence.sentence and m.entity in names for m in parsed.mentions)}
         if len(told) == 1:
             parsed.facts.remove(a)
@@ -514,12 +515,11 @@ def _dated_from_the_reported_one(parsed: Parsed, earlier: list[tuple[Attack, int
     if not earlier:
         return
     told = {id(a) for a, _ in earlier}
-    first = next((b for b in sorted(parsed.facts_of(Attack), key=lambda b: b.evidence.sentence)
-                  if b.date and len(b.date) == 10 and id(b) not in told), None)
+    # (the attacks are in the order of their sentences)
+    first = next((b for b in parsed.facts_of(Attack) if b.date and len(b.date) == 10 and id(b) not in told), None)
     if first is None:
         return
-    y, m, d = map(int, first.date.split("-"))
     for a, days in earlier:  # (at the reported attack's own place, it is that attack: "بعد أسبوع من هجوم كركوك")
         if a.date is None and a.place != first.place:
-            a.date = (_date(y, m, d) - _timedelta(days=days)).isoformat() if days else first.date[:7]
+            a.date = (_date.fromisoformat(first.date) - _timedelta(days=days)).isoformat() if days else first.date[:7]
 
