@@ -26,7 +26,7 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import lru_cache
-from typing import Any, Iterable
+from typing import Any, Iterable, Protocol
 
 from .data import load_yaml
 from .text import Folded, fold
@@ -351,7 +351,8 @@ def _parse_published(published: str | None) -> _Pub | None:
     m = _PUB_RE.match(fold(published))
     if not m:
         return None
-    y, mo, d = (int(g) if g else None for g in m.groups())
+    y = int(m.group(1))
+    mo, d = (int(g) if g else None for g in m.groups()[1:])
     try:
         if mo is not None:
             date(y, mo, d or 1)
@@ -578,8 +579,9 @@ def _month_candidates(f: str, found: _Found) -> list[_Cand]:
             continue
         if m.group("link") is None and _key(m.group("dw")) not in _FIRST_WITHOUT_LINK:
             continue  # "كانون الثاني يناير": a month's own name; only فاتح may go without من
-        c = _Cand(m.start("e"), m.end("e"), m=mo, d=_DAY_WORDS[_key(m.group("dw"))])
-        if m.group("dw2") and (d2 := _DAY_WORDS_AFTER_AND[_key(m.group("dw2"))]) > c.d:
+        day = _DAY_WORDS[_key(m.group("dw"))]
+        c = _Cand(m.start("e"), m.end("e"), m=mo, d=day)
+        if m.group("dw2") and (d2 := _DAY_WORDS_AFTER_AND[_key(m.group("dw2"))]) > day:
             c.d2 = d2
         _year_rule(c, m)
         out.append(c)
@@ -707,7 +709,13 @@ def _share_years(f: str, chosen: list[_Cand]) -> None:
 _YEAR_BOUNDS = frozenset(_fold_word(w) for w in _DATA["year_bounds"])
 
 
-def is_bound(text: str, d: DateExpr, reach: int = 1) -> bool:
+class _Placed(Protocol):
+    """A date found in a text (a :class:`DateExpr`, or a fact made of one): where it starts."""
+
+    start: int
+
+
+def is_bound(text: str, d: _Placed, reach: int = 1) -> bool:
     """Whether date ``d`` of ``text`` is a bound rather than a time something happened: a word of
     ``year_bounds`` in the data file stands before it ("منذ 2006", "حتى عام 2024"), or with ``reach``
     one of the last ``reach`` words of its clause before it ("منذ افتتاح المعبر عام 2006").
@@ -723,7 +731,8 @@ def is_bound(text: str, d: DateExpr, reach: int = 1) -> bool:
 
 
 def _bound_at(text: str, pos: int, reach: int = 1) -> bool:
-    words = _WORD_RE.findall(_CLAUSE_TAIL_RE.search(text, max(0, pos - 200), pos).group())
+    tail = _CLAUSE_TAIL_RE.search(text, max(0, pos - 200), pos)
+    words = _WORD_RE.findall(tail.group()) if tail else []
     return any(_fold_word(w) in _YEAR_BOUNDS for w in words[-reach:])
 
 
@@ -808,7 +817,7 @@ _HIJRI_YEAR = re.compile(r"1[34][0-9][0-9]")
 
 
 def _hijri(f: str, taken: list[tuple[int, int]]) -> list[tuple[int, int, str, str | None]]:
-    out = []
+    out: list[tuple[int, int, str, str | None]] = []
     if not _HIJRI_YEAR.search(f):
         return out  # no Hijri year in the text (the cheap test first)
     for m in _HIJRI_RE.finditer(f):

@@ -23,7 +23,7 @@ from .ingest import Document
 from .lexicon import Lexicon
 from .text import normalize, strip_clitics
 
-__all__ = ["Context", "step", "STEPS", "DEFAULT_PIPELINE", "run", "about_the_coalition"]
+__all__ = ["Context", "step", "STEPS", "IN_GENRE", "DEFAULT_PIPELINE", "run", "about_the_coalition"]
 
 
 @dataclass
@@ -44,6 +44,7 @@ _DEFAULT: Context | None = None
 
 StepFn = Callable[[Parsed, Context], None]
 STEPS: dict[str, StepFn] = {}
+IN_GENRE: set[str] = set()  # the steps that run only on documents about the coalition or ISIS
 
 
 def step(name: str, in_genre: bool = False) -> Callable[[StepFn], StepFn]:
@@ -56,9 +57,9 @@ def step(name: str, in_genre: bool = False) -> Callable[[StepFn], StepFn]:
     def register(fn: StepFn) -> StepFn:
         if name in STEPS:
             raise ValueError(f"pipeline step {name!r} registered twice")
-        fn.step_name = name  # type: ignore[attr-defined]
-        fn.in_genre = in_genre  # type: ignore[attr-defined]
-        STEPS[name] = fn
+        STEPS[name] = fn  # (kept apart from the function: a compiled one takes no attributes)
+        if in_genre:
+            IN_GENRE.add(name)
         return fn
 
     return register
@@ -122,7 +123,7 @@ def run(doc: Document, ctx: Context | None = None, steps: tuple[str, ...] = DEFA
         fn = STEPS.get(name)
         if fn is None:
             raise ValueError(f"unknown pipeline step {name!r}; known: {', '.join(sorted(STEPS))}")
-        if fn.in_genre and not about_the_coalition(parsed, ctx.lexicon):  # type: ignore[attr-defined]
+        if name in IN_GENRE and not about_the_coalition(parsed, ctx.lexicon):
             continue
         try:
             fn(parsed, ctx)

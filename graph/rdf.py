@@ -83,7 +83,7 @@ _DATE_TYPES = {10: str(XSD.date), 7: str(XSD.gYearMonth), 4: str(XSD.gYear)}
 @lru_cache(maxsize=None)
 def _c(term: str) -> str:
     """A term of the ontology (``CKG.x``) as N-Quads text."""
-    return _iri(str(CKG[term]))
+    return _iri(str(CKG[term]))  # type: ignore[misc]  # (a DefinedNamespace is indexed by its terms)
 
 
 @lru_cache(maxsize=None)
@@ -226,24 +226,24 @@ def document_rdf(parsed: F.Parsed, lexicon: Lexicon) -> DocumentRDF:
 
     for f in parsed.facts:
         if isinstance(f, F.Meeting):
-            m = meetings[f.key]
-            add(m, _T_TYPE, c("Meeting"))
-            add(m, c("meetingKind"), _kind("meeting", f.kind))
+            mt = meetings[f.key]
+            add(mt, _T_TYPE, c("Meeting"))
+            add(mt, c("meetingKind"), _kind("meeting", f.kind))
             if f.label:
-                add(m, _T_LABEL, _lit(f.label, "ar"))
+                add(mt, _T_LABEL, _lit(f.label, "ar"))
             if f.place:
-                add(m, c("place"), ref(f.place))
+                add(mt, c("place"), ref(f.place))
             if f.start_date:
-                add(m, c("startDate"), _date(f.start_date))
+                add(mt, c("startDate"), _date(f.start_date))
             else:
-                add(m, c("unstated"), _lit("startDate"))
+                add(mt, c("unstated"), _lit("startDate"))
             if f.end_date:
-                add(m, c("endDate"), _date(f.end_date))
+                add(mt, c("endDate"), _date(f.end_date))
             if f.virtual:
-                add(m, c("virtual"), f'"true"^^<{_XSD_BOOL}>')
-            add(m, c("evidence"), w.sentence(f.evidence))
-            add(m, c("document"), w.doc)
-            add(m, c("rule"), _lit(f.rule))
+                add(mt, c("virtual"), f'"true"^^<{_XSD_BOOL}>')
+            add(mt, c("evidence"), w.sentence(f.evidence))
+            add(mt, c("document"), w.doc)
+            add(mt, c("rule"), _lit(f.rule))
         elif isinstance(f, F.Participation):
             node = w.fact(f, "Participation")
             add(node, c("meeting"), meetings.get(f.meeting) or _eiri(f.meeting))

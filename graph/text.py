@@ -104,7 +104,8 @@ class Folded:
     def span(self, start: int, end: int, text: str) -> tuple[int, int]:
         """Original ``(start, end)`` of a folded span, with any marks that trail it."""
         s, e = self.orig(start), self.orig(end - 1) + 1
-        return s, _TRAILING_MARKS_RE.match(text, e).end()
+        marks = _TRAILING_MARKS_RE.match(text, e)  # matches, if only the empty string
+        return s, marks.end() if marks else e
 
 
 # A word: letters and digits with the combining marks and tatweel that may sit inside it.

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from functools import lru_cache
+from typing import Sequence
 
 from .data import load_yaml
 from .lexicon import Lexicon, PhraseMatcher, PhraseTables, with_interchangeable
@@ -18,7 +19,7 @@ class Triggers:
     labels, and its ``words`` as sets of normalised words. A phrase holding a name of one of
     ``interchangeable``'s groups (تمويل داعش) also matches with the others (تمويل الدولة الإسلامية)."""
 
-    def __init__(self, raw: dict, interchangeable: list[tuple[str, ...]] = ()):
+    def __init__(self, raw: dict, interchangeable: Sequence[tuple[str, ...]] = ()):
         self.raw = raw
         self.tables: dict[str, PhraseMatcher] = {}
         self._words = {k: frozenset(normalize(str(w)) for w in v) for k, v in raw.get("words", {}).items()}

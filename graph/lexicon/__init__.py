@@ -20,7 +20,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
-from typing import Iterable
+from typing import Iterable, Sequence
 
 from ..text import Token, normalize, strip_clitics, tokenize
 
@@ -266,7 +266,7 @@ class _PerTokenList:
 
     def __init__(self, size: int = 512):  # a document's sentences, many times over
         self.size = size
-        self._kept: dict[int, tuple[list, object]] = {}
+        self._kept: dict[int, tuple[list, object, int]] = {}
 
     def get(self, tokens: list):
         hit = self._kept.get(id(tokens))
@@ -332,7 +332,7 @@ def _abd_spellings(names: list[str]) -> list[str]:
     return out
 
 
-def with_interchangeable(phrases: Iterable[str], groups: list[tuple[str, ...]]) -> list[str]:
+def with_interchangeable(phrases: Iterable[str], groups: Sequence[tuple[str, ...]]) -> list[str]:
     """``phrases``, each followed by its copies with a name of a group put for another of the same group.
 
     >>> with_interchangeable(["التحالف الدولي ضد داعش"], [("داعش", "تنظيم داعش", "الدولة الإسلامية")])
@@ -360,6 +360,12 @@ class Lexicon:
 
     def __init__(self, entries: Iterable[Entry]):
         self.entries: dict[str, Entry] = {}
+        # worked out when first asked (below, and by the steps' helpers in graph/steps/_context.py)
+        self._alliances: frozenset[str] | None = None
+        self._named_alike: dict[str, frozenset[str]] | None = None
+        self._kingdoms: frozenset[str] | None = None
+        self.first_words: dict[str, frozenset[str]] = {}
+        self.capitals: dict[str, list[Entry]] | None = None
         for e in entries:
             if e.id in self.entries:
                 self._merge(self.entries[e.id], e)
@@ -416,7 +422,7 @@ class Lexicon:
     def alliances(self) -> frozenset[str]:
         """The entities a bare "التحالف" may stand for: those with bare forms, and the organisations one
         of whose names is "التحالف ..." or "تحالف ..." (التحالف الإسلامي العسكري، تحالف دعم الشرعية)."""
-        found = self.__dict__.get("_alliances")
+        found = self._alliances
         if found is None:
             named = self._headed(("التحالف", "تحالف"), ("InternationalOrganization", "Organization"))
             found = self._alliances = frozenset(
@@ -426,7 +432,7 @@ class Lexicon:
     def named_alike(self, entity: str) -> frozenset[str]:
         """``entity`` with the governorate or province named after it, or the city it is named after
         (such a Region's English name is the city's with " Governorate" or " Province")."""
-        found = self.__dict__.get("_named_alike")
+        found = self._named_alike
         if found is None:
             groups: dict[str, set[str]] = {}
             for e in self.entries.values():
@@ -444,7 +450,7 @@ class Lexicon:
         """The states "المملكة" alone may stand for: those one of whose names is "المملكة ..." or
         "مملكة ..." (المملكة العربية السعودية، مملكة البحرين), but not the United Kingdom, which the
         press never calls "المملكة" alone."""
-        found = self.__dict__.get("_kingdoms")
+        found = self._kingdoms
         if found is None:
             found = self._kingdoms = frozenset(
                 k for k, names in self._headed(("المملكه", "مملكه"), ("Country",)).items()

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from ..facts import DateMention, Mention, Parsed, Quantity
 from ..lexicon import Lexicon
@@ -36,6 +36,10 @@ class SentenceView:
     mentions: list[Mention]
     dates: list[DateMention]
     quantities: list[Quantity]
+    # worked out when first asked: the tokens' ends (token_at), and the meetings step's points in time
+    ends: list[int] | None = field(default=None, repr=False, compare=False)
+    reference_points: list[int] | None = field(default=None, repr=False, compare=False)
+    since_points: list[int] | None = field(default=None, repr=False, compare=False)
 
     @property
     def index(self) -> int:
@@ -43,9 +47,9 @@ class SentenceView:
 
     def token_at(self, offset: int) -> int:
         """Index of the token that starts at or contains the document offset ``offset``."""
-        ends = self.__dict__.get("_ends")
+        ends = self.ends
         if ends is None:
-            ends = self.__dict__["_ends"] = [t.end for t in self.tokens]
+            ends = self.ends = [t.end for t in self.tokens]
         return bisect_right(ends, offset)
 
 
@@ -100,7 +104,7 @@ def proclitic(m: Mention, lexicon: Lexicon) -> str:
 
 def _first_words(key: str, lexicon: Lexicon) -> frozenset[str]:
     """The normalised first words of an entity's Arabic names (kept on the lexicon, per entity)."""
-    cache = lexicon.__dict__.setdefault("_first_words", {})
+    cache = lexicon.first_words
     found = cache.get(key)
     if found is None:
         e = lexicon.get(key)
@@ -112,9 +116,9 @@ def _first_words(key: str, lexicon: Lexicon) -> frozenset[str]:
 
 
 def _capitals(lexicon: Lexicon) -> dict:
-    found = lexicon.__dict__.get("_capitals")
+    found = lexicon.capitals
     if found is None:
-        found = lexicon.__dict__["_capitals"] = {}
+        found = lexicon.capitals = {}
         for e in lexicon.entries.values():
             if e.cls == "City" and e.extra.get("capital") and e.extra.get("country"):
                 found.setdefault(e.extra["country"], []).append(e)
@@ -131,7 +135,7 @@ def main_armed_group(parsed: Parsed, lexicon: Lexicon, isis_only: bool = False) 
         if e is not None and e.cls == "ArmedGroup" and not e.extra.get("coalition_partner") and (
                 not isis_only or e.extra.get("threat") in ("isis", "affiliate")):
             counts[m.entity] = counts.get(m.entity, 0) + 1
-    return max(counts, key=counts.get) if counts else None
+    return max(counts, key=lambda k: counts[k]) if counts else None
 
 
 def views(parsed: Parsed) -> list[SentenceView]:

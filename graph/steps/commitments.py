@@ -82,7 +82,7 @@ def commitments(parsed: Parsed, ctx: Context) -> None:
     dangling = trig.words("dangling")
     # what opens the object of a head, by the head's suffix in commitment_heads ("policy-la" -> "la"):
     # (prepositions written apart, words whose first letter is their own, the clitic that opens, words between)
-    opens = {
+    opens: dict[str, tuple[frozenset[str], tuple[str, ...], str | None, int] | None] = {
         "": (trig.words("commitment_to"), trig.prefixes("own_ba"), "ب", _GAP),
         "la": (frozenset(), trig.prefixes("own_la"), "ل", _GAP),  # the next word with ل
         "an": (trig.words("commitment_that"), (), None, _GAP),  # the clause after أن
@@ -132,10 +132,11 @@ def commitments(parsed: Parsed, ctx: Context) -> None:
         opened: set[int] = set()  # where the objects of heads start
         for m in trig.find("commitment_heads", view.tokens):
             kind, _, how = m.entity.partition("-")
-            if opens[how] is None:
+            opening = opens[how]
+            if opening is None:
                 span = _direct_object(view, m.j, dangling)
             else:
-                to, own, clitic, gap = opens[how]
+                to, own, clitic, gap = opening
                 span = _committed_to(view, m.j, to, own, dangling, clitic, gap)
             if span is not None:
                 opened.add(span[0])
@@ -216,7 +217,7 @@ def _needs_and_duties(view, lex, parsed: Parsed, trig) -> list[tuple[str, str, s
     - a duty: "على" + a state or body + "أن" + the clause ("إن على كندا أن تعمل مع حلفائها"), bound on that
       state or body (a word may come between: "على العراق الآن أن")."""
     toks = view.tokens
-    out = []
+    out: list[tuple[str, str, str | None, int]] = []
     need, that = trig.words("need"), trig.words("commitment_that")
     for k, tok in enumerate(toks):
         if tok.norm in need and k + 1 < len(toks):

@@ -11,6 +11,7 @@ state of the person last named.
 from __future__ import annotations
 
 from dataclasses import replace
+from typing import AbstractSet
 
 from ..dates import is_bound
 from ..facts import Evidence, Funding, Meeting, Parsed, PersonRole
@@ -101,7 +102,8 @@ def funding(parsed: Parsed, ctx: Context) -> None:
         cities = [m for m in view.mentions if entity_class(m.entity, lex, parsed) == "City" and m.entity not in venues]
         for q in money:
             before = [k for k in kinds if k.end <= q.start]
-            kind = before[-1].entity if before else (kinds[0].entity if kinds else list_kind or prev.kind)
+            # (with no kind in the sentence and none from a list, there is a gift before: see above)
+            kind = before[-1].entity if before else (kinds[0].entity if kinds else list_kind or (prev.kind if prev else ""))
             a, b = clause_of(spans, q.start)
             if kind == "raised" and any(k.entity == "target" and a <= k.start for k in before[:-1]):
                 kind = "target"  # "حددت هدفاً لجمع 394 مليون دولار": what the target is to raise
@@ -495,14 +497,14 @@ def _topics(view, lex, topic: frozenset[str]) -> set[int]:
     return out
 
 
-def _of_an_official(view, m, officials: set[str]) -> bool:
+def _of_an_official(view, m, officials: AbstractSet[str]) -> bool:
     """An adjective of nationality on an official's title, right after it or after one more word of it
     ("السفير الأمريكي"، "المبعوث الرئاسي الأمريكي"): whose the official is, not a place helped."""
     i = view.token_at(m.start)
     return any(0 <= k < i and view.tokens[k].norm in officials for k in (i - 1, i - 2))
 
 
-def _preceded_by(view, m, words: set[str]) -> bool:
+def _preceded_by(view, m, words: AbstractSet[str]) -> bool:
     i = view.token_at(m.start)
     return i > 0 and view.tokens[i - 1].norm in words
 

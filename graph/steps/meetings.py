@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 from datetime import date as _Day, timedelta as _Days
+from typing import Sequence
 
 from ..facts import CoalitionSize, Evidence, Join, Meeting, Parsed, Participation
 from ..lexicon import Match
@@ -23,8 +24,8 @@ from ..pipeline import Context, step
 from ..rdf import mint_key
 from ..text import normalize, strip_clitics
 from ..triggers import triggers
-from ._context import (LIST_ITEM, ACTOR_CLASSES, clause_of, clause_spans, definite, entity_class, is_media, proclitic, quoted_words,
-                       views, within_a_state)
+from ._context import (LIST_ITEM, ACTOR_CLASSES, SentenceView, clause_of, clause_spans, definite, entity_class, is_media,
+                       proclitic, quoted_words, views, within_a_state)
 
 __all__ = ["meetings", "membership", "coalition_size", "meeting_key", "meeting_of", "main_meeting"]
 
@@ -100,9 +101,9 @@ def meetings(parsed: Parsed, ctx: Context) -> None:
     found: list[Meeting] = []
     sentence_meeting: dict[int, Meeting | None] = {}
     other_events: set[int] = set()
-    previous = None
+    previous: SentenceView | None = None
     passing: dict[int, list[tuple[int, Meeting]]] = {}  # sentence -> the meetings it tells only in passing, and where
-    cut_meetings: dict[int, list[tuple[int, Meeting]]] = {}  # sentence -> where a clause on another meeting starts
+    cut_meetings: dict[int, list[tuple[int, Meeting | None]]] = {}  # sentence -> where a clause on another meeting starts
     other_body = False  # whether the text has told another body's meeting
     not_a_meeting, coalition_words = trig.words("not_a_meeting"), trig.words("coalition_words")
     the_organisation, met = trig.words("the_organisation_itself"), trig.words("met")
@@ -193,7 +194,8 @@ def meetings(parsed: Parsed, ctx: Context) -> None:
         hosted = bool(hosts)
         # "حضورياً وافتراضياً": a hybrid meeting still met somewhere
         virtual = bool(trig.find("virtual", toks)) and not any(t.norm in trig.words("in_person") for t in toks)
-        anchors, clauses_seen, made_here = [], set(), []
+        anchors, clauses_seen = [], set()
+        made_here: list[Meeting] = []
         # one anchor a clause, and one that names a meeting before one that points back:
         # "أعلنت استضافتها لهذا الاجتماع خلال اجتماع المديرين السياسيين ... في لاهاي"
         # ("الاجتماع الوزاري" says its kind: it names a meeting as much as "لمؤتمر إعادة الإعمار" after it)
@@ -258,9 +260,11 @@ def meetings(parsed: Parsed, ctx: Context) -> None:
                 kinds = []
             if not (place or date or kinds) and a.start in back:
                 # (not "ويأتي الاجتماع بعد ...": a sentence that places the meeting in time speaks of the report's)
-                earlier = _told_before(before, lex, parsed) if before is not None and before.index not in sentence_meeting \
-                    and view.token_at(a.start) <= 1 and not (toks and toks[0].norm in trig.words("came")) else None
-                if earlier is not None:
+                earlier: tuple | None = None  # (venue, date) of the sentence before
+                if before is not None and before.index not in sentence_meeting and view.token_at(a.start) <= 1 \
+                        and not (toks and toks[0].norm in trig.words("came")):
+                    earlier = _told_before(before, lex, parsed)
+                if before is not None and earlier is not None:
                     # "حين جلس الوزيران ... يوم الثلاثاء التاسع من أيار ... في كوبنهاغن. فالاجتماع الذي
                     # ترأساه ...": the meeting the sentence before told without a meeting word
                     m = _merge_or_new(found, view, kind, earlier[0], earlier[1].value, earlier[1].end_value, False)
@@ -449,8 +453,7 @@ def _goes_on_about_it(parsed: Parsed, view, lex, trig) -> bool:
     on ISIS or the coalition (named, or one of its bodies)."""
     vs = views(parsed)
     nxt = vs[view.index + 1] if view.index + 1 < len(vs) and vs[view.index + 1].index == view.index + 1 else None
-    named = trig.find("meeting_nouns", nxt.tokens) if nxt is not None else []
-    if not named:
+    if nxt is None or not trig.find("meeting_nouns", nxt.tokens):
         return False
     # what follows منذ in its clause is another event's ("وجاء الاجتماع ضمن مسار ... منذ اجتماع عمّان في ...")
     spans = clause_spans(nxt.sentence.text, nxt.sentence.start)
@@ -513,7 +516,7 @@ def _country_venue(view, lex, parsed, anchor, kinds) -> str | None:
     """"خلال الاجتماع الوزاري للتحالف في الكويت", "اجتماعها الثاني عشر يومي 19 و20 تشرين الثاني 2019 في
     دوقية لوكسمبورغ": a country right after the meeting's own words (its kind, body, ordinal, date) and
     في is where it met; after other words it may be what was discussed ("لبحث الوضع في سوريا")."""
-    covered = set()
+    covered: set[int] = set()
     for m in list(kinds) + list(view.dates) + [q for q in view.quantities if q.ordinal] + [
             m for m in view.mentions if entity_class(m.entity, lex, parsed) in ("Coalition", "CoalitionBody", "WorkingGroup")]:
         covered.update(range(view.token_at(m.start), view.token_at(m.end - 1) + 1))
@@ -535,7 +538,7 @@ def _country_venue(view, lex, parsed, anchor, kinds) -> str | None:
 def _reference_points(view) -> list[int]:
     """Where "بعد ساعات من", "قبل أسابيع من" start: what follows is another event, its date and
     place its own ("وجاءت محادثات جدة بعد ساعات من خطاب ... مساء الأربعاء")."""
-    cached = view.__dict__.get("_reference_points")
+    cached = view.reference_points
     if cached is not None:
         return cached
     trig, toks, out = triggers(), view.tokens, []
@@ -551,7 +554,7 @@ def _reference_points(view) -> list[int]:
             out.append(t.start)  # "بعد استعادة القوات العراقية مدينة الرمادي في كانون الأول": another event
         elif t.norm in before_after_that:
             out.append(t.start)  # "بعدما كان يضم ستين دولة": the same, written as one word
-    view.__dict__["_reference_points"] = out
+    view.reference_points = out
     return out
 
 
@@ -565,7 +568,7 @@ def _since_points(view) -> list[int]:
     """Where "منذ" before a noun starts ("منذ إحداثها في بروكسل في دجنبر 2021"): the place and date
     after it are another event's, though whoever the sentence names next may still be at the
     meeting ("منذ تأسيس التحالف عام 2014، وذلك بدعوة من ...")."""
-    cached = view.__dict__.get("_since_points")
+    cached = view.since_points
     if cached is not None:
         return cached
     toks, out = view.tokens, []
@@ -574,7 +577,7 @@ def _since_points(view) -> list[int]:
         dated |= {view.token_at(m.start) for m in triggers().find("meeting_nouns", toks)}  # "منذ الاجتماع الذي عقد في واشنطن"
         out = [t.start for i, t in enumerate(toks) if t.norm in _SINCE and i + 1 < len(toks)
                and i + 1 not in dated and not toks[i + 1].norm.isdigit()]
-    view.__dict__["_since_points"] = out
+    view.since_points = out
     return out
 
 
@@ -655,7 +658,7 @@ def _is_venue(key: str, lex, parsed) -> bool:
 
 
 def _place(view, lex, parsed, anchor: int, spans, hosted: bool, cut: bool = False,
-           elsewhere: list[tuple[int, int]] = ()) -> str | None:
+           elsewhere: Sequence[tuple[int, int]] = ()) -> str | None:
     """The venue in the meeting word's clause (in the whole sentence when it says who hosted, unless
     the sentence was ``cut`` between two meetings, and not in the clause of another meeting word:
     "وعقدت اجتماعها الأول في روما ...، فيما استضافت المملكة اجتماعها الثاني")."""
@@ -686,7 +689,7 @@ def _place(view, lex, parsed, anchor: int, spans, hosted: bool, cut: bool = Fals
                 # ... or a clause of when and where: "انطلقت، اليوم الثلاثاء بقصر المؤتمرات بالصخيرات، أشغال الاجتماع"
                 when = any(x <= d.start < y and d.value for d in view.dates) and not any(x <= e < y for e in events)
                 # "الاجتماع الثامن عشر لمجموعة ...، الذي عقد في الرياض": the clause right after that says which
-                which = i == k + 1 and words[:1] in (["الذي"], ["التي"])
+                which = k is not None and i == k + 1 and words[:1] in (["الذي"], ["التي"])
                 if words and (words[0] in ("في", "وفي", "بمدينة", "بالعاصمة", "وسط") or when or which):
                     near = [m for m in venues if x <= m.start < y]
                     if near:
@@ -738,7 +741,7 @@ def _host_country(view, lex, parsed) -> str | None:
 
 
 def _date(view, anchor: int, spans, lex, parsed, place, cuts=frozenset(),
-          named: list[int] = ()) -> tuple[str | None, str | None]:
+          named: Sequence[int] = ()) -> tuple[str | None, str | None]:
     """The date in the meeting word's clause, else in a neighbouring clause that names no other
     venue ("احتضنت بروكسل، أمس الخميس، اجتماعاً") and is not cut off as another meeting's
     (``cuts``); the most precise first. A date after another meeting ``named`` after this one is
@@ -899,9 +902,9 @@ def _participants(parsed: Parsed, ctx: Context, view, meeting: Meeting, cut=()) 
                     passed, b = (b, subject[0]), subject[1]
             if not any(r.end <= m.start < b for m in actors):
                 # "وشارك في الاجتماع، إلى جانب الرؤساء المشاركين، ممثلون عن نيجيريا وموزمبيق": past an aside
-                after = next((y for x, y in asides if r.end < x and _ends_at(spans, x, b)), None)
-                if after is not None and _first_word(view, after) not in _MOVES_ON:  # not "، فيما غابت تركيا"
-                    b = _coordinated_end(view, spans, after, clause_of(spans, after)[1], and_too=False)
+                aside_end = next((y for x, y in asides if r.end < x and _ends_at(spans, x, b)), None)
+                if aside_end is not None and _first_word(view, aside_end) not in _MOVES_ON:  # not "، فيما غابت تركيا"
+                    b = _coordinated_end(view, spans, aside_end, clause_of(spans, aside_end)[1], and_too=False)
             if parsed.doc.text[b:b + 1] == ":":  # "وشارك في الاجتماع وزراء خارجية دول المجلس: الإمارات، والبحرين ..."
                 listed_to = _list_end(parsed, view, spans, b, lex)
                 b = _coordinated_end(view, spans, clause_of(spans, listed_to - 1)[0], listed_to)
@@ -973,7 +976,7 @@ def _in_an_events_name(view, m, outside: int | None = None) -> bool:
     if words is None and opened >= 0 and text.rfind(")", 0, k) < opened:
         closed = text.find(")", k)
         words = text[opened + 1:closed if closed >= 0 else len(text)].split()
-    return bool(words) and len(words) > len(m.surface.split()) and bool(
+    return words is not None and len(words) > len(m.surface.split()) and bool(
         set(strip_clitics(normalize(words[0]))) & _EVENT_NOUNS)
 
 
@@ -1185,7 +1188,7 @@ def membership(parsed: Parsed, ctx: Context) -> None:
     lex = ctx.lexicon
     trig = triggers()
     member_after, held_at = trig.words("member_after"), trig.words("held_at")
-    previous = None
+    previous: SentenceView | None = None
     for view in views(parsed):
         toks = view.tokens
         before, previous = previous, view
@@ -1271,15 +1274,15 @@ def membership(parsed: Parsed, ctx: Context) -> None:
                 # ("وكانت كينيا قد انضمت": قد may stand between them)
                 gap = jt - view.token_at(m.end - 1) - 1
                 # ("وكانت أوزبكستان آخر دولة تنضم": "the last state" between)
-                before = not welcome and (gap == 0 or (gap == 1 and toks[jt - 1].norm == "قد") or (
+                subject_before = not welcome and (gap == 0 or (gap == 1 and toks[jt - 1].norm == "قد") or (
                     gap == 2 and toks[jt - 2].norm in _FIRST_LAST and toks[jt - 1].norm in _STATE_NOUNS))
-                if before:  # "ثلاث دول جديدة هي نيجيريا وتونس وماليزيا انضمت": the whole list is the subject
+                if subject_before:  # "ثلاث دول جديدة هي نيجيريا وتونس وماليزيا انضمت": the whole list is the subject
                     members.extend((x, (a, b)) for x in _list_before(parsed, view, m, lex))
                 if mt - 2 > jt and toks[mt - 2].norm in _RELATIVE:
                     continue  # "... إلى التحالف الدولي الذي تقوده الولايات المتحدة": the subject of a relative clause
                 if welcome and "ب" not in proclitic(m, lex) and not (after or joined):
                     continue  # "ورحب حلف شمال الأطلسي بانضمام توغو": who welcomes; the welcomed has ب on it
-                if (j.end <= m.start and mt - jt <= window) or before or after or joined:
+                if (j.end <= m.start and mt - jt <= window) or subject_before or after or joined:
                     # a member of a list is dated by its own item ("..., والفلبين التي أعلن انضمامها في شباط 2018")
                     own = clause_of(spans, m.start) if listed_from is not None and m.start >= listed_from else (a, b)
                     members.append((m, own))

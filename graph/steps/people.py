@@ -19,7 +19,7 @@ from ..facts import Evidence, Mention, NewEntity, Parsed, PersonRole
 from ..lexicon import PhraseMatcher
 from ..pipeline import Context, step
 from ..rdf import mint_key
-from ..text import normalize, strip_clitics
+from ..text import Token, normalize, strip_clitics
 from ..triggers import triggers
 from ._context import ACTOR_CLASSES, definite, entity_class, main_armed_group, proclitic, views
 from .meetings import _DELEGATION, _after_preposition
@@ -382,10 +382,10 @@ def people(parsed: Parsed, ctx: Context) -> None:
             if affiliation is None and table[base][0].endswith("باسم") and t.j < len(toks):
                 affiliation = _institution_named_before(parsed, lex, view, toks[t.j]) \
                     or _ministry_named_before(parsed, lex, view, t.j)
-            if affiliation is None and (k := next((k for k in range(t.i, t.j) if toks[k].norm == _MINISTRY), None)) is not None \
-                    and k + 1 < t.j:
+            ministry = next((k for k in range(t.i, t.j) if toks[k].norm == _MINISTRY), None) if affiliation is None else None
+            if ministry is not None and ministry + 1 < t.j:
                 # "وكيل وزارة الخزانة ..." after "فرضت وزارة الخزانة الأمريكية": the state of that ministry
-                affiliation = _ministry_named_before(parsed, lex, view, k)
+                affiliation = _ministry_named_before(parsed, lex, view, ministry)
             used_until = pos
             entry = lex.get(person)
             if affiliation is None and entry is not None:
@@ -430,9 +430,9 @@ def people(parsed: Parsed, ctx: Context) -> None:
         entry = lex.get(key)
         if key in titled or entry is None:
             continue
-        role_ar, role_en, aff = _lexicon_role(entry, year)
-        parsed.facts.append(PersonRole(m.evidence, "people/lexicon-role", person=key, role_ar=role_ar,
-                                       role_en=role_en, affiliation=aff if aff in lex else None))
+        known_ar, known_en, aff = _lexicon_role(entry, year)
+        parsed.facts.append(PersonRole(m.evidence, "people/lexicon-role", person=key, role_ar=known_ar,
+                                       role_en=known_en, affiliation=aff if aff is not None and aff in lex else None))
 
 
 def _addressed_names(parsed: Parsed, matcher, table, surnames: dict) -> None:
@@ -480,7 +480,7 @@ def _group_leaders(parsed: Parsed, lex, surnames: dict, titled: set[str]) -> Non
                     group, at = m.entity, view.token_at(m.end - 1) + 1
                 elif toks[k + 1].norm in nouns:
                     group, at = main_armed_group(parsed, lex), k + 2
-            if group is None or at >= len(toks) or _punct_between(text, toks[at - 1].end, toks[at].start, _QUOTES):
+            if group is None or at is None or at >= len(toks) or _punct_between(text, toks[at - 1].end, toks[at].start, _QUOTES):
                 continue
             m = starts.get(toks[at].start)
             if m is not None:
@@ -887,7 +887,7 @@ def _unknown_person(parsed: Parsed, view, i: int, starts: dict, surnames: dict,
     only where ``then(j)`` holds of the token ``j`` after the name."""
     toks = view.tokens
     text = parsed.doc.text
-    words = []
+    words: list[Token] = []
     j = i
     while j < len(toks) and len(words) < 5:
         tok = toks[j]

@@ -18,7 +18,7 @@ from ..dates import is_bound
 from ..facts import Attack, Evidence, Mention, NewEntity, Parsed, Threat
 from ..pipeline import Context, step
 from ..rdf import mint_key
-from ..text import normalize, strip_clitics
+from ..text import Token, normalize, strip_clitics
 from ..triggers import triggers
 from ._context import LIST_ITEM, clause_break, entity_class, main_armed_group, proclitic, views, within_a_state
 
@@ -63,7 +63,7 @@ def threats(parsed: Parsed, ctx: Context) -> None:
                 add(view, "isis", rule="threats/armed-group")
             else:
                 region = e.extra.get("region") if e else None
-                add(view, "affiliate", actor=g.entity, region=region if region in lex else None,
+                add(view, "affiliate", actor=g.entity, region=region if region is not None and region in lex else None,
                     rule="threats/affiliate-group")
         for kind in dict.fromkeys(kinds):
             if kind == "affiliate":
@@ -379,7 +379,7 @@ def _unknown_place(parsed: Parsed, view, start: int, end: int) -> list[Mention]:
             continue
         if tok.norm.startswith(("ال", "وال", "بال", "فال", "كال", "لل")):
             continue  # "في المنطقة لمهاجمة ...": the noun with its article names no place
-        words = []
+        words: list[Token] = []
         for t in toks[i + 1:i + 1 + _NAME_WORDS]:
             if (t.start in named or t.norm in stop or t.norm.isdigit() or t.norm in compass
                     or not ends.isdisjoint(strip_clitics(t.norm))
