@@ -1692,6 +1692,10 @@ def test_the_coalitions_partner_forces_are_no_threat():
     assert ("affiliate", "SDF") not in found and ("affiliate", "DEIR_EZ_ZOR_MILITARY_COUNCIL") not in found
     # another jihadist group named beside ISIS is still reported
     assert ("affiliate", "AL_QAEDA") in found and ("isis", None) in found
+    # the security forces of north-east Syria's administration work beside them
+    found = {(t.kind, t.actor) for t in parse(
+        "وقال التحالف الدولي إن قوات الأسايش اعتقلت خلية لتنظيم داعش في مخيم الهول.").facts_of(Threat)}
+    assert ("affiliate", "ASAYISH") not in found and ("isis", None) in found
 
 
 def test_affiliate_with_its_region():
