@@ -2637,3 +2637,12 @@ def test_the_organisation_after_a_verb_of_carrying_out_and_a_village_belonging_t
     got = _attacks(ABOUT_ISIS + "قُتل ثلاثة عشر شرطياً مساء السبت 4 أيلول 2021 بهجوم شنّه مسلحو تنظيم داعش على نقطة تفتيش "
                    "قرب قرية الصفرة التابعة لناحية الرشاد.", published="2021-09-06")
     assert [a[1] for a in got] == ["الصفرة"]
+
+
+def test_a_surname_after_a_title_is_the_person_named_in_full_before():
+    p = parse("شارك وفد من الجامعة العربية برئاسة السفير حسام زكي الأمين العام المساعد في الاجتماع. "
+              "وألقى السفير زكي كلمة في الجلسة، ثم التقى السفير زكي عددا من رؤساء الوفود.")
+    [person] = [e for e in p.entities.values() if e.cls == "Person"]  # not "زكي كلمة" nor "زكي عددا"
+    assert person.label_ar == "حسام زكي"
+    assert [m.surface for m in p.mentions if m.entity == person.key] == ["حسام زكي", "زكي", "زكي"]
+    assert {f.person for f in p.facts_of(PersonRole)} == {person.key}

@@ -928,6 +928,10 @@ def _unknown_person(parsed: Parsed, view, i: int, starts: dict, surnames: dict,
             break  # "السيدة ليلى حداد نائبة المنسق المقيم": the name's own title ("عبد الملك" is a name)
         if j == i and (definite(tok) or tok.norm in _MODIFIERS or tok.norm in _COMMON_NOUNS):
             return None, i
+        if j == i and tok.norm in surnames:
+            # "برئاسة السفير حسام زكي ..." then "وألقى السفير زكي كلمة": the person named in full before, by
+            # surname (not a new "زكي كلمة")
+            return surnames[tok.norm], j + 1
         if j == i and tok.norm[:1] in "بل" and tok.norm.endswith("ه") and len(tok.norm) >= 6:
             return None, i  # "التزام مصر بمواصلة التنسيق": a verbal noun after its preposition opens no name
         words.append(tok)
