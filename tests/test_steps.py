@@ -2646,3 +2646,10 @@ def test_a_surname_after_a_title_is_the_person_named_in_full_before():
     assert person.label_ar == "حسام زكي"
     assert [m.surface for m in p.mentions if m.entity == person.key] == ["حسام زكي", "زكي", "زكي"]
     assert {f.person for f in p.facts_of(PersonRole)} == {person.key}
+
+
+def test_a_verb_after_a_title_is_no_name():
+    for text in ("أسفر الهجوم عن مقتل 12 مدنيا بحسب مسؤول في وزارة الداخلية طلب عدم الكشف عن اسمه.",
+                 "وأضاف أن الأدلة التي جمعها الفريق دعمت ملاحقات قضائية بحق مقاتلين أجانب.",
+                 "فيما لا يزال الصندوق الاستئماني للفريق يواجه عجزا يقدر بنحو 4 ملايين دولار."):
+        assert not [e for e in parse(text).entities.values() if e.cls == "Person"], text
