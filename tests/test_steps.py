@@ -2653,3 +2653,20 @@ def test_a_verb_after_a_title_is_no_name():
                  "وأضاف أن الأدلة التي جمعها الفريق دعمت ملاحقات قضائية بحق مقاتلين أجانب.",
                  "فيما لا يزال الصندوق الاستئماني للفريق يواجه عجزا يقدر بنحو 4 ملايين دولار."):
         assert not [e for e in parse(text).entities.values() if e.cls == "Person"], text
+
+
+def test_parts_of_a_sum_given_before_are_given_by_its_giver():
+    p = parse("أعلنت ألمانيا تقديم 65 مليون يورو لدعم الاستقرار في المناطق المحررة من داعش في العراق وسوريا. "
+              "وبحسب بيان الخارجية، سيُخصص 40 مليون يورو من المبلغ لصندوق تمويل الاستقرار في العراق، "
+              "فيما تذهب 25 مليون يورو إلى مشاريع إزالة الألغام في شمال شرق سوريا.")
+    assert [(f.amount, f.donor) for f in p.facts_of(Funding)] == [(65e6, "DEU"), (40e6, "DEU"), (25e6, "DEU")]
+
+
+def test_a_clause_of_purpose_after_listed_gifts_says_whom_they_help():
+    p = parse("وفي إطار دعم التحقيق في جرائم داعش، أعلنت هولندا عن مساهمة بقيمة 2.5 مليون يورو، والمملكة المتحدة عن "
+              "مساهمة بقيمة 1.8 مليون جنيه إسترليني، لدعم نقل الأدلة المحفوظة إلى السلطات العراقية.")
+    assert [(f.donor, f.beneficiaries) for f in p.facts_of(Funding)] == [("NLD", ["IRQ"]), ("GBR", ["IRQ"])]
+    # where the people helped come from is not whom the gift helps
+    p = parse("ناقش التحالف الدولي ضد داعش ملف المخيمات. وأعلن الوزير أن دولة الكويت ستقدم مساهمة بقيمة مليوني دولار لمكتب الأمم المتحدة لمكافحة الإرهاب، "
+              "لدعم برامج إعادة تأهيل العائدين من مخيم الهول وإعادة إدماجهم في العراق.")
+    assert [f.beneficiaries for f in p.facts_of(Funding)] == [["IRQ"]]

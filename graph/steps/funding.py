@@ -171,6 +171,11 @@ def funding(parsed: Parsed, ctx: Context) -> None:
             if donor is None and before and kind in ("pledge", "raised"):
                 # "أعلنت وزارة التعاون الاقتصادي والتنمية الألمانية تخصيص ...": the state of the body that gives
                 donor = _body_state(view, before[-1].start, trig.words("body_nouns"))
+            if donor is None and kind in ("pledge", "raised") and prev is not None and prev.kind == kind and (
+                    _part_of_the_sum(view, q, trig.words("the_sum")) or prev.evidence.sentence == view.index):
+                # "سيُخصص 40 مليون يورو من المبلغ لصندوق ...، فيما تذهب 25 مليون يورو إلى ...": parts of the sum
+                # given before, and the next amount of the same sentence, which names no giver of its own
+                donor = prev.donor
             if donor is None and kind in ("pledge", "raised") and (home := _NATIONAL_CURRENCY.get(q.currency or "")) \
                     and any(m.entity == home for m in parsed.mentions):
                 donor = home  # "تخصيص 840 مليون دولار كندي": Canada's money, given by Canada
@@ -202,8 +207,9 @@ def funding(parsed: Parsed, ctx: Context) -> None:
                              and (c := _country_of(lex, m.entity)) and c != donor]
             same_sentence = prev.beneficiaries if prev is not None and prev.evidence.sentence == view.index else []
             earlier = [m.entity for m in places if m.end <= q.start and m.entity != donor and not q.start <= m.start < q.end]
-            beneficiaries = in_clause or same_sentence or earlier or supported or prev_sentence_beneficiaries or (
-                prev.beneficiaries if prev else [])
+            beneficiaries = in_clause or same_sentence or earlier or _purpose_clause_places(
+                view, spans, q, money, places + cities, trig.words("purpose_words")) or supported \
+                or prev_sentence_beneficiaries or (prev.beneficiaries if prev else [])
             beneficiaries = list(dict.fromkeys(b for b in beneficiaries if b != donor))
             years = [d.value[:4] for d in view.dates if d.value and d.start >= q.end and len(d.value) == 4]
             # "في عام 2022 وحده تجاوزت تعهدات الشركاء 440 مليون دولار": a year before the amount, not a bound
@@ -502,6 +508,33 @@ def _of_an_official(view, m, officials: AbstractSet[str]) -> bool:
     ("السفير الأمريكي"، "المبعوث الرئاسي الأمريكي"): whose the official is, not a place helped."""
     i = view.token_at(m.start)
     return any(0 <= k < i and view.tokens[k].norm in officials for k in (i - 1, i - 2))
+
+
+_FROM = frozenset({"من"})
+
+
+def _purpose_clause_places(view, spans, q, money, places, purpose: AbstractSet[str]) -> list[str]:
+    """The places of the clause of purpose that follows an amount, past the clauses of more givers and
+    amounts listed with it: "أعلنت هولندا عن مساهمة بقيمة 2.5 مليون يورو، والمملكة المتحدة عن مساهمة بقيمة
+    1.8 مليون جنيه إسترليني، لدعم نقل الأدلة المحفوظة إلى السلطات العراقية"."""
+    k = next((i for i, (a, b) in enumerate(spans) if a <= q.start < b), None)
+    if k is None:
+        return []
+    for a, b in spans[k + 1:]:
+        i = view.token_at(a)
+        first = view.tokens[i].norm if i < len(view.tokens) else ""
+        if first in purpose:  # (not where from: "العائدين من مخيم الهول")
+            return [m.entity for m in places if a <= m.start < b and not _preceded_by(view, m, _FROM)]
+        if not (first.startswith("و") and any(a <= o.start < b for o in money)):
+            return []  # neither the purpose nor one more amount of the list
+    return []
+
+
+def _part_of_the_sum(view, q, the_sum: AbstractSet[str]) -> bool:
+    """Whether an amount is said to be a part of a sum named before it: "من المبلغ"، "من هذه المساهمة"."""
+    i = view.token_at(q.end - 1) + 1
+    words = [t.norm for t in view.tokens[i:i + 3]]
+    return words[:1] == ["من"] and (" ".join(words[1:2]) in the_sum or " ".join(words[1:3]) in the_sum)
 
 
 def _preceded_by(view, m, words: AbstractSet[str]) -> bool:
