@@ -2670,3 +2670,10 @@ def test_a_clause_of_purpose_after_listed_gifts_says_whom_they_help():
     p = parse("ناقش التحالف الدولي ضد داعش ملف المخيمات. وأعلن الوزير أن دولة الكويت ستقدم مساهمة بقيمة مليوني دولار لمكتب الأمم المتحدة لمكافحة الإرهاب، "
               "لدعم برامج إعادة تأهيل العائدين من مخيم الهول وإعادة إدماجهم في العراق.")
     assert [f.beneficiaries for f in p.facts_of(Funding)] == [["IRQ"]]
+
+
+def test_a_clause_of_being_held_right_after_the_meeting_word_says_where_and_when():
+    [m] = parse("أعلنت الحكومة الألمانية تقديم 65 مليون يورو لدعم الاستقرار في العراق، وذلك خلال اجتماع لمجموعة العمل "
+                "المعنية بدعم الاستقرار التابعة للتحالف الدولي ضد داعش، عُقد في برلين يومي 21 و22 نوفمبر/ تشرين الثاني "
+                "2023.", published="2023-11-23").facts_of(Meeting)
+    assert (m.place, m.start_date, m.end_date) == ("BERLIN", "2023-11-21", "2023-11-22")

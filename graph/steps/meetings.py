@@ -689,7 +689,9 @@ def _place(view, lex, parsed, anchor: int, spans, hosted: bool, cut: bool = Fals
                 # ... or a clause of when and where: "انطلقت، اليوم الثلاثاء بقصر المؤتمرات بالصخيرات، أشغال الاجتماع"
                 when = any(x <= d.start < y and d.value for d in view.dates) and not any(x <= e < y for e in events)
                 # "الاجتماع الثامن عشر لمجموعة ...، الذي عقد في الرياض": the clause right after that says which
-                which = k is not None and i == k + 1 and words[:1] in (["الذي"], ["التي"])
+                # (or "...، عُقد في برلين يومي 21 و22 نوفمبر": the same, without الذي)
+                which = k is not None and i == k + 1 and (words[:1] in (["الذي"], ["التي"])
+                                                          or (bool(words) and normalize(words[0]) in _HELD))
                 if words and (words[0] in ("في", "وفي", "بمدينة", "بالعاصمة", "وسط") or when or which):
                     near = [m for m in venues if x <= m.start < y]
                     if near:
@@ -705,6 +707,9 @@ def _place(view, lex, parsed, anchor: int, spans, hosted: bool, cut: bool = Fals
         near = [m for m in near if m.start > anchor] or near
     return min(near, key=lambda m: abs(m.start - anchor)).entity
 
+
+# A verb of being held, opening the clause right after a meeting word: "اجتماع لمجموعة العمل ...، عُقد في برلين".
+_HELD = frozenset(normalize(w) for w in ("عقد", "عقدت", "انعقد", "انعقدت", "المنعقد", "المنعقدة"))
 
 # Words before a meeting word that make it when something else was done ("أعلن ... خلال اجتماع").
 _DURING = frozenset({"خلال", "اثناء", "هامش", "وخلال"})
