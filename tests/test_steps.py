@@ -2677,3 +2677,10 @@ def test_a_clause_of_being_held_right_after_the_meeting_word_says_where_and_when
                 "المعنية بدعم الاستقرار التابعة للتحالف الدولي ضد داعش، عُقد في برلين يومي 21 و22 نوفمبر/ تشرين الثاني "
                 "2023.", published="2023-11-23").facts_of(Meeting)
     assert (m.place, m.start_date, m.end_date) == ("BERLIN", "2023-11-21", "2023-11-22")
+
+
+def test_an_investigation_is_no_joining():
+    p = parse("قدّم رئيس فريق التحقيق التابع للأمم المتحدة إحاطة إلى اجتماع مجموعة مكافحة تمويل داعش التابعة للتحالف "
+              "الدولي في روما، حول التحقيقات في تمويل التنظيم في العراق.")
+    assert not p.facts_of(Join)
+    assert [j.member for j in parse("والتحقت كينيا بالتحالف الدولي ضد داعش الشهر الماضي.").facts_of(Join)] == ["KEN"]
