@@ -2684,3 +2684,12 @@ def test_an_investigation_is_no_joining():
               "الدولي في روما، حول التحقيقات في تمويل التنظيم في العراق.")
     assert not p.facts_of(Join)
     assert [j.member for j in parse("والتحقت كينيا بالتحالف الدولي ضد داعش الشهر الماضي.").facts_of(Join)] == ["KEN"]
+
+
+def test_joining_another_pact_is_no_join_of_the_coalition():
+    p = parse("ورحب التحالف الدولي ضد داعش بانضمام بنين. ويُذكر أن حلف شمال الأطلسي يضم ٣٢ دولة عضوا بعد انضمام "
+              "السويد إليه في آذار/مارس ٢٠٢٤.", published="2024-06-13")
+    assert [j.member for j in p.facts_of(Join)] == ["BEN"]
+    # the pact itself joining the coalition is a join
+    p = parse("حلف شمال الأطلسي ينضم رسمياً إلى التحالف الدولي ضد داعش.", published="2017-05-26")
+    assert [j.member for j in p.facts_of(Join)] == ["NATO"]

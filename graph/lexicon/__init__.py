@@ -364,6 +364,7 @@ class Lexicon:
         self._alliances: frozenset[str] | None = None
         self._named_alike: dict[str, frozenset[str]] | None = None
         self._kingdoms: frozenset[str] | None = None
+        self._pacts: frozenset[str] | None = None
         self.first_words: dict[str, frozenset[str]] = {}
         self.capitals: dict[str, list[Entry]] | None = None
         for e in entries:
@@ -427,6 +428,14 @@ class Lexicon:
             named = self._headed(("التحالف", "تحالف"), ("InternationalOrganization", "Organization"))
             found = self._alliances = frozenset(
                 {e.id for e in self.entries.values() if e.extra.get("bare_patterns")} | named.keys())
+        return found
+
+    def pacts(self) -> frozenset[str]:
+        """The alliances named "حلف ..." (حلف شمال الأطلسي): another body a state may join than the
+        coalition ("بعد انضمام السويد إليه")."""
+        found = self._pacts
+        if found is None:
+            found = self._pacts = frozenset(self._headed(("حلف", "الحلف"), ("InternationalOrganization", "Organization")))
         return found
 
     def named_alike(self, entity: str) -> frozenset[str]:

@@ -1242,7 +1242,10 @@ def membership(parsed: Parsed, ctx: Context) -> None:
                 continue
             # "أعلنت تأسيس التحالف [الإسلامي] ...، قبل أن يرتفع عدد أعضائه إلى 41 دولة بانضمام سلطنة عمان":
             # the alliance named last before the join word is the one joined
-            named = [m for m in view.mentions if m.entity in lex.alliances() and m.end <= j.start]
+            # (or, for "إليه", a pact: "حلف شمال الأطلسي يضم ٣٢ دولة عضوا بعد انضمام السويد إليه"; not the pact
+            # that joins: "حلف شمال الأطلسي ينضم رسمياً إلى التحالف")
+            named = [m for m in view.mentions if (m.entity in lex.alliances() or (back and m.entity in lex.pacts()))
+                     and m.end <= j.start]
             if named and entity_class(named[-1].entity, lex, parsed) != "Coalition":
                 continue
             welcome = bool(trig.find("join_welcome", toks[jt:jt + 1]))
