@@ -2693,3 +2693,15 @@ def test_joining_another_pact_is_no_join_of_the_coalition():
     # the pact itself joining the coalition is a join
     p = parse("حلف شمال الأطلسي ينضم رسمياً إلى التحالف الدولي ضد داعش.", published="2017-05-26")
     assert [j.member for j in p.facts_of(Join)] == ["NATO"]
+
+
+def test_the_meeting_that_brought_together_states_named_after_among_them():
+    p = parse("عقد فريق التركيز على أفريقيا التابع للتحالف الدولي ضد داعش اجتماعا في نيامي يوم 7 آذار 2023. وضم الاجتماع "
+              "ممثلين عن نحو عشرين دولة أفريقية وغربية، بينها نيجيريا وتشاد والكاميرون، فيما حضرت توغو وبنين بصفة "
+              "مراقبتين.", published="2023-03-09")
+    assert {(f.actor, f.role) for f in p.facts_of(Participation)} == {
+        ("NGA", "attendee"), ("TCD", "attendee"), ("CMR", "attendee"), ("TGO", "observer"), ("BEN", "observer")}
+    # the coalition that includes states is no meeting that brought them
+    p = parse("عقد التحالف الدولي ضد داعش اجتماعا في روما يوم 7 آذار 2023. وضم التحالف الدولي 86 دولة بينها نيجيريا.",
+              published="2023-03-09")
+    assert not [f for f in p.facts_of(Participation) if f.actor == "NGA"]

@@ -1095,19 +1095,20 @@ def _coordinated_end(view, spans, a: int, b: int, and_too: bool = True) -> int:
     return b
 
 
-_BRINGS = frozenset({"يضم", "تضم", "ضم"})
+_BRINGS = frozenset({"يضم", "تضم", "ضم", "وضم"})
 
 
 def _belongs_not_attends(view, r) -> bool:
     """"يضم" says who a meeting brought together only right after the meeting's word ("اجتماع في مدينة جدة
-    يضم ..."); "التحالف الدولي، الذي يضم الولايات المتحدة وروسيا" says who belongs to something."""
+    يضم ...") or right before it, its subject ("وضم الاجتماع ممثلين عن ..."); "التحالف الدولي، الذي يضم
+    الولايات المتحدة وروسيا" says who belongs to something."""
     i = view.token_at(r.start)
     if view.tokens[i].norm not in _BRINGS:
         return False
     if i > 0 and view.tokens[i - 1].norm in _RELATIVE:
         return True
     nouns = triggers().find("meeting_nouns", view.tokens)
-    return not any(0 < i - view.token_at(n.start) <= 6 for n in nouns)
+    return not any(0 < i - view.token_at(n.start) <= 6 or view.token_at(n.start) == i + 1 for n in nouns)
 
 
 _INSTEAD = frozenset({"بدلا", "بدل", "عوضا"})
