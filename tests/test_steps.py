@@ -2705,3 +2705,10 @@ def test_the_meeting_that_brought_together_states_named_after_among_them():
     p = parse("عقد التحالف الدولي ضد داعش اجتماعا في روما يوم 7 آذار 2023. وضم التحالف الدولي 86 دولة بينها نيجيريا.",
               published="2023-03-09")
     assert not [f for f in p.facts_of(Participation) if f.actor == "NGA"]
+
+
+def test_a_state_represented_by_an_official_named_after_it_attended():
+    p = parse("وافتتح اجتماع المجموعة المصغرة للتحالف الدولي ضد داعش في كوبنهاغن يوم 12 حزيران 2024 وزير الخارجية "
+              "الدنماركي، فيما مثّلت الولايات المتحدة منسقة مكافحة الإرهاب في وزارة الخارجية الأمريكية.",
+              published="2024-06-13")
+    assert ("USA", "attendee") in {(f.actor, f.role) for f in p.facts_of(Participation)}
