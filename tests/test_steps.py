@@ -2712,3 +2712,9 @@ def test_a_state_represented_by_an_official_named_after_it_attended():
               "الدنماركي، فيما مثّلت الولايات المتحدة منسقة مكافحة الإرهاب في وزارة الخارجية الأمريكية.",
               published="2024-06-13")
     assert ("USA", "attendee") in {(f.actor, f.role) for f in p.facts_of(Participation)}
+
+
+def test_the_sahel_province_by_its_longer_name():
+    found = {(t.kind, t.actor, t.region) for t in parse(
+        "وقال التقرير إن \"تنظيم الدولة الإسلامية في الساحل\" وسّع عملياته عند المثلث الحدودي بين مالي والنيجر.").facts_of(Threat)}
+    assert ("affiliate", "ISIS_SAHEL", "SAHEL") in found
