@@ -2718,3 +2718,8 @@ def test_the_sahel_province_by_its_longer_name():
     found = {(t.kind, t.actor, t.region) for t in parse(
         "وقال التقرير إن \"تنظيم الدولة الإسلامية في الساحل\" وسّع عملياته عند المثلث الحدودي بين مالي والنيجر.").facts_of(Threat)}
     assert ("affiliate", "ISIS_SAHEL", "SAHEL") in found
+
+
+def test_who_represents_a_state_holds_its_office():
+    p = parse("ومثّل تركيا في الاجتماع نائب وزير الخارجية سادات أونال، الذي شدد على ضرورة مواصلة الحرب على داعش.")
+    assert [(f.role_ar, f.affiliation) for f in p.facts_of(PersonRole)] == [("نائب وزير الخارجية", "TUR")]

@@ -737,6 +737,10 @@ def _ministry_named_before(parsed: Parsed, lex, view, j: int) -> str | None:
     return home if home in states else None
 
 
+# "ومثّل تركيا ... نائب وزير الخارجية": the verb of representing a state, before it
+_REPRESENTED = frozenset(normalize(w) for w in ("مثل", "ومثل", "مثلت", "ومثلت", "يمثل", "تمثل", "ويمثل", "وتمثل"))
+
+
 def _affiliation_before(view, t, lex, parsed) -> str | None:
     """The body just before a title ("وفد من جامعة الدول العربية برئاسة الأمين العام"), or the
     country a possessive title refers back to ("مثّل تركيا ... سفيرها")."""
@@ -752,6 +756,8 @@ def _affiliation_before(view, t, lex, parsed) -> str | None:
         k = view.token_at(m.start)
         if cls == "Country" and gap <= 3 and k > 0 and view.tokens[k - 1].norm in _DELEGATION:
             return m.entity  # "وترأست وفد غانا إلى الاجتماع وزيرة الخارجية ...": who heads a state's delegation is its
+        if cls == "Country" and gap <= 4 and k > 0 and view.tokens[k - 1].norm in _REPRESENTED:
+            return m.entity  # "ومثّل تركيا في الاجتماع نائب وزير الخارجية فلان": who represents a state is its
         break
     return None
 
