@@ -2723,3 +2723,10 @@ def test_the_sahel_province_by_its_longer_name():
 def test_who_represents_a_state_holds_its_office():
     p = parse("ومثّل تركيا في الاجتماع نائب وزير الخارجية سادات أونال، الذي شدد على ضرورة مواصلة الحرب على داعش.")
     assert [(f.role_ar, f.affiliation) for f in p.facts_of(PersonRole)] == [("نائب وزير الخارجية", "TUR")]
+
+
+def test_a_name_set_off_after_a_bodys_short_name_in_brackets():
+    p = parse("شارك نائب الأمين العام لحلف شمال الأطلسي (الناتو)، ميرتشا جوانا، يوم الأربعاء في اجتماع التحالف "
+              "الدولي ضد داعش.", published="2024-06-13")
+    assert [(p.entities[f.person].label_ar, f.role_ar, f.affiliation) for f in p.facts_of(PersonRole)] == [
+        ("ميرتشا جوانا", "نائب الأمين العام", "NATO")]

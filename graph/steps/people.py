@@ -213,7 +213,10 @@ def people(parsed: Parsed, ctx: Context) -> None:
                     # ("ووزير الخارجية الأمريكي، أنتوني بلينكن،"), a second title of the same person ("رئيس
                     # الوفد التشادي، وزير الخارجية أمين أبا صديق"), or a name closed by a comma ("مدير
                     # المركز الإعلامي لـ«قسد»، فرهاد شامي، إن")
-                    if text[toks[pos - 1].end:tok.start].strip(_QUOTES + " \n\t") not in ("،", ","):
+                    sep = text[toks[pos - 1].end:tok.start].strip(_QUOTES + " \n\t")
+                    if sep[:1] == ")" and text[toks[pos - 1].start - 1:toks[pos - 1].start] == "(":
+                        sep = sep[1:].strip()  # "نائب الأمين العام لحلف شمال الأطلسي (الناتو)، ميرتشا جوانا،"
+                    if sep not in ("،", ","):
                         break
                     if m is None:
                         again = [x for x in matcher.match(toks[pos:pos + 5]) if x.i == 0]
