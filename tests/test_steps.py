@@ -2730,3 +2730,19 @@ def test_a_name_set_off_after_a_bodys_short_name_in_brackets():
               "الدولي ضد داعش.", published="2024-06-13")
     assert [(p.entities[f.person].label_ar, f.role_ar, f.affiliation) for f in p.facts_of(PersonRole)] == [
         ("ميرتشا جوانا", "نائب الأمين العام", "NATO")]
+
+
+def test_an_office_adjective_after_the_states_adjective_stays_in_the_title():
+    p = parse("وقال نائب المندوبة الأمريكية الدائمة لدى الأمم المتحدة، السفير روبرت وود، إن التحالف الدولي ضد داعش "
+              "يواصل عمله.", published="2024-08-22")
+    assert [(p.entities[f.person].label_ar, f.role_ar, f.affiliation) for f in p.facts_of(PersonRole)] == [
+        ("روبرت وود", "نائب المندوبة", "USA")]
+
+
+def test_what_an_official_says_another_commits_to_is_that_ones_commitment():
+    p = parse('وقال نائب المندوبة الأمريكية الدائمة لدى الأمم المتحدة، السفير روبرت وود، إن "التحالف الدولي لهزيمة '
+              'داعش، الذي يضم اليوم 87 عضوا، سيبقى ملتزما بمنع عودة التنظيم".', published="2024-08-22")
+    assert [(c.label, c.actor) for c in p.facts_of(Commitment)] == [("منع عودة التنظيم", "COALITION")]
+    # what the official says of the state's own cooperation is the state's
+    p = parse("وأكد وزير الخارجية الأردني أيمن الصفدي أن بلاده ملتزمة بمواصلة الحرب على داعش مع دول التحالف.")
+    assert [c.actor for c in p.facts_of(Commitment)] == ["JOR"]

@@ -167,6 +167,7 @@ def _actors(parsed: Parsed, lex, view, at_a_meeting: bool) -> tuple[str | None, 
 
 
 _COLLECTIVE = triggers().words("collective_subjects")
+_SAID_THAT = frozenset(normalize(w) for w in ("إن", "أن", "بأن", "وإن", "وأن"))
 
 
 def _actor(view, named: tuple[str | None, list, bool], start: int, end: int) -> str | None:
@@ -177,9 +178,14 @@ def _actor(view, named: tuple[str | None, list, bool], start: int, end: int) -> 
     الاجتماع على"), are the coalition. A state named further on, in another clause ("... فيما رحب الاجتماع
     بانضمام زامبيا"), is not the one bound."""
     office, names, at_a_meeting = named
-    if office:
-        return office
     toks, at = view.tokens, view.token_at(start)
+    if office:
+        # what the official said another commits to, named right after إن/أن: "قال السفير فلان إن "التحالف
+        # الدولي ... سيبقى ملتزما بمنع" (not "وأن التعاون مع دول التحالف سيستمر": what the official's state does)
+        said = max((k for k in range(at) if toks[k].norm in _SAID_THAT), default=None)
+        inner = [m for m in names if said is not None and toks[said].start < m.start and m.end <= start
+                 and view.token_at(m.start) - said <= 2]
+        return inner[0].entity if inner else office
     after = view.token_at(end - 1) + 1
     text = view.sentence.text
     base = view.sentence.start

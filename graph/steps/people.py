@@ -331,8 +331,10 @@ def people(parsed: Parsed, ctx: Context) -> None:
                                or _before_name(nxt_tok, toks, pos + 1, starts))
                     if (tok.norm not in _MODIFIERS or tok.norm in _STOP) and not goes_on:
                         break
-                    if affiliation is not None and tok.norm not in _MODIFIERS:  # the title ended with its country
-                        break
+                    if affiliation is not None and tok.norm not in _MODIFIERS and not (
+                            tok.norm in _OFFICE_AFTER_STATE and pos > 0 and (prev_m := starts.get(toks[pos - 1].start))
+                            is not None and prev_m.how == "adjective"):
+                        break  # the title ended with its country (not "المندوبة الأمريكية الدائمة"، "المبعوث الأمريكي الخاص")
                     pos += 1
                     continue
                 if (tok.norm in _COMMON_NOUNS or tok.norm[1:] in _COMMON_NOUNS) and pos + 1 < len(toks) \
@@ -520,6 +522,8 @@ def _office_adjectives(text: str, matcher, toks, i: int, j: int, end: int, start
 
 
 _GENERAL = frozenset({"العام", "العامه"})
+# adjectives of an office that may follow the state's adjective inside the title
+_OFFICE_AFTER_STATE = frozenset(normalize(w) for w in ("الدائم", "الدائمة", "الخاص", "الخاصة", "المقيم", "المقيمة"))
 
 
 def _title_run(text: str, matcher, toks, j: int, end: int) -> tuple[int, int]:
