@@ -2746,3 +2746,9 @@ def test_what_an_official_says_another_commits_to_is_that_ones_commitment():
     # what the official says of the state's own cooperation is the state's
     p = parse("وأكد وزير الخارجية الأردني أيمن الصفدي أن بلاده ملتزمة بمواصلة الحرب على داعش مع دول التحالف.")
     assert [c.actor for c in p.facts_of(Commitment)] == ["JOR"]
+
+
+def test_an_office_in_the_ministry_named_before_is_that_ministrys():
+    p = parse("وذكرت وزارة الخارجية الأمريكية في بيان أن الاجتماع ترأسه منسق مكافحة الإرهاب بالإنابة في الوزارة، "
+              "تيموثي بيتس، بمشاركة ممثلين عن التحالف الدولي ضد داعش.", published="2023-02-18")
+    assert [(f.role_ar, f.affiliation) for f in p.facts_of(PersonRole)] == [("منسق مكافحة الإرهاب", "US_STATE_DEPARTMENT")]

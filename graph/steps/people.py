@@ -391,6 +391,12 @@ def people(parsed: Parsed, ctx: Context) -> None:
             if ministry is not None and ministry + 1 < t.j:
                 # "وكيل وزارة الخزانة ..." after "فرضت وزارة الخزانة الأمريكية": the state of that ministry
                 affiliation = _ministry_named_before(parsed, lex, view, ministry)
+            if affiliation is None and any(toks[k].norm == _IN and toks[k + 1].norm == _THE_MINISTRY
+                                           for k in range(t.j, min(pos, len(toks) - 1))):
+                # "منسق مكافحة الإرهاب بالإنابة في الوزارة" after "وذكرت وزارة الخارجية الأمريكية": that ministry
+                affiliation = next((m.entity for m in reversed(view.mentions) if m.end <= t.start
+                                    and entity_class(m.entity, lex, parsed) == "GovernmentBody"
+                                    and _MINISTRY in normalize(m.surface).split()), None)
             used_until = pos
             entry = lex.get(person)
             if affiliation is None and entry is not None:
@@ -706,6 +712,7 @@ def _filed_from(parsed: Parsed, lex) -> str | None:
 
 # A ministry named by its portfolio alone ("المتحدث باسم الخارجية"، "باسم وزارة الدفاع").
 _MINISTRY = normalize("وزارة")
+_THE_MINISTRY = normalize("الوزارة")
 _PORTFOLIOS = frozenset(normalize(w) for w in ("الخارجية", "الدفاع", "الداخلية", "الخزانة"))
 
 
