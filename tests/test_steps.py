@@ -2752,3 +2752,10 @@ def test_an_office_in_the_ministry_named_before_is_that_ministrys():
     p = parse("وذكرت وزارة الخارجية الأمريكية في بيان أن الاجتماع ترأسه منسق مكافحة الإرهاب بالإنابة في الوزارة، "
               "تيموثي بيتس، بمشاركة ممثلين عن التحالف الدولي ضد داعش.", published="2023-02-18")
     assert [(f.role_ar, f.affiliation) for f in p.facts_of(PersonRole)] == [("منسق مكافحة الإرهاب", "US_STATE_DEPARTMENT")]
+
+
+def test_the_un_resident_coordinator_with_a_four_word_name_set_off_by_commas():
+    p = parse("وقال المنسق المقيم للأمم المتحدة ومنسق الشؤون الإنسانية في العراق، غلام محمد إسحاق زي، في كلمته أمام "
+              "اجتماع التحالف الدولي ضد داعش إن الصندوق نفذ 3500 مشروع.", published="2023-11-23")
+    assert [(p.entities[f.person].label_ar, f.role_en, f.affiliation) for f in p.facts_of(PersonRole)] == [
+        ("غلام محمد إسحاق زي", "Resident Coordinator", "UN")]

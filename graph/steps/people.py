@@ -958,7 +958,10 @@ def _unknown_person(parsed: Parsed, view, i: int, starts: dict, surnames: dict,
         j += 1
         if (sum(w.norm not in _CONNECTORS for w in words) >= 3 and words[-1].norm not in _CONNECTORS
                 and not (j < len(toks) and toks[j].norm in _GIVEN_NAME_ENDS | _DYNASTIES
-                         and not _punct_between(text, toks[j - 1].end, toks[j].start))):
+                         and not _punct_between(text, toks[j - 1].end, toks[j].start))
+                # (a name set off by commas may have a fourth: "، غلام محمد إسحاق زي،")
+                and not (closed and len(words) == 3 and j + 1 < len(toks) and not _punct_between(text, toks[j - 1].end, toks[j].start)
+                         and text[toks[j].end:toks[j + 1].start].strip()[:1] in ("،", ","))):
             break  # three names, and the particles between them ("عدنان أبو وليد الصحراوي"); a name written
             # apart from its "الله" or "الدين" goes on to it ("سامي رشيد نصر الله")
     while words and words[-1].norm in _CONNECTORS:
