@@ -2759,3 +2759,18 @@ def test_the_un_resident_coordinator_with_a_four_word_name_set_off_by_commas():
               "اجتماع التحالف الدولي ضد داعش إن الصندوق نفذ 3500 مشروع.", published="2023-11-23")
     assert [(p.entities[f.person].label_ar, f.role_en, f.affiliation) for f in p.facts_of(PersonRole)] == [
         ("غلام محمد إسحاق زي", "Resident Coordinator", "UN")]
+
+
+def test_a_village_or_district_named_like_a_capital_is_not_the_capital():
+    p = parse("أعلن تنظيم داعش مسؤوليته عن هجوم استهدف مساء أمس الخميس موقعاً للجيش العراقي في قرية صفرة العليا "
+              "التابعة لناحية الرياض في قضاء الحويجة جنوب غربي كركوك.", published="2024-08-16")
+    assert "RIYADH" not in {m.entity for m in p.mentions}
+    assert [(a.place, a.date) for a in p.facts_of(Attack)] == [("HAWIJA", "2024-08-15")]
+
+
+def test_a_villages_name_may_end_with_its_side():
+    p = parse("نفذت عناصر ولاية سيناء في 21 يوليو 2019 هجوما على كمين أمني بقرية الحسينات الشرقية جنوب مدينة "
+              "الشيخ زويد.", published="2024-09-19")
+    [a] = p.facts_of(Attack)
+    assert p.entities[a.place].label_ar == "الحسينات الشرقية"
+    assert a.place.startswith("place-") and a.date == "2019-07-21"

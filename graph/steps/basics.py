@@ -25,6 +25,10 @@ def sentences(parsed: Parsed, ctx: Context) -> None:
 _NESTED_CLASSES = frozenset({"InternationalOrganization", "Organization", "Coalition", "ArmedGroup", "Country"})
 
 
+# Nouns of a village or district: a capital named after one is another place of its name ("ناحية الرياض")
+_SUBDIVISIONS = frozenset(normalize(w) for w in ("ناحية", "قضاء", "قرية", "بلدة"))
+
+
 @step("entities")
 def entities(parsed: Parsed, ctx: Context) -> None:
     """Find lexicon entities, sentence by sentence, longest match first."""
@@ -32,6 +36,9 @@ def entities(parsed: Parsed, ctx: Context) -> None:
     for sent, toks in zip(parsed.sentences, parsed.tokens):
         ev = Evidence.of(sent)
         for m in ctx.lexicon.match(toks):
+            if m.kind == "name" and m.i > 0 and ctx.lexicon[m.entity].extra.get("capital") \
+                    and not _SUBDIVISIONS.isdisjoint(strip_clitics(toks[m.i - 1].norm)):
+                continue  # "قرية صفرة العليا التابعة لناحية الرياض": a village or district of a capital's name
             parsed.mentions.append(
                 Mention(ev, f"entities/lexicon-{m.kind}", entity=m.entity, start=m.start, end=m.end,
                         surface=text[m.start:m.end], how=m.kind)

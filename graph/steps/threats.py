@@ -359,6 +359,11 @@ def _weekday_only(view, d, weekday: frozenset[str]) -> bool:
 _NAME_WORDS = 3  # words of a place's name
 
 
+# the side a village's name may end with ("قرية الحسينات الشرقية"), unlike a state's adjective ("العراقية")
+_SIDE_OF_A_NAME = frozenset(normalize(w) for w in ("الشرقية", "الغربية", "الشمالية", "الجنوبية", "الشرقي", "الغربي",
+                                                   "الشمالي", "الجنوبي"))
+
+
 def _unknown_place(parsed: Parsed, view, start: int, end: int) -> list[Mention]:
     """A place the lexicon does not know, named after a place noun between ``start`` and ``end``
     ("في بلدة كاسيندي"، "استهدف معسكر إيناتس"، "قرب قرية أم الخناجر في قضاء ..."): up to three words,
@@ -384,7 +389,7 @@ def _unknown_place(parsed: Parsed, view, start: int, end: int) -> list[Mention]:
             if (t.start in named or t.norm in stop or t.norm.isdigit() or t.norm in compass
                     or not ends.isdisjoint(strip_clitics(t.norm))
                     or any(c in "،,.;؛:()«»\"" for c in text[(words[-1] if words else tok).end:t.start])
-                    or (words and t.norm.startswith("ال") and t.norm.endswith(("ي", "يه")))):
+                    or (words and t.norm.startswith("ال") and t.norm.endswith(("ي", "يه")) and t.norm not in _SIDE_OF_A_NAME)):
                 break
             words.append(t)
         # a name with the article after a unit of settlement or government ("ناحية العظيم"، "بلدة الباب");
