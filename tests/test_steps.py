@@ -2774,3 +2774,11 @@ def test_a_villages_name_may_end_with_its_side():
     [a] = p.facts_of(Attack)
     assert p.entities[a.place].label_ar == "الحسينات الشرقية"
     assert a.place.startswith("place-") and a.date == "2019-07-21"
+
+
+def test_the_coalitions_partners_named_beside_the_organisation_are_not_its_attackers():
+    p = parse("يواصل تنظيم داعش تهديد السجون، لأن التنظيم سبق أن حاول تحرير عناصره بالقوة، ففي يناير/كانون الثاني 2022 شن "
+              "هجوما واسعا على سجن غويران في "
+              "مدينة الحسكة، قبل أن تستعيد \"قسد\" السيطرة عليه. وفي الرابع من يوليو، هاجم مسلحون من التنظيم نقطة "
+              "تفتيش لقوات سوريا الديمقراطية قرب بلدة الشحيل في ريف دير الزور الشرقي.", published="2024-12-19")
+    assert {a.perpetrator for a in p.facts_of(Attack)} == {"ISIS"}

@@ -271,6 +271,11 @@ def _claimant(parsed: Parsed, lex, view, trig, main: str | None, isis: str | Non
     # "التنظيم" alone, not the first word of a group's name ("تنظيم الدولة الإسلامية في ليبيا")
     organisation = any(t.norm in trig.words("the_organisation") and not any(m.start <= t.start < m.end for m in groups)
                        for t in toks)
+    if organisation and groups and (isis or main) and all(
+            (e := lex.get(m.entity)) is not None and e.extra.get("coalition_partner") for m in groups):
+        # "التنظيم ... شن هجوما واسعا على سجن غويران ... قبل أن تستعيد «قسد» السيطرة عليه": the coalition's
+        # partners are never "the organisation"
+        return isis or main
     if groups and not (claims and organisation):  # "وتبناه التنظيم" with another group named further off
         return groups[0].entity
     if organisation or (claims and not claim_only):
