@@ -2782,3 +2782,12 @@ def test_the_coalitions_partners_named_beside_the_organisation_are_not_its_attac
               "مدينة الحسكة، قبل أن تستعيد \"قسد\" السيطرة عليه. وفي الرابع من يوليو، هاجم مسلحون من التنظيم نقطة "
               "تفتيش لقوات سوريا الديمقراطية قرب بلدة الشحيل في ريف دير الزور الشرقي.", published="2024-12-19")
     assert {a.perpetrator for a in p.facts_of(Attack)} == {"ISIS"}
+
+
+def test_a_timelines_meeting_that_welcomes_a_join_and_a_state_that_becomes_a_member():
+    p = parse("محطات في تاريخ التحالف الدولي ضد داعش.\n\n"
+              "- 6 فبراير/شباط 2019: اجتماع وزاري في واشنطن يرحب بانضمام كينيا وفيجي، ليبلغ عدد الأعضاء 79.\n\n"
+              "- 2 ديسمبر/كانون الأول 2021: اجتماع المجموعة المصغرة في بروكسل يطلق مجموعة التركيز على أفريقيا، "
+              "وبوركينا فاسو تصبح العضو الـ84.\n", published="2024-11-13")
+    assert sorted((j.member, j.date) for j in p.facts_of(Join)) == [
+        ("BFA", "2021-12-02"), ("FJI", "2019-02-06"), ("KEN", "2019-02-06")]

@@ -1236,9 +1236,14 @@ def membership(parsed: Parsed, ctx: Context) -> None:
                 about = max((x for x, y in spans if y <= a), default=a)
             # ... or in another clause of a sentence that tells a meeting of the coalition ("في اجتماع مراكش،
             # رحب الوزراء بانضمام بنين، ثم أطلق التحالف ..."، "التحالف، الذي توسع بانضمام غانا في قمته الأخيرة")
+            welcome = bool(trig.find("join_welcome", toks[jt:jt + 1]))
+            welcomed = any(about <= w.start <= j.start for w in trig.find("join_welcome", toks))
+            # (or a meeting of the coalition told in the sentence welcomes it: "- 6 فبراير 2019: اجتماع وزاري في
+            # واشنطن يرحب بانضمام كينيا وفيجي", a timeline's item that names no coalition)
             about_coalition = any(about <= n.start < b for n in trig.find("size_nouns", toks)) or any(
                 entity_class(m.entity, lex, parsed) == "Coalition" and (about <= m.start < b or back or own_meeting)
-                for m in view.mentions) or (back and coalition_before)
+                for m in view.mentions) or (back and coalition_before) or (
+                welcomed and own_meeting and any(about <= n.start < b for n in trig.find("meeting_nouns", toks)))
             if not about_coalition or any(w.startswith(trig.prefixes("chairs")) for w in clause_norms):
                 continue
             # "أعلنت تأسيس التحالف [الإسلامي] ...، قبل أن يرتفع عدد أعضائه إلى 41 دولة بانضمام سلطنة عمان":
@@ -1249,7 +1254,6 @@ def membership(parsed: Parsed, ctx: Context) -> None:
                      and m.end <= j.start]
             if named and entity_class(named[-1].entity, lex, parsed) != "Coalition":
                 continue
-            welcome = bool(trig.find("join_welcome", toks[jt:jt + 1]))
             window = 3 if welcome else 30
             listed = -2  # the token after the last member taken: "بجمهورية إفريقيا الوسطى وموريتانيا واليمن"
             past_away = -2  # the token after the last state named after "قبل" or "بعد"
