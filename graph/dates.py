@@ -244,10 +244,10 @@ _REL_DAY_RE = re.compile(
     _L + r"[وف]?(?P<e>(?:" + _alt(_DATA["day_prefixes"]) + r"\s+)?(?P<w>" + _alt(_REL_DAYS) + r")" + _R
     + r"(?:\s*\(\s*" + _WEEKDAY + r"\s*\)|\s*[,،]?\s*" + _WEEKDAY + r")?)"
 )
-# "الخميس", "يوم الأربعاء", "الخميس الماضي", "الجمعة المقبلة".
+# "الخميس", "يوم الأربعاء", "الخميس الماضي", "الجمعة المقبلة", "الثلاثاء والأربعاء الماضيين" (two days running).
 _WEEKDAY_RE = re.compile(
     _L + _CL + r"(?P<e>(?P<yawm>" + _alt(_DATA["weekday_leads"]) + r"\s+)?"
-    r"(?P<wd>" + _WEEKDAY + r")(?:\s+" + _SUFFIX + r")?)"
+    r"(?P<wd>" + _WEEKDAY + r")(?:\s+و(?P<wd2>" + _WEEKDAY + r"))?(?:\s+" + _SUFFIX + r")?)"
 )
 # "الأسبوع الماضي", "مطلع الشهر الجاري", "العام المقبل", "هذا العام".
 _PERIOD_RE = re.compile(
@@ -664,7 +664,12 @@ def _relative_candidates(f: str, found: _Found, pub: _Pub | None) -> list[_Cand]
                 continue
         when = "past" if suf in _PAST else "next" if suf in _NEXT else "on-or-before"
         value = _weekday_date(wd, when, pub)
-        out.append(_Cand(m.start("e"), m.end("e"), rule="fixed", value=value, relative=True))
+        wd2 = _WEEKDAYS.get(_key(m.group("wd2"))) if m.group("wd2") else None
+        end_value = _weekday_date(wd2, when, pub) if wd2 is not None else None
+        if end_value is not None and value is not None and end_value <= value:
+            out.append(_Cand(m.start("e"), m.end("wd"), rule="fixed", value=value, relative=True))
+            continue  # not two days running ("الأحد والخميس"): the first alone
+        out.append(_Cand(m.start("e"), m.end("e"), rule="fixed", value=value, end_value=end_value, relative=True))
 
     for m in found.get(id(_DAY_OF_PERIOD_RE), ()):
         month = _relative_period("month", _MONTH_PERIODS[_key(m.group("p"))], pub)

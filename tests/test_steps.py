@@ -2791,3 +2791,9 @@ def test_a_timelines_meeting_that_welcomes_a_join_and_a_state_that_becomes_a_mem
               "وبوركينا فاسو تصبح العضو الـ84.\n", published="2024-11-13")
     assert sorted((j.member, j.date) for j in p.facts_of(Join)) == [
         ("BFA", "2021-12-02"), ("FJI", "2019-02-06"), ("KEN", "2019-02-06")]
+
+
+def test_two_weekdays_running_are_a_meetings_start_and_end():
+    [m] = parse("استضافت القاهرة على مدى يومين، الثلاثاء والأربعاء الماضيين، اجتماع مجموعة عمل الاتصالات التابعة "
+                "للتحالف الدولي لهزيمة تنظيم داعش.", published="2024-09-19").facts_of(Meeting)
+    assert (m.place, m.start_date, m.end_date) == ("CAIRO", "2024-09-17", "2024-09-18")
