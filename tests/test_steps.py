@@ -2797,3 +2797,9 @@ def test_two_weekdays_running_are_a_meetings_start_and_end():
     [m] = parse("استضافت القاهرة على مدى يومين، الثلاثاء والأربعاء الماضيين، اجتماع مجموعة عمل الاتصالات التابعة "
                 "للتحالف الدولي لهزيمة تنظيم داعش.", published="2024-09-19").facts_of(Meeting)
     assert (m.place, m.start_date, m.end_date) == ("CAIRO", "2024-09-17", "2024-09-18")
+
+
+def test_states_adjectives_after_a_word_of_chairing_chair():
+    p = parse("محطات في تاريخ التحالف الدولي ضد داعش.\n\n- 28 يونيو/حزيران 2021: اجتماع وزاري في روما برئاسة مشتركة "
+              "إيطالية أميركية، والتحالف يضم يومها 83 عضواً.\n", published="2024-11-13")
+    assert {("ITA", "chair"), ("USA", "chair")} <= {(f.actor, f.role) for f in p.facts_of(Participation)}

@@ -866,6 +866,15 @@ def _participants(parsed: Parsed, ctx: Context, view, meeting: Meeting, cut=()) 
     capitals = [m for m in view.mentions if m.how == "name" and (e := lex.get(m.entity)) is not None
                 and e.cls == "City" and e.extra.get("capital") and e.extra.get("country") and not _after_preposition(view, m, lex)
                 and not _in_an_events_name(view, m)]
+    # "برئاسة مشتركة إيطالية أميركية": the states' adjectives right after a word of chairing chair
+    chair_ends = {view.token_at(r.end - 1) for r in roles if r.entity == "chair"}
+    for m in sorted((m for m in view.mentions if m.how == "adjective"
+                     and entity_class(m.entity, lex, parsed) == "Country"), key=lambda m: m.start):
+        k = view.token_at(m.start)
+        if k - 1 in chair_ends and not _punct_between_tokens(view, k - 1, k):
+            actors.append(m)
+            chair_ends.add(view.token_at(m.end - 1))
+    actors.sort(key=lambda m: m.start)
     if capitals:
         venues = {m.place for m in parsed.facts_of(Meeting)}
         actors += [replace(m, entity=lex[m.entity].extra["country"]) for m in capitals if m.entity not in venues]
@@ -1059,6 +1068,12 @@ def _asides(view, spans) -> list[tuple[int, int]]:
         if k > 0 and words and (words[0] in listed or " ".join(words) in listed):
             out.append((spans[k][0], spans[k + 1][0]))
     return out
+
+
+def _punct_between_tokens(view, i: int, j: int) -> bool:
+    """Whether punctuation stands between tokens ``i`` and ``j`` of a sentence."""
+    text, base = view.sentence.text, view.sentence.start
+    return any(c in "،,.;؛:()«»\"" for c in text[view.tokens[i].end - base:view.tokens[j].start - base])
 
 
 def _ends_at(spans, start: int, b: int) -> bool:
