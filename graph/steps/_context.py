@@ -163,6 +163,14 @@ def _fresh(parsed: Parsed) -> bool:
     return getattr(parsed, "_views_key", None) == (len(parsed.mentions), len(parsed.dates), len(parsed.quantities))
 
 
+_PUNCT_BETWEEN = frozenset("،,.;؛:()!?؟")
+
+
+def punct_between(text: str, a: int, b: int, extra: str = "", exclude: str = "") -> bool:
+    """Whether punctuation (or a character of ``extra``, not of ``exclude``) stands in ``text[a:b]``."""
+    return any((c in _PUNCT_BETWEEN or c in extra) and c not in exclude for c in text[a:b])
+
+
 def clause_spans(text: str, start: int) -> list[tuple[int, int]]:
     """Document offsets of the clauses of a sentence (split at commas, semicolons, colons and dashes)."""
     spans, pos = [], 0

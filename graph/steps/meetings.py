@@ -25,7 +25,7 @@ from ..rdf import mint_key
 from ..text import normalize, strip_clitics
 from ..triggers import triggers
 from ._context import (LIST_ITEM, ACTOR_CLASSES, SentenceView, clause_of, clause_spans, definite, entity_class, is_media,
-                       proclitic, quoted_words, views, within_a_state)
+                       proclitic, punct_between, quoted_words, views, within_a_state)
 
 __all__ = ["meetings", "membership", "coalition_size", "meeting_key", "meeting_of", "main_meeting"]
 
@@ -691,7 +691,7 @@ def _place(view, lex, parsed, anchor: int, spans, hosted: bool, cut: bool = Fals
                 # "الاجتماع الثامن عشر لمجموعة ...، الذي عقد في الرياض": the clause right after that says which
                 # (or "...، عُقد في برلين يومي 21 و22 نوفمبر": the same, without الذي)
                 which = k is not None and i == k + 1 and (words[:1] in (["الذي"], ["التي"])
-                                                          or (bool(words) and normalize(words[0]) in _HELD))
+                                                          or (bool(words) and normalize(words[0]) in triggers().words("held")))
                 if words and (words[0] in ("في", "وفي", "بمدينة", "بالعاصمة", "وسط") or when or which):
                     near = [m for m in venues if x <= m.start < y]
                     if near:
@@ -707,9 +707,6 @@ def _place(view, lex, parsed, anchor: int, spans, hosted: bool, cut: bool = Fals
         near = [m for m in near if m.start > anchor] or near
     return min(near, key=lambda m: abs(m.start - anchor)).entity
 
-
-# A verb of being held, opening the clause right after a meeting word: "اجتماع لمجموعة العمل ...، عُقد في برلين".
-_HELD = frozenset(normalize(w) for w in ("عقد", "عقدت", "انعقد", "انعقدت", "المنعقد", "المنعقدة"))
 
 # Words before a meeting word that make it when something else was done ("أعلن ... خلال اجتماع").
 _DURING = frozenset({"خلال", "اثناء", "هامش", "وخلال"})
@@ -871,7 +868,7 @@ def _participants(parsed: Parsed, ctx: Context, view, meeting: Meeting, cut=()) 
     for m in sorted((m for m in view.mentions if m.how == "adjective"
                      and entity_class(m.entity, lex, parsed) == "Country"), key=lambda m: m.start):
         k = view.token_at(m.start)
-        if k - 1 in chair_ends and not _punct_between_tokens(view, k - 1, k):
+        if k - 1 in chair_ends and not punct_between(parsed.doc.text, view.tokens[k - 1].end, m.start):
             actors.append(m)
             chair_ends.add(view.token_at(m.end - 1))
     actors.sort(key=lambda m: m.start)
@@ -1068,12 +1065,6 @@ def _asides(view, spans) -> list[tuple[int, int]]:
         if k > 0 and words and (words[0] in listed or " ".join(words) in listed):
             out.append((spans[k][0], spans[k + 1][0]))
     return out
-
-
-def _punct_between_tokens(view, i: int, j: int) -> bool:
-    """Whether punctuation stands between tokens ``i`` and ``j`` of a sentence."""
-    text, base = view.sentence.text, view.sentence.start
-    return any(c in "،,.;؛:()«»\"" for c in text[view.tokens[i].end - base:view.tokens[j].start - base])
 
 
 def _ends_at(spans, start: int, b: int) -> bool:

@@ -22,6 +22,7 @@ from ..rdf import mint_key
 from ..text import Token, normalize, strip_clitics
 from ..triggers import triggers
 from ._context import ACTOR_CLASSES, definite, entity_class, main_armed_group, proclitic, views
+from ._context import punct_between as _punct_between
 from .meetings import _DELEGATION, _after_preposition
 
 __all__ = ["people", "titles"]
@@ -32,7 +33,6 @@ _STOP = _WORDS("person_stop")
 _HONORIFICS = _WORDS("honorifics")
 _OBJECTS = _WORDS("not_names")
 _CONNECTORS = _WORDS("name_connectors")
-_PUNCT_BETWEEN = set("،,.;؛:()!?؟")
 
 
 @lru_cache(maxsize=1)
@@ -888,10 +888,6 @@ def _quoted_name_after(text: str, at: int) -> int | None:
 def _before_name(tok, toks, pos: int, starts: dict) -> bool:
     """Whether ``tok`` is a preposition written apart (لـ، بـ) right before a name found in the text."""
     return tok.norm in _APART and pos + 1 < len(toks) and toks[pos + 1].start in starts
-
-
-def _punct_between(text: str, a: int, b: int, extra: str = "", exclude: str = "") -> bool:
-    return any((c in _PUNCT_BETWEEN or c in extra) and c not in exclude for c in text[a:b])
 
 
 @lru_cache(maxsize=1)
