@@ -360,13 +360,13 @@ class Lexicon:
 
     def __init__(self, entries: Iterable[Entry]):
         self.entries: dict[str, Entry] = {}
-        # worked out when first asked (below, and by the steps' helpers in graph/steps/_context.py)
+        # worked out when first asked (below)
         self._alliances: frozenset[str] | None = None
         self._named_alike: dict[str, frozenset[str]] | None = None
         self._kingdoms: frozenset[str] | None = None
         self._pacts: frozenset[str] | None = None
-        self.first_words: dict[str, frozenset[str]] = {}
-        self.capitals: dict[str, list[Entry]] | None = None
+        self._first_words: dict[str, frozenset[str]] = {}
+        self._capitals: dict[str, list[Entry]] | None = None
         for e in entries:
             if e.id in self.entries:
                 self._merge(self.entries[e.id], e)
@@ -429,6 +429,29 @@ class Lexicon:
             found = self._alliances = frozenset(
                 {e.id for e in self.entries.values() if e.extra.get("bare_patterns")} | named.keys())
         return found
+
+    def first_words(self, entity: str) -> frozenset[str]:
+        """The normalised first words of an entity's Arabic names; a state's include its capital's
+        ("واشنطن" stands for the United States)."""
+        found = self._first_words.get(entity)
+        if found is None:
+            e = self.get(entity)
+            names = [e.ar, *e.patterns] if e is not None else []
+            if e is not None and e.cls == "Country":
+                names += [n for c in self.capitals_of(entity) for n in (c.ar, *c.patterns)]
+            found = self._first_words[entity] = frozenset(
+                w for n in names if n and (w := normalize(n).split(maxsplit=1)[0] if n.strip() else ""))
+        return found
+
+    def capitals_of(self, country: str) -> list[Entry]:
+        """The cities the lexicon marks as the capital of ``country``."""
+        found = self._capitals
+        if found is None:
+            found = self._capitals = {}
+            for e in self.entries.values():
+                if e.cls == "City" and e.extra.get("capital") and e.extra.get("country"):
+                    found.setdefault(e.extra["country"], []).append(e)
+        return found.get(country, [])
 
     def pacts(self) -> frozenset[str]:
         """The alliances named "حلف ..." (حلف شمال الأطلسي): another body a state may join than the

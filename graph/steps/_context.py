@@ -86,7 +86,7 @@ def proclitic(m: Mention, lexicon: Lexicon) -> str:
     one of و ف ب ل ك.
     """
     first = normalize(m.surface.split(maxsplit=1)[0]) if m.surface.strip() else ""
-    forms = _first_words(m.entity, lexicon)
+    forms = lexicon.first_words(m.entity)
     if not forms:
         return first[:1] if first[:1] in _CLITIC_LETTERS else ""
     if first in forms:
@@ -100,29 +100,6 @@ def proclitic(m: Mention, lexicon: Lexicon) -> str:
     if found is not None and found.endswith("ال") and not found.endswith("لل"):
         found = found[:-2]  # the article on a name written without one: "المملكة" for "مملكة البحرين"
     return found if found is not None else (first[:1] if first[:1] in _CLITIC_LETTERS else "")
-
-
-def _first_words(key: str, lexicon: Lexicon) -> frozenset[str]:
-    """The normalised first words of an entity's Arabic names (kept on the lexicon, per entity)."""
-    cache = lexicon.first_words
-    found = cache.get(key)
-    if found is None:
-        e = lexicon.get(key)
-        names = [e.ar, *e.patterns] if e is not None else []
-        if e is not None and e.cls == "Country":  # a capital standing for its state ("واشنطن" for the United States)
-            names += [n for c in _capitals(lexicon).get(key, ()) for n in (c.ar, *c.patterns)]
-        found = cache[key] = frozenset(w for n in names if n and (w := normalize(n).split(maxsplit=1)[0] if n.strip() else ""))
-    return found
-
-
-def _capitals(lexicon: Lexicon) -> dict:
-    found = lexicon.capitals
-    if found is None:
-        found = lexicon.capitals = {}
-        for e in lexicon.entries.values():
-            if e.cls == "City" and e.extra.get("capital") and e.extra.get("country"):
-                found.setdefault(e.extra["country"], []).append(e)
-    return found
 
 
 def main_armed_group(parsed: Parsed, lexicon: Lexicon, isis_only: bool = False) -> str | None:

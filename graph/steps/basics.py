@@ -25,8 +25,9 @@ def sentences(parsed: Parsed, ctx: Context) -> None:
 _NESTED_CLASSES = frozenset({"InternationalOrganization", "Organization", "Coalition", "ArmedGroup", "Country"})
 
 
-# Nouns of a village or district: a capital named after one is another place of its name ("ناحية الرياض")
-_SUBDIVISIONS = frozenset(normalize(w) for w in ("ناحية", "قضاء", "قرية", "بلدة"))
+# Nouns of a village, quarter or district: a capital named after one is another place of its name ("ناحية
+# الرياض"); "مدينة الرياض" is the capital itself
+_SUBDIVISIONS = triggers().words("named_with_article_after") - {normalize("مدينة")}
 
 
 @step("entities")
