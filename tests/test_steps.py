@@ -2805,3 +2805,29 @@ def test_states_adjectives_after_a_word_of_chairing_chair():
     p = parse("محطات في تاريخ التحالف الدولي ضد داعش.\n\n- 28 يونيو/حزيران 2021: اجتماع وزاري في روما برئاسة مشتركة "
               "إيطالية أميركية، والتحالف يضم يومها 83 عضواً.\n", published="2024-11-13")
     assert {("ITA", "chair"), ("USA", "chair")} <= {(f.actor, f.role) for f in p.facts_of(Participation)}
+
+
+def test_an_unknown_name_after_a_verb_of_saying_and_before_a_title_set_off_by_commas():
+    p = parse("وقالت هدى العمري، المتحدثة باسم وزارة الخارجية البحرينية، إن اجتماع التحالف الدولي ضد داعش ناجح.",
+              published="2023-05-02")
+    assert offices(p) == [("هدى العمري", "المتحدثة باسم", "BHR")]
+    # a feminine title is itself, not "its" office ("رئيسه"): the title after the comma is hers
+    p = parse("وأكدت منى الشمري، رئيسة الوفد الكويتي، أن التحالف الدولي ضد داعش مستمر.", published="2023-05-02")
+    assert offices(p) == [("منى الشمري", "رئيسة الوفد", "KWT")]
+    # without the comma and the title there is no name to read
+    assert offices(parse("وقال مصدر أمني إن التحالف الدولي ضد داعش نفذ ضربات.")) == []
+
+
+def test_a_verbal_noun_of_the_form_taf_il_after_a_name_is_the_object():
+    p = parse("وأعلن وزير الخارجية الهولندي يوهان فان ديك تخصيص 20 مليون يورو لدعم الاستقرار في العراق.",
+              published="2023-05-02")
+    assert [o[0] for o in offices(p)] == ["يوهان فان ديك"]
+    p = parse("وقال قائد الشرطة اللواء حسن تحسين الجبوري إن الوضع مستقر.", published="2023-05-02")
+    assert [o[0] for o in offices(p)] == ["حسن تحسين الجبوري"]
+
+
+def test_an_amir_of_a_military_region_or_brigade_is_a_commander_and_amara_is_an_order():
+    p = parse("وقال آمر منطقة الجنوب العسكرية العميد سالم المبروك إن قواته صدت الهجوم.", published="2023-05-02")
+    assert [(o[0], o[1][:10]) for o in offices(p)] == [("سالم المبروك", "آمر منطقة")]
+    p = parse("وأمر القائد العام للقوات المسلحة محمد شياع السوداني بفتح تحقيق.", published="2023-05-02")
+    assert [f.role_ar for f in p.facts_of(PersonRole)] == ["القائد العام"]

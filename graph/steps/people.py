@@ -33,6 +33,7 @@ _STOP = _WORDS("person_stop")
 _HONORIFICS = _WORDS("honorifics")
 _OBJECTS = _WORDS("not_names")
 _CONNECTORS = _WORDS("name_connectors")
+_SPEECH = _WORDS("speech_verbs")
 
 
 @lru_cache(maxsize=1)
@@ -58,6 +59,8 @@ def titles() -> tuple[PhraseMatcher, dict[str, tuple[str, str]]]:
     pm = PhraseMatcher()
     table: dict[str, tuple[str, str]] = {}
     listed = {(row.get("title_ar") or "").strip() for row in _title_rows()}
+    # "رئيسة" is a title of its own, not "رئيسه" ("its head"): the two are one form once normalised
+    listed_forms = {normalize(t) for t in listed}
     for i, row in enumerate(_title_rows()):
         ar, en = (row.get("title_ar") or "").strip(), (row.get("title_en") or "").strip()
         if ar:
@@ -78,6 +81,8 @@ def titles() -> tuple[PhraseMatcher, dict[str, tuple[str, str]]]:
             for variant in _construct_forms(ar):
                 pm.add(variant, key)
             for variant in _possessive_forms(ar):
+                if normalize(variant) in listed_forms:
+                    continue
                 table[key + ":poss"] = (ar, en)
                 pm.add(variant, key + ":poss")
     return pm, table
@@ -448,8 +453,9 @@ def people(parsed: Parsed, ctx: Context) -> None:
 
 def _addressed_names(parsed: Parsed, matcher, table, surnames: dict) -> None:
     """A name the lexicon does not know after a word of address and before a title, set off by a comma
-    or not: "برئاسة معالي سلطان محمد الشامسي، مساعد وزير الخارجية"، "معالي ليلى حداد وزيرة الثقافة"
-    (the title is then read as after any name)."""
+    or not: "برئاسة معالي سلطان محمد الشامسي، مساعد وزير الخارجية"، "معالي ليلى حداد وزيرة الثقافة";
+    or after a verb of saying and set off by a comma: "وقالت سارة ميتشل، رئيسة فريق الاتصال" (the
+    title is then read as after any name)."""
     text = parsed.doc.text
     for view in views(parsed):
         toks = view.tokens
@@ -467,6 +473,8 @@ def _addressed_names(parsed: Parsed, matcher, table, surnames: dict) -> None:
                     and toks[k + 1].start not in starts \
                     and not _punct_between(text, tok.end, toks[k + 1].start):
                 _unknown_person(parsed, view, k + 1, starts, surnames, then=titled)
+            elif tok.norm in _SPEECH and toks[k + 1].start not in starts and not _punct_between(text, tok.end, toks[k + 1].start):
+                _unknown_person(parsed, view, k + 1, starts, surnames, closed=True, then=titled)
 
 
 def _group_leaders(parsed: Parsed, lex, surnames: dict, titled: set[str]) -> None:
@@ -846,6 +854,12 @@ def _not_a_name_word(tok) -> bool:
     return len(bare) >= 5 and (bare.endswith(_PRONOUN_SUFFIXES) or (len(bare) >= 6 and bare.startswith(_CLITIC_ARTICLE)))
 
 
+def _taf_il(bare: str) -> bool:
+    """Whether a word has the form of the verbal noun تفعيل (تخصيص، تقديم، تعزيز): five letters, ت, two
+    consonants, ي, one more ("توفيق" and "تيسير", names, have a long vowel second)."""
+    return len(bare) == 5 and bare[0] == "ت" and bare[1] not in "اويىآأإ" and bare[3] == "ي"
+
+
 def _stop_word(norm: str) -> bool:
     """Whether a word ends a name: a stop word, alone or after و ("ومنها"، "وقال")."""
     return norm in _STOP or (norm[:1] == "و" and norm[1:] in _STOP)
@@ -936,6 +950,10 @@ def _unknown_person(parsed: Parsed, view, i: int, starts: dict, surnames: dict,
             # the object; a surname with the article is a nisba ("الكعبي") or a family's name ("الخصاونة")
         if len(words) >= 2 and len(tok.norm) >= 5 and _MARKS.sub("", tok.surface).startswith(_DERIVED_NOUNS):
             break  # "... سامي حداد انتهاء المرحلة": a verbal noun with a bare alef (names carry the hamza: أحمد)
+        if (len(words) >= 2 and _taf_il(_MARKS.sub("", tok.surface))
+                and not (j + 1 < len(toks) and definite(toks[j + 1]) and toks[j + 1].norm.endswith("ي"))):
+            break  # "أعلنت المنسقة ليندا كارفر تخصيص 45 مليون": a verbal noun of the form تفعيل, the object
+            # ("حسن تحسين الجبوري": the same form as a father's name, before a surname of relation)
         if len(words) >= 2 and tok.norm[:1] in "بل" and tok.norm[1:].startswith(("است", "ت")):
             break  # "السفير الكندي جون سميث باستضافة ..."، "... لتعزيز": a verbal noun after its preposition
         if len(words) >= 2 and tok.norm.startswith("و") and tok.norm[1:] in _title_heads():
