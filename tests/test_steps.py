@@ -2831,3 +2831,13 @@ def test_an_amir_of_a_military_region_or_brigade_is_a_commander_and_amara_is_an_
     assert [(o[0], o[1][:10]) for o in offices(p)] == [("سالم المبروك", "آمر منطقة")]
     p = parse("وأمر القائد العام للقوات المسلحة محمد شياع السوداني بفتح تحقيق.", published="2023-05-02")
     assert [f.role_ar for f in p.facts_of(PersonRole)] == ["القائد العام"]
+
+
+def test_a_state_that_becomes_the_nth_member_in_an_item_on_a_meeting_of_a_coalition_body():
+    p = parse("محطات في تاريخ التحالف الدولي ضد داعش.\n\n"
+              "- 14 مارس/آذار 2020: اجتماع المجموعة المصغرة في باريس، وموريتانيا تصبح العضو الـ81.\n",
+              published="2024-11-13")
+    assert [(s.count, s.as_of) for s in p.facts_of(CoalitionSize)] == [(81, "2020-03-14")]
+    # the count of the body itself is still not the coalition's
+    p = parse("وعقدت المجموعة المصغرة للتحالف الدولي ضد داعش اجتماعها في روما، وهي تضم ثلاثاً وعشرين دولة.")
+    assert p.facts_of(CoalitionSize) == []

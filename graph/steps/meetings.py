@@ -1462,6 +1462,14 @@ _COUNT_OF = frozenset(normalize(w) for w in ("عددها", "عددهم", "عدد
 _THAT = frozenset({"ان", "بان", "وان"})  # أن، إن، بأن، وأن (folded)
 
 
+_ONE_MEMBER = frozenset(normalize(w) for w in ("العضو", "عضوا", "عضواً", "الشريك", "شريكا", "شريكاً"))
+
+
+def _nth(view, q, i: int) -> bool:
+    """Whether a count is a member's rank: an ordinal, or a number after one member ("العضو الـ84")."""
+    return q.ordinal or (i > 0 and view.tokens[i - 1].norm in _ONE_MEMBER)
+
+
 @step("coalition_size", in_genre=True)
 def coalition_size(parsed: Parsed, ctx: Context) -> None:
     """Statements of how many partners the coalition has or had, with the date each refers to."""
@@ -1534,8 +1542,13 @@ def coalition_size(parsed: Parsed, ctx: Context) -> None:
             # and "الدول الأعضاء في التحالف [الإسلامي العسكري] البالغ عددها 41 دولة" that of another alliance
             before = [m for m in view.mentions if m.end <= q.start and (
                 entity_class(m.entity, lex, parsed) in ("Coalition", "CoalitionBody") or m.entity in lex.alliances())]
-            if before and entity_class(max(before, key=lambda m: m.end).entity, lex, parsed) != "Coalition":
-                continue
+            last = max(before, key=lambda m: m.end) if before else None
+            if last is not None and entity_class(last.entity, lex, parsed) != "Coalition" and not (
+                    _nth(view, q, i) and last.entity not in lex.alliances() and any(
+                        last.end <= m.start and m.end <= q.start and entity_class(m.entity, lex, parsed) == "Country"
+                        for m in view.mentions)):
+                continue  # (but "اجتماع المجموعة المصغرة ...، وبوركينا فاسو تصبح العضو الـ84": a state the
+                # coalition's nth member, whatever body met)
             clause = [t.norm for t in toks if a <= t.start < b]
             dated_in_clause = [d.value for d in view.dates if d.value and a <= d.start < b and len(d.value) >= 4
                                and not _since(view, d)  # "ويضم أكثر من ستين دولة غاراته ... منذ آب 2014"
