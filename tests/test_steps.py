@@ -2841,3 +2841,11 @@ def test_a_state_that_becomes_the_nth_member_in_an_item_on_a_meeting_of_a_coalit
     # the count of the body itself is still not the coalition's
     p = parse("وعقدت المجموعة المصغرة للتحالف الدولي ضد داعش اجتماعها في روما، وهي تضم ثلاثاً وعشرين دولة.")
     assert p.facts_of(CoalitionSize) == []
+
+
+def test_a_town_or_province_whose_name_is_also_a_word_counts_joined_to_a_place_of_its_country():
+    p = parse("وتنتشر خلايا التنظيم في المناطق الواقعة بين ديالى وصلاح الدين، وفي ريف حلب والباب.")
+    assert {"SALAH_AL_DIN", "AL_BAB"} <= {m.entity for m in p.mentions}
+    # alone, or next to a place of another country, they are a name and a word
+    p = parse("وقال صلاح الدين إن الباب مفتوح أمام الحوار مع بغداد والباب العالي.")
+    assert not {"SALAH_AL_DIN", "AL_BAB"} & {m.entity for m in p.mentions}

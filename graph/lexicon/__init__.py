@@ -386,6 +386,8 @@ class Lexicon:
                 self.marked.setdefault(normalize(form), []).append((_only_shadda(form), e.id))
             for name in e.extra.get("list_only", []):
                 self.list_only.add(name, e.id, "name")
+            if e.extra.get("ambiguous") and e.cls in ("City", "Region") and len(e.ar.split()) == 1:
+                self.list_only.add(e.ar, e.id, "name")  # "حلب والباب" (not "الباب" alone, "the door")
             names = (e.patterns if e.extra.get("ambiguous") else [e.ar] + e.patterns) + e.extra.get("bare_patterns", [])
             if e.cls != "ArmedGroup":  # an affiliate's names are its own: داعش في ليبيا is not ولاية ليبيا
                 names = with_interchangeable(names, self.interchangeable)
@@ -504,7 +506,9 @@ class Lexicon:
         """Entity names in ``tokens``, left to right, longest match first, no overlaps.
 
         A name that is also an ordinary word (مالي "financial") counts only inside a
-        list of countries ("سريلانكا ومالي وبوركينا فاسو").
+        list of countries ("سريلانكا ومالي وبوركينا فاسو"); a town's or province's ("الباب" "the
+        door", "صلاح الدين" a given name) only joined by و to a place of its own country ("بين كركوك
+        وصلاح الدين وديالى").
         """
         found = self.matcher.match(tokens)
         if self.marked:
@@ -517,9 +521,22 @@ class Lexicon:
         for m in self.list_only.match(tokens):
             if m.i in taken:
                 continue
-            if any(j == m.i or i == m.j for i, j in countries):
+            if self.entries[m.entity].cls == "Country":
+                if any(j == m.i or i == m.j for i, j in countries):
+                    extra.append(Match(m.i, m.j, m.start, m.end, m.entity, "name"))
+            elif any(self._in_list_with(tokens, m, n) for n in found):
                 extra.append(Match(m.i, m.j, m.start, m.end, m.entity, "name"))
         return sorted(found + extra, key=lambda m: m.i)
+
+    def _in_list_with(self, tokens: list[Token], m: Match, n: Match) -> bool:
+        """Whether a place ``m`` and a match ``n`` next to it are joined by و, ``n`` a place of the
+        same country."""
+        if n.kind != "name" or not (n.j == m.i and tokens[m.i].norm.startswith("و")
+                                    or m.j == n.i and tokens[n.i].norm.startswith("و")):
+            return False
+        other = self.entries[n.entity]
+        country = other.id if other.cls == "Country" else other.extra.get("country")
+        return other.cls in ("City", "Region", "Country") and country == self.entries[m.entity].extra.get("country")
 
     def _marked(self, tokens: list[Token], found: list[Match]) -> list[Match]:
         """``found`` and the words written in one of the ``marked`` forms, with its mark, that no
