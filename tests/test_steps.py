@@ -2849,3 +2849,19 @@ def test_a_town_or_province_whose_name_is_also_a_word_counts_joined_to_a_place_o
     # alone, or next to a place of another country, they are a name and a word
     p = parse("وقال صلاح الدين إن الباب مفتوح أمام الحوار مع بغداد والباب العالي.")
     assert not {"SALAH_AL_DIN", "AL_BAB"} & {m.entity for m in p.mentions}
+
+
+def test_meetings_listed_under_a_heading_each_item_opening_with_its_venue_and_date():
+    p = parse("التحالف الدولي ضد داعش: سيرة موجزة.\n\nأبرز الاجتماعات الوزارية\n\n"
+              "- باريس، 2 حزيران/يونيو 2015: اجتماع مصغر لوزراء الخارجية.\n"
+              "- الكويت، 13 شباط/فبراير 2018: بضيافة دولة الكويت.\n"
+              "- روما، 28 حزيران/يونيو 2021: برئاسة مشتركة لإيطاليا والولايات المتحدة.\n\n"
+              "ولم يعقد التحالف بعد ذلك سوى اجتماعات المجموعة المصغرة.", published="2024-01-10")
+    assert sorted((m.place, m.start_date, m.kind) for m in p.facts_of(Meeting)) == [
+        ("KWT", "2018-02-13", "ministerial"), ("PARIS", "2015-06-02", "ministerial"), ("ROME", "2021-06-28", "ministerial")]
+    rome = next(m.key for m in p.facts_of(Meeting) if m.place == "ROME")
+    assert {(f.actor, f.role) for f in p.facts_of(Participation) if f.meeting == rome} == {("ITA", "chair"), ("USA", "chair")}
+    # items under a heading that names no meetings are no meetings
+    p = parse("التحالف الدولي ضد داعش: سيرة موجزة.\n\nمدن شهدت هجمات\n\n"
+              "- باريس، 13 تشرين الثاني/نوفمبر 2015: هجمات منسقة.\n", published="2024-01-10")
+    assert p.facts_of(Meeting) == []

@@ -108,9 +108,13 @@ def meetings(parsed: Parsed, ctx: Context) -> None:
     not_a_meeting, coalition_words = trig.words("not_a_meeting"), trig.words("coalition_words")
     the_organisation, met = trig.words("the_organisation_itself"), trig.words("met")
     deliberated = trig.words("deliberated")
+    listed = _listed_meetings(parsed, lex, trig, found)
+    sentence_meeting.update(listed)
     for view in views(parsed):
         toks = view.tokens
         before, previous = previous, view
+        if view.index in listed:
+            continue
         nouns = [m for m in trig.find("meeting_nouns", toks) if not (m.j < len(toks) and toks[m.j].norm in not_a_meeting)]
         others = [m for m in nouns if _of_another_body(view, m, lex, parsed)]
         if others or (not found and other_body):
@@ -335,6 +339,41 @@ _W_NOUNS = frozenset(normalize(w) for w in ("وزير", "وزيرة", "وزرا�
                                             "وسائل", "وحدات", "وحدة", "وثيقة", "وزارة", "وزارات"))
 
 
+_HEADING_WORDS = 6
+
+
+def _listed_meetings(parsed: Parsed, lex, trig, found: list[Meeting]) -> dict[int, Meeting]:
+    """Meetings listed under a heading that names them, an item each that opens with its venue and date:
+    "الاجتماعات الوزارية" on a line, then "- لندن، 22 كانون الثاني/يناير 2015: اجتماع وزاري ..." and
+    "- الكويت، 13 شباط/فبراير 2018: بضيافة دولة الكويت." (the heading's kind unless the item says its
+    own). Gives the items' sentences and their meetings."""
+    out: dict[int, Meeting] = {}
+    heading_kinds: list[str] | None = None  # the kinds the heading over the items names, while items go on
+    for view in views(parsed):
+        text = view.sentence.text.strip()
+        if not LIST_ITEM.match(view.sentence.text):
+            heading_kinds = None
+            nouns = trig.find("meeting_nouns", view.tokens)
+            if (nouns and len(view.tokens) <= _HEADING_WORDS and "\n" not in text and text[-1:] not in ".،؟!"
+                    and not any(_of_another_body(view, n, lex, parsed) for n in nouns)):
+                heading_kinds = [k.entity for k in trig.find("meeting_kinds", view.tokens)]
+            continue
+        if heading_kinds is None or not view.tokens or not view.mentions:
+            continue
+        first = min(view.mentions, key=lambda m: m.start)
+        colon = text.find(":")
+        head_end = view.sentence.start + len(view.sentence.text) - len(view.sentence.text.lstrip()) + colon
+        if (colon < 0 or view.token_at(first.start) != 0
+                or not (_is_venue(first.entity, lex, parsed) or entity_class(first.entity, lex, parsed) == "Country")
+                or not any(first.end < d.start < head_end and d.value for d in view.dates)):
+            continue
+        d = next(d for d in view.dates if first.end < d.start < head_end and d.value)
+        own = [k.entity for k in trig.find("meeting_kinds", view.tokens)]
+        kind = next((k for k in _KIND_PRIORITY if k in (own or heading_kinds)), "other")
+        out[view.index] = _merge_or_new(found, view, kind, first.entity, d.value, d.end_value, False)
+    return out
+
+
 def _split_at_named_meetings(view, spans, nouns, kinds) -> tuple[list[tuple[int, int]], frozenset[int]]:
     """A clause cut before a second meeting word that says its kind: "ويأتي اجتماع واشنطن بعد
     خمسة عشر شهراً | من الاجتماع الوزاري الذي استضافته الرياض في حزيران" speaks of two meetings,
@@ -425,8 +464,8 @@ def _merge_or_new(found: list[Meeting], view, kind, place, date, end_date, virtu
             m.virtual = m.virtual or virtual  # "عُقد اليوم عبر تقنية الاتصال المرئي": the headline's meeting met online
             if date and (not m.start_date or len(date) > len(m.start_date)):
                 m.start_date, m.end_date = date, end_date
-            if _KIND_PRIORITY.index(kind) < _KIND_PRIORITY.index(m.kind):
-                m.kind = kind
+            if _KIND_PRIORITY.index(kind) < _KIND_PRIORITY.index(m.kind) and (place or date or m.kind == "other"):
+                m.kind = kind  # (not "واكتفى باجتماعات المجموعة المصغرة", nowhere and never, on a ministerial)
             return m
     m = Meeting(Evidence.of(view.sentence), "meetings/noun-or-verb", kind=kind, place=place,
                 start_date=date, end_date=end_date, virtual=virtual)
