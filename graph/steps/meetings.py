@@ -107,7 +107,7 @@ def meetings(parsed: Parsed, ctx: Context) -> None:
     other_body = False  # whether the text has told another body's meeting
     not_a_meeting, coalition_words = trig.words("not_a_meeting"), trig.words("coalition_words")
     the_organisation, met = trig.words("the_organisation_itself"), trig.words("met")
-    deliberated = trig.words("deliberated")
+    deliberated, not_held, negation = trig.words("deliberated"), trig.words("not_held"), trig.words("negation")
     listed = _listed_meetings(parsed, lex, trig, found)
     sentence_meeting.update(listed)
     for view in views(parsed):
@@ -116,7 +116,12 @@ def meetings(parsed: Parsed, ctx: Context) -> None:
         if view.index in listed:
             continue
         nouns = [m for m in trig.find("meeting_nouns", toks) if not (m.j < len(toks) and toks[m.j].norm in not_a_meeting)]
+        if any(t.norm in not_held for t in toks) or any(t.norm in negation for t in toks):
+            nouns = [m for m in nouns if not _not_held(view, m, not_held, trig)]
         others = [m for m in nouns if _of_another_body(view, m, lex, parsed)]
+        if nouns and any(_strip_conj(toks[k].norm) in trig.words("held") and toks[k + 1].norm in trig.words("legislatures")
+                         for k in range(min(3, len(toks) - 1))):
+            others = list(nouns)  # "عقدت لجنة الأمن والدفاع النيابية ... جلسة استماع": the committee met
         if others or (not found and other_body):
             # "ويأتي الاجتماع بعد أسابيع من ...": "the meeting" named again after another body's, before
             # any of the coalition's, is that body's
@@ -125,7 +130,8 @@ def meetings(parsed: Parsed, ctx: Context) -> None:
         nouns = [m for m in nouns if m not in others]
         # "... الاجتماع الأول لمجلس وزراء دفاع دول التحالف الإسلامي، الذي انعقد تحت شعار ...": a verb after
         # another body's meeting tells that meeting
-        verbs = [v for v in trig.find("meeting_verbs", toks) if not any(o.start < v.start for o in others)]
+        verbs = [v for v in trig.find("meeting_verbs", toks) if not any(o.start < v.start for o in others)
+                 and not _not_held(view, v, not_held, trig) and not _organised_by_another(view, v.j, 10)]
         # verbs and bare verbal nouns of adopting: not a word with the article ("مدينة الصدر"، "الاعتماد على")
         outcomes = [o for o in trig.find("meeting_outcomes", toks) if not definite(toks[view.token_at(o.start)])]
         if not (nouns or verbs or outcomes):
@@ -278,6 +284,8 @@ def meetings(parsed: Parsed, ctx: Context) -> None:
                 # "وشارك في الاجتماع ممثلو ...": the meeting the report is about (settled below)
                 sentence_meeting.setdefault(view.index, None)
                 continue
+            if not (place or date or virtual or kinds) and _any_or_later(view, a, trig):
+                continue  # "أن يصبح التحالف نادياً للاجتماعات"، "في جلسة لاحقة لم يحدد موعدها": none held
             if place:
                 place = _city_of_the_same_meeting(found, place, date, end_date, virtual, lex)
             # a meeting word the clause is cut before is another meeting than the sentence's others
@@ -649,12 +657,61 @@ _OWNER_CHAIN = frozenset(normalize(w) for w in (
 _OWNERS = frozenset({"InternationalOrganization", "Organization"})
 
 
+def _not_held(view, word, not_held, trig) -> bool:
+    """Whether a meeting word comes within three words after one that says no such meeting was held ("كلما
+    انعقد اجتماع"، "أُرجئ إلى أجل غير مسمى اجتماع وزاري"), with no verb of being held between."""
+    i = view.token_at(word.start)
+    toks = view.tokens
+    for k in range(i - 1, max(-1, i - 4), -1):
+        if toks[k].norm in not_held or (k > 0 and toks[k].norm in trig.words("held_present")
+                                        and toks[k - 1].norm in trig.words("negation")):
+            return True
+        if toks[k].norm in trig.words("held") and k < i - 1:
+            return False
+    return False
+
+
+_MEETINGS_ANY = frozenset(normalize(w) for w in ("اجتماعات", "الاجتماعات", "لقاءات", "اللقاءات", "جلسات", "الجلسات"))
+_LATER = frozenset(normalize(w) for w in ("لاحق", "لاحقة", "لاحقا", "لاحقاً"))
+
+
+def _any_or_later(view, a, trig) -> bool:
+    """Whether a meeting word names meetings in general ("للاجتماعات") or one still to come ("جلسة لاحقة"،
+    "الاجتماع المقبل")."""
+    i = view.token_at(a.start)
+    toks = view.tokens
+    nxt = toks[i + 1].norm if i + 1 < len(toks) else ""
+    return (not _MEETINGS_ANY.isdisjoint(strip_clitics(toks[i].norm)) or nxt in _LATER
+            or nxt in trig.words("next_one"))
+
+
+def _strip_conj(norm: str) -> str:
+    """A word without the conjunction و before it ("وعقدت" -> "عقدت")."""
+    return norm[1:] if norm[:1] == "و" and len(norm) > 3 else norm
+
+
+def _organised_by_another(view, j: int, reach: int) -> bool:
+    """Whether, within ``reach`` words from token ``j``, a word of organising names an organiser other than
+    the coalition: "«حوار المنامة» السنوي الذي ينظمه المعهد الدولي للدراسات الاستراتيجية"."""
+    toks = view.tokens
+    organised = triggers().words("organised_by")
+    for k in range(j, min(len(toks), j + reach)):
+        if toks[k].norm in organised:
+            return not any("تحالف" in t.norm for t in toks[k + 1:k + 4])
+    return False
+
+
 def _of_another_body(view, noun, lex, parsed) -> bool:
     """"الاجتماع الأول لمجلس وزراء دفاع دول التحالف الإسلامي العسكري"، "اجتماع مجلس الأمن"، "اجتماع وزراء
     دفاع حلف الناتو": a meeting word whose genitive names another organisation is that body's meeting,
     whatever the sentence says of ISIS. The coalition's own bodies, and the states, own no such meeting."""
     toks = view.tokens
     j = noun.j
+    if j < len(toks) and toks[j].norm in triggers().words("legislatures") and not any(
+            "تحالف" in t.norm for t in toks[j + 1:j + 5]):
+        return True  # "جلسة لجنة الأمن والدفاع النيابية": a committee's or parliament's (not "لجنة ... التحالف")
+    if _organised_by_another(view, j, 6):
+        return True
     starts = {view.token_at(m.start): m for m in view.mentions if m.how == "name"}
     while j < len(toks) and j - noun.j <= 6:
         m = starts.get(j)
