@@ -2888,3 +2888,18 @@ def test_a_meeting_held_after_being_put_off_or_organised_by_the_coalition_is_one
     p = parse("واستضافت روما في 14 أيار 2024 الاجتماع الذي ينظمه التحالف الدولي ضد داعش لمجموعة التركيز على أفريقيا.",
               published="2024-05-15")
     assert [m.place for m in p.facts_of(Meeting)] == ["ROME"]
+
+
+def test_pledges_listed_a_donor_a_line_without_bullets_after_a_line_naming_them():
+    p = parse("أعلن التحالف الدولي لهزيمة داعش حصيلة حملة التمويل لعام 2025.\n\n"
+              "وفيما يلي أبرز التعهدات المعلنة حتى الآن:\n\n"
+              "الدنمارك: ٢٠ مليون يورو لدعم الاستقرار في الرقة.\n\n"
+              "كندا: خمسة ملايين دولار لإزالة الألغام في الموصل.\n", published="2025-04-02")
+    assert sorted((f.kind, f.donor, f.amount, f.currency) for f in p.facts_of(Funding)) == [
+        ("pledge", "CAN", 5_000_000, "USD"), ("pledge", "DNK", 20_000_000, "EUR")]
+
+
+def test_an_estimate_of_what_rebuilding_costs_is_no_funding():
+    p = parse("وقدّرت الأمم المتحدة كلفة إعادة إعمار العراق بنحو ٨٨ مليار دولار، فيما يواصل التحالف الدولي ضد داعش "
+              "جمع التعهدات.", published="2025-04-02")
+    assert p.facts_of(Funding) == []

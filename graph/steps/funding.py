@@ -34,6 +34,16 @@ def _can_give(m, lex, parsed) -> bool:
     return m.how == "name" and entity_class(m.entity, lex, parsed) in _DONOR_CLASSES and not is_media(m.entity, lex)
 
 
+def _named_item(view) -> bool:
+    """Whether a line is a list's item without a bullet, opening with a name and a colon: "قطر: ٣٠ مليون
+    دولار لدعم سبل العيش"."""
+    if not view.mentions or not view.tokens:
+        return False
+    first = min(view.mentions, key=lambda m: m.start)
+    rest = view.sentence.text[first.end - view.sentence.start:]
+    return view.token_at(first.start) == 0 and rest.lstrip(" ")[:1] == ":"
+
+
 @step("funding", in_genre=True)
 def funding(parsed: Parsed, ctx: Context) -> None:
     """Funding figures with kind, donor, amount, currency, qualifier, beneficiaries, year."""
@@ -65,7 +75,7 @@ def funding(parsed: Parsed, ctx: Context) -> None:
             # "وعلى صعيد مؤتمر إعادة الإعمار": the rebuilding of the place named before
             supported = supported or rebuilding
         about_money = kinds or any(t.norm in helping for t in toks)
-        if not LIST_ITEM.match(view.sentence.text):
+        if not (LIST_ITEM.match(view.sentence.text) or _named_item(view)):
             list_kind = None
         if not money:
             if about_money:  # not the places of a sentence about something else ("ملاذات ... في أفغانستان")
@@ -81,6 +91,8 @@ def funding(parsed: Parsed, ctx: Context) -> None:
             continue
         if not kinds and _enemy_before(view, lex, parsed, money[0].start):
             continue  # "لا يزال التنظيم يجني ... 400 مليون دولار سنوياً": the enemy's money, not a pledge
+        if _estimated_cost(view, money[0].start):
+            continue  # "قدّر البنك الدولي كلفة إعادة إعمار سوريا بنحو ٢١٦ مليار دولار": what it would cost
         topics = _topics(view, lex, trig.words("topic"))
         # "مؤتمر بروكسل"، "«مؤتمر الكويت الدولي ...»": a place right after a meeting word names the meeting
         named_meeting = {view.token_at(n.end - 1) + 1 for n in trig.find("meeting_nouns", toks)}
@@ -443,6 +455,18 @@ def _body_state(view, offset: int, body_nouns: frozenset[str]) -> str | None:
             return m.entity
         return None
     return None
+
+
+_COST = frozenset(normalize(w) for w in ("كلفة", "تكلفة", "تكاليف", "كلفه", "بكلفة", "بتكلفة"))
+_ESTIMATED = frozenset(normalize(w) for w in ("قدر", "وقدر", "قدرت", "وقدرت", "يقدر", "تقدر", "ويقدر", "وتقدر",
+                                              "تقديرات", "تقدير", "وفق تقديرات"))
+
+
+def _estimated_cost(view, offset: int) -> bool:
+    """Whether the sentence estimates what something costs before ``offset`` ("قدّر البنك الدولي كلفة
+    إعادة الإعمار بنحو ..."): a cost, not money given or sought."""
+    before = [t.norm for t in view.tokens if t.end <= offset]
+    return any(w in _COST for w in before[-8:]) and any(w in _ESTIMATED for w in before)
 
 
 def _enemy_before(view, lex, parsed, offset: int) -> bool:
