@@ -2903,3 +2903,15 @@ def test_an_estimate_of_what_rebuilding_costs_is_no_funding():
     p = parse("وقدّرت الأمم المتحدة كلفة إعادة إعمار العراق بنحو ٨٨ مليار دولار، فيما يواصل التحالف الدولي ضد داعش "
               "جمع التعهدات.", published="2025-04-02")
     assert p.facts_of(Funding) == []
+
+
+def test_counts_of_members_in_a_report_titled_with_the_coalitions_name_and_no_share_is_a_count():
+    p = parse("التحالف الدولي لهزيمة داعش\n\nالعضوية\n\nتضاعف عدد الأعضاء سريعاً. فبانضمام تونس في حزيران/يونيو 2015 "
+              "بلغ العدد 62 عضواً.", published="2026-01-20")
+    assert [(s.count, s.as_of) for s in p.facts_of(CoalitionSize)] == [(62, "2015-06")]
+    # a percentage is a share, whatever the sentence says of the coalition
+    p = parse("وقال التحالف الدولي ضد داعش إن شركاءه حرروا نحو 98 في المئة من الأراضي.", published="2018-02-14")
+    assert p.facts_of(CoalitionSize) == []
+    # another body's members, in a report titled with the coalition's name, are not its own
+    p = parse("التحالف الدولي لهزيمة داعش\n\nوبلغ عدد أعضاء الحلف 32 عضواً.", published="2026-01-20")
+    assert p.facts_of(CoalitionSize) == []

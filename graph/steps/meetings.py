@@ -1558,6 +1558,7 @@ _COUNT_OF = frozenset(normalize(w) for w in ("عددها", "عددهم", "عدد
 _THAT = frozenset({"ان", "بان", "وان"})  # أن، إن، بأن، وأن (folded)
 
 
+_PERCENT = re.compile(r"\s*(?:%|٪|في الم[يئ]?ا?[ئي]?ه|بالم[يئ]?ا?[ئي]?ه)")
 _ONE_MEMBER = frozenset(normalize(w) for w in ("العضو", "عضوا", "عضواً", "الشريك", "شريكا", "شريكاً"))
 
 
@@ -1571,7 +1572,11 @@ def coalition_size(parsed: Parsed, ctx: Context) -> None:
     """Statements of how many partners the coalition has or had, with the date each refers to."""
     lex = ctx.lexicon
     trig = triggers()
-    for view in views(parsed):
+    # a report whose title is the coalition's name ("التحالف الدولي لهزيمة داعش") speaks of it where its
+    # sentences count members with no other body named: "بلغ العدد 79 عضواً"
+    all_views = list(views(parsed))
+    about_it = bool(all_views) and any(entity_class(m.entity, lex, parsed) == "Coalition" for m in all_views[0].mentions)
+    for view in all_views:
         toks = view.tokens
         # A noun that is part of a name counts nothing: الدولة in تنظيم الدولة الإسلامية, الدول in جامعة الدول العربية.
         named = [(m.start, m.end) for m in view.mentions]
@@ -1579,7 +1584,10 @@ def coalition_size(parsed: Parsed, ctx: Context) -> None:
                    if not any(a <= n.start < b for a, b in named)]
         coalition = any(entity_class(m.entity, lex, parsed) == "Coalition" for m in view.mentions) or any(
             "تحالف" in t.norm or "ائتلاف" in t.norm for t in toks) or bool(
-            _own_meeting(parsed, view.index))  # "الاجتماع الوزاري ... وحضره ممثلو الأعضاء ال83"
+            _own_meeting(parsed, view.index)) or (  # "الاجتماع الوزاري ... وحضره ممثلو الأعضاء ال83"
+            about_it and any(t.norm in trig.words("size_context") for t in toks)
+            and not any(t.norm in trig.words("other_bodies") for t in toks)
+            and not any(m.entity in lex.alliances() or entity_class(m.entity, lex, parsed) in _OWNERS for m in view.mentions))
         if not coalition:
             continue
         spans = clause_spans(view.sentence.text, view.sentence.start)
@@ -1589,6 +1597,8 @@ def coalition_size(parsed: Parsed, ctx: Context) -> None:
         for q in view.quantities:
             if q.currency or not (10 <= q.value <= 200) or q.value != int(q.value):
                 continue
+            if _PERCENT.search(normalize(view.sentence.text[q.start - view.sentence.start:q.end - view.sentence.start + 12])):
+                continue  # "أكثر من 60 في المئة من الأراضي": a share, not a count
             i = view.token_at(q.start)
             if q.ordinal and not (i > 0 and toks[i - 1].norm.startswith(trig.prefixes("membership_nouns"))):
                 continue  # "العضو الرابع والثمانين" counts; "اجتماعها الثالث عشر" does not
