@@ -2899,8 +2899,9 @@ def test_pledges_listed_a_donor_a_line_without_bullets_after_a_line_naming_them(
         ("pledge", "CAN", 5_000_000, "USD"), ("pledge", "DNK", 20_000_000, "EUR")]
 
 
-def test_an_estimate_of_what_rebuilding_costs_is_no_funding():
-    p = parse("وقدّرت الأمم المتحدة كلفة إعادة إعمار العراق بنحو ٨٨ مليار دولار، فيما يواصل التحالف الدولي ضد داعش "
+@pytest.mark.parametrize("what", ["كلفة", "احتياجات"])
+def test_an_estimate_of_what_rebuilding_costs_or_needs_is_no_funding(what):
+    p = parse(f"وقدّرت الأمم المتحدة {what} إعادة إعمار العراق بنحو ٨٨ مليار دولار، فيما يواصل التحالف الدولي ضد داعش "
               "جمع التعهدات.", published="2025-04-02")
     assert p.facts_of(Funding) == []
 

@@ -457,14 +457,14 @@ def _body_state(view, offset: int, body_nouns: frozenset[str]) -> str | None:
     return None
 
 
-_COST = frozenset(normalize(w) for w in ("كلفة", "تكلفة", "تكاليف", "كلفه", "بكلفة", "بتكلفة"))
+_COST = frozenset(normalize(w) for w in ("كلفة", "تكلفة", "تكاليف", "كلفه", "بكلفة", "بتكلفة", "احتياجات"))
 _ESTIMATED = frozenset(normalize(w) for w in ("قدر", "وقدر", "قدرت", "وقدرت", "يقدر", "تقدر", "ويقدر", "وتقدر",
                                               "تقديرات", "تقدير", "وفق تقديرات"))
 
 
 def _estimated_cost(view, offset: int) -> bool:
-    """Whether the sentence estimates what something costs before ``offset`` ("قدّر البنك الدولي كلفة
-    إعادة الإعمار بنحو ..."): a cost, not money given or sought."""
+    """Whether the sentence estimates what something costs or needs before ``offset`` ("قدّر البنك الدولي
+    كلفة إعادة الإعمار بنحو ..."، "قدرت الحكومة احتياجات إعادة الإعمار بنحو ..."): not money given or sought."""
     before = [t.norm for t in view.tokens if t.end <= offset]
     return any(w in _COST for w in before[-8:]) and any(w in _ESTIMATED for w in before)
 
