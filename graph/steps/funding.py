@@ -457,9 +457,9 @@ def _body_state(view, offset: int, body_nouns: frozenset[str]) -> str | None:
     return None
 
 
-_COST = frozenset(normalize(w) for w in ("كلفة", "تكلفة", "تكاليف", "كلفه", "بكلفة", "بتكلفة", "احتياجات"))
+_COST = frozenset(normalize(w) for w in ("كلفة", "تكلفة", "تكاليف", "بكلفة", "بتكلفة", "احتياجات"))
 _ESTIMATED = frozenset(normalize(w) for w in ("قدر", "وقدر", "قدرت", "وقدرت", "يقدر", "تقدر", "ويقدر", "وتقدر",
-                                              "تقديرات", "تقدير", "وفق تقديرات"))
+                                              "تقديرات", "تقدير"))
 
 
 def _estimated_cost(view, offset: int) -> bool:

@@ -107,7 +107,7 @@ def meetings(parsed: Parsed, ctx: Context) -> None:
     other_body = False  # whether the text has told another body's meeting
     not_a_meeting, coalition_words = trig.words("not_a_meeting"), trig.words("coalition_words")
     the_organisation, met = trig.words("the_organisation_itself"), trig.words("met")
-    deliberated, not_held, negation = trig.words("deliberated"), trig.words("not_held"), trig.words("negation")
+    deliberated = trig.words("deliberated")
     listed = _listed_meetings(parsed, lex, trig, found)
     sentence_meeting.update(listed)
     for view in views(parsed):
@@ -116,8 +116,7 @@ def meetings(parsed: Parsed, ctx: Context) -> None:
         if view.index in listed:
             continue
         nouns = [m for m in trig.find("meeting_nouns", toks) if not (m.j < len(toks) and toks[m.j].norm in not_a_meeting)]
-        if any(t.norm in not_held for t in toks) or any(t.norm in negation for t in toks):
-            nouns = [m for m in nouns if not _not_held(view, m, not_held, trig)]
+        nouns = [m for m in nouns if not _not_held(view, m, trig)]
         others = [m for m in nouns if _of_another_body(view, m, lex, parsed)]
         if nouns and any(_strip_conj(toks[k].norm) in trig.words("held") and toks[k + 1].norm in trig.words("legislatures")
                          for k in range(min(3, len(toks) - 1))):
@@ -131,7 +130,7 @@ def meetings(parsed: Parsed, ctx: Context) -> None:
         # "... الاجتماع الأول لمجلس وزراء دفاع دول التحالف الإسلامي، الذي انعقد تحت شعار ...": a verb after
         # another body's meeting tells that meeting
         verbs = [v for v in trig.find("meeting_verbs", toks) if not any(o.start < v.start for o in others)
-                 and not _not_held(view, v, not_held, trig) and not _organised_by_another(view, v.j, 10)]
+                 and not _not_held(view, v, trig) and not _organised_by_another(view, v.j, 10)]
         # verbs and bare verbal nouns of adopting: not a word with the article ("مدينة الصدر"، "الاعتماد على")
         outcomes = [o for o in trig.find("meeting_outcomes", toks) if not definite(toks[view.token_at(o.start)])]
         if not (nouns or verbs or outcomes):
@@ -362,7 +361,7 @@ def _listed_meetings(parsed: Parsed, lex, trig, found: list[Meeting]) -> dict[in
         if not LIST_ITEM.match(view.sentence.text):
             heading_kinds = None
             nouns = trig.find("meeting_nouns", view.tokens)
-            if (nouns and len(view.tokens) <= _HEADING_WORDS and "\n" not in text and text[-1:] not in ".،؟!"
+            if (nouns and len(view.tokens) <= _HEADING_WORDS and text[-1:] not in ".،؟!"
                     and not any(_of_another_body(view, n, lex, parsed) for n in nouns)):
                 heading_kinds = [k.entity for k in trig.find("meeting_kinds", view.tokens)]
             continue
@@ -657,16 +656,17 @@ _OWNER_CHAIN = frozenset(normalize(w) for w in (
 _OWNERS = frozenset({"InternationalOrganization", "Organization"})
 
 
-def _not_held(view, word, not_held, trig) -> bool:
+def _not_held(view, word, trig) -> bool:
     """Whether a meeting word comes within three words after one that says no such meeting was held ("كلما
     انعقد اجتماع"، "أُرجئ إلى أجل غير مسمى اجتماع وزاري"), with no verb of being held between."""
     i = view.token_at(word.start)
     toks = view.tokens
+    not_held, held, negation = trig.words("not_held"), trig.words("held"), trig.words("negation")
     for k in range(i - 1, max(-1, i - 4), -1):
         if toks[k].norm in not_held or (k > 0 and toks[k].norm in trig.words("held_present")
-                                        and toks[k - 1].norm in trig.words("negation")):
+                                        and toks[k - 1].norm in negation):
             return True
-        if toks[k].norm in trig.words("held") and k < i - 1:
+        if toks[k].norm in held and k < i - 1:
             return False
     return False
 
