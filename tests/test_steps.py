@@ -1025,6 +1025,11 @@ def test_who_joined(text, member):
     assert member in {j.member for j in parse(text).facts_of(Join)}
 
 
+def test_a_join_denied_is_none():
+    p = parse("ولم تنضم الجزائر إلى التحالف الدولي، ولا يبدو أنها ستفعل. وانضمت توغو إلى التحالف الدولي في العام نفسه.")
+    assert [j.member for j in p.facts_of(Join)] == ["TGO"]
+
+
 def test_each_join_is_dated_by_its_own_clause():
     p = parse("في اجتماع لندن للتحالف الدولي في آذار 2017 انضمت ليبيا وتشاد ليصبح عدد الأعضاء 70، وفي باريس في "
               "أيار 2019 رحب الوزراء بجمهورية الكونغو الديمقراطية وغينيا والفلبين أعضاء جدداً في التحالف.")

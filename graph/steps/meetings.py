@@ -1329,7 +1329,9 @@ def membership(parsed: Parsed, ctx: Context) -> None:
             clause_norms = [t.norm for t in toks if a <= t.start < b]
             jt = view.token_at(j.start)
             if _joins_the_enemy(view, jt, lex, parsed, trig):
-                continue  # "قدموا من أكثر من مئة بلد للالتحاق بالتنظيم في العراق وسوريا"
+                continue
+            if jt and toks[jt - 1].norm in trig.words("negation"):
+                continue  # "ولم تنضم الجزائر إلى التحالف": a join denied  # "قدموا من أكثر من مئة بلد للالتحاق بالتنظيم في العراق وسوريا"
             # "أعلن التحالف الدولي، أمس، انضمام موريتانيا إليه": إليه names the coalition of the sentence
             back = any(t.norm in trig.words("to_it") for t in toks[jt + 1:jt + 8] if t.start < b)
             # "يبلغ عدد أعضاء التحالف 87 عضواً، عقب انضمام توغو": the clause before is the join's
