@@ -1030,6 +1030,21 @@ def test_a_join_denied_is_none():
     assert [j.member for j in p.facts_of(Join)] == ["TGO"]
 
 
+def test_a_state_joins_once_on_the_date_the_text_gives_and_not_at_a_meeting_still_to_come():
+    p = parse("انضمام سوريا غيّر حسابات التحالف الدولي. وانضمت سوريا إلى التحالف الدولي في تشرين الثاني الماضي.",
+              published="2026-02-04")
+    assert [(j.member, j.date) for j in p.facts_of(Join)] == [("SYR", "2025-11")]
+    p = parse("يعقد المديرون السياسيون للتحالف الدولي اجتماعهم المقبل في الرباط في 4 آذار 2026. "
+              "وكانت سوريا قد انضمت إلى التحالف الدولي.", published="2026-02-04")
+    assert [(j.member, j.meeting) for j in p.facts_of(Join)] == [("SYR", None)]
+
+
+def test_a_state_welcomed_for_taking_part_did_not_join_there():
+    p = parse("رحب المشاركون بالجمهورية العربية السورية التي تشارك لأول مرة بصفتها عضواً في التحالف الدولي، "
+              "ورحبوا بجمهورية توغو عضواً جديداً.")
+    assert [j.member for j in p.facts_of(Join)] == ["TGO"]
+
+
 def test_each_join_is_dated_by_its_own_clause():
     p = parse("في اجتماع لندن للتحالف الدولي في آذار 2017 انضمت ليبيا وتشاد ليصبح عدد الأعضاء 70، وفي باريس في "
               "أيار 2019 رحب الوزراء بجمهورية الكونغو الديمقراطية وغينيا والفلبين أعضاء جدداً في التحالف.")

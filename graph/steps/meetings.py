@@ -1297,6 +1297,7 @@ def membership(parsed: Parsed, ctx: Context) -> None:
     trig = triggers()
     member_after, held_at = trig.words("member_after"), trig.words("held_at")
     previous: SentenceView | None = None
+    undated: list[Join] = []  # joins at no meeting, dated by the day of publication
     for view in views(parsed):
         toks = view.tokens
         before, previous = previous, view
@@ -1310,8 +1311,11 @@ def membership(parsed: Parsed, ctx: Context) -> None:
         spans = clause_spans(view.sentence.text, view.sentence.start)
         meeting = meeting_of(parsed, view.index)
         own_meeting = _own_meeting(parsed, view.index) is not None
-        if meeting is not None and not own_meeting and _months_before(meeting.start_date, parsed.doc.published) > 1:
-            # "سوريا تنضم ... أمس" over a report that recalls a meeting months before: not at that meeting
+        if meeting is not None and not own_meeting and not 0 <= _months_before(meeting.start_date,
+                                                                               parsed.doc.published) <= 1:
+            # "سوريا تنضم ... أمس" over a report that recalls a meeting months before, or one that announces a
+            # meeting still to come ("انضمت سوريا في تشرين الثاني الماضي" told before a meeting next month): not
+            # at that meeting
             meeting = None
         date = meeting.start_date if meeting else None
         if not date:
@@ -1399,6 +1403,8 @@ def membership(parsed: Parsed, ctx: Context) -> None:
                     continue  # "... إلى التحالف الدولي الذي تقوده الولايات المتحدة": the subject of a relative clause
                 if welcome and "ب" not in proclitic(m, lex) and not (after or joined):
                     continue  # "ورحب حلف شمال الأطلسي بانضمام توغو": who welcomes; the welcomed has ب on it
+                if welcome and [t.norm for t in toks[end + 1:end + 3]] in _TAKING_PART:
+                    continue  # "رحب المشاركون بسوريا التي تشارك لأول مرة بصفتها عضواً": its taking part
                 if (j.end <= m.start and mt - jt <= window) or subject_before or after or joined:
                     # a member of a list is dated by its own item ("..., والفلبين التي أعلن انضمامها في شباط 2018")
                     own = clause_of(spans, m.start) if listed_from is not None and m.start >= listed_from else (a, b)
@@ -1430,14 +1436,26 @@ def membership(parsed: Parsed, ctx: Context) -> None:
                 when = there.start_date or date
             else:
                 there, when = _joined_at(parsed, view, clause, meeting, date)
-            parsed.facts.append(Join(Evidence.of(view.sentence), "membership/join-word", member=m.entity,
-                                     meeting=there.key if there else None, date=when))
+            join = Join(Evidence.of(view.sentence), "membership/join-word", member=m.entity,
+                        meeting=there.key if there else None, date=when)
+            parsed.facts.append(join)
+            if there is None and when == parsed.doc.published:
+                undated.append(join)
             if there:
                 parsed.facts.append(Participation(Evidence.of(view.sentence), "membership/new-member",
                                                   meeting=there.key, actor=m.entity, role="new-member"))
+    # a state joins once: a headline's "انضمام سوريا غيّر حسابات داعش" is the join the text dates ("انضمت سوريا
+    # إلى التحالف في تشرين الثاني الماضي"), not one on the day of publication or of a weekday the sentence names
+    told = {j.member for j in parsed.facts_of(Join) if j.date != parsed.doc.published or j.meeting}
+    drop = {id(j) for j in undated if j.member in told}
+    if drop:
+        parsed.facts[:] = [f for f in parsed.facts if id(f) not in drop]
 
 
 _RELATIVE = frozenset(normalize(w) for w in ("التي", "الذي"))
+# a state welcomed "التي تشارك" is welcomed for taking part, not for joining
+_TAKING_PART = [[normalize(r), normalize(v)] for r in _RELATIVE
+                for v in ("تشارك", "يشارك", "شاركت", "شارك", "تحضر", "يحضر", "حضرت", "حضر")]
 _GROUP = (normalize("المجموعة"), normalize("مجموعة"))
 _FIRST_LAST = frozenset(normalize(w) for w in ("آخر", "أول", "أحدث"))
 _STATE_NOUNS = frozenset(normalize(w) for w in ("دولة", "عضو", "بلد"))
