@@ -194,6 +194,9 @@ class Parsed:
     sentences: list[Sentence] = field(default_factory=list)
     tokens: list[list[Token]] = field(default_factory=list)
     mentions: list[Mention] = field(default_factory=list)
+    # states a body's name names by their adjective ("البرلمان البريطاني"): the document mentions them, but no
+    # rule reads them as actors of their own
+    implied: list[Mention] = field(default_factory=list)
     dates: list[DateMention] = field(default_factory=list)
     quantities: list[Quantity] = field(default_factory=list)
     entities: dict[str, NewEntity] = field(default_factory=dict)

@@ -209,7 +209,7 @@ def document_rdf(parsed: F.Parsed, lexicon: Lexicon) -> DocumentRDF:
             add(s, _T_LABEL, _lit(ne.label_en, "en"))
 
     first: dict[str, F.Mention] = {}
-    for m in parsed.mentions:
+    for m in parsed.mentions + parsed.implied:
         first.setdefault(m.entity, m)
     for key, m in first.items():
         node = w.fact(m, "Mention")

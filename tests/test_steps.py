@@ -12,6 +12,7 @@ from graph.ingest import Document
 from graph.numbers import find_numbers
 from graph.lexicon import Lexicon
 from graph.pipeline import run
+from graph.rdf import document_rdf
 
 
 # a first sentence that puts a document in the genre without naming the coalition
@@ -214,6 +215,41 @@ def _roles(p) -> set[tuple[str, str, str | None]]:
     def who(key: str) -> str:
         return p.entities[key].label_ar if key in p.entities else key
     return {(who(f.person), f.role_ar, f.affiliation) for f in p.facts_of(PersonRole)}
+
+
+def test_a_member_of_parliament_acts_for_the_parliament_the_text_names():
+    p = parse("مجلس النواب العراقي – الدائرة الإعلامية\n\nعقدت لجنة الأمن والدفاع جلسة برئاسة رئيس اللجنة النائب "
+              "ماجد حمود الشمري لبحث خطر داعش. وطالب النائب كاظم الفرطوسي بخروج القوات الأجنبية.")
+    assert {("ماجد حمود الشمري", "رئيس اللجنة النائب", "IRAQ_PARLIAMENT"),
+            ("كاظم الفرطوسي", "النائب", "IRAQ_PARLIAMENT")} <= _roles(p), _roles(p)
+    # a title before it, set off by commas, is the member's too; the title is nobody's name
+    p = parse("نشرت لجنة الشؤون الخارجية في مجلس العموم البريطاني تقريراً عن التحالف الدولي. وقالت رئيسة اللجنة، "
+              "النائبة أليشيا كيرنز، إن داعش تكيّف.")
+    assert _roles(p) == {("أليشيا كيرنز", "رئيسة اللجنة", "UK_HOUSE_OF_COMMONS")}
+    # "النائب الأول لـ": a deputy, not a member of parliament
+    p = parse("وترأس الاجتماع النائب الأول لرئيس مجلس الوزراء وزير الخارجية الشيخ صباح خالد الحمد الصباح.")
+    assert not [r for r in _roles(p) if r[1].startswith("النائب")], _roles(p)
+
+
+def test_a_title_after_a_name_with_what_it_heads_and_the_delegation_named_before():
+    p = parse("وترأس وفد المملكة العربية السعودية الأستاذ فهد بن سعد المطيري، مدير عام إدارة مكافحة الإرهاب بوزارة "
+              "الخارجية، فيما مثّل الجانب الإيطالي المستشار جوفاني ريتشي، في اجتماع التحالف الدولي ضد داعش.")
+    assert {("فهد بن سعد المطيري", "مدير عام إدارة مكافحة الإرهاب", "SAU"),
+            ("جوفاني ريتشي", "المستشار", "ITA")} <= _roles(p), _roles(p)
+    p = parse("وترأس اجتماع التحالف الدولي السفير رضا بنعلي، المدير العام للشؤون السياسية بوزارة الشؤون الخارجية المغربية.")
+    assert ("رضا بنعلي", "المدير العام للشؤون السياسية", "MAR") in _roles(p), _roles(p)
+
+
+def test_a_rank_of_several_words_closes_the_title_before_the_name():
+    p = parse(ABOUT_ISIS + "واستضافت اللجنة نائب قائد العمليات المشتركة الفريق أول الركن سامي حداد.")
+    assert [(who, r) for who, r, _ in _roles(p)] == [("سامي حداد", "نائب قائد العمليات المشتركة الفريق أول الركن")]
+
+
+def test_a_state_named_by_its_adjective_inside_a_bodys_name_is_mentioned():
+    p = parse("وقع هجوم قرب مبنى البرلمان البريطاني في لندن وتبناه داعش.")
+    assert "UK_PARLIAMENT" in {m.entity for m in p.mentions}
+    assert "GBR" in {m.entity for m in p.implied} and "GBR" not in {m.entity for m in p.mentions}
+    assert "<https://w3id.org/ckg/id/GBR>" in document_rdf(p, Lexicon.default()).nquads
 
 
 def test_a_second_title_after_a_comma_is_the_same_persons():

@@ -57,6 +57,9 @@ def entities(parsed: Parsed, ctx: Context) -> None:
                 if outer.cls == "Region" and ctx.lexicon[n.entity].cls == "Country" \
                         and outer.extra.get("country") != n.entity:
                     continue  # "خليج غينيا"، "بحيرة تشاد": a region named after a state it is not in
+                if outer.cls == "GovernmentBody" and n.kind != "name" and outer.extra.get("country") == n.entity:
+                    parsed.implied.append(Mention(ev, "entities/body-adjective", entity=n.entity, start=n.start,
+                                                  end=n.end, surface=text[n.start:n.end], how=n.kind))
                 if ctx.lexicon[n.entity].cls in _NESTED_CLASSES and n.kind == "name":
                     parsed.mentions.append(
                         Mention(ev, "entities/nested-name", entity=n.entity, start=n.start, end=n.end,

@@ -89,6 +89,12 @@ def titles() -> tuple[PhraseMatcher, dict[str, tuple[str, str]]]:
 
 
 _DEPUTY_HEADS = ("نائب", "مساعد", "وكيل")  # titles that already name a deputy
+_MP = frozenset(normalize(w) for w in ("النائب", "النائبة"))
+# military ranks, which close a title before the name ("نائب قائد العمليات المشتركة الفريق أول الركن فلان")
+_RANKS = frozenset(normalize(w) for w in ("الفريق", "اللواء", "العميد", "العقيد", "الجنرال", "الأدميرال", "الأميرال",
+                                          "المشير"))
+_GRADES = frozenset(normalize(w) for w in ("أول", "الركن", "ركن"))
+_ORDINALS = frozenset(normalize(w) for w in ("الأول", "الأولى", "الثاني", "الثانية", "الثالث", "الثالثة"))
 
 
 def _construct_forms(title: str) -> list[str]:
@@ -161,6 +167,8 @@ def people(parsed: Parsed, ctx: Context) -> None:
                 continue
             if table[t.entity][0].endswith("*") and definite(toks[t.i]):
                 continue  # "وزير ال*" is a minister of something; "الوزير التزام ..." is the minister and a noun
+            if t.j - t.i == 1 and toks[t.i].norm in _MP and t.j < len(toks) and toks[t.j].norm in _ORDINALS:
+                continue  # "النائب الأول لرئيس مجلس الوزراء": a deputy, not a member of parliament
             role_start = _without_clitic(text, t.start, t.end, table[t.entity][0])
             role_end = t.end
             role_en = table[t.entity][1] or None
@@ -411,6 +419,9 @@ def people(parsed: Parsed, ctx: Context) -> None:
                 # "وأعلن وزير الصحة فلان الحصيلة" in a report filed from Baghdad: that state's minister (not
                 # "استقبل العبادي وزير الدفاع فلان، الذي يزور العراق")
                 affiliation = _filed_from(parsed, lex)
+            if affiliation is None and not _MP.isdisjoint(toks[k].norm for k in range(t.i, min(pos, len(toks)))):
+                # "رئيس اللجنة النائب فلان"، "رئيسة اللجنة، النائبة فلانة": a member of the parliament the text names
+                affiliation = _legislature_named(parsed, lex, view)
             titled.add(person)
             parsed.facts.append(PersonRole(ev, "people/title-name", person=person, role_ar=role_ar,
                                            role_en=role_en, affiliation=affiliation))
@@ -473,7 +484,8 @@ def _addressed_names(parsed: Parsed, matcher, table, surnames: dict) -> None:
                     and toks[k + 1].start not in starts \
                     and not _punct_between(text, tok.end, toks[k + 1].start):
                 _unknown_person(parsed, view, k + 1, starts, surnames, then=titled)
-            elif tok.norm in _SPEECH and toks[k + 1].start not in starts and not _punct_between(text, tok.end, toks[k + 1].start):
+            elif tok.norm in _SPEECH and toks[k + 1].start not in starts and not _punct_between(text, tok.end, toks[k + 1].start) \
+                    and not any(x.i == 0 for x in matcher.match(toks[k + 1:k + 4])):  # "وقالت رئيسة اللجنة، النائبة ..."
                 _unknown_person(parsed, view, k + 1, starts, surnames, closed=True, then=titled)
 
 
@@ -578,6 +590,12 @@ def _titles_after_names(parsed: Parsed, lex, matcher, table, titled: set[str]) -
                 continue
             role_end, j = _title_run(text, matcher, toks, k + t.j, t.end)
             role_end, j = _office_adjectives(text, matcher, toks, k + t.i, j, role_end, starts)
+            office = table[t.entity][0]
+            if " " not in office and not office.startswith("ال") and j == k + t.j:
+                role_end = _head_of(text, toks, j, starts, role_end)  # "، مدير عام إدارة مكافحة الإرهاب"
+            role_end = _affairs(text, toks, j, role_end, starts)  # "، المدير العام للشؤون السياسية"
+            while j < len(toks) and toks[j].start < role_end:
+                j += 1
             affiliation = None
             for pos in range(j, min(len(toks), j + 10)):
                 if _punct_between(text, toks[pos - 1].end, toks[pos].start):
@@ -593,6 +611,13 @@ def _titles_after_names(parsed: Parsed, lex, matcher, table, titled: set[str]) -
             entry = lex.get(m.entity)
             if affiliation is None and entry is not None:
                 affiliation = _lexicon_role(entry, parsed.doc.published)[2]
+            if affiliation is None:
+                # "وترأس وفد المملكة العربية السعودية الأستاذ فلان، مدير عام ...": the state whose delegation
+                # the person heads, named before the name and its words of address
+                s = view.token_at(m.start)
+                while s > 0 and toks[s - 1].norm in _HONORIFICS:
+                    s -= 1
+                affiliation = _affiliation_before(view, toks[s], lex, parsed)
             have.add((m.entity, view.index))
             titled.add(m.entity)
             parsed.facts.append(PersonRole(Evidence.of(view.sentence), "people/name-title", person=m.entity,
@@ -760,7 +785,26 @@ def _ministry_named_before(parsed: Parsed, lex, view, j: int) -> str | None:
 
 
 # "ومثّل تركيا ... نائب وزير الخارجية": the verb of representing a state, before it
+_SIDE = frozenset(normalize(w) for w in ("الجانب", "والجانب"))
 _REPRESENTED = frozenset(normalize(w) for w in ("مثل", "ومثل", "مثلت", "ومثلت", "يمثل", "تمثل", "ويمثل", "وتمثل"))
+
+
+_LEGISLATURE_WORDS = tuple(normalize(w) for w in (
+    "مجلس النواب", "البرلمان", "برلمان", "الكونغرس", "مجلس الشيوخ", "مجلس العموم", "مجلس الأمة", "الجمعية الوطنية",
+    "مجلس الشعب", "مجلس نواب", "البوندستاغ"))
+
+
+def _legislature_named(parsed: Parsed, lex, view) -> str | None:
+    """The parliament a member of parliament belongs to: the one named in the sentence, else the last one
+    named before it ("مجلس النواب العراقي – الدائرة الإعلامية ... برئاسة رئيس اللجنة النائب فلان")."""
+    def legislature(m) -> bool:
+        e = lex.get(m.entity)
+        return e is not None and e.cls == "GovernmentBody" and any(w in normalize(e.ar) for w in _LEGISLATURE_WORDS)
+    own = [m for m in view.mentions if legislature(m)]
+    if own:
+        return own[0].entity
+    before = [m for m in parsed.mentions if m.end <= view.sentence.start and legislature(m)]
+    return max(before, key=lambda m: m.start).entity if before else None
 
 
 def _affiliation_before(view, t, lex, parsed) -> str | None:
@@ -776,7 +820,9 @@ def _affiliation_before(view, t, lex, parsed) -> str | None:
         if cls in ("InternationalOrganization", "Organization", "GovernmentBody") and gap <= 2:
             return m.entity
         k = view.token_at(m.start)
-        if cls == "Country" and gap <= 3 and k > 0 and view.tokens[k - 1].norm in _DELEGATION:
+        if cls == "Country" and gap <= 3 and k > 0 and (view.tokens[k - 1].norm in _DELEGATION or (
+                m.how == "adjective" and view.tokens[k - 1].norm in _SIDE)):
+            # ("ومثّل الجانب الإيطالي المستشار فلان": the side a state's adjective names is its delegation)
             return m.entity  # "وترأست وفد غانا إلى الاجتماع وزيرة الخارجية ...": who heads a state's delegation is its
         if cls == "Country" and gap <= 4 and k > 0 and view.tokens[k - 1].norm in _REPRESENTED:
             return m.entity  # "ومثّل تركيا في الاجتماع نائب وزير الخارجية فلان": who represents a state is its
@@ -799,6 +845,13 @@ def _head_of(text: str, toks, j: int, starts: dict, end: int) -> int:
         if (tok.start in starts or tok.norm in _STOP or tok.norm in _CONNECTORS or tok.norm in _HONORIFICS
                 or _punct_between(text, toks[k - 1].end, tok.start)):
             break  # "نائب الحاكم الشيخ ...": the word of address opens the name
+        if k > j and tok.norm in _RANKS:
+            # "قائد العمليات اللواء"، "نائب قائد العمليات المشتركة الفريق أول الركن": a rank and its grade
+            # end what the head heads
+            k += 1
+            while k < len(toks) and toks[k].norm in _GRADES:
+                k += 1
+            return toks[k - 1].end
         if definite(tok):
             closed_at = k
         elif closed_at is not None or k >= j + 4:
@@ -831,6 +884,21 @@ _ABROAD = normalize("الخارج")
 # the ministry or office a title is held in, after في ("في وزارة الخارجية الإيطالية")
 _WORKPLACES = frozenset(normalize(w) for w in ("وزارة", "الوزارة", "الخارجية", "رئاسة", "مكتب", "ديوان"))
 _AFFAIRS = frozenset(normalize(w) for w in ("شؤون", "الشؤون", "شئون", "الشئون"))
+
+
+def _affairs(text: str, toks, j: int, end: int, starts: dict) -> int:
+    """Where a title ends when "للشؤون" and the affairs it names follow it ("المدير العام للشؤون السياسية"،
+    "مساعد الوزير لشؤون الأمن"): up to two more words, each an adjective or noun with the article."""
+    if j >= len(toks) or toks[j].norm not in _FOR_AFFAIRS or _punct_between(text, toks[j - 1].end, toks[j].start):
+        return end
+    k = j + 1
+    while k < len(toks) and k <= j + 2 and toks[k].start not in starts and toks[k].norm not in _STOP \
+            and toks[k].surface.startswith(("ال", "وال")) and not _punct_between(text, toks[k - 1].end, toks[k].start):
+        k += 1
+    return toks[k - 1].end if k > j + 1 else end
+
+
+_FOR_AFFAIRS = frozenset(normalize(w) for w in ("للشؤون", "لشؤون", "للشئون", "لشئون"))
 
 
 def _opens_complement(title: str) -> bool:
