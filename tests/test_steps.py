@@ -823,6 +823,15 @@ def test_a_nationality_adjective_in_the_indefinite_accusative_names_its_country(
     assert {"USA", "AFG"} <= {m.entity for m in p.mentions}
 
 
+def test_a_name_that_is_also_an_adjective_with_the_article_is_the_adjective():
+    # "سورية" names Syria; "السورية" is "the Syrian", which gives nothing to anyone
+    p = parse(ABOUT_ISIS + "ورحب المشاركون بالتعهدات لدعم الاستقرار في المناطق السورية والتي تتجاوز 280 مليون دولار.")
+    assert ("SYR", "adjective") in {(m.entity, m.how) for m in p.mentions}
+    assert [f.donor for f in p.facts_of(Funding)] == [None]
+    p = parse("وزار الوفد سورية والعراق لبحث خطر داعش.")
+    assert ("SYR", "name") in {(m.entity, m.how) for m in p.mentions}
+
+
 def test_a_capital_named_by_adjective_names_its_country_too():
     p = parse("احتضنت العاصمة الأردنية أمس الاجتماع الوزاري للتحالف الدولي.")
     assert {("AMMAN", "name"), ("JOR", "adjective")} <= {(m.entity, m.how) for m in p.mentions}
