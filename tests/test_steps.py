@@ -837,6 +837,34 @@ def test_a_capital_named_by_adjective_names_its_country_too():
     assert {("AMMAN", "name"), ("JOR", "adjective")} <= {(m.entity, m.how) for m in p.mentions}
 
 
+TIMELINE = ("التحالف الدولي في عشر سنوات: تسلسل زمني\n\n"
+            "بمناسبة مرور عقد على تأسيس التحالف الدولي، نستعرض أبرز محطاته، من الاجتماعات الوزارية إلى المعارك الكبرى.\n\n"
+            "3 كانون الأول 2014 – بروكسل\n"
+            "أول اجتماع وزاري للتحالف في مقر حلف شمال الأطلسي، بحضور ممثلي نحو ستين شريكاً.\n\n"
+            "6 شباط 2019 – واشنطن\n"
+            "اجتماع وزاري يستضيفه وزير الخارجية مايك بومبيو، والتحالف يضم حينها 79 عضواً.\n\n"
+            "8 حزيران 2023 – الرياض\n"
+            "المملكة العربية السعودية تستضيف الاجتماع الوزاري.\n\n"
+            "22 آذار 2024 – موسكو\n"
+            "هجوم دامٍ على قاعة للحفلات يودي بحياة أكثر من 140 شخصاً، ويتبناه تنظيم داعش.\n\n"
+            "ماذا بعد؟\n"
+            "يدخل التحالف عقده الثاني وسط تحولات كبيرة، والتحالف يضم 87 عضواً.")
+
+
+def test_a_timelines_dated_headings_date_and_place_the_entries_under_them():
+    p = parse(TIMELINE, published="2024-10-02")
+    assert sorted((m.place, m.start_date, m.kind) for m in p.facts_of(Meeting)) == [
+        ("BRUSSELS", "2014-12-03", "ministerial"), ("RIYADH", "2023-06-08", "ministerial"),
+        ("WASHINGTON", "2019-02-06", "ministerial")]
+    assert {(s.count, s.as_of) for s in p.facts_of(CoalitionSize)} == {(60, "2014-12-03"), (79, "2019-02-06"),
+                                                                    (87, "2024-10-02")}
+    assert [(a.perpetrator, a.place, a.date) for a in p.facts_of(Attack)] == [("ISIS", "MOSCOW", "2024-03-22")]
+    # one dated line under the sender is the report's date, no timeline's
+    p = parse("سفارة الولايات المتحدة – الرباط\n12 ماي 2022\n\nالاجتماع الوزاري للتحالف الدولي بمراكش: أبرز النتائج\n\n"
+              "احتضنت مدينة مراكش، أمس الأربعاء 11 ماي 2022، الاجتماع الوزاري للتحالف الدولي.", published="2022-05-12")
+    assert [(m.place, m.start_date) for m in p.facts_of(Meeting)] == [("MARRAKESH", "2022-05-11")]
+
+
 def test_a_meeting_mentioned_twice_in_a_document_is_one_meeting():
     p = parse("عقد التحالف الدولي اجتماعاً وزارياً في مدريد في 3 حزيران 2020. وأكد اجتماع مدريد أهمية الاستقرار.")
     assert len(p.facts_of(Meeting)) == 1

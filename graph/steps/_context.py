@@ -136,6 +136,60 @@ def views(parsed: Parsed) -> list[SentenceView]:
     return out
 
 
+# what may stand between a heading's date and its places: "11 أيلول 2014 – جدة"، "27 أيلول 2024 – بغداد وواشنطن"
+_HEADING_JOINERS = frozenset({"و"})
+_HEADING_END = ".،,؛;!؟?"
+
+
+def dated_sections(parsed: Parsed, lexicon: Lexicon) -> dict[int, tuple[DateMention, str | None]]:
+    """The sentences under a heading line that gives only a date and a place, as a timeline's entries
+    do ("11 أيلول 2014 – جدة", then "وزراء خارجية ... يجتمعون في جدة ..."): each with that date, and
+    with that place when the heading names one place alone. An entry ends at the next such heading or
+    at a short line of another kind ("ماذا بعد؟"); a text with only one such line has none. Worked out
+    once per document."""
+    cached = getattr(parsed, "_dated_sections", None)
+    if cached is not None:
+        return cached
+    out: dict[int, tuple[DateMention, str | None]] = {}
+    current: tuple[DateMention, str | None] | None = None
+    headings = 0
+    for view in views(parsed):
+        head = _date_heading(view, lexicon, parsed)
+        if head is not None:
+            current = head
+            headings += 1
+        elif current is not None:
+            text = view.sentence.text.strip()
+            if len(view.tokens) <= _SHORT_LINE and text[-1:] not in ".!":
+                current = None  # a heading of another kind closes the entry
+            else:
+                out[view.index] = current
+    if headings < 2:
+        out = {}  # one dated line is the report's own date ("12 ماي 2022" under the sender), not a timeline
+    parsed._dated_sections = out  # type: ignore[attr-defined]
+    return out
+
+
+_SHORT_LINE = 6
+
+
+def _date_heading(view: SentenceView, lexicon: Lexicon, parsed: Parsed) -> tuple[DateMention, str | None] | None:
+    """The date and (one) place of a line that holds nothing else, or None."""
+    text = view.sentence.text.strip()
+    if not view.dates or not view.tokens or len(view.tokens) > 9 or text[-1:] in _HEADING_END:
+        return None
+    first = min(view.dates, key=lambda d: d.start)
+    if not first.value or view.token_at(first.start) != 0:
+        return None
+    places = [m for m in view.mentions if entity_class(m.entity, lexicon, parsed) in ("City", "Region", "Country")]
+    covered = [(d.start, d.end) for d in view.dates] + [(m.start, m.end) for m in places]
+    rest = [t for t in view.tokens if t.norm not in _HEADING_JOINERS and not any(a <= t.start < b for a, b in covered)]
+    if len(rest) > 1:
+        return None  # a sentence, not a heading ("ضواحي موسكو" has one word more)
+    named = {m.entity for m in places}
+    return first, (next(iter(named)) if len(named) == 1 else None)
+
+
 def _fresh(parsed: Parsed) -> bool:
     return getattr(parsed, "_views_key", None) == (len(parsed.mentions), len(parsed.dates), len(parsed.quantities))
 

@@ -24,7 +24,8 @@ from ..pipeline import Context, step
 from ..rdf import mint_key
 from ..text import normalize, strip_clitics
 from ..triggers import triggers
-from ._context import (LIST_ITEM, ACTOR_CLASSES, SentenceView, clause_of, clause_spans, definite, entity_class, is_media,
+from ._context import (LIST_ITEM, ACTOR_CLASSES, SentenceView, clause_of, clause_spans, dated_sections, definite,
+                       entity_class, is_media,
                        proclitic, punct_between, quoted_words, views, within_a_state)
 
 __all__ = ["meetings", "membership", "coalition_size", "meeting_key", "meeting_of", "main_meeting"]
@@ -110,6 +111,7 @@ def meetings(parsed: Parsed, ctx: Context) -> None:
     deliberated = trig.words("deliberated")
     listed = _listed_meetings(parsed, lex, trig, found)
     sentence_meeting.update(listed)
+    sections = dated_sections(parsed, lex)
     for view in views(parsed):
         toks = view.tokens
         before, previous = previous, view
@@ -246,6 +248,13 @@ def meetings(parsed: Parsed, ctx: Context) -> None:
                 place = None
             named = [n.start for n in nouns if n.start > a.start and n.start not in back]
             date, end_date = _lasting(view, trig, *_date(view, a.start, spans, lex, parsed, place, cuts, named))
+            if (section := sections.get(view.index)) is not None and (a.start not in back or kinds):
+                # a timeline's entry under "11 أيلول 2014 – جدة": its heading dates and places what it tells
+                if not date:
+                    date, end_date = section[0].value, section[0].end_value
+                if section[1] and not virtual and (place is None or (
+                        (e := lex.get(section[1])) is not None and e.extra.get("country") == place)):
+                    place = section[1]  # (a city of the state the entry names: "المملكة العربية السعودية تستضيف")
             if date and a.start in back and parsed.doc.published and date[:7] > parsed.doc.published[:7] and any(
                     d.value == date and _quoted(view, d.start) for d in view.dates):
                 # "عقب الاجتماع ... «ستنهي مهامها في سبتمبر من العام المقبل»": the meeting named again was held;
@@ -283,8 +292,11 @@ def meetings(parsed: Parsed, ctx: Context) -> None:
                 # "وشارك في الاجتماع ممثلو ...": the meeting the report is about (settled below)
                 sentence_meeting.setdefault(view.index, None)
                 continue
-            if not (place or date or virtual or kinds) and _any_or_later(view, a, trig):
-                continue  # "أن يصبح التحالف نادياً للاجتماعات"، "في جلسة لاحقة لم يحدد موعدها": none held
+            if not (place or date or virtual) and _any_or_later(view, a, trig) and (
+                    not kinds or not _MEETINGS_ANY.isdisjoint(strip_clitics(toks[view.token_at(a.start)].norm))):
+                # "أن يصبح التحالف نادياً للاجتماعات"، "في جلسة لاحقة لم يحدد موعدها"، "من الاجتماعات الوزارية إلى
+                # المعارك الكبرى": none held, or meetings in general
+                continue
             if place:
                 place = _city_of_the_same_meeting(found, place, date, end_date, virtual, lex)
             # a meeting word the clause is cut before is another meeting than the sentence's others
@@ -1679,13 +1691,17 @@ def coalition_size(parsed: Parsed, ctx: Context) -> None:
             dated_in_clause = [d.value for d in view.dates if d.value and a <= d.start < b and len(d.value) >= 4
                                and not _since(view, d)  # "ويضم أكثر من ستين دولة غاراته ... منذ آب 2014"
                                and not _after_in_clause(spans, [r for r in refs if r > q.start], d.start)]
+            # a timeline's entry under "6 شباط 2019 – واشنطن" tells "والتحالف يضم حينها 79 عضواً" of that day
+            section = dated_sections(parsed, lex).get(view.index)
             if any(w in trig.words("now") for w in clause):
                 as_of = parsed.doc.published
             elif any(w in trig.words("then") for w in clause):
                 earlier = [d.value for d in view.dates if d.value and d.start < q.start]
-                as_of = earlier[-1] if earlier else parsed.doc.published
+                as_of = earlier[-1] if earlier else (section[0].value if section else parsed.doc.published)
             elif dated_in_clause:
                 as_of = dated_in_clause[0]
+            elif section is not None:
+                as_of = section[0].value
             elif any(w in trig.words("counts_now") for w in clause) and not any(w in trig.words("was") for w in clause):
                 as_of = parsed.doc.published  # "يضم", not "كان يضم"
             elif LIST_ITEM.match(view.sentence.text) and (opening := next(

@@ -20,7 +20,7 @@ from ..pipeline import Context, step
 from ..rdf import mint_key
 from ..text import Token, normalize, strip_clitics
 from ..triggers import triggers
-from ._context import LIST_ITEM, clause_break, entity_class, main_armed_group, proclitic, views, within_a_state
+from ._context import LIST_ITEM, clause_break, dated_sections, entity_class, main_armed_group, proclitic, views, within_a_state
 
 __all__ = ["threats", "attacks"]
 
@@ -84,6 +84,7 @@ def attacks(parsed: Parsed, ctx: Context) -> None:
     trig = triggers()
     main, isis = main_armed_group(parsed, lex), main_armed_group(parsed, lex, isis_only=True)
     all_views = views(parsed)
+    sections = dated_sections(parsed, lex)
     by_place: list[Attack] = []
     told_before: list[tuple[Attack, int]] = []  # attacks told as a time before the one reported
     for k, view in enumerate(all_views):
@@ -126,6 +127,15 @@ def attacks(parsed: Parsed, ctx: Context) -> None:
                 wider.sort(key=lambda m: entity_class(m.entity, lex, parsed) != "Region")
                 here = wider[:1]
             cities += [(w, m) for m in (here or in_city[:1])]
+        section = sections.get(view.index)
+        if not cities and section is not None and section[1] is not None and view.token_at(words[0].start) <= 1 \
+                and entity_class(section[1], lex, parsed) in ("City", "Region"):
+            # a timeline's entry that opens with the attack ("22 آذار 2024 – ضواحي موسكو", then "هجوم دامٍ على
+            # قاعة ...، ويتبناه تنظيم داعش"): where and when its heading says
+            parsed.facts.append(Attack(Evidence.of(view.sentence), "attacks/timeline-entry",
+                                       perpetrator=_claimant(parsed, lex, view, trig, main, isis), place=section[1],
+                                       date=section[0].value))
+            continue
         if not cities:
             continue
         # "التنظيم", or a claim ("وكان الأخير قد تبنى الهجوم"): the document's main armed group; a claim
@@ -162,7 +172,7 @@ def attacks(parsed: Parsed, ctx: Context) -> None:
             before = max((x.start for x, _ in cities if x.start < w.start), default=-1)
             opening = [d for d in dated if before < d.start < w.start and d.start not in taken]
             chosen = next((ds[i] for ds, i in ((later, 0), (earlier, -1), (opening, -1), (afar, 0)) if ds), None)
-            date = chosen.value if chosen else None
+            date = chosen.value if chosen else (section[0].value if section is not None else None)
             if chosen is not None and (later or earlier):
                 taken.add(chosen.start)  # "استهدف الموصل في 3 أيار 2020، والهجوم على مدينة الكرك": Mosul's
             a = Attack(Evidence.of(view.sentence), "attacks/attack-word-city", perpetrator=perpetrator, place=c.entity,
