@@ -865,6 +865,16 @@ def test_a_timelines_dated_headings_date_and_place_the_entries_under_them():
     assert [(m.place, m.start_date) for m in p.facts_of(Meeting)] == [("MARRAKESH", "2022-05-11")]
 
 
+def test_who_met_named_before_the_verb_and_the_meeting_an_entry_names_again():
+    p = parse("تسلسل زمني للتحالف الدولي\n\n11 أيلول 2014 – جدة\nوزراء خارجية الولايات المتحدة ومصر والعراق يجتمعون في "
+              "جدة بدعوة من المملكة العربية السعودية. تركيا تحضر الاجتماع لكنها تمتنع عن التوقيع على البيان.\n\n"
+              "6 شباط 2019 – واشنطن\nاجتماع وزاري يستضيفه وزير الخارجية مايك بومبيو.", published="2024-10-02")
+    jeddah, washington = sorted(p.facts_of(Meeting), key=lambda m: m.start_date)
+    assert {(f.actor, f.role) for f in p.facts_of(Participation) if f.meeting == jeddah.key} == {
+        ("USA", "attendee"), ("EGY", "attendee"), ("IRQ", "attendee"), ("TUR", "attendee"), ("SAU", "host")}
+    assert {(f.actor, f.role) for f in p.facts_of(Participation) if f.meeting == washington.key} >= {("USA", "host")}
+
+
 def test_a_meeting_mentioned_twice_in_a_document_is_one_meeting():
     p = parse("عقد التحالف الدولي اجتماعاً وزارياً في مدريد في 3 حزيران 2020. وأكد اجتماع مدريد أهمية الاستقرار.")
     assert len(p.facts_of(Meeting)) == 1

@@ -112,6 +112,7 @@ def meetings(parsed: Parsed, ctx: Context) -> None:
     listed = _listed_meetings(parsed, lex, trig, found)
     sentence_meeting.update(listed)
     sections = dated_sections(parsed, lex)
+    section_meetings: dict[int, Meeting] = {}  # a timeline entry's heading -> the meeting the entry told first
     for view in views(parsed):
         toks = view.tokens
         before, previous = previous, view
@@ -194,6 +195,11 @@ def meetings(parsed: Parsed, ctx: Context) -> None:
             # "لم يكن اللقاء الذي احتضنته قاعدة أندروز ... أمس الثلاثاء، اجتماعاً عابراً. فللمرة الأولى ...
             # تنظيم الدولة ...، جلس قادة جيوش ... في اجتماع ...": the next sentence tells the same meeting, the war on ISIS
             coalition = True
+        section = sections.get(view.index)
+        if nouns and section is not None and (told_here := section_meetings.get(id(section[0]))) is not None and (
+                len(back) == len(nouns) or (not kinds_all and all(definite(toks[view.token_at(n.start)]) for n in nouns))):
+            sentence_meeting.setdefault(view.index, told_here)  # "تركيا تحضر الاجتماع": the entry's meeting
+            continue
         if not (coalition or any(k.entity != "other" for k in kinds_all)):
             # "وترأس الاجتماع بالاشتراك وزير الخارجية البريطاني ...": "the meeting" named again
             # with its article or a demonstrative is the one the report is about, not another event
@@ -248,7 +254,7 @@ def meetings(parsed: Parsed, ctx: Context) -> None:
                 place = None
             named = [n.start for n in nouns if n.start > a.start and n.start not in back]
             date, end_date = _lasting(view, trig, *_date(view, a.start, spans, lex, parsed, place, cuts, named))
-            if (section := sections.get(view.index)) is not None and (a.start not in back or kinds):
+            if section is not None and (a.start not in back or kinds):
                 # a timeline's entry under "11 أيلول 2014 – جدة": its heading dates and places what it tells
                 if not date:
                     date, end_date = section[0].value, section[0].end_value
@@ -307,6 +313,8 @@ def meetings(parsed: Parsed, ctx: Context) -> None:
                 continue
             m = _merge_or_new(found, view, kind, place, date, end_date, virtual, made_here if a.start in cuts else ())
             made_here.append(m)
+            if section is not None:
+                section_meetings.setdefault(id(section[0]), m)
             if a.start in cuts:
                 cut_meetings.setdefault(view.index, []).append((a.start, m))
             if _after_in_clause(spans, _reference_points(view), a.start):
@@ -1034,10 +1042,14 @@ def _participants(parsed: Parsed, ctx: Context, view, meeting: Meeting, cut=()) 
                            and not passed[0] <= x.start < passed[1]])
             scope = [m for m in actors if r.end <= m.start < b and view.token_at(m.start) - rt <= 30
                      and not passed[0] <= m.start < passed[1]]
-            if r.entity in ("chair", "host") and view.tokens[rt].norm[:1] in "يت":
+            if (r.entity in ("chair", "host") and view.tokens[rt].norm[:1] in "يت") or (
+                    r.entity == "attendee" and not scope and (set(strip_clitics(view.tokens[rt].norm)) & met
+                                                              or view.tokens[rt].norm in _ATTENDS)):
                 # "وزير الخارجية الإيطالي فلان ونظيره الأمريكي فلان يترأسان في روما اجتماعاً": the subject
-                # before a verb (not a noun: "برئاسة"), the last of it right before the verb
-                before = [m for m in actors if a <= m.start and m.end <= r.start and rt - view.token_at(m.start) <= 10]
+                # before a verb (not a noun: "برئاسة"), the last of it right before the verb (or before one of
+                # meeting with no one after it: "وزراء خارجية الولايات المتحدة ... ولبنان يجتمعون في جدة")
+                reach = 10 if r.entity != "attendee" else 30
+                before = [m for m in actors if a <= m.start and m.end <= r.start and rt - view.token_at(m.start) <= reach]
                 if before and view.token_at(before[-1].end - 1) == rt - 1:
                     scope = before + scope
             elif r.entity == "chair" and view.tokens[rt].norm.startswith(_CHAIRMANSHIP):
@@ -1075,6 +1087,8 @@ def _participants(parsed: Parsed, ctx: Context, view, meeting: Meeting, cut=()) 
                                           role=role))
 
 
+# verbs of attending whose subject comes before them: "تركيا تحضر الاجتماع"
+_ATTENDS = frozenset(normalize(w) for w in ("تحضر", "يحضر", "تحضره", "يحضره", "تشارك", "يشارك", "يشاركون", "يحضرون"))
 # "تتولى X رئاسة ...": a verb of taking on, then who, then the chairmanship
 _TAKES_ON = frozenset(normalize(w) for w in ("تتولى", "يتولى", "تولت", "تولى", "تتشارك", "يتشارك", "تشاركت", "تشارك",
                                             "تتقاسم", "يتقاسم", "تقاسمت", "تتناوب", "يتناوب"))
