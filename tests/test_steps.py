@@ -875,6 +875,18 @@ def test_who_met_named_before_the_verb_and_the_meeting_an_entry_names_again():
     assert {(f.actor, f.role) for f in p.facts_of(Participation) if f.meeting == washington.key} >= {("USA", "host")}
 
 
+def test_the_same_month_and_a_day_of_it_one_who_took_part_from_afar_and_a_meeting_of_ministers():
+    p = parse("في الثامن عشر من مارس، هاجم مسلحان متحف باردو في تونس. وفي الشهر ذاته، عقدت مجموعة مكافحة تمويل داعش "
+              "اجتماعها الأول في روما. وفي الحادي والثلاثين من الشهر، سقطت طائرة قرب الحدود. وفي الثاني من يونيو، "
+              "اجتمعت في باريس «المجموعة المصغرة» للتحالف، فيما شارك كيري عن بعد بسبب إصابته. وفي 29 من الشهر الماضي "
+              "استضافت لندن اجتماعاً لوزراء 21 دولة من التحالف الدولي.", published="2015-12-30")
+    assert [(d.surface, d.value) for d in p.dates if d.rule == "dates/same-month"] == [
+        ("في الشهر ذاته", "2015-03"), ("الحادي والثلاثين من الشهر", "2015-03-31")]
+    assert sorted((m.place, m.start_date, m.kind, m.virtual) for m in p.facts_of(Meeting)) == [
+        ("LONDON", "2015-11-29", "ministerial", False), ("PARIS", "2015-06-02", "small-group", False),
+        ("ROME", "2015-03", "other", False)]
+
+
 def test_a_meeting_mentioned_twice_in_a_document_is_one_meeting():
     p = parse("عقد التحالف الدولي اجتماعاً وزارياً في مدريد في 3 حزيران 2020. وأكد اجتماع مدريد أهمية الاستقرار.")
     assert len(p.facts_of(Meeting)) == 1

@@ -247,7 +247,11 @@ _DAYS_LATER = re.compile(r"^\W*(?:و|ف)?(?:بعد|عقب)\s+(?P<n>يوم|يوم
 _DAYS = {"يوم": 1, "يومين": 2, "ثلاثة": 3, "أربعة": 4, "خمسة": 5}
 # (the day in digits, or the words before "من" that may be its ordinal: "الخامس عشر من الشهر ذاته")
 _SAME_MONTH = re.compile(r"(?:(?<![\d\u0660-\u0669])(?P<day>[0-9\u0660-\u0669]{1,2})|(?P<words>(?:[^\W\d_]+\s+){0,2}"
-                         r"[^\W\d_]+))\s+من\s+(?:الشهر\s+(?:نفسه|ذاته)|نفس\s+الشهر|ذات\s+الشهر|ذلك\s+الشهر)")
+                         r"[^\W\d_]+))\s+من\s+(?:الشهر\s+(?:نفسه|ذاته)|نفس\s+الشهر|ذات\s+الشهر|ذلك\s+الشهر"
+                         # (or bare: "وفي الحادي والثلاثين من الشهر، سقطت ...", not "من الشهر الماضي")
+                         r"|الشهر(?!\s+(?:الماضي|المقبل|القادم|الجاري|الحالي|المنصرم|الفائت|التالي|السابق)))(?!\w)")
+# "وفي الشهر ذاته، عقدت المجموعة اجتماعها": the month the text named last, with no day
+_IN_SAME_MONTH = re.compile(r"(?<!من )(?:في\s+)?(?:الشهر\s+(?:نفسه|ذاته)|نفس\s+الشهر|ذات\s+الشهر)")
 
 
 def _day_in_words(m: re.Match) -> tuple[int, int] | None:
@@ -301,10 +305,18 @@ def _same_day_or_month(parsed: Parsed) -> None:
                 continue
             before = [d.value for d in found if d.end <= at and d.value and len(d.value) >= 7]
             month = before[-1][:7] if before else last_month
-            if month and 1 <= day <= 31:
+            if month and 1 <= day <= 31 and not any(d.start < sent.start + m.end() and at < d.end for d in found):
                 parsed.dates.append(DateMention(ev, "dates/same-month", value=f"{month}-{day:02d}", start=at,
                                                 end=sent.start + m.end(), surface=sent.text[at - sent.start:m.end()],
                                                 relative=True))
+        for m in (_IN_SAME_MONTH.finditer(sent.text) if "الشهر" in sent.text else ()):
+            at = sent.start + m.start()
+            before = [d.value for d in found if d.end <= at and d.value and len(d.value) >= 7]
+            month = before[-1][:7] if before else last_month
+            if month and not any(d.start < sent.start + m.end() and at < d.end for d in parsed.dates
+                                 if d.evidence.sentence == sent.index):
+                parsed.dates.append(DateMention(ev, "dates/same-month", value=month, start=at, end=sent.start + m.end(),
+                                                surface=m.group(), relative=True))
         days = [d.value for d in found if d.value and len(d.value) == 10]
         if days:
             last_day = days[-1]

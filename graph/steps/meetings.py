@@ -210,7 +210,9 @@ def meetings(parsed: Parsed, ctx: Context) -> None:
         hosts = trig.find("meeting_hosts", toks)
         hosted = bool(hosts)
         # "حضورياً وافتراضياً": a hybrid meeting still met somewhere
-        virtual = bool(trig.find("virtual", toks)) and not any(t.norm in trig.words("in_person") for t in toks)
+        # (not one who took part from afar: "اجتمعت في باريس المجموعة المصغرة ...، فيما شارك كيري عن بعد")
+        virtual = any(not _from_afar(view, v, spans) for v in trig.find("virtual", toks)) \
+            and not any(t.norm in trig.words("in_person") for t in toks)
         anchors, clauses_seen = [], set()
         made_here: list[Meeting] = []
         # one anchor a clause, and one that names a meeting before one that points back:
@@ -1087,6 +1089,15 @@ def _participants(parsed: Parsed, ctx: Context, view, meeting: Meeting, cut=()) 
                                           role=role))
 
 
+def _from_afar(view, word, spans) -> bool:
+    """Whether a word of meeting online says how one participant took part: a verb of taking part
+    before it in its clause ("فيما شارك كيري عن بعد بسبب إصابته")."""
+    a, _ = clause_of(spans, word.start)
+    return any(a <= t.start < word.start and t.norm in _TOOK_PART for t in view.tokens)
+
+
+_TOOK_PART = frozenset(normalize(w) for w in ("شارك", "وشارك", "شاركت", "وشاركت", "يشارك", "تشارك", "حضر", "وحضر",
+                                             "حضرت", "وحضرت", "انضم", "وانضم", "انضمت", "وانضمت"))
 # verbs of attending whose subject comes before them: "تركيا تحضر الاجتماع"
 _ATTENDS = frozenset(normalize(w) for w in ("تحضر", "يحضر", "تحضره", "يحضره", "تشارك", "يشارك", "يشاركون", "يحضرون"))
 # "تتولى X رئاسة ...": a verb of taking on, then who, then the chairmanship
