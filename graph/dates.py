@@ -31,7 +31,7 @@ from typing import Any, Iterable, Protocol
 from .data import load_yaml
 from .text import Folded, fold
 
-__all__ = ["DateExpr", "day_of_words", "find_dates", "is_bound"]
+__all__ = ["DateExpr", "day_of_words", "find_dates", "is_bound", "names_a_month"]
 
 
 @dataclass(frozen=True)
@@ -200,6 +200,11 @@ _DAY_WORDS = _day_ordinals()
 def day_of_words(phrase: str) -> int | None:
     """The day an ordinal phrase names ("الخامس عشر" -> 15, "الحادي والعشرين" -> 21), else None."""
     return _DAY_WORDS.get(" ".join(_fold_word(w) for w in phrase.split()))
+
+
+def names_a_month(phrase: str) -> bool:
+    """Whether one of the words of ``phrase`` is a month's name ("11 شباط" yes; "يوم الثلاثاء" no)."""
+    return any(_fold_word(w) in _MONTHS for w in re.split(r"[\s/()\-–]+", phrase) if w)
 
 
 # The second day of a pair may drop the article: "يومي فاتح وثاني مارس".

@@ -887,6 +887,18 @@ def test_the_same_month_and_a_day_of_it_one_who_took_part_from_afar_and_a_meetin
         ("ROME", "2015-03", "other", False)]
 
 
+def test_a_day_without_a_year_in_a_paragraph_of_another_year_and_the_city_a_meeting_was_for():
+    p = parse("سنوات داعش\n\nففي 20 كانون الثاني 2016 اجتمع في باريس وزراء دفاع الدول السبع الأكثر مساهمة في التحالف الدولي. "
+              "وبعد ثلاثة أسابيع، في 11 شباط، جمع في مقر حلف الناتو ببروكسل وزراء دفاع دول التحالف الدولي. ثم استضاف "
+              "في تموز أكثر من ثلاثين وزيراً قرب واشنطن، قبل أن يترأس مع لودريان في باريس، يوم 25 تشرين الأول 2016، "
+              "اجتماعاً لوزراء دفاع ثلاث عشرة دولة خُصص لمعركتي الموصل والرقة.\n\n"
+              "وقال الوزير يوم الثلاثاء 11 تشرين الأول إن الحرب مستمرة.", published="2022-10-25")
+    assert sorted((m.place, m.start_date) for m in p.facts_of(Meeting)) == [
+        ("BRUSSELS", "2016-02-11"), ("PARIS", "2016-01-20"), ("PARIS", "2016-10-25")]
+    # in a paragraph of its own, a day with no year is of the year of publication
+    assert "2022-10-11" in {d.value for d in p.dates}
+
+
 def test_a_meeting_mentioned_twice_in_a_document_is_one_meeting():
     p = parse("عقد التحالف الدولي اجتماعاً وزارياً في مدريد في 3 حزيران 2020. وأكد اجتماع مدريد أهمية الاستقرار.")
     assert len(p.facts_of(Meeting)) == 1

@@ -199,13 +199,18 @@ _THAT_YEAR = ("من ذلك العام", "من العام نفسه", "من نفس
 @step("dates")
 def dates(parsed: Parsed, ctx: Context) -> None:
     """Date expressions, relative ones resolved against the publication date."""
-    from ..dates import find_dates
+    from ..dates import find_dates, names_a_month
 
     last_year: str | None = None  # the year named last, in this sentence or one before
     heading: str | None = None  # the year a timeline's heading line gives the items under it
     section = False  # the heading has a title: it dates the paragraphs under it, to the next heading
+    paragraph, prev_end = 0, 0
+    told: str | None = None  # the last date of the paragraph with a year of its own, to the month at least
     for sent in parsed.sentences:
         ev = Evidence.of(sent)
+        if "\n" in parsed.doc.text[prev_end:sent.start]:
+            paragraph, told = paragraph + 1, None
+        prev_end = sent.end
         line = sent.text.strip()
         year_line = _YEAR_HEADING.fullmatch(line)
         if year_line is None and len(line.split()) <= _SECTION_WORDS:
@@ -231,8 +236,17 @@ def dates(parsed: Parsed, ctx: Context) -> None:
             if value and last_year and any(tail.startswith(normalize(p)) for p in _THAT_YEAR) and len(value) >= 7:
                 value = last_year + value[4:]
                 end_value = last_year + end_value[4:] if end_value else None
+            if value and d.relative and told and len(value) >= 7 and value[:4] != told[:4] \
+                    and not _RELATIVE_WORDS.search(sent.text, d.start, d.end) and names_a_month(sent.text[d.start:d.end]) \
+                    and told[:4] + value[4:] >= told[:len(value)]:
+                # "ففي 20 كانون الثاني 2016 اجتمع ... وبعد ثلاثة أسابيع، في 11 شباط، جمع ...": a day with no year, later
+                # in a paragraph that tells a year's events in order, is of that year, not of the publication's
+                value = told[:4] + value[4:]
+                end_value = told[:4] + end_value[4:] if end_value else None
             if value and not d.relative:
                 last_year = value[:4]
+                if len(value) >= 7:
+                    told = value
             parsed.dates.append(DateMention(ev, "dates/expression", value=value, end_value=end_value,
                                             start=sent.start + d.start, end=sent.start + d.end,
                                             surface=sent.text[d.start:d.end], relative=d.relative))

@@ -789,7 +789,9 @@ def _place(view, lex, parsed, anchor: int, spans, hosted: bool, cut: bool = Fals
               # "القاهرة في 11 مايو /أ ش أ/ شارك ... في الاجتماع الوزاري ... الذي تستضيفه مدينة مراكش": where the
               # report was filed from, opening the line, is no venue of its own
               and m.start != getattr(parsed, "_dateline_at", None)
-              and not _in_an_events_name(view, m, outside=anchor)]  # "بالتزامن مع (مؤتمر لندن ...)"
+              and not _in_an_events_name(view, m, outside=anchor)  # "بالتزامن مع (مؤتمر لندن ...)"
+              # "اجتماعاً ... خُصص لمعركتي الموصل والرقة": the city a battle is for
+              and not _after_battle_word(view, m)]
     # (a venue past another meeting's words after this one is that meeting's: "استضافتها الاجتماع الوزاري
     # المقبل ...، وذلك خلال مشاركتها في اجتماع المديرين ...، الذي عُقد ...، في مدينة لاهاي")
     near = [m for m in venues if a <= m.start < b] or (
@@ -1087,6 +1089,19 @@ def _participants(parsed: Parsed, ctx: Context, view, meeting: Meeting, cut=()) 
     for actor, role in chosen.items():
         parsed.facts.append(Participation(ev, f"meetings/role-{role}", meeting=at.get(actor, meeting).key, actor=actor,
                                           role=role))
+
+
+_BATTLE = frozenset(normalize(w) for w in ("معركة", "معركتي", "لمعركة", "لمعركتي", "معارك", "لمعارك", "بمعركة",
+                                           "تحرير", "لتحرير", "استعادة", "لاستعادة"))
+
+
+def _after_battle_word(view, m) -> bool:
+    """Whether a city is named right after a word of battle or liberation ("لمعركتي الموصل والرقة"), or
+    next in a list after one."""
+    k = view.token_at(m.start)
+    toks = view.tokens
+    return k > 0 and (toks[k - 1].norm in _BATTLE or (
+        k > 1 and m.surface.startswith("و") and toks[k - 2].norm in _BATTLE))
 
 
 def _from_afar(view, word, spans) -> bool:
