@@ -1152,6 +1152,12 @@ def test_a_state_welcomed_for_taking_part_did_not_join_there():
     assert [j.member for j in p.facts_of(Join)] == ["TGO"]
 
 
+def test_a_join_a_fact_check_quotes_as_a_claim_and_one_told_in_a_relative_clause():
+    p = parse("الادعاء الثاني: «روسيا وإيران انضمتا إلى التحالف الدولي» التقييم: خطأ. ومن أعضاء التحالف الدولي "
+              "مصر والمغرب منذ السنوات الأولى، فضلاً عن كينيا التي انضمت في فبراير 2019.", published="2023-06-15")
+    assert [(j.member, j.date) for j in p.facts_of(Join)] == [("KEN", "2019-02")]
+
+
 def test_each_join_is_dated_by_its_own_clause():
     p = parse("في اجتماع لندن للتحالف الدولي في آذار 2017 انضمت ليبيا وتشاد ليصبح عدد الأعضاء 70، وفي باريس في "
               "أيار 2019 رحب الوزراء بجمهورية الكونغو الديمقراطية وغينيا والفلبين أعضاء جدداً في التحالف.")

@@ -1387,7 +1387,9 @@ def membership(parsed: Parsed, ctx: Context) -> None:
             if _joins_the_enemy(view, jt, lex, parsed, trig):
                 continue
             if jt and toks[jt - 1].norm in trig.words("negation"):
-                continue  # "ولم تنضم الجزائر إلى التحالف": a join denied  # "قدموا من أكثر من مئة بلد للالتحاق بالتنظيم في العراق وسوريا"
+                continue  # "ولم تنضم الجزائر إلى التحالف": a join denied
+            if _quoted_claim(view, j.start):
+                continue  # "الادعاء الثاني: «روسيا وإيران انضمتا إلى التحالف» التقييم: خطأ": a claim, not a join  # "قدموا من أكثر من مئة بلد للالتحاق بالتنظيم في العراق وسوريا"
             # "أعلن التحالف الدولي، أمس، انضمام موريتانيا إليه": إليه names the coalition of the sentence
             back = any(t.norm in trig.words("to_it") for t in toks[jt + 1:jt + 8] if t.start < b)
             # "يبلغ عدد أعضاء التحالف 87 عضواً، عقب انضمام توغو": the clause before is the join's
@@ -1400,7 +1402,12 @@ def membership(parsed: Parsed, ctx: Context) -> None:
             welcomed = any(about <= w.start <= j.start for w in trig.find("join_welcome", toks))
             # (or a meeting of the coalition told in the sentence welcomes it: "- 6 فبراير 2019: اجتماع وزاري في
             # واشنطن يرحب بانضمام كينيا وفيجي", a timeline's item that names no coalition)
-            about_coalition = any(about <= n.start < b for n in trig.find("size_nouns", toks)) or any(
+            # (or, for a join word with nothing joined after it, the coalition the sentence named before: "وهي أعضاء
+            # منذ السنوات الأولى للتحالف، فضلاً عن كينيا التي انضمت في فبراير 2019")
+            untold = not any(t.norm in _JOINED_TO for t in toks[jt + 1:jt + 3])
+            about_coalition = any(about <= n.start < b for n in trig.find("size_nouns", toks)) or (
+                untold and jt > 0 and toks[jt - 1].norm in _RELATIVE and any(
+                    m.end <= j.start and entity_class(m.entity, lex, parsed) == "Coalition" for m in view.mentions)) or any(
                 entity_class(m.entity, lex, parsed) == "Coalition" and (about <= m.start < b or back or own_meeting)
                 for m in view.mentions) or (back and coalition_before) or (
                 welcomed and own_meeting and any(about <= n.start < b for n in trig.find("meeting_nouns", toks)))
@@ -1505,6 +1512,20 @@ def membership(parsed: Parsed, ctx: Context) -> None:
 
 
 _RELATIVE = frozenset(normalize(w) for w in ("التي", "الذي"))
+# what a join word's target opens with: "انضمت إلى التحالف"، "التحقت بالتحالف"، "انضمامها إليه"
+_JOINED_TO = frozenset(normalize(w) for w in ("إلى", "الى", "إليه", "اليه", "إليها", "بالتحالف", "إلي"))
+# words that name what follows as a claim ("الادعاء الثاني: «...»")
+_CLAIM = frozenset(normalize(w) for w in ("الادعاء", "ادعاء", "الزعم", "زعم", "مزاعم", "المزاعم", "شائعة", "الشائعة",
+                                          "الإشاعة", "إشاعة"))
+
+
+def _quoted_claim(view, at: int) -> bool:
+    """Whether ``at`` is inside a quotation that a word of claiming before it introduces."""
+    text, s = view.sentence.text, view.sentence.start
+    opened = text.rfind("«", 0, at - s)
+    if opened < 0 or text.rfind("»", 0, at - s) > opened:
+        return False
+    return any(t.norm in _CLAIM for t in view.tokens if t.start < s + opened)
 # a state welcomed "التي تشارك" is welcomed for taking part, not for joining
 _TAKING_PART = [[normalize(r), normalize(v)] for r in _RELATIVE
                 for v in ("تشارك", "يشارك", "شاركت", "شارك", "تحضر", "يحضر", "حضرت", "حضر")]
