@@ -832,6 +832,12 @@ def test_a_name_that_is_also_an_adjective_with_the_article_is_the_adjective():
     assert ("SYR", "name") in {(m.entity, m.how) for m in p.mentions}
 
 
+def test_a_states_adjective_on_a_noun_of_commitment_names_who_commits():
+    p = parse("انضمت سوريا إلى التحالف الدولي. وتتضمن الالتزامات السورية بموجب الإعلان:\n"
+              "- تبادل المعلومات مع شركاء التحالف حول خلايا التنظيم.\n- تأمين مراكز احتجاز مقاتلي التنظيم في شمال شرق سوريا.")
+    assert {c.actor for c in p.facts_of(Commitment)} == {"SYR"}, [(c.label, c.actor) for c in p.facts_of(Commitment)]
+
+
 def test_a_capital_named_by_adjective_names_its_country_too():
     p = parse("احتضنت العاصمة الأردنية أمس الاجتماع الوزاري للتحالف الدولي.")
     assert {("AMMAN", "name"), ("JOR", "adjective")} <= {(m.entity, m.how) for m in p.mentions}

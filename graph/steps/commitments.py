@@ -162,8 +162,13 @@ def _actors(parsed: Parsed, lex, view, at_a_meeting: bool) -> tuple[str | None, 
     (where the partners together, or the meeting itself, speak for it)."""
     office = next((f.affiliation for f in parsed.facts_of(PersonRole)
                    if f.evidence.sentence == view.index and f.affiliation), None)
-    return office, [m for m in view.mentions if m.how == "name"
+    # (and a state's adjective on a noun of commitment: "تتضمن الالتزامات السورية بموجب الإعلان:")
+    return office, [m for m in view.mentions if (m.how == "name" or (
+        m.how == "adjective" and view.token_at(m.start) > 0 and view.tokens[view.token_at(m.start) - 1].norm in _PLEDGES))
                     and entity_class(m.entity, lex, parsed) in ("Coalition", "Country", "CoalitionBody")], at_a_meeting
+
+
+_PLEDGES = frozenset(normalize(w) for w in ("الالتزامات", "التزامات", "الالتزام", "التعهدات", "تعهدات", "التعهد"))
 
 
 _COLLECTIVE = triggers().words("collective_subjects")
