@@ -286,6 +286,12 @@ _BEFORE_A_DAY = frozenset(normalize(w) for w in ("في", "وفي", "يوم", "و
     | triggers().words("weekdays")
 
 
+def _month_before(found: list, at: int, last_month: str | None) -> str | None:
+    """The month named last before offset ``at``: in the sentence (``found``, its dates in order), else before it."""
+    before = [d.value for d in found if d.end <= at and d.value and len(d.value) >= 7]
+    return before[-1][:7] if before else last_month
+
+
 def _same_day_or_month(parsed: Parsed) -> None:
     """"وفي اليوم نفسه": the day of the last dated sentence before it; "في ٢٩ من الشهر نفسه": that day
     of the month the text named last (in the sentence or before)."""
@@ -317,16 +323,14 @@ def _same_day_or_month(parsed: Parsed) -> None:
                 day, at = told[0], sent.start + told[1]
             else:
                 continue
-            before = [d.value for d in found if d.end <= at and d.value and len(d.value) >= 7]
-            month = before[-1][:7] if before else last_month
+            month = _month_before(found, at, last_month)
             if month and 1 <= day <= 31 and not any(d.start < sent.start + m.end() and at < d.end for d in found):
                 parsed.dates.append(DateMention(ev, "dates/same-month", value=f"{month}-{day:02d}", start=at,
                                                 end=sent.start + m.end(), surface=sent.text[at - sent.start:m.end()],
                                                 relative=True))
         for m in (_IN_SAME_MONTH.finditer(sent.text) if "الشهر" in sent.text else ()):
             at = sent.start + m.start()
-            before = [d.value for d in found if d.end <= at and d.value and len(d.value) >= 7]
-            month = before[-1][:7] if before else last_month
+            month = _month_before(found, at, last_month)
             if month and not any(d.start < sent.start + m.end() and at < d.end for d in parsed.dates
                                  if d.evidence.sentence == sent.index):
                 parsed.dates.append(DateMention(ev, "dates/same-month", value=month, start=at, end=sent.start + m.end(),
