@@ -206,12 +206,12 @@ class PhraseMatcher:
                               if variant.startswith(pre)]
                 # a word that lost its article to match: "السورية" is the adjective's "the Syrian", not the
                 # name "سورية" with an article no state's name takes
-                article = 3 if vi and "ال" + variant in variants[i] else 0
+                name_penalty = 3 if vi and "ال" + variant in variants[i] else 0
                 for seq, pat, key, kind in cands:
                     L = len(pat)
                     if i + L > n or (L > 2 and not _tail_matches(norms[i + 2:i + L], pat[2:])):
                         continue
-                    rank = (L, -vi - (2 * (kind != "name") if not article or kind != "name" else article), -vi, -seq)
+                    rank = (L, -vi - (name_penalty if kind == "name" else 2), -vi, -seq)
                     if best is None or rank > best[0]:
                         best = (rank, key, kind)
             if best:

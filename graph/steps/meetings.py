@@ -1108,13 +1108,13 @@ def _from_afar(view, word, spans) -> bool:
     """Whether a word of meeting online says how one participant took part: a verb of taking part
     before it in its clause ("فيما شارك كيري عن بعد بسبب إصابته")."""
     a, _ = clause_of(spans, word.start)
-    return any(a <= t.start < word.start and t.norm in _TOOK_PART for t in view.tokens)
+    return any(a <= t.start < word.start and _strip_conj(t.norm) in _ATTENDS for t in view.tokens)
 
 
-_TOOK_PART = frozenset(normalize(w) for w in ("شارك", "وشارك", "شاركت", "وشاركت", "يشارك", "تشارك", "حضر", "وحضر",
-                                             "حضرت", "وحضرت", "انضم", "وانضم", "انضمت", "وانضمت"))
-# verbs of attending whose subject comes before them: "تركيا تحضر الاجتماع"
-_ATTENDS = frozenset(normalize(w) for w in ("تحضر", "يحضر", "تحضره", "يحضره", "تشارك", "يشارك", "يشاركون", "يحضرون"))
+# verbs of attending or taking part: whose subject may come before them ("تركيا تحضر الاجتماع"), who took part
+# from afar ("فيما شارك كيري عن بعد"), a state welcomed "التي تشارك" (for taking part, not for joining)
+_ATTENDS = frozenset(normalize(w) for w in ("تحضر", "يحضر", "تحضره", "يحضره", "يحضرون", "حضر", "حضرت", "تشارك",
+                                            "يشارك", "يشاركون", "شارك", "شاركت", "انضم", "انضمت"))
 # "تتولى X رئاسة ...": a verb of taking on, then who, then the chairmanship
 _TAKES_ON = frozenset(normalize(w) for w in ("تتولى", "يتولى", "تولت", "تولى", "تتشارك", "يتشارك", "تشاركت", "تشارك",
                                             "تتقاسم", "يتقاسم", "تقاسمت", "تتناوب", "يتناوب"))
@@ -1385,11 +1385,11 @@ def membership(parsed: Parsed, ctx: Context) -> None:
             clause_norms = [t.norm for t in toks if a <= t.start < b]
             jt = view.token_at(j.start)
             if _joins_the_enemy(view, jt, lex, parsed, trig):
-                continue
+                continue  # "قدموا من أكثر من مئة بلد للالتحاق بالتنظيم في العراق وسوريا"
             if jt and toks[jt - 1].norm in trig.words("negation"):
                 continue  # "ولم تنضم الجزائر إلى التحالف": a join denied
             if _quoted_claim(view, j.start):
-                continue  # "الادعاء الثاني: «روسيا وإيران انضمتا إلى التحالف» التقييم: خطأ": a claim, not a join  # "قدموا من أكثر من مئة بلد للالتحاق بالتنظيم في العراق وسوريا"
+                continue  # "الادعاء الثاني: «روسيا وإيران انضمتا إلى التحالف» التقييم: خطأ": a claim, not a join
             # "أعلن التحالف الدولي، أمس، انضمام موريتانيا إليه": إليه names the coalition of the sentence
             back = any(t.norm in trig.words("to_it") for t in toks[jt + 1:jt + 8] if t.start < b)
             # "يبلغ عدد أعضاء التحالف 87 عضواً، عقب انضمام توغو": the clause before is the join's
@@ -1462,7 +1462,7 @@ def membership(parsed: Parsed, ctx: Context) -> None:
                     continue  # "... إلى التحالف الدولي الذي تقوده الولايات المتحدة": the subject of a relative clause
                 if welcome and "ب" not in proclitic(m, lex) and not (after or joined):
                     continue  # "ورحب حلف شمال الأطلسي بانضمام توغو": who welcomes; the welcomed has ب on it
-                if welcome and [t.norm for t in toks[end + 1:end + 3]] in _TAKING_PART:
+                if welcome and end + 2 < len(toks) and toks[end + 1].norm in _RELATIVE and toks[end + 2].norm in _ATTENDS:
                     continue  # "رحب المشاركون بسوريا التي تشارك لأول مرة بصفتها عضواً": its taking part
                 if (j.end <= m.start and mt - jt <= window) or subject_before or after or joined:
                     # a member of a list is dated by its own item ("..., والفلبين التي أعلن انضمامها في شباط 2018")
@@ -1526,9 +1526,8 @@ def _quoted_claim(view, at: int) -> bool:
     if opened < 0 or text.rfind("»", 0, at - s) > opened:
         return False
     return any(t.norm in _CLAIM for t in view.tokens if t.start < s + opened)
-# a state welcomed "التي تشارك" is welcomed for taking part, not for joining
-_TAKING_PART = [[normalize(r), normalize(v)] for r in _RELATIVE
-                for v in ("تشارك", "يشارك", "شاركت", "شارك", "تحضر", "يحضر", "حضرت", "حضر")]
+
+
 _GROUP = (normalize("المجموعة"), normalize("مجموعة"))
 _FIRST_LAST = frozenset(normalize(w) for w in ("آخر", "أول", "أحدث"))
 _STATE_NOUNS = frozenset(normalize(w) for w in ("دولة", "عضو", "بلد"))
@@ -1669,6 +1668,7 @@ def coalition_size(parsed: Parsed, ctx: Context) -> None:
     # sentences count members with no other body named: "بلغ العدد 79 عضواً"
     all_views = list(views(parsed))
     about_it = bool(all_views) and any(entity_class(m.entity, lex, parsed) == "Coalition" for m in all_views[0].mentions)
+    sections = dated_sections(parsed, lex)
     for view in all_views:
         toks = view.tokens
         # A noun that is part of a name counts nothing: الدولة in تنظيم الدولة الإسلامية, الدول in جامعة الدول العربية.
@@ -1753,7 +1753,7 @@ def coalition_size(parsed: Parsed, ctx: Context) -> None:
                                and not _since(view, d)  # "ويضم أكثر من ستين دولة غاراته ... منذ آب 2014"
                                and not _after_in_clause(spans, [r for r in refs if r > q.start], d.start)]
             # a timeline's entry under "6 شباط 2019 – واشنطن" tells "والتحالف يضم حينها 79 عضواً" of that day
-            section = dated_sections(parsed, lex).get(view.index)
+            section = sections.get(view.index)
             if any(w in trig.words("now") for w in clause):
                 as_of = parsed.doc.published
             elif any(w in trig.words("then") for w in clause):

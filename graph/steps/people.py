@@ -871,14 +871,14 @@ _GIVEN_NAME_ENDS = frozenset(normalize(w) for w in ("الله", "الدين", "�
 # Ruling families whose name closes a name of four words ("جراح جابر الأحمد الصباح")
 _DYNASTIES = frozenset(normalize(w) for w in ("الصباح",))
 _POSTED_TO = frozenset(normalize(w) for w in ("إلى", "الى", "لدى"))
-_COMPLEMENTS = frozenset(normalize(w) for w in ("باسم", "لشؤون", "للشؤون"))
+_FOR_AFFAIRS = frozenset(normalize(w) for w in ("للشؤون", "لشؤون", "للشئون", "لشئون"))
 _ON_BEHALF = normalize("باسم")
+_COMPLEMENTS = _FOR_AFFAIRS | {_ON_BEHALF}
 # the second portfolio of a ministry ("وزيرة الخارجية والتكامل الإقليمي"), or its nationals ("والتوغوليين في الخارج")
 _PORTFOLIO_NOUNS = frozenset(normalize(w) for w in (
     "التكامل", "التعاون", "المغتربين", "التنمية", "الشؤون", "التجارة", "الاقتصاد", "الصناعة", "العدل", "الأوقاف",
     "المالية", "الإعلام", "الثقافة", "التخطيط", "الاستثمار", "الاستخبارات", "التعليم", "الصحة", "الطاقة", "الهجرة",
     "اللاجئين", "المغاربة", "الأمن", "الدفاع", "الداخلية", "الخارجية", "الرياضة", "الشباب", "السياحة", "البيئة"))
-_FOR_AFFAIRS = frozenset(normalize(w) for w in ("لشؤون", "للشؤون", "لشئون"))
 _IN = normalize("في")
 _ABROAD = normalize("الخارج")
 # the ministry or office a title is held in, after في ("في وزارة الخارجية الإيطالية")
@@ -896,9 +896,6 @@ def _affairs(text: str, toks, j: int, end: int, starts: dict) -> int:
             and toks[k].surface.startswith(("ال", "وال")) and not _punct_between(text, toks[k - 1].end, toks[k].start):
         k += 1
     return toks[k - 1].end if k > j + 1 else end
-
-
-_FOR_AFFAIRS = frozenset(normalize(w) for w in ("للشؤون", "لشؤون", "للشئون", "لشئون"))
 
 
 def _opens_complement(title: str) -> bool:
