@@ -3055,3 +3055,29 @@ def test_counts_of_members_in_a_report_titled_with_the_coalitions_name_and_no_sh
     # another body's members, in a report titled with the coalition's name, are not its own
     p = parse("التحالف الدولي لهزيمة داعش\n\nوبلغ عدد أعضاء الحلف 32 عضواً.", published="2026-01-20")
     assert p.facts_of(CoalitionSize) == []
+
+
+_ABOUT_THE_COALITION = "دعم الشركاء في التحالف الدولي لهزيمة داعش\n\n"
+
+
+def test_funding_year_from_a_dated_gift_and_a_force_given_to():
+    # the month told before the amount dates the gift; a force with ل on it, or named in the words of
+    # purpose after the amount, is who is helped
+    p = parse(_ABOUT_THE_COALITION + "وكانت المملكة العربية السعودية قد قدّمت في آب (أغسطس) 2018 مبلغ مئة مليون دولار لدعم "
+              "مشاريع الاستقرار في المناطق المحررة شمال شرقي سوريا.")
+    assert [(f.donor, f.amount, f.year) for f in p.facts_of(Funding)] == [("SAU", 100e6, "2018")]
+    p = parse(_ABOUT_THE_COALITION + "ووقعت الولايات المتحدة مذكرة تفاهم تقدم بموجبها مساعدات عسكرية لقوات البيشمركة تقدَّر قيمتها "
+              "بنحو 415 مليون دولار.")
+    assert [(f.donor, f.beneficiaries) for f in p.facts_of(Funding)] == [("USA", ["PESHMERGA"])]
+    p = parse(_ABOUT_THE_COALITION + "والتزمت الولايات المتحدة بتقديم 415 مليون دولار لتغطية رواتب عناصر البيشمركة وتزويدهم بالذخيرة.")
+    assert [(f.donor, f.beneficiaries) for f in p.facts_of(Funding)] == [("USA", ["PESHMERGA"])]
+
+
+def test_funding_not_given_by_the_other_side_of_an_agreement_and_a_target_by_its_value():
+    p = parse(_ABOUT_THE_COALITION + "وسيوقع بنك التصدير والاستيراد الأمريكي مذكرة تفاهم مع الحكومة العراقية تتيح تمويلاً بقيمة "
+              "ثلاثة مليارات دولار في قطاعات عدة.")
+    assert [(f.donor, f.amount) for f in p.facts_of(Funding)] == [("US_EXIM", 3e9)]
+    p = parse(_ABOUT_THE_COALITION + "وأطلق التحالف حملة تعهدات لدعم الاستقرار تتجاوز قيمتها المستهدفة 601 مليون دولار.")
+    assert [(f.kind, f.qualifier, f.amount) for f in p.facts_of(Funding)] == [("target", "more-than", 601e6)]
+    p = parse(_ABOUT_THE_COALITION + "وأعلن الوزير إطلاق حملة تعهدات هدفها يزيد قليلاً على 601 مليون دولار.")
+    assert [(f.kind, f.qualifier, f.amount) for f in p.facts_of(Funding)] == [("target", "more-than", 601e6)]

@@ -27,6 +27,8 @@ __all__ = ["funding"]
 
 _DONOR_CLASSES = {"Country", "InternationalOrganization", "Organization", "GovernmentBody", "Coalition"}
 _BENEFICIARY_CLASSES = {"Country", "Region"}
+_IN = frozenset({normalize("في")})
+_WITH = frozenset({normalize("مع")})
 
 
 def _can_give(m, lex, parsed) -> bool:
@@ -113,7 +115,8 @@ def funding(parsed: Parsed, ctx: Context) -> None:
                   and view.token_at(m.start) not in named_meeting]
         cities = [m for m in view.mentions if entity_class(m.entity, lex, parsed) == "City" and m.entity not in venues]
         for q in money:
-            before = [k for k in kinds if k.end <= q.start]
+            # (with one inside the amount's qualifier: "تتجاوز قيمتها المستهدفة 601 مليون دولار")
+            before = [k for k in kinds if k.end <= q.end]
             # (with no kind in the sentence and none from a list, there is a gift before: see above)
             kind = before[-1].entity if before else (kinds[0].entity if kinds else list_kind or (prev.kind if prev else ""))
             a, b = clause_of(spans, q.start)
@@ -123,8 +126,9 @@ def funding(parsed: Parsed, ctx: Context) -> None:
             if before and kind in ("pledge", "raised"):
                 # not one with ب or ل on it: "أعلنت سفارة مملكة هولندا بتونس عن تمويل": where, or who is given to
                 # nor one inside a quoted title ("مؤتمر بروكسل «الوقوف مع سوريا» ... عن تعهدات")
+                # nor the other side of an agreement ("مذكرة تفاهم مع الحكومة العراقية تتيح تمويلاً")
                 donors = [m for m in actors if m.end <= before[-1].start and not {"ب", "ل"} & set(proclitic(m, lex))
-                          and not _in_a_title(view, m)]
+                          and not _in_a_title(view, m) and not _preceded_by(view, m, _WITH)]
                 # "وقدمت الكويت 10 ملايين دولار": the giver named right after the verb (or the noun of
                 # giving, "تخصيص ألمانيا") comes before one named earlier in the sentence
                 subject = _named_after(view, spans, actors, before[-1], q, lex)
@@ -208,6 +212,9 @@ def funding(parsed: Parsed, ctx: Context) -> None:
             in_clause = in_clause or [m.entity for m in view.mentions if q.end <= m.start < b
                                       and entity_class(m.entity, lex, parsed) == "Program"
                                       and (_preceded_by(view, m, trig.words("given_to")) or "ل" in proclitic(m, lex))]
+            # "مساعدات ... لقوات البيشمركة تقدَّر قيمتها بنحو 415 مليون دولار"، "415 مليون دولار لتغطية رواتب
+            # عناصر البيشمركة": a force or body of a state given to, or named in what the money is for
+            in_clause = in_clause or _bodies_helped(parsed, lex, view, q, a, b, trig.words("given_to") - _IN)
             # "لإعادة تأهيل شبكات المياه في الجانب الأيمن من الموصل": a city the money is for, when no state is
             in_clause = in_clause or [m.entity for m in cities if q.end <= m.start < b]
             if not in_clause and any(q.end <= t.start < b and t.norm in _THE_TWO for t in toks):
@@ -225,8 +232,9 @@ def funding(parsed: Parsed, ctx: Context) -> None:
             beneficiaries = list(dict.fromkeys(b for b in beneficiaries if b != donor))
             years = [d.value[:4] for d in view.dates if d.value and d.start >= q.end and len(d.value) == 4]
             # "في عام 2022 وحده تجاوزت تعهدات الشركاء 440 مليون دولار": a year before the amount, not a bound
-            years = years or [d.value for d in reversed(view.dates) if d.value and len(d.value) == 4 and d.end <= q.start
-                              and not is_bound(parsed.doc.text, d)][:1]
+            # and "قدّمت في آب (أغسطس) 2018 مبلغ مئة مليون دولار": the year of a month or a day told before it
+            years = years or [d.value[:4] for d in reversed(view.dates) if d.value and len(d.value) >= 4
+                              and d.end <= q.start and not is_bound(parsed.doc.text, d)][:1]
             f = Funding(Evidence.of(view.sentence), f"funding/{kind}-word", kind=kind, amount=q.value,
                         currency=q.currency, qualifier=q.qualifier, donor=donor, beneficiaries=beneficiaries,
                         purpose=_purpose(parsed, view, q), year=years[0] if years else None)
@@ -483,6 +491,26 @@ def _rebuilt(view, lex, parsed, trig) -> list[str]:
     for m in view.mentions:
         i = view.token_at(m.start)
         if i > 0 and view.tokens[i - 1].norm in words and entity_class(m.entity, lex, parsed) in _BENEFICIARY_CLASSES:
+            out.append(m.entity)
+    return out
+
+
+def _bodies_helped(parsed: Parsed, lex, view, q, a: int, b: int, given_to: AbstractSet[str]) -> list[str]:
+    """The bodies of a state and the partner forces an amount goes to, in its clause ``a``-``b``: with ل on
+    them or after a word of giving to, or inside the words of purpose right after the amount."""
+    purpose_end = q.end
+    if _purpose(parsed, view, q) is not None:  # the words of purpose run to the next comma
+        rest = parsed.doc.text[q.end:view.sentence.end]
+        purpose_end += min((k for k in (rest.find(s) for s in "،,.؛") if k >= 0), default=len(rest))
+    out = []
+    for m in view.mentions:
+        if not a <= m.start < b or q.start <= m.start < q.end:
+            continue
+        cls = entity_class(m.entity, lex, parsed)
+        e = lex.get(m.entity)
+        if not (cls == "GovernmentBody" or (cls == "ArmedGroup" and e is not None and e.extra.get("coalition_partner"))):
+            continue
+        if "ل" in proclitic(m, lex) or _preceded_by(view, m, given_to) or q.end <= m.start < purpose_end:
             out.append(m.entity)
     return out
 
