@@ -3081,3 +3081,16 @@ def test_funding_not_given_by_the_other_side_of_an_agreement_and_a_target_by_its
     assert [(f.kind, f.qualifier, f.amount) for f in p.facts_of(Funding)] == [("target", "more-than", 601e6)]
     p = parse(_ABOUT_THE_COALITION + "وأعلن الوزير إطلاق حملة تعهدات هدفها يزيد قليلاً على 601 مليون دولار.")
     assert [(f.kind, f.qualifier, f.amount) for f in p.facts_of(Funding)] == [("target", "more-than", 601e6)]
+
+
+def test_attacks_listed_after_one_date_a_day_before_it_and_the_city_an_attack_is_named_by():
+    p = parse("عام من الهجمات\n\nوفي السادس والعشرين من يونيو 2015، عاش العالم يوماً دامياً: مسلح يقتل 38 سائحاً على "
+              "شاطئ فندق في مدينة سوسة التونسية، وانتحاري يفجر نفسه في مسجد بمدينة الكويت، وقد تبنى تنظيم داعش "
+              "الهجومين.", published="2016-01-02")
+    assert sorted((a.place, a.date) for a in p.facts_of(Attack)) == [("KUWAIT_CITY", "2015-06-26"),
+                                                                      ("SOUSSE", "2015-06-26")]
+    p = parse("عام من الهجمات\n\nفي الثالث عشر من نوفمبر 2015، ضربت سلسلة هجمات منسقة العاصمة الفرنسية باريس وتبناها "
+              "تنظيم داعش. وقبلها بيوم، قُتل 43 شخصاً في تفجيرين انتحاريين في الضاحية الجنوبية لبيروت تبناهما "
+              "التنظيم أيضاً. وفي اليوم نفسه لهجمات باريس، استعادت قوات البيشمركة مدينة سنجار.",
+              published="2016-01-02")
+    assert {(a.place, a.date) for a in p.facts_of(Attack)} == {("BEIRUT", "2015-11-12"), ("PARIS", "2015-11-13")}

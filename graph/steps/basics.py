@@ -258,6 +258,9 @@ _SAME_DAY = re.compile(r"(?:في\s+)?(?:اليوم\s+(?:نفسه|ذاته)|نف�
 # التالي"، often the day after something else: "وفي اليوم التالي لاجتماع المجموعة")
 _DAYS_LATER = re.compile(r"^\W*(?:و|ف)?(?:بعد|عقب)\s+(?P<n>يوم|يومين|ثلاثة\s+أيام|أربعة\s+أيام|خمسة\s+أيام)"
                          r"(?=[\s،,])(?!\s+(?:من|على)\s)")  # "بعد يومين من الهجوم": after something else
+# "وقبلها بيوم، قُتل 43 شخصاً"، "وبعده بيومين": days before or after the day the text named last
+_DAYS_AROUND = re.compile(r"^\W*(?:و|ف)?(?P<way>قبل|بعد)(?:ها|ه|هما)\s+ب(?P<n>يوم|يومين|ثلاثة\s+أيام|أربعة\s+أيام"
+                          r"|خمسة\s+أيام)(?:\s+واحد)?(?=[\s،,])")
 _DAYS = {"يوم": 1, "يومين": 2, "ثلاثة": 3, "أربعة": 4, "خمسة": 5}
 # (the day in digits, or the words before "من" that may be its ordinal: "الخامس عشر من الشهر ذاته")
 _SAME_MONTH = re.compile(r"(?:(?<![\d\u0660-\u0669])(?P<day>[0-9\u0660-\u0669]{1,2})|(?P<words>(?:[^\W\d_]+\s+){0,2}"
@@ -309,9 +312,9 @@ def _same_day_or_month(parsed: Parsed) -> None:
             if day:
                 parsed.dates.append(DateMention(ev, "dates/same-day", value=day, start=sent.start + m.start(),
                                                 end=sent.start + m.end(), surface=m.group(), relative=True))
-        later = _DAYS_LATER.match(sent.text)
+        later = _DAYS_LATER.match(sent.text) or _DAYS_AROUND.match(sent.text)
         if later and last_day and not any(d.start < sent.start + later.end() for d in found):
-            n = _DAYS[later.group("n").split()[0]]
+            n = _DAYS[later.group("n").split()[0]] * (-1 if later.groupdict().get("way") == "قبل" else 1)
             day = (_date.fromisoformat(last_day) + _timedelta(days=n)).isoformat()
             parsed.dates.append(DateMention(ev, "dates/days-later", value=day, start=sent.start + later.start(),
                                             end=sent.start + later.end(), surface=later.group(), relative=True))

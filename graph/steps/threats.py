@@ -107,7 +107,10 @@ def attacks(parsed: Parsed, ctx: Context) -> None:
             # "في منطقة حاوي العظيم بمحافظة ديالى، شمال شرقي بغداد": a city after a compass word is where
             # the place lies from, not the place
             here = [m for m in in_city if not _from_here(view, m, trig.words("compass"))]
-            placed = [m for m in here if _said_as_place(parsed, lex, view, m, trig)]
+            # "وفي اليوم نفسه لهجمات باريس، استعادت قوات البيشمركة مدينة سنجار": the city right after the attack
+            # word is its place; the next one the sentence names is another story's
+            right_after = [m for m in here if view.token_at(m.start) == k_after]
+            placed = right_after or [m for m in here if _said_as_place(parsed, lex, view, m, trig)]
             if here and not placed:
                 continue  # every city named acts ("فيما أعلنت موسكو إرسال محققين"): no attack's place
             here = placed
@@ -159,6 +162,7 @@ def attacks(parsed: Parsed, ctx: Context) -> None:
                  if d.value and not (len(d.value) == 4 and is_bound(parsed.doc.text, d, reach=_SINCE_REACH))]
         dated = [d for d in times if not _weekday_only(view, d, weekday)] or times
         taken: set[int] = set()
+        opened = None  # the date that opens the sentence's first attack, for the next ones it lists
         for w, c in cities:
             # a date after the place in its own clause, else one between the attack word and the place, else
             # one opening the attack's clause; a date in a later clause last ("... في مدينة الحسكة، والذي يضم
@@ -172,6 +176,12 @@ def attacks(parsed: Parsed, ctx: Context) -> None:
             before = max((x.start for x, _ in cities if x.start < w.start), default=-1)
             opening = [d for d in dated if before < d.start < w.start and d.start not in taken]
             chosen = next((ds[i] for ds, i in ((later, 0), (earlier, -1), (opening, -1), (afar, 0)) if ds), None)
+            if opening and chosen is opening[-1]:
+                opened = chosen
+            elif chosen is None and opened is not None and not any(opened.end <= d.start < w.start for d in dated):
+                # "وفي السادس والعشرين من يونيو، ...: مسلح يقتل 38 سائحاً في مدينة سوسة، وانتحاري يفجر نفسه في
+                # مسجد ... بمدينة الكويت": the attacks listed after one date are all of that date
+                chosen = opened
             date = chosen.value if chosen else (section[0].value if section is not None else None)
             if chosen is not None and (later or earlier):
                 taken.add(chosen.start)  # "استهدف الموصل في 3 أيار 2020، والهجوم على مدينة الكرك": Mosul's
