@@ -3094,3 +3094,25 @@ def test_attacks_listed_after_one_date_a_day_before_it_and_the_city_an_attack_is
               "التنظيم أيضاً. وفي اليوم نفسه لهجمات باريس، استعادت قوات البيشمركة مدينة سنجار.",
               published="2016-01-02")
     assert {(a.place, a.date) for a in p.facts_of(Attack)} == {("BEIRUT", "2015-11-12"), ("PARIS", "2015-11-13")}
+
+
+def test_coalition_counts_it_rose_to_each_as_of_its_own_date():
+    p = parse("التحالف الدولي لهزيمة داعش\n\nارتفع عدد الأعضاء من 62 في أيار/مايو 2015 إلى 73 في حزيران/يونيو 2017، "
+              "ثم إلى 81 بعد انضمام الفلبين في تشرين الأول/أكتوبر 2018.", published="2020-01-15")
+    assert sorted((s.count, s.as_of) for s in p.facts_of(CoalitionSize)) == [(62, "2015-05"), (73, "2017-06"),
+                                                                            (81, "2018-10")]
+
+
+def test_a_meeting_on_the_sidelines_of_another_bodys_summit_and_a_city_that_hosted_one():
+    p = parse("تاريخ التحالف الدولي ضد داعش\n\nوفي الرابع من أيلول/سبتمبر 2014، وعلى هامش قمة حلف شمال الأطلسي في "
+              "ويلز، اجتمع وزراء خارجية ودفاع تسع دول، وهي: الولايات المتحدة، وفرنسا، وكندا.\n\n"
+              "وبعد أسبوع، في 11 أيلول/سبتمبر، استضافت مدينة جدة اجتماعاً ضم وزير الخارجية الأمريكي ونظراءه من "
+              "دول الخليج والأردن ولبنان، تعهد فيه المشاركون بمواجهة التنظيم.\n\n"
+              "ويضم التحالف حالياً 87 عضواً، بينها الإنتربول وجامعة الدول العربية.", published="2024-03-10")
+    got = {(m.place, m.start_date, m.kind) for m in p.facts_of(Meeting)}
+    assert got == {("WALES", "2014-09-04", "ministerial"), ("JEDDAH", "2014-09-11", "other")}
+    by_place = {m.key: m.place for m in p.facts_of(Meeting)}
+    roles = {(by_place[r.meeting], r.actor, r.role) for r in p.facts_of(Participation)}
+    assert {("WALES", "FRA", "attendee"), ("JEDDAH", "JOR", "attendee"), ("JEDDAH", "LBN", "attendee")} <= roles
+    # the members the feature counts today did not take part in a meeting of ten years before
+    assert not {a for _, a, _ in roles} & {"INTERPOL", "ARAB_LEAGUE"}

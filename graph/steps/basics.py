@@ -209,7 +209,9 @@ def dates(parsed: Parsed, ctx: Context) -> None:
     for sent in parsed.sentences:
         ev = Evidence.of(sent)
         if "\n" in parsed.doc.text[prev_end:sent.start]:
-            paragraph, told = paragraph + 1, None
+            # (a paragraph that opens with the time since the last one goes on with its year: "وبعد ستة أيام، في
+            # 11 أيلول/سبتمبر، استضافت مدينة جدة اجتماعاً")
+            paragraph, told = paragraph + 1, told if _A_WHILE_LATER.match(sent.text) else None
         prev_end = sent.end
         line = sent.text.strip()
         year_line = _YEAR_HEADING.fullmatch(line)
@@ -253,6 +255,8 @@ def dates(parsed: Parsed, ctx: Context) -> None:
     _same_day_or_month(parsed)
 
 
+_A_WHILE_LATER = re.compile(r"^\W*(?:و|ف)?(?:بعد|عقب)\s+(?:\S+\s+){0,2}?(?:أيام|يوما|يوماً|يومين|أسبوع|أسبوعا|أسبوعاً"
+                            r"|أسبوعين|أسابيع|شهر|شهرا|شهراً|شهرين|أشهر|ساعات)(?=[\s،,])")
 _SAME_DAY = re.compile(r"(?:في\s+)?(?:اليوم\s+(?:نفسه|ذاته)|نفس\s+اليوم|ذات\s+اليوم)")
 # "وبعد يومين، هاجم ...": days after the day the text named last (at a sentence's start; not "وفي اليوم
 # التالي"، often the day after something else: "وفي اليوم التالي لاجتماع المجموعة")

@@ -132,7 +132,9 @@ def meetings(parsed: Parsed, ctx: Context) -> None:
         nouns = [m for m in nouns if m not in others]
         # "... الاجتماع الأول لمجلس وزراء دفاع دول التحالف الإسلامي، الذي انعقد تحت شعار ...": a verb after
         # another body's meeting tells that meeting
-        verbs = [v for v in trig.find("meeting_verbs", toks) if not any(o.start < v.start for o in others)
+        # (not one on whose sidelines they met: "وعلى هامش قمة حلف شمال الأطلسي في ويلز، اجتمع وزراء ...")
+        verbs = [v for v in trig.find("meeting_verbs", toks)
+                 if not any(o.start < v.start and not _on_the_sidelines(view, o) for o in others)
                  and not _not_held(view, v, trig) and not _organised_by_another(view, v.j, 10)]
         # verbs and bare verbal nouns of adopting: not a word with the article ("مدينة الصدر"، "الاعتماد على")
         outcomes = [o for o in trig.find("meeting_outcomes", toks) if not definite(toks[view.token_at(o.start)])]
@@ -147,10 +149,13 @@ def meetings(parsed: Parsed, ctx: Context) -> None:
         # "اجتماع جدة ... ضد التنظيم": a meeting named by its city, on the war against "the organisation"
         # (or "اجتماع في مدينة جدة" with its date: "• 11 أيلول 2014: اجتماع في مدينة جدة ... تمويل التنظيم")
         spans = clause_spans(view.sentence.text, view.sentence.start)
+        # (or "في 11 أيلول/سبتمبر، استضافت مدينة جدة اجتماعاً ... بمواجهة التنظيم": a city that hosted it, and when)
         coalition = coalition or (any(t.norm in the_organisation for t in toks)
                                   and any(_named_by_venue(view, n, lex, parsed)
                                           or (view.dates and _venue_right_after(view, spans, n, lex, parsed))
-                                          for n in nouns))
+                                          for n in nouns)) or (
+            any(t.norm in the_organisation for t in toks) and bool(nouns) and bool(view.dates)
+            and _venue_hosts(view, lex, parsed, trig.find("meeting_hosts", toks)))
         # "المبادئ التوجيهية التي تم تبنيها في مدينة الكويت في شباط 2018": adopted at a meeting
         nouns = nouns + [o for o in outcomes
                          if _venue_and_date_in_clause(view, lex, parsed, spans, o.start) and not _claimed_by(view, o, lex, parsed)]
@@ -347,7 +352,9 @@ def meetings(parsed: Parsed, ctx: Context) -> None:
     # a sentence that names no meeting speaks of the main one only in a report of it, which tells it
     # in its opening sentences; a meeting named in passing further down has no speakers elsewhere
     told = min((i for i, m in sentence_meeting.items() if m is main), default=None)
-    subject = told is not None and told <= _LEAD_SENTENCES
+    # (not a meeting years before the report, which tells it as history: "وفي الخامس من أيلول 2014 ... اجتمع
+    # وزراء عشر دول" in a feature of 2024 is no report of that meeting)
+    subject = told is not None and told <= _LEAD_SENTENCES and not _long_before(main.start_date, parsed.doc.published)
     for view in views(parsed):
         if view.index in other_events:
             continue
@@ -447,6 +454,17 @@ def _months_before(date: str | None, published: str | None) -> int:
     if not date or not published or len(date) < 7 or len(published) < 7:
         return 0
     return (int(published[:4]) - int(date[:4])) * 12 + int(published[5:7]) - int(date[5:7])
+
+
+def _long_before(day: str | None, published: str | None) -> bool:
+    """Whether ``day`` (a year, month or date) is more than a year before the publication date."""
+    if not day or not published:
+        return False
+    y, m = int(day[:4]), int(day[5:7]) if len(day) >= 7 else 12
+    return (int(published[:4]) - y) * 12 + int(published[5:7] or 1) - m > _A_YEAR
+
+
+_A_YEAR = 12  # months
 
 
 def _days_before(day: str | None, published: str | None) -> int | None:
@@ -723,6 +741,22 @@ def _organised_by_another(view, j: int, reach: int) -> bool:
     return False
 
 
+def _venue_hosts(view, lex, parsed, hosts) -> bool:
+    """Whether a city is the subject right after a word of hosting: "استضافت مدينة جدة اجتماعاً"."""
+    for h in hosts:
+        i = view.token_at(h.end - 1) + 1
+        if any(view.token_at(m.start) in (i, i + 1) and entity_class(m.entity, lex, parsed) == "City"
+               for m in view.mentions):
+            return True
+    return False
+
+
+def _on_the_sidelines(view, noun) -> bool:
+    """Whether a meeting word follows "هامش": what was done on the sidelines of that meeting was not it."""
+    i = view.token_at(noun.start)
+    return i > 0 and view.tokens[i - 1].norm in _SIDELINES
+
+
 def _of_another_body(view, noun, lex, parsed) -> bool:
     """"الاجتماع الأول لمجلس وزراء دفاع دول التحالف الإسلامي العسكري"، "اجتماع مجلس الأمن"، "اجتماع وزراء
     دفاع حلف الناتو": a meeting word whose genitive names another organisation is that body's meeting,
@@ -812,7 +846,9 @@ def _place(view, lex, parsed, anchor: int, spans, hosted: bool, cut: bool = Fals
                 # (or "...، عُقد في برلين يومي 21 و22 نوفمبر": the same, without الذي)
                 which = k is not None and i == k + 1 and (words[:1] in (["الذي"], ["التي"])
                                                           or (bool(words) and normalize(words[0]) in triggers().words("held")))
-                if words and (words[0] in ("في", "وفي", "بمدينة", "بالعاصمة", "وسط") or when or which):
+                # ("وعلى هامش قمة حلف شمال الأطلسي في ويلز، اجتمع وزراء ...": they met where the summit was)
+                aside = [normalize(w) for w in words[1:2]] == ["هامش"] and words[0] in ("على", "وعلى")
+                if words and (words[0] in ("في", "وفي", "بمدينة", "بالعاصمة", "وسط") or when or which or aside):
                     near = [m for m in venues if x <= m.start < y]
                     if near:
                         break
@@ -830,6 +866,7 @@ def _place(view, lex, parsed, anchor: int, spans, hosted: bool, cut: bool = Fals
 
 # Words before a meeting word that make it when something else was done ("أعلن ... خلال اجتماع").
 _DURING = frozenset({"خلال", "اثناء", "هامش", "وخلال"})
+_SIDELINES = frozenset({"هامش"})
 
 
 def _host_country(view, lex, parsed) -> str | None:
@@ -1645,6 +1682,7 @@ def _founding(view, d, trig) -> bool:
 
 
 _COUNT_OF = frozenset(normalize(w) for w in ("عددها", "عددهم", "عدده", "عدد"))
+_TO = frozenset(normalize(w) for w in ("إلى", "الى"))
 
 
 _THAT = frozenset({"ان", "بان", "وان"})  # أن، إن، بأن، وأن (folded)
@@ -1687,12 +1725,22 @@ def coalition_size(parsed: Parsed, ctx: Context) -> None:
         # "... المؤلف من 66 عضواً ... بعد استعادة الرمادي في كانون الأول": a date after "بعد" is another
         # event's, unless the count is told after it too ("بعدما كان يضم ستين دولة حين عقد ... في 2014")
         refs = _reference_points(view)
+        counted: list = []  # the counts of this sentence so far
         for q in view.quantities:
             if q.currency or not (10 <= q.value <= 200) or q.value != int(q.value):
                 continue
             if _PERCENT.search(normalize(view.sentence.text[q.start - view.sentence.start:q.end - view.sentence.start + 12])):
                 continue  # "أكثر من 60 في المئة من الأراضي": a share, not a count
             i = view.token_at(q.start)
+            if counted and i > 0 and toks[i - 1].norm in _TO and not q.ordinal:
+                # "ارتفع عدد الأعضاء من 68 في آذار 2017 إلى 79 في شباط 2019، ثم إلى 84 بعد انضمام بوركينا فاسو في
+                # كانون الأول 2021": the counts it rose to, each as of the date told after it, before the next one
+                nxt = min((o.start for o in view.quantities if o.start > q.start), default=view.sentence.end)
+                told = [d.value for d in view.dates if d.value and q.end <= d.start < nxt and len(d.value) >= 4]
+                parsed.facts.append(CoalitionSize(Evidence.of(view.sentence), "coalition_size/count-it-rose-to",
+                                                  count=int(q.value), as_of=told[0] if told else parsed.doc.published))
+                counted.append(q)
+                continue
             if q.ordinal and not (i > 0 and toks[i - 1].norm.startswith(trig.prefixes("membership_nouns"))):
                 continue  # "العضو الرابع والثمانين" counts; "اجتماعها الثالث عشر" does not
             j = view.token_at(q.end - 1) + 1
@@ -1779,3 +1827,4 @@ def coalition_size(parsed: Parsed, ctx: Context) -> None:
                 as_of = (meeting.start_date if meeting and meeting.start_date else None) or parsed.doc.published
             parsed.facts.append(CoalitionSize(Evidence.of(view.sentence), "coalition_size/number-near-member-word",
                                               count=int(q.value), as_of=as_of))
+            counted.append(q)
