@@ -3116,3 +3116,38 @@ def test_a_meeting_on_the_sidelines_of_another_bodys_summit_and_a_city_that_host
     assert {("WALES", "FRA", "attendee"), ("JEDDAH", "JOR", "attendee"), ("JEDDAH", "LBN", "attendee")} <= roles
     # the members the feature counts today did not take part in a meeting of ten years before
     assert not {a for _, a, _ in roles} & {"INTERPOL", "ARAB_LEAGUE"}
+
+
+def test_funding_words_of_contributing_lacking_and_a_package_and_whose_country_gives():
+    p = parse(_ABOUT_THE_COALITION + "وأوضح الوزير أن شركاء التحالف ساهموا منذ عام 2016 بأكثر من مليار ونصف المليار دولار في "
+              "صندوق تمويل الاستقرار.")
+    assert [(f.kind, f.amount, f.qualifier) for f in p.facts_of(Funding)] == [("raised", 1.5e9, "more-than")]
+    p = parse(_ABOUT_THE_COALITION + "وأسهمت اليابان بـ40 مليون دولار لدعم الاستقرار في العراق.")
+    assert [(f.kind, f.donor) for f in p.facts_of(Funding)] == [("pledge", "JPN")]
+    p = parse(_ABOUT_THE_COALITION + "وفي الاجتماع تعهد الشركاء بنحو 250 مليون دولار لسوريا، وما زال ينقصنا نحو 90 مليون "
+              "دولار.")
+    assert [(f.kind, f.amount) for f in p.facts_of(Funding)] == [("pledge", 250e6), ("shortfall", 90e6)]
+    p = parse(_ABOUT_THE_COALITION + "وأعلنت الممثلة العليا للاتحاد الأوروبي للشؤون الخارجية فيديريكا موغيريني عن حزمة "
+              "قيمتها 300 مليون يورو لإعادة إعمار العراق.")
+    assert [(f.donor, f.amount, f.currency) for f in p.facts_of(Funding)] == [("EU", 300e6, "EUR")]
+    p = parse(_ABOUT_THE_COALITION + "واستضافت الكويت الاجتماع الوزاري للتحالف بمشاركة وزير الخارجية الأمريكي ريكس "
+              "تيلرسون، الذي أعلن أن بلاده ستقدم 150 مليون دولار لدعم الاستقرار في سوريا.", published="2018-02-15")
+    assert [(f.donor, f.beneficiaries) for f in p.facts_of(Funding)] == [("USA", ["SYR"])]
+    p = parse(_ABOUT_THE_COALITION + "وقدرت الحكومة احتياجاتها بمئة مليار دولار، وبذلك تتجاوز الفجوة التمويلية 60 مليار "
+              "دولار في العراق.")
+    assert [(f.kind, f.qualifier) for f in p.facts_of(Funding) if f.amount == 60e9] == [("shortfall", "more-than")]
+
+
+def test_an_attack_by_fighters_loyal_to_the_organisation_and_fighters_from_many_states_are_no_count():
+    p = parse("التحالف الدولي وتنظيم داعش في أفريقيا\n\nويشير المسؤولون إلى الهجوم الذي شنه مسلحون موالون للتنظيم على "
+              "مدينة بالما الساحلية في شمال موزمبيق في 24 مارس 2021.", published="2021-07-02")
+    assert [(a.place, a.perpetrator) for a in p.facts_of(Attack)] == [("PALMA_MOZ", "ISIS")]
+    p = parse("التحالف الدولي لهزيمة داعش\n\nوقُدّر عدد من التحقوا بالتنظيم من الخارج بأكثر من 40 ألف مقاتل من أكثر من "
+              "110 دول.", published="2024-03-10")
+    assert p.facts_of(CoalitionSize) == []
+
+
+def test_ministers_and_political_directors_meet_apart():
+    p = parse("التحالف الدولي ضد داعش\n\nوترأس الوزيران أول اجتماع وزاري حضوري للتحالف الدولي منذ بدء الجائحة.\n\n"
+              "وكانت الفكرة قد طُرحت خلال اجتماع افتراضي للمديرين السياسيين في آذار.", published="2021-07-02")
+    assert sorted(m.kind for m in p.facts_of(Meeting)) == ["ministerial", "political-directors"]

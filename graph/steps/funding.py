@@ -29,6 +29,8 @@ _DONOR_CLASSES = {"Country", "InternationalOrganization", "Organization", "Gover
 _BENEFICIARY_CLASSES = {"Country", "Region"}
 _IN = frozenset({normalize("في")})
 _WITH = frozenset({normalize("مع")})
+_CONTRIBUTION_WITHIN = 6  # words from "ساهموا" to its amount
+_UNIONS = frozenset({"EU"})  # a union of states that gives as a state does
 
 
 def _can_give(m, lex, parsed) -> bool:
@@ -58,9 +60,10 @@ def funding(parsed: Parsed, ctx: Context) -> None:
     helping = trig.words("support") - trig.words("where")  # support words that say more than where
     last_person_state: str | None = None
     venues = {m.place for m in parsed.facts_of(Meeting)}
-    # the state each office-holder serves ("رئيس الوزراء الياباني فلان")
+    # the state each office-holder serves ("رئيس الوزراء الياباني فلان"), or the union of states ("الممثلة العليا
+    # للاتحاد الأوروبي للشؤون الخارجية فيديريكا موغيريني")
     states = {f.person: f.affiliation for f in parsed.facts_of(PersonRole)
-              if f.affiliation and entity_class(f.affiliation, lex, parsed) == "Country"}
+              if f.affiliation and (entity_class(f.affiliation, lex, parsed) == "Country" or f.affiliation in _UNIONS)}
     for view in views(parsed):
         toks = view.tokens
         for f in parsed.facts_of(PersonRole):
@@ -88,6 +91,7 @@ def funding(parsed: Parsed, ctx: Context) -> None:
                 list_kind = kinds[-1].entity
             continue
         spans = clause_spans(view.sentence.text, view.sentence.start)
+        kinds = [k for k in kinds if not _contributed_to(view, k, money, trig.words("contributed"))]
         kinds = kinds + _announced(view, spans, money, kinds)
         if not kinds and prev is None and list_kind is None:
             continue
@@ -132,11 +136,17 @@ def funding(parsed: Parsed, ctx: Context) -> None:
                 # "وقدمت الكويت 10 ملايين دولار": the giver named right after the verb (or the noun of
                 # giving, "تخصيص ألمانيا") comes before one named earlier in the sentence
                 subject = _named_after(view, spans, actors, before[-1], q, lex)
+                his = next((t for t in toks if t.end <= q.start and t.norm in trig.words("his_country")
+                            and not (donors and t.start < donors[-1].end)), None)
                 if subject is not None:
                     donor = subject
+                elif his is not None and (mine := _state_of_person_before(view, lex, parsed, states, his.start)):
+                    # "استضافت الكويت ...، بمشاركة وزير الخارجية الأمريكي فلان، الذي أعلن أن بلاده ستقدم": the state of
+                    # the person named last before "بلاده", not a giver named before that person
+                    donor = mine
                 elif donors:
                     donor = donors[-1].entity
-                elif (his := next((t for t in toks if t.end <= q.start and t.norm in trig.words("his_country")), None)):
+                elif his is not None:
                     # "توقع هاموند ...، معلناً أن بلاده ستخصص": the state of the person named last before it
                     donor = _state_of_person_before(view, lex, parsed, states, his.start) or last_person_state
                 elif kind == "pledge":  # "وأعلن رئيس الوزراء الياباني فلان تقديم ...": the state of the office-holder
@@ -493,6 +503,21 @@ def _rebuilt(view, lex, parsed, trig) -> list[str]:
         if i > 0 and view.tokens[i - 1].norm in words and entity_class(m.entity, lex, parsed) in _BENEFICIARY_CLASSES:
             out.append(m.entity)
     return out
+
+
+def _contributed_to(view, k, money, contributed: AbstractSet[str]) -> bool:
+    """Whether a word of contributing says "contributed to" rather than "gave": the next amount after it is
+    not given with ب, in the same words, right after it ("أسهمت الولايات المتحدة بـ108 ملايين دولار"، "ساهموا
+    منذ عام 2015 بأكثر من مليار دولار"; not "وأسهمت عائدات النفط، التي تقدر بنحو 500 مليون دولار، في تمويل")."""
+    if contributed.isdisjoint(strip_clitics(view.tokens[view.token_at(k.start)].norm)):
+        return False
+    q = next((q for q in money if q.start >= k.end), None)
+    if q is None or view.token_at(q.start) - view.token_at(k.end - 1) > _CONTRIBUTION_WITHIN:
+        return True
+    s = view.sentence.start
+    between = view.sentence.text[k.end - s:q.start - s]
+    return any(c in between for c in "،,؛") or not (between.rstrip("ـ").endswith("ب")
+                                                  or view.sentence.text[q.start - s] == "ب")
 
 
 def _bodies_helped(parsed: Parsed, lex, view, q, a: int, b: int, given_to: AbstractSet[str]) -> list[str]:

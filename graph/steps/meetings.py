@@ -31,6 +31,7 @@ from ._context import (LIST_ITEM, ACTOR_CLASSES, SentenceView, clause_of, clause
 __all__ = ["meetings", "membership", "coalition_size", "meeting_key", "meeting_of", "main_meeting"]
 
 _KIND_PRIORITY = ("small-group", "political-directors", "ministerial", "leaders", "other")
+_LEVELS_APART = frozenset({frozenset({"political-directors", "ministerial"}), frozenset({"political-directors", "leaders"})})
 _PARTICIPANT_CLASSES = ACTOR_CLASSES - {"WorkingGroup"}
 
 
@@ -506,7 +507,10 @@ def _city_of_the_same_meeting(found: list[Meeting], place: str, date, end_date, 
 def _merge_or_new(found: list[Meeting], view, kind, place, date, end_date, virtual, apart=()) -> Meeting:
     """The meeting found earlier that these words may tell again, else a new one (never one of ``apart``)."""
     for m in found:
-        if _compatible(m, place, date, end_date, virtual) and not any(m is x for x in apart):
+        # (ministers and political directors meet apart: "ترأس ... أول اجتماع وزاري حضوري" is not "اجتماع افتراضي
+        # للمديرين السياسيين في آذار" told further on)
+        if _compatible(m, place, date, end_date, virtual) and not any(m is x for x in apart) \
+                and frozenset({m.kind, kind}) not in _LEVELS_APART:
             m.place = m.place or place
             m.virtual = m.virtual or virtual  # "عُقد اليوم عبر تقنية الاتصال المرئي": the headline's meeting met online
             if date and (not m.start_date or len(date) > len(m.start_date)):

@@ -289,8 +289,9 @@ def _claimant(parsed: Parsed, lex, view, trig, main: str | None, isis: str | Non
     if any(t.norm in trig.words("the_organisation") for i in did for t in toks[i + 1:i + 3]) and (isis or main):
         return isis or main  # "هجوم واسع شنّه التنظيم على سجن غويران ... الذي تديره قوات سوريا الديمقراطية"
     # "التنظيم" alone, not the first word of a group's name ("تنظيم الدولة الإسلامية في ليبيا")
-    organisation = any(t.norm in trig.words("the_organisation") and not any(m.start <= t.start < m.end for m in groups)
-                       for t in toks)
+    # (or with ل on it: "الهجوم الذي شنه مسلحون موالون للتنظيم")
+    organisation = any(not trig.words("the_organisation").isdisjoint(strip_clitics(t.norm))
+                       and not any(m.start <= t.start < m.end for m in groups) for t in toks)
     if organisation and groups and (isis or main) and all(
             (e := lex.get(m.entity)) is not None and e.extra.get("coalition_partner") for m in groups):
         # "التنظيم ... شن هجوما واسعا على سجن غويران ... قبل أن تستعيد «قسد» السيطرة عليه": the coalition's
