@@ -3151,3 +3151,22 @@ def test_ministers_and_political_directors_meet_apart():
     p = parse("التحالف الدولي ضد داعش\n\nوترأس الوزيران أول اجتماع وزاري حضوري للتحالف الدولي منذ بدء الجائحة.\n\n"
               "وكانت الفكرة قد طُرحت خلال اجتماع افتراضي للمديرين السياسيين في آذار.", published="2021-07-02")
     assert sorted(m.kind for m in p.facts_of(Meeting)) == ["ministerial", "political-directors"]
+
+
+def test_no_name_after_a_speakers_label_or_a_clause_that_goes_on_and_a_topic_name_ends_at_fa():
+    p = parse("نص الحلقة الإذاعية عن التحالف الدولي\n\nالمذيعة: هناك حديث عن قاصرين داخل السجن، صحيح؟\n\n"
+              "المراسل: إي نعم رنا، هذا أكثر ما يقلق المنظمات.", published="2022-01-22")
+    assert p.facts_of(PersonRole) == []
+    p = parse("وترأس وفد الدولة في اجتماع التحالف الدولي الدكتور أنور قرقاش وزير الدولة للشؤون الخارجية، وضم الوفد "
+              "عدداً من المسؤولين.", published="2019-11-14")
+    assert all("وضم" not in (f.person or "") for f in p.facts_of(PersonRole))
+    assert not [e for e in p.entities.values() if "وضم" in e.label_ar]
+    p = parse("وفي جلسة البرلمان عن التحالف الدولي، أما النائب كاروان حمه فسأل عن وضع قوات التحالف في أربيل.",
+              published="2024-10-09")
+    assert [p.entities[f.person].label_ar for f in p.facts_of(PersonRole)] == ["كاروان حمه"]
+
+
+def test_a_state_among_the_first_that_joined_is_dated_by_its_own_words():
+    p = parse("الإمارات في الاجتماع الوزاري للتحالف الدولي في واشنطن\n\nوأكد الوزير في كلمة أمام الاجتماع أن دولة "
+              "الإمارات كانت من أوائل الدول التي انضمت إلى التحالف عند تأسيسه في عام 2014.", published="2019-11-14")
+    assert [(j.member, j.date, j.meeting) for j in p.facts_of(Join)] == [("ARE", "2014", None)]

@@ -1417,6 +1417,7 @@ def membership(parsed: Parsed, ctx: Context) -> None:
             dated = [d.value for d in view.dates if d.value and not _after_in_clause(spans, refs, d.start)]
             date = dated[0] if dated else parsed.doc.published
         members: list = []
+        among_dates: dict[int, str | None] = {}  # "من أوائل الدول التي انضمت": the member's start -> its own date
         for j in joins:
             a, b = clause_of(spans, j.start)
             listed_from = first_item = None  # where a list that a colon opens starts, and its first token
@@ -1525,6 +1526,16 @@ def membership(parsed: Parsed, ctx: Context) -> None:
                          and not parsed.doc.text[m.end:toks[k].start].strip(" ،,")]
                 if named:
                     members.append((named[-1], (a, b)))
+                elif k >= 3 and toks[k - 1].norm in _STATES and toks[k - 2].norm in _AMONG and toks[k - 3].norm == "من":
+                    # "أن دولة الإمارات كانت من أوائل الدول التي انضمت إلى التحالف": one of the states that joined
+                    among = [m for m in view.mentions if m.how == "name" and m.end <= toks[k - 3].start
+                             and entity_class(m.entity, lex, parsed) == "Country"
+                             and k - 3 - view.token_at(m.end - 1) <= _AMONG_WITHIN]
+                    if among:
+                        members.append((among[-1], (a, b)))
+                        # dated by its own words ("عند تأسيسه في عام 2014"), not by the meeting the sentence reports
+                        among_dates[among[-1].start] = next(
+                            (d.value for d in view.dates if d.value and toks[k].start <= d.start < b), None)
         passing = getattr(parsed, "_passing_meetings", {}).get(view.index, ())
         for m, clause in dict((m.entity, (m, c)) for m, c in reversed(members)).values():
             if meeting and m.entity == meeting.place:
@@ -1536,6 +1547,8 @@ def membership(parsed: Parsed, ctx: Context) -> None:
                 when = there.start_date or date
             else:
                 there, when = _joined_at(parsed, view, clause, meeting, date)
+            if m.start in among_dates:
+                there, when = None, among_dates[m.start] or parsed.doc.published
             join = Join(Evidence.of(view.sentence), "membership/join-word", member=m.entity,
                         meeting=there.key if there else None, date=when)
             parsed.facts.append(join)
@@ -1572,6 +1585,9 @@ def _quoted_claim(view, at: int) -> bool:
 _GROUP = (normalize("المجموعة"), normalize("مجموعة"))
 _FIRST_LAST = frozenset(normalize(w) for w in ("آخر", "أول", "أحدث"))
 _STATE_NOUNS = frozenset(normalize(w) for w in ("دولة", "عضو", "بلد"))
+_STATES = frozenset(normalize(w) for w in ("الدول", "البلدان", "الأعضاء"))
+_AMONG = frozenset(normalize(w) for w in ("أوائل", "أول", "بين", "آخر"))
+_AMONG_WITHIN = 3  # words from the state to "من أوائل الدول" ("الإمارات كانت دائماً من ...")
 # Common nouns that name again a body named in full before: الحلف (حلف شمال الأطلسي), المنظمة, الاتحاد
 _BODY_NOUNS = frozenset(normalize(w) for w in ("الحلف", "المنظمة", "الاتحاد"))
 

@@ -975,6 +975,9 @@ def _title_heads() -> frozenset[str]:
     return frozenset(normalize(ar).split()[0] for ar, _ in titles()[1].values())
 
 
+_TOPIC = frozenset(normalize(w) for w in ("أما", "وأما"))
+
+
 def _unknown_person(parsed: Parsed, view, i: int, starts: dict, surnames: dict,
                     closed: bool = False, then=None) -> tuple[str | None, int]:
     """A person named from token ``i`` on: 2 to 5 name-like words, or a known surname; with ``closed``,
@@ -1027,6 +1030,13 @@ def _unknown_person(parsed: Parsed, view, i: int, starts: dict, surnames: dict,
             break  # "السيدة ليلى حداد نائبة المنسق المقيم": the name's own title ("عبد الملك" is a name)
         if j == i and (definite(tok) or tok.norm in _MODIFIERS or tok.norm in _COMMON_NOUNS):
             return None, i
+        if j == i and i > 0 and (":" in (between := text[toks[i - 1].end:tok.start])
+                                 or (tok.norm.startswith("و") and ("،" in between or "," in between))):
+            # "المذيعة: هناك حديث ..."، "... وزير الدولة للشؤون الخارجية، وضم الوفد ...": a speaker's label, or a
+            # clause that goes on after the title, opens no name
+            return None, i
+        if len(words) >= 2 and tok.norm.startswith("ف") and _TOPIC.intersection(t.norm for t in toks[:i]):
+            break  # "أما النائب شيرزاد قادر فسأل عن ...": the topic's name ends where فـ answers it
         if j == i and tok.norm in surnames:
             # "برئاسة السفير حسام زكي ..." then "وألقى السفير زكي كلمة": the person named in full before, by
             # surname (not a new "زكي كلمة")
