@@ -448,7 +448,7 @@ _SO_FAR = tuple(_phrase(p) for p in _DATA["so_far"])
 
 _NOT = _phrase("لا")[0]
 _ON_THAN = frozenset(_phrase(w)[0] for w in ("على", "عن"))
-_TOTAL = frozenset(_phrase(w)[0] for w in _DATA["value_adjectives"])
+_VALUE_ADJECTIVES = frozenset(_phrase(w)[0] for w in _DATA["value_adjectives"])
 _SUBJECT_FIRST = {_phrase(w)[0]: q for q, ws in _DATA["qualifier_verbs"].items() for w in ws}
 _COMPARED = {_phrase(w)[0]: q for w, q in (("تزيد", "more-than"), ("يزيد", "more-than"), ("تقل", "less-than"),
                                               ("يقل", "less-than"))}
@@ -465,7 +465,7 @@ def _qualifier_before(toks: list[_Tok], i: int) -> tuple[str, int] | None:
     last = toks[i - 1].norm
     if last in _VALUE_WORDS and i >= 2 and toks[i - 1].space:
         return _qualifier_before(toks, i - 1)  # "تعهدات تتجاوز قيمتها 362 مليون": the qualifier of its value
-    if last in _TOTAL and i >= 3 and toks[i - 2].norm in _VALUE_WORDS and toks[i - 2].space:
+    if last in _VALUE_ADJECTIVES and i >= 3 and toks[i - 2].norm in _VALUE_WORDS and toks[i - 2].space:
         return _qualifier_before(toks, i - 2)  # "تتجاوز قيمتها المستهدفة 601 مليون"
     for k in (i - 1, i - 2):  # "تتجاوز الفجوة التمويلية 58 مليار": the verb, its subject, the number
         if k >= 1 and all(t.norm.startswith("ال") and t.space for t in toks[k:i]) \
@@ -473,7 +473,7 @@ def _qualifier_before(toks: list[_Tok], i: int) -> tuple[str, int] | None:
             return q, toks[k - 1].start
     if last in _ON_THAN and i >= 3:
         # "مساعدات تزيد قيمتها الإجمالية على 3.5 مليار": the verb, its value (and total), then على
-        k = i - 2 - (toks[i - 2].norm in _TOTAL)
+        k = i - 2 - (toks[i - 2].norm in _VALUE_ADJECTIVES)
         if k >= 1 and toks[k].norm in _VALUE_WORDS and (q := _COMPARED.get(toks[k - 1].norm)):
             if k >= 2 and toks[k - 2].norm == _NOT:  # "لا تقل قيمتها عن": at least
                 return ("more-than" if q == "less-than" else "less-than"), toks[k - 2].start

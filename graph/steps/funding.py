@@ -138,17 +138,18 @@ def funding(parsed: Parsed, ctx: Context) -> None:
                 subject = _named_after(view, spans, actors, before[-1], q, lex)
                 his = next((t for t in toks if t.end <= q.start and t.norm in trig.words("his_country")
                             and not (donors and t.start < donors[-1].end)), None)
+                # "توقع هاموند ...، معلناً أن بلاده ستخصص": the state of the person named last before "بلاده"
+                # ("استضافت الكويت ...، بمشاركة وزير الخارجية الأمريكي فلان، الذي أعلن أن بلاده ستقدم": not a giver
+                # named before that person)
+                mine = _state_of_person_before(view, lex, parsed, states, his.start) if his is not None else None
                 if subject is not None:
                     donor = subject
-                elif his is not None and (mine := _state_of_person_before(view, lex, parsed, states, his.start)):
-                    # "استضافت الكويت ...، بمشاركة وزير الخارجية الأمريكي فلان، الذي أعلن أن بلاده ستقدم": the state of
-                    # the person named last before "بلاده", not a giver named before that person
+                elif mine is not None:
                     donor = mine
                 elif donors:
                     donor = donors[-1].entity
                 elif his is not None:
-                    # "توقع هاموند ...، معلناً أن بلاده ستخصص": the state of the person named last before it
-                    donor = _state_of_person_before(view, lex, parsed, states, his.start) or last_person_state
+                    donor = last_person_state  # no person before it: the last whose state the text gave
                 elif kind == "pledge":  # "وأعلن رئيس الوزراء الياباني فلان تقديم ...": the state of the office-holder
                     # who gives (not of one who reports what was raised: "وأعلن الناطق باسم الخارجية أن المؤتمر جمع")
                     donor = next((states[m.entity] for m in reversed(view.mentions) if m.end <= before[-1].start
@@ -224,7 +225,9 @@ def funding(parsed: Parsed, ctx: Context) -> None:
                                       and (_preceded_by(view, m, trig.words("given_to")) or "ل" in proclitic(m, lex))]
             # "مساعدات ... لقوات البيشمركة تقدَّر قيمتها بنحو 415 مليون دولار"، "415 مليون دولار لتغطية رواتب
             # عناصر البيشمركة": a force or body of a state given to, or named in what the money is for
-            in_clause = in_clause or _bodies_helped(parsed, lex, view, q, a, b, trig.words("given_to") - _IN)
+            purpose = _purpose(parsed, view, q)
+            in_clause = in_clause or _bodies_helped(parsed, lex, view, q, a, b, trig.words("given_to") - _IN,
+                                                    purpose is not None)
             # "لإعادة تأهيل شبكات المياه في الجانب الأيمن من الموصل": a city the money is for, when no state is
             in_clause = in_clause or [m.entity for m in cities if q.end <= m.start < b]
             if not in_clause and any(q.end <= t.start < b and t.norm in _THE_TWO for t in toks):
@@ -247,7 +250,7 @@ def funding(parsed: Parsed, ctx: Context) -> None:
                               and d.end <= q.start and not is_bound(parsed.doc.text, d)][:1]
             f = Funding(Evidence.of(view.sentence), f"funding/{kind}-word", kind=kind, amount=q.value,
                         currency=q.currency, qualifier=q.qualifier, donor=donor, beneficiaries=beneficiaries,
-                        purpose=_purpose(parsed, view, q), year=years[0] if years else None)
+                        purpose=purpose, year=years[0] if years else None)
             parsed.facts.append(f)
             prev = f
         _givers_not_helped(parsed, view.index, supported or prev_sentence_beneficiaries, set(supported))
@@ -520,11 +523,13 @@ def _contributed_to(view, k, money, contributed: AbstractSet[str]) -> bool:
                                                   or view.sentence.text[q.start - s] == "ب")
 
 
-def _bodies_helped(parsed: Parsed, lex, view, q, a: int, b: int, given_to: AbstractSet[str]) -> list[str]:
+def _bodies_helped(parsed: Parsed, lex, view, q, a: int, b: int, given_to: AbstractSet[str],
+                   for_a_purpose: bool) -> list[str]:
     """The bodies of a state and the partner forces an amount goes to, in its clause ``a``-``b``: with ل on
-    them or after a word of giving to, or inside the words of purpose right after the amount."""
+    them or after a word of giving to, or inside the words of purpose right after the amount (when
+    ``for_a_purpose``: words of purpose follow it)."""
     purpose_end = q.end
-    if _purpose(parsed, view, q) is not None:  # the words of purpose run to the next comma
+    if for_a_purpose:  # the words of purpose run to the next comma
         rest = parsed.doc.text[q.end:view.sentence.end]
         purpose_end += min((k for k in (rest.find(s) for s in "،,.؛") if k >= 0), default=len(rest))
     out = []
