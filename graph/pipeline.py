@@ -79,6 +79,7 @@ DEFAULT_PIPELINE: tuple[str, ...] = (
     "threats",
     "attacks",
     "commitments",
+    "retractions",
 )
 
 

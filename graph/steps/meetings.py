@@ -24,6 +24,7 @@ from ..pipeline import Context, step
 from ..rdf import mint_key
 from ..text import normalize, strip_clitics
 from ..triggers import triggers
+from .retractions import retracted_sentences
 from ._context import (LIST_ITEM, ACTOR_CLASSES, SentenceView, clause_of, clause_spans, dated_sections, definite,
                        entity_class, is_media,
                        proclitic, punct_between, quoted_words, views, within_a_state)
@@ -114,11 +115,12 @@ def meetings(parsed: Parsed, ctx: Context) -> None:
     sentence_meeting.update(listed)
     sections = dated_sections(parsed, lex)
     section_meetings: dict[int, Meeting] = {}  # a timeline entry's heading -> the meeting the entry told first
+    retracted = retracted_sentences(parsed)
     for view in views(parsed):
         toks = view.tokens
         before, previous = previous, view
-        if view.index in listed:
-            continue
+        if view.index in listed or view.index in retracted:
+            continue  # (a correction's account of an earlier error tells no meeting: see retractions)
         nouns = [m for m in trig.find("meeting_nouns", toks) if not (m.j < len(toks) and toks[m.j].norm in not_a_meeting)]
         nouns = [m for m in nouns if not _not_held(view, m, trig)]
         others = [m for m in nouns if _of_another_body(view, m, lex, parsed)]
