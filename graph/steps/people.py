@@ -94,7 +94,10 @@ _MP = frozenset(normalize(w) for w in ("النائب", "النائبة"))
 _RANKS = frozenset(normalize(w) for w in ("الفريق", "اللواء", "العميد", "العقيد", "الجنرال", "الأدميرال", "الأميرال",
                                           "المشير"))
 _GRADES = frozenset(normalize(w) for w in ("أول", "الركن", "ركن"))
-_ORDINALS = frozenset(normalize(w) for w in ("الأول", "الأولى", "الثاني", "الثانية", "الثالث", "الثالثة"))
+_ORDINALS_EN = {normalize(w): en for w, en in (("الأول", "First"), ("الأولى", "First"), ("الثاني", "Second"),
+                                                 ("الثانية", "Second"), ("الثالث", "Third"), ("الثالثة", "Third"))}
+_ORDINALS = frozenset(_ORDINALS_EN)
+_DEPUTY = frozenset(normalize(w) for w in ("نائب", "نائبة"))
 
 
 def _construct_forms(title: str) -> list[str]:
@@ -172,6 +175,11 @@ def people(parsed: Parsed, ctx: Context) -> None:
             role_start = _without_clitic(text, t.start, t.end, table[t.entity][0])
             role_end = t.end
             role_en = table[t.entity][1] or None
+            if t.i >= 2 and toks[t.i - 1].norm in _ORDINALS and toks[t.i - 2].norm in _MP | _DEPUTY \
+                    and role_start > t.start:
+                # "النائب الأول لرئيس المجلس": the first deputy of the office the title names
+                role_start = toks[t.i - 2].start
+                role_en = f"{_ORDINALS_EN[toks[t.i - 1].norm]} Deputy {role_en}" if role_en else None
             role_end, run_j = _title_run(text, matcher, toks, t.j, t.end)
             role_end, adj_j = _office_adjectives(text, matcher, toks, t.i, run_j, role_end, starts)
             base = t.entity.split(":", 1)[0]  # the office's own key, without its deputy or "its"
