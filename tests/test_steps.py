@@ -3195,3 +3195,10 @@ def test_the_first_deputy_of_an_office_holds_the_deputys_title():
               "صباح خالد الحمد الصباح.", published="2017-02-10")
     assert [(f.role_ar, f.role_en) for f in p.facts_of(PersonRole)] == [
         ("النائب الأول لرئيس مجلس الوزراء", "First Deputy Prime Minister")]
+
+
+def test_a_judge_is_addressed_as_such_after_the_title_of_his_office():
+    p = parse("التحالف الدولي لهزيمة داعش\n\nوكان رئيس مجلس القضاء الأعلى القاضي فائق زيدان قد شدد على محاكمة عناصر "
+              "التنظيم.", published="2024-01-01")
+    assert [(p.entities[f.person].label_ar, f.role_ar) for f in p.facts_of(PersonRole)] == [
+        ("فائق زيدان", "رئيس مجلس القضاء الأعلى")]
