@@ -3202,3 +3202,18 @@ def test_a_judge_is_addressed_as_such_after_the_title_of_his_office():
               "التنظيم.", published="2024-01-01")
     assert [(p.entities[f.person].label_ar, f.role_ar) for f in p.facts_of(PersonRole)] == [
         ("فائق زيدان", "رئيس مجلس القضاء الأعلى")]
+
+
+def test_a_timeline_entrys_lead_places_its_meeting_and_makes_it_a_station_of_the_coalition():
+    p = parse("محطات في مسيرة التحالف الدولي ضد تنظيم «داعش»\n\n"
+              "• 15 أيلول/سبتمبر 2014 - باريس: مؤتمر دولي حول السلام والأمن في العراق.\n\n"
+              "• 3 كانون الأول/ديسمبر 2014 - بروكسل: أول اجتماع وزاري للتحالف في مقر حلف شمال الأطلسي.\n\n"
+              "• 13 شباط/فبراير 2018 - الكويت: اجتماع وزاري للتحالف على هامش مؤتمر إعادة إعمار العراق.",
+              published="2019-03-25")
+    assert sorted((m.place, m.start_date, m.kind) for m in p.facts_of(Meeting)) == [
+        ("BRUSSELS", "2014-12-03", "ministerial"), ("KWT", "2018-02-13", "ministerial"),
+        ("PARIS", "2014-09-15", "other")]
+    # a line that is not a list item, or whose lead names no place alone, tells no station
+    p = parse("محطات في مسيرة التحالف الدولي ضد تنظيم «داعش»\n\n15 أيلول/سبتمبر 2014 - باريس: مؤتمر دولي حول العراق.\n\n"
+              "• 15 أيلول/سبتمبر 2014 - في باريس وحدها: مؤتمر دولي حول العراق.", published="2019-03-25")
+    assert p.facts_of(Meeting) == []

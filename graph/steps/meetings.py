@@ -203,6 +203,8 @@ def meetings(parsed: Parsed, ctx: Context) -> None:
             # "لم يكن اللقاء الذي احتضنته قاعدة أندروز ... أمس الثلاثاء، اجتماعاً عابراً. فللمرة الأولى ...
             # تنظيم الدولة ...، جلس قادة جيوش ... في اجتماع ...": the next sentence tells the same meeting, the war on ISIS
             coalition = True
+        if not coalition and nouns and _timeline_entry(view, lex, parsed, spans, nouns):
+            coalition = True  # "• 11 أيلول/سبتمبر 2014 - جدة: اجتماع استضافته السعودية ...": a station of its history
         section = sections.get(view.index)
         if nouns and section is not None and (told_here := section_meetings.get(id(section[0]))) is not None and (
                 len(back) == len(nouns) or (not kinds_all and all(definite(toks[view.token_at(n.start)]) for n in nouns))):
@@ -579,6 +581,25 @@ def _as_place(view, m, lex) -> bool:
     return not prev or bool(proclitic(m, lex)) or prev in particles or any(v in held for v in strip_clitics(prev))
 
 
+def _timeline_entry(view, lex, parsed, spans, nouns) -> bool:
+    """Whether the sentence is an entry of a timeline of the coalition's history that tells a meeting: a
+    list item whose lead gives a date, then a clause of nothing but a place, and whose text opens with the
+    meeting word ("• 15 أيلول/سبتمبر 2014 - باريس: مؤتمر دولي حول السلام والأمن في العراق"). In a
+    document about the coalition such an entry is one of its stations, named or not."""
+    if len(spans) < 3 or not LIST_ITEM.match(view.sentence.text):
+        return False
+    (a0, b0), (a1, b1), (a2, _) = spans[:3]
+    if not any(a0 <= d.start < b0 and d.value for d in view.dates):
+        return False
+    words = view.sentence.text[a1 - view.sentence.start:b1 - view.sentence.start].split()
+    named = [m for m in view.mentions if a1 <= m.start < b1 and m.how == "name"
+             and entity_class(m.entity, lex, parsed) in ("City", "Region", "Country")]
+    if not named or sum(len(m.surface.split()) for m in named) != len(words):
+        return False
+    first = view.token_at(a2)
+    return any(view.token_at(n.start) in (first, first + 1) for n in nouns)  # ("أول اجتماع وزاري")
+
+
 def _told_before(before, lex, parsed):
     """The venue and date of a sentence that names one city (or region) and has a date of its own,
     or ``None``."""
@@ -854,8 +875,16 @@ def _place(view, lex, parsed, anchor: int, spans, hosted: bool, cut: bool = Fals
                                                           or (bool(words) and normalize(words[0]) in triggers().words("held")))
                 # ("وعلى هامش قمة حلف شمال الأطلسي في ويلز، اجتمع وزراء ...": they met where the summit was)
                 aside = [normalize(w) for w in words[1:2]] == ["هامش"] and words[0] in ("على", "وعلى")
-                if words and (words[0] in ("في", "وفي", "بمدينة", "بالعاصمة", "وسط") or when or which or aside):
-                    near = [m for m in venues if x <= m.start < y]
+                # ("• 3 كانون الأول/ديسمبر 2014 - بروكسل: أول اجتماع وزاري ...": a timeline's lead, its date and
+                # then a clause of nothing but the place, says where what the line tells happened)
+                # (a state too: "• 13 شباط/فبراير 2018 - الكويت: اجتماع وزاري ...")
+                named_here = [m for m in view.mentions if x <= m.start < y and (
+                    m in venues or (m.how == "name" and entity_class(m.entity, lex, parsed) == "Country"))]
+                lead = k is not None and i == k - 1 and bool(named_here) and sum(
+                    len(m.surface.split()) for m in named_here) == len(words) and (i == 0 or any(
+                        spans[i - 1][0] <= d.start < spans[i - 1][1] and d.value for d in view.dates))
+                if words and (words[0] in ("في", "وفي", "بمدينة", "بالعاصمة", "وسط") or when or which or aside or lead):
+                    near = named_here if lead else [m for m in venues if x <= m.start < y]
                     if near:
                         break
     if not near and hosted:
