@@ -3217,3 +3217,14 @@ def test_a_timeline_entrys_lead_places_its_meeting_and_makes_it_a_station_of_the
     p = parse("محطات في مسيرة التحالف الدولي ضد تنظيم «داعش»\n\n15 أيلول/سبتمبر 2014 - باريس: مؤتمر دولي حول العراق.\n\n"
               "• 15 أيلول/سبتمبر 2014 - في باريس وحدها: مؤتمر دولي حول العراق.", published="2019-03-25")
     assert p.facts_of(Meeting) == []
+
+
+def test_the_states_of_a_hosts_counterparts_named_by_their_adjectives_take_part():
+    p = parse("التحالف الدولي ضد داعش\n\nوفي 20 كانون الثاني/يناير 2016، التقى في باريس وزراء دفاع الدول الأكثر مساهمة "
+              "في الحملة، في اجتماع استضافه وزير الدفاع الفرنسي جان إيف لودريان، وضم نظراءه البريطاني والألماني "
+              "والأسترالي.", published="2016-01-21")
+    assert sorted((f.actor, f.role) for f in p.facts_of(Participation)) == [
+        ("AUS", "attendee"), ("DEU", "attendee"), ("FRA", "host"), ("GBR", "attendee"), ("JEAN_YVES_LE_DRIAN", "host")]
+    p = parse("التحالف الدولي ضد داعش\n\n- 8 حزيران/يونيو: الاجتماع الوزاري في الرياض برئاسة وزير الخارجية السعودي "
+              "الأمير فيصل بن فرحان ونظيره الأمريكي بلينكن.", published="2023-06-09")
+    assert ("USA", "chair") in {(f.actor, f.role) for f in p.facts_of(Participation)}

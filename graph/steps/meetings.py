@@ -899,6 +899,9 @@ def _place(view, lex, parsed, anchor: int, spans, hosted: bool, cut: bool = Fals
     return min(near, key=lambda m: abs(m.start - anchor)).entity
 
 
+# a minister's counterpart or counterparts, with a pronoun on them ("نظيره"، "نظراءه"، "ونظرائه")
+_COUNTERPARTS = tuple(normalize(w) for w in ("نظير", "نظراء", "نظرائ", "نظراؤ"))
+
 # Words before a meeting word that make it when something else was done ("أعلن ... خلال اجتماع").
 _DURING = frozenset({"خلال", "اثناء", "هامش", "وخلال"})
 _SIDELINES = frozenset({"هامش"})
@@ -1055,8 +1058,10 @@ def _participants(parsed: Parsed, ctx: Context, view, meeting: Meeting, cut=()) 
     capitals = [m for m in view.mentions if m.how == "name" and (e := lex.get(m.entity)) is not None
                 and e.cls == "City" and e.extra.get("capital") and e.extra.get("country") and not _after_preposition(view, m, lex)
                 and not _in_an_events_name(view, m)]
-    # "برئاسة مشتركة إيطالية أميركية": the states' adjectives right after a word of chairing chair
-    chair_ends = {view.token_at(r.end - 1) for r in roles if r.entity == "chair"}
+    # "برئاسة مشتركة إيطالية أميركية": the states' adjectives right after a word of chairing chair; those
+    # right after a minister's counterparts are the states they came for ("وضم نظراءه البريطاني والألماني")
+    chair_ends = {view.token_at(r.end - 1) for r in roles if r.entity == "chair"} | {
+        k for k, t in enumerate(view.tokens) if any(f.startswith(_COUNTERPARTS) for f in strip_clitics(t.norm))}
     for m in sorted((m for m in view.mentions if m.how == "adjective"
                      and entity_class(m.entity, lex, parsed) == "Country"), key=lambda m: m.start):
         k = view.token_at(m.start)
@@ -1334,7 +1339,16 @@ def _belongs_not_attends(view, r) -> bool:
     if i > 0 and view.tokens[i - 1].norm in _RELATIVE:
         return True
     nouns = triggers().find("meeting_nouns", view.tokens)
-    return not any(0 < i - view.token_at(n.start) <= 6 or view.token_at(n.start) == i + 1 for n in nouns)
+    # (or further, after a clause on who hosted or chaired it: "في اجتماع استضافه وزير الدفاع الفرنسي آنذاك
+    # جان إيف لودريان، وضم نظراءه ...")
+    return not any(0 < i - view.token_at(n.start) <= 6 or view.token_at(n.start) == i + 1 or (
+        0 < i - view.token_at(n.start) <= 14 and view.token_at(n.start) + 1 < i
+        and view.tokens[view.token_at(n.start) + 1].norm in _HOSTED_IT) for n in nouns)
+
+
+# a verb of hosting or chairing with the meeting as its pronoun, right after the meeting's word
+_HOSTED_IT = frozenset(normalize(w) for w in ("استضافه", "استضافها", "استضافته", "ترأسه", "ترأسها", "احتضنه",
+                                              "احتضنها", "نظمه", "نظمها", "رعاه", "رعاها"))
 
 
 _INSTEAD = frozenset({"بدلا", "بدل", "عوضا"})
