@@ -3228,3 +3228,14 @@ def test_the_states_of_a_hosts_counterparts_named_by_their_adjectives_take_part(
     p = parse("التحالف الدولي ضد داعش\n\n- 8 حزيران/يونيو: الاجتماع الوزاري في الرياض برئاسة وزير الخارجية السعودي "
               "الأمير فيصل بن فرحان ونظيره الأمريكي بلينكن.", published="2023-06-09")
     assert ("USA", "chair") in {(f.actor, f.role) for f in p.facts_of(Participation)}
+
+
+def test_the_next_day_is_the_day_after_the_one_named_last():
+    p = parse("التحالف الدولي ضد داعش\n\nاستضاف الوزير في 20 تموز/يوليو 2016 نظراءه، ثم شارك في اليوم التالي إلى جانب "
+              "وزير الخارجية جون كيري في رئاسة أول اجتماع مشترك لوزراء الخارجية والدفاع في التحالف في واشنطن.",
+              published="2016-07-25")
+    assert [(m.place, m.start_date) for m in p.facts_of(Meeting)] == [("WASHINGTON", "2016-07-21")]
+    # the day after something else is not dated from the day named last
+    p = parse("التحالف الدولي ضد داعش\n\nفي 20 تموز/يوليو 2016 اجتمع الخبراء، وفي اليوم التالي لاجتماع المجموعة عقد "
+              "وزراء التحالف اجتماعاً وزارياً في واشنطن.", published="2016-09-25")
+    assert "2016-07-21" not in [d.value for d in p.dates]

@@ -258,8 +258,10 @@ def dates(parsed: Parsed, ctx: Context) -> None:
 _A_WHILE_LATER = re.compile(r"^\W*(?:و|ف)?(?:بعد|عقب)\s+(?:\S+\s+){0,2}?(?:أيام|يوما|يوماً|يومين|أسبوع|أسبوعا|أسبوعاً"
                             r"|أسبوعين|أسابيع|شهر|شهرا|شهراً|شهرين|أشهر|ساعات)(?=[\s،,])")
 _SAME_DAY = re.compile(r"(?:في\s+)?(?:اليوم\s+(?:نفسه|ذاته)|نفس\s+اليوم|ذات\s+اليوم)")
-# "وبعد يومين، هاجم ...": days after the day the text named last (at a sentence's start; not "وفي اليوم
-# التالي"، often the day after something else: "وفي اليوم التالي لاجتماع المجموعة")
+# "ثم شارك في اليوم التالي في رئاسة ...": the day after (or before) the day the sentence or the text named
+# last; not "في اليوم التالي لاجتماع المجموعة", the day after something else
+_NEXT_DAY = re.compile(r"(?:في|صباح|مساء|ظهر)\s+اليوم\s+(?P<way>التالي|الموالي|السابق)(?!\w)(?!\s+ل\w)")
+# "وبعد يومين، هاجم ...": days after the day the text named last (at a sentence's start)
 _DAYS_LATER = re.compile(r"^\W*(?:و|ف)?(?:بعد|عقب)\s+(?P<n>يوم|يومين|ثلاثة\s+أيام|أربعة\s+أيام|خمسة\s+أيام)"
                          r"(?=[\s،,])(?!\s+(?:من|على)\s)")  # "بعد يومين من الهجوم": after something else
 # "وقبلها بيوم، قُتل 43 شخصاً"، "وبعده بيومين": days before or after the day the text named last
@@ -316,6 +318,15 @@ def _same_day_or_month(parsed: Parsed) -> None:
             if day:
                 parsed.dates.append(DateMention(ev, "dates/same-day", value=day, start=sent.start + m.start(),
                                                 end=sent.start + m.end(), surface=m.group(), relative=True))
+        for m in (_NEXT_DAY.finditer(sent.text) if "اليوم" in sent.text else ()):
+            before = [d.value for d in found if d.end <= sent.start + m.start() and d.value and len(d.value) == 10]
+            day = before[-1] if before else last_day
+            if day:
+                n = -1 if m.group("way") == "السابق" else 1
+                parsed.dates.append(DateMention(ev, "dates/next-day", value=(_date.fromisoformat(day) + _timedelta(days=n))
+                                                .isoformat(), start=sent.start + m.start(), end=sent.start + m.end(),
+                                                surface=m.group(), relative=True))
+                found = sorted(found + [parsed.dates[-1]], key=lambda d: d.start)
         later = _DAYS_LATER.match(sent.text) or _DAYS_AROUND.match(sent.text)
         if later and last_day and not any(d.start < sent.start + later.end() for d in found):
             n = _DAYS[later.group("n").split()[0]] * (-1 if later.groupdict().get("way") == "قبل" else 1)
