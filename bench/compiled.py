@@ -31,7 +31,7 @@ MODULES = [
     "graph/text.py", "graph/lexicon/__init__.py", "graph/numbers.py", "graph/dates.py", "graph/triggers.py",
     "graph/pipeline.py", "graph/rdf.py", "graph/steps/_context.py", "graph/steps/basics.py",
     "graph/steps/commitments.py", "graph/steps/funding.py", "graph/steps/meetings.py",
-    "graph/steps/people.py", "graph/steps/retractions.py", "graph/steps/threats.py",
+    "graph/steps/people.py", "graph/steps/threats.py", "graph/steps/unasserted.py",
 ]
 
 # Run in a fresh interpreter with the package's root first on sys.path: extraction of the first

@@ -79,7 +79,7 @@ DEFAULT_PIPELINE: tuple[str, ...] = (
     "threats",
     "attacks",
     "commitments",
-    "retractions",
+    "unasserted",
 )
 
 

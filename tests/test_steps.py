@@ -3239,3 +3239,23 @@ def test_the_next_day_is_the_day_after_the_one_named_last():
     p = parse("التحالف الدولي ضد داعش\n\nفي 20 تموز/يوليو 2016 اجتمع الخبراء، وفي اليوم التالي لاجتماع المجموعة عقد "
               "وزراء التحالف اجتماعاً وزارياً في واشنطن.", published="2016-09-25")
     assert "2016-07-21" not in [d.value for d in p.dates]
+
+
+def test_a_question_and_a_claim_that_goes_round_assert_nothing():
+    p = parse("تحقق | هل جمع مؤتمر الكويت 88 مليار دولار للعراق؟ وهل انضمت روسيا إلى التحالف الدولي؟\n\n"
+              "تتداول صفحات على مواقع التواصل منشوراً يقول: «قمة لقادة 120 دولة في التحالف الدولي ضد داعش عُقدت في "
+              "الكويت، وجمعت 88 مليار دولار لإعمار العراق، وأعلنت روسيا خلالها انضمامها إلى التحالف».\n\n"
+              "ثانياً: بلغ عدد أعضاء التحالف عند انعقاد اجتماع الكويت 74 عضواً.", published="2018-02-20")
+    assert p.facts_of(Join) == [] and p.facts_of(Funding) == []
+    assert [s.count for s in p.facts_of(CoalitionSize)] == [74]
+    assert {"RUS", "KWT"} <= {m.entity for m in p.mentions}
+    # a quotation of what someone said is asserted as said
+    p = parse("التحالف الدولي لهزيمة داعش\n\nوقال الوزير للصحفيين: «انضمت روسيا إلى التحالف الدولي اليوم».",
+              published="2018-02-20")
+    assert [j.member for j in p.facts_of(Join)] == ["RUS"]
+
+
+def test_an_application_or_a_wish_to_join_is_no_join():
+    p = parse("التحالف الدولي لهزيمة داعش\n\nوأكد المتحدث أن روسيا ليست عضواً في التحالف ولم تتقدم بطلب للانضمام.\n\n"
+              "وأبدت الجزائر رغبتها في الانضمام إلى التحالف الدولي.", published="2018-02-20")
+    assert p.facts_of(Join) == []

@@ -1,2 +1,2 @@
 """Built-in pipeline steps; importing this package registers them all."""
-from . import basics, commitments, funding, meetings, people, retractions, threats  # noqa: F401
+from . import basics, commitments, funding, meetings, people, threats, unasserted  # noqa: F401

@@ -24,7 +24,7 @@ from ..pipeline import Context, step
 from ..rdf import mint_key
 from ..text import normalize, strip_clitics
 from ..triggers import triggers
-from .retractions import retracted_sentences
+from .unasserted import quoted_claim, unasserted_sentences
 from ._context import (LIST_ITEM, ACTOR_CLASSES, SentenceView, clause_of, clause_spans, dated_sections, definite,
                        entity_class, is_media,
                        proclitic, punct_between, quoted_words, views, within_a_state)
@@ -115,12 +115,12 @@ def meetings(parsed: Parsed, ctx: Context) -> None:
     sentence_meeting.update(listed)
     sections = dated_sections(parsed, lex)
     section_meetings: dict[int, Meeting] = {}  # a timeline entry's heading -> the meeting the entry told first
-    retracted = retracted_sentences(parsed)
+    unasserted = unasserted_sentences(parsed)
     for view in views(parsed):
         toks = view.tokens
         before, previous = previous, view
-        if view.index in listed or view.index in retracted:
-            continue  # (a correction's account of an earlier error tells no meeting: see retractions)
+        if view.index in listed or view.index in unasserted:
+            continue  # (a question, a claim quoted or an error a correction restates tells no meeting)
         nouns = [m for m in trig.find("meeting_nouns", toks) if not (m.j < len(toks) and toks[m.j].norm in not_a_meeting)]
         nouns = [m for m in nouns if not _not_held(view, m, trig)]
         others = [m for m in nouns if _of_another_body(view, m, lex, parsed)]
@@ -1475,7 +1475,11 @@ def membership(parsed: Parsed, ctx: Context) -> None:
                 continue  # "قدموا من أكثر من مئة بلد للالتحاق بالتنظيم في العراق وسوريا"
             if jt and toks[jt - 1].norm in trig.words("negation"):
                 continue  # "ولم تنضم الجزائر إلى التحالف": a join denied
-            if _quoted_claim(view, j.start):
+            if jt and (not trig.words("join_not_yet").isdisjoint(strip_clitics(toks[jt - 1].norm)) or (
+                    jt > 1 and toks[jt - 1].norm == "في" and not trig.words("join_not_yet").isdisjoint(
+                        strip_clitics(toks[jt - 2].norm)))):
+                continue  # "ولم تتقدم بطلب للانضمام"، "رغبتها في الانضمام": an application or a wish
+            if quoted_claim(view.sentence, view.tokens, j.start):
                 continue  # "الادعاء الثاني: «روسيا وإيران انضمتا إلى التحالف» التقييم: خطأ": a claim, not a join
             # "أعلن التحالف الدولي، أمس، انضمام موريتانيا إليه": إليه names the coalition of the sentence
             back = any(t.norm in trig.words("to_it") for t in toks[jt + 1:jt + 8] if t.start < b)
@@ -1613,18 +1617,6 @@ def membership(parsed: Parsed, ctx: Context) -> None:
 _RELATIVE = frozenset(normalize(w) for w in ("التي", "الذي"))
 # what a join word's target opens with: "انضمت إلى التحالف"، "التحقت بالتحالف"، "انضمامها إليه"
 _JOINED_TO = frozenset(normalize(w) for w in ("إلى", "الى", "إليه", "اليه", "إليها", "بالتحالف", "إلي"))
-# words that name what follows as a claim ("الادعاء الثاني: «...»")
-_CLAIM = frozenset(normalize(w) for w in ("الادعاء", "ادعاء", "الزعم", "زعم", "مزاعم", "المزاعم", "شائعة", "الشائعة",
-                                          "الإشاعة", "إشاعة"))
-
-
-def _quoted_claim(view, at: int) -> bool:
-    """Whether ``at`` is inside a quotation that a word of claiming before it introduces."""
-    text, s = view.sentence.text, view.sentence.start
-    opened = text.rfind("«", 0, at - s)
-    if opened < 0 or text.rfind("»", 0, at - s) > opened:
-        return False
-    return any(t.norm in _CLAIM for t in view.tokens if t.start < s + opened)
 
 
 _GROUP = (normalize("المجموعة"), normalize("مجموعة"))

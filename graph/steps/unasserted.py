@@ -1,0 +1,125 @@
+"""Step ``unasserted``: facts read from sentences the text does not assert are dropped.
+
+Three kinds of sentence tell facts their text does not stand behind:
+
+- a correction's account of what an earlier version got wrong ("ورد في النسخة الأولى من هذا الخبر أن سوريا
+  أصبحت العضو التاسع والثمانين ..." before "والصحيح أن ...");
+- a question ("هل انضمت روسيا إلى التحالف الدولي؟");
+- a claim that goes round, quoted after the words that say so ("تتداول صفحات ... منشوراً يقول: «قمة لقادة 120
+  دولة ...»"، "الادعاء الثاني: «...»").
+
+Every rule reads such a sentence as a statement; this step, run last, takes back what was read from it: the
+meetings, participations, joins, counts, sums, attacks and commitments whose evidence it is. The meetings step
+asks first and tells no meeting from it, so that later sentences do not attach to one. The entities such a
+sentence names stay mentioned, and the threats it raises and the titles it gives stay too. A correction that
+also holds the corrected account ("... ، والصحيح أن ...") is left whole: its two halves cannot be told apart
+by sentence.
+"""
+from __future__ import annotations
+
+from ..facts import (Commitment, DateMention, Join, Meeting, Mention, Parsed, Participation, PersonRole, Quantity,
+                     Threat)
+from ..pipeline import Context, step
+from ..text import Sentence, Token, strip_clitics
+from ..triggers import triggers
+
+__all__ = ["unasserted", "unasserted_sentences", "quoted_claim"]
+
+# how far after the verb of saying its error or the earlier version may stand ("ورد في النسخة الأولى")
+_REACH = 6
+# facts that stay whatever sentence they came from: what the text names, and what it presupposes or raises
+# even in a question ("هل ما زالت العبوات الناسفة تمثل خطراً؟" raises a threat the answer then takes up; "هل
+# سيزور الوزير بلينكن بغداد؟" names a minister as one)
+_NAMED = (Mention, DateMention, Quantity, Threat, PersonRole)
+
+
+def _has(tok: Token, words: frozenset[str]) -> bool:
+    return not words.isdisjoint(strip_clitics(tok.norm))
+
+
+def _restates_an_error(toks: list[Token]) -> bool:
+    """A correction's account of an earlier version's error: a verb of saying, then within a few words the
+    error named ("ذكرنا خطأً أن") or an earlier version of this very text ("في النسخة الأولى من هذا الخبر"; not
+    of a strategy or a plan)."""
+    trig = triggers()
+    said, in_error, version, earlier, this = (trig.words(w) for w in ("said_before", "in_error", "version", "earlier",
+                                                                     "demonstratives"))
+    if any(_has(t, trig.words("corrected")) for t in toks):
+        return False
+    for i, t in enumerate(toks):
+        if not _has(t, said):
+            continue
+        ahead = toks[i + 1:i + 1 + _REACH]
+        if any(_has(a, in_error) for a in ahead):
+            return True
+        for k, a in enumerate(ahead[:-1]):
+            if _has(a, version) and ahead[k + 1].norm in earlier and any(
+                    b.norm in this for b in toks[i + k + 3:i + k + 5]):
+                return True
+    return False
+
+
+def _asks(sentence: Sentence, toks: list[Token]) -> bool:
+    """A question: it opens with هل (or a label does: "تحقق | هل ...") and ends with a question mark."""
+    if not sentence.text.rstrip(" »\"”").endswith(("؟", "?")):
+        return False
+    label = max(sentence.text.find("|", 0, _LABEL), sentence.text.find(":", 0, _LABEL))
+    first = next((t for t in toks if t.start > sentence.start + label), None)
+    return first is not None and first.norm in triggers().words("question")
+
+
+_LABEL = 30  # how long a label before a headline may be ("تحقق | "، "سؤال القارئ: ")
+
+
+def quoted_claim(sentence: Sentence, toks: list[Token], at: int) -> bool:
+    """Whether the document offset ``at`` is inside a quotation that a word of claiming, or of a claim going
+    round, introduces before it in the sentence."""
+    text, s = sentence.text, sentence.start
+    opened = text.rfind("«", 0, at - s)
+    if opened < 0 or text.rfind("»", 0, at - s) > opened:
+        return False
+    trig = triggers()
+    claims = trig.words("claims") | trig.words("goes_round")
+    return any(_has(t, claims) for t in toks if t.start < s + opened)
+
+
+def _quotes_a_claim(sentence: Sentence, toks: list[Token]) -> bool:
+    """A sentence whose text is mostly a claim it quotes: a quotation a word of claiming introduces, which
+    holds more than half of the sentence."""
+    text = sentence.text
+    opened = text.find("«")
+    if opened < 0:
+        return False
+    closed = text.find("»", opened)
+    closed = len(text) if closed < 0 else closed
+    return 2 * (closed - opened) > len(text) and quoted_claim(sentence, toks, sentence.start + opened + 1)
+
+
+def unasserted_sentences(parsed: Parsed) -> set[int]:
+    """The indices of the sentences the text does not assert (worked out once per document)."""
+    found = getattr(parsed, "_unasserted", None)
+    if found is None:
+        found = parsed._unasserted = {  # type: ignore[attr-defined]
+            s.index for s, toks in zip(parsed.sentences, parsed.tokens)
+            if _asks(s, toks) or _quotes_a_claim(s, toks) or _restates_an_error(toks)}
+    return found
+
+
+@step("unasserted")
+def unasserted(parsed: Parsed, ctx: Context) -> None:
+    """Drop the facts read from sentences the text does not assert, and what hangs on the meetings they told."""
+    gone = unasserted_sentences(parsed)
+    if not gone:
+        return
+    taken_back = [f for f in parsed.facts if f.evidence.sentence in gone and not isinstance(f, _NAMED)]
+    # a meeting told only in such a sentence goes with everything said at it; one that a fact of another
+    # sentence also refers to stays
+    referred = {f.meeting for f in parsed.facts if isinstance(f, (Participation, Join, Commitment))
+                and f.meeting and f.evidence.sentence not in gone}
+    dropped = {f.key for f in taken_back if isinstance(f, Meeting) and f.key not in referred}
+    out = {id(f) for f in taken_back if not (isinstance(f, Meeting) and f.key in referred)}
+    parsed.facts = [f for f in parsed.facts if id(f) not in out
+                    and not (isinstance(f, Participation) and f.meeting in dropped)]
+    for f in parsed.facts:
+        if isinstance(f, (Join, Commitment)) and f.meeting in dropped:
+            f.meeting = None
