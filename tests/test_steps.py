@@ -3259,3 +3259,12 @@ def test_an_application_or_a_wish_to_join_is_no_join():
     p = parse("التحالف الدولي لهزيمة داعش\n\nوأكد المتحدث أن روسيا ليست عضواً في التحالف ولم تتقدم بطلب للانضمام.\n\n"
               "وأبدت الجزائر رغبتها في الانضمام إلى التحالف الدولي.", published="2018-02-20")
     assert p.facts_of(Join) == []
+
+
+def test_a_join_dated_otherwise_than_the_reports_meeting_or_only_expected_is_not_at_that_meeting():
+    text = ("مؤتمر صحفي بعد الاجتماع الوزاري للتحالف الدولي في مراكش\n\n"
+            "عقد وزراء التحالف الدولي لهزيمة داعش اجتماعهم الوزاري في مراكش أمس.\n\n"
+            "السيد برايس: آخر دولة انضمت هي بوركينا فاسو، وكان ذلك في كانون الأول/ديسمبر الماضي في بروكسل.\n\n"
+            "سؤال: تحدثت تقارير عن أن الجزائر ستنضم إلى التحالف قريباً.")
+    p = parse(text, published="2022-05-12")
+    assert [(j.member, j.date, j.meeting) for j in p.facts_of(Join)] == [("BFA", "2021-12", None)]

@@ -1455,6 +1455,14 @@ def membership(parsed: Parsed, ctx: Context) -> None:
             # meeting still to come ("انضمت سوريا في تشرين الثاني الماضي" told before a meeting next month): not
             # at that meeting
             meeting = None
+        if meeting is not None and not own_meeting and meeting.start_date:
+            # "آخر دولة انضمت هي بوركينا فاسو، وكان ذلك في كانون الأول/ديسمبر الماضي": a sentence that dates
+            # the join otherwise than the report's meeting tells a join at another time
+            refs = _reference_points(view)
+            told = [d.value for d in view.dates if d.value and not _after_in_clause(spans, refs, d.start)]
+            n = min(len(meeting.start_date), len(told[0])) if told else 0
+            if told and told[0][:n] != meeting.start_date[:n]:
+                meeting = None
         date = meeting.start_date if meeting else None
         if not date:
             # not a date in a clause on another event ("..., بعد أن كانت غانا آخر المنضمين إليه في أيلول")
@@ -1479,6 +1487,9 @@ def membership(parsed: Parsed, ctx: Context) -> None:
                     jt > 1 and toks[jt - 1].norm == "في" and not trig.words("join_not_yet").isdisjoint(
                         strip_clitics(toks[jt - 2].norm)))):
                 continue  # "ولم تتقدم بطلب للانضمام"، "رغبتها في الانضمام": an application or a wish
+            if toks[jt].norm.startswith(("سي", "ست")) and any(t.norm in trig.words("soon") for t in toks[jt:]
+                                                             if t.start < b):
+                continue  # "الجزائر ستنضم إلى التحالف قريباً": expected, not done
             if quoted_claim(view.sentence, view.tokens, j.start):
                 continue  # "الادعاء الثاني: «روسيا وإيران انضمتا إلى التحالف» التقييم: خطأ": a claim, not a join
             # "أعلن التحالف الدولي، أمس، انضمام موريتانيا إليه": إليه names the coalition of the sentence
