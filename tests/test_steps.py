@@ -3268,3 +3268,9 @@ def test_a_join_dated_otherwise_than_the_reports_meeting_or_only_expected_is_not
             "سؤال: تحدثت تقارير عن أن الجزائر ستنضم إلى التحالف قريباً.")
     p = parse(text, published="2022-05-12")
     assert [(j.member, j.date, j.meeting) for j in p.facts_of(Join)] == [("BFA", "2021-12", None)]
+
+
+def test_a_persons_name_after_a_bare_heads_words_is_not_part_of_the_title():
+    p = parse("التحالف الدولي ضد داعش\n\nمن جهته، أدان رئيس حكومة إقليم كوردستان مسرور بارزاني الهجوم.",
+              published="2021-12-08")
+    assert [(f.person, f.role_ar) for f in p.facts_of(PersonRole)] == [("MASROUR_BARZANI", "رئيس حكومة")]
