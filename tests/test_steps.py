@@ -3274,3 +3274,11 @@ def test_a_persons_name_after_a_bare_heads_words_is_not_part_of_the_title():
     p = parse("التحالف الدولي ضد داعش\n\nمن جهته، أدان رئيس حكومة إقليم كوردستان مسرور بارزاني الهجوم.",
               published="2021-12-08")
     assert [(f.person, f.role_ar) for f in p.facts_of(PersonRole)] == [("MASROUR_BARZANI", "رئيس حكومة")]
+
+
+def test_maghreb_and_eu_titles_a_high_representative_and_a_secretary_of_state_for_a_portfolio():
+    p = parse("التحالف الدولي ضد داعش\n\nترأس الاجتماع وزير الخارجية الإيطالي لويجي دي مايو وكاتب الدولة الأمريكي "
+              "للخارجية أنطوني بلينكن. وتحدث الممثل السامي للاتحاد الأوروبي للشؤون الخارجية والسياسة الأمنية جوزيب "
+              "بورال.", published="2021-06-29")
+    roles = {(f.role_ar, f.role_en, f.affiliation) for f in p.facts_of(PersonRole)}
+    assert {("كاتب الدولة", "Secretary of State", "USA"), ("الممثل السامي", "High Representative", "EU")} <= roles

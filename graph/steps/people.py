@@ -283,6 +283,10 @@ def people(parsed: Parsed, ctx: Context) -> None:
                     complement = True  # "الأمين العام لوزارة شؤون البيشمركة": the ministry the office is in
                     pos += 1
                     continue
+                if (tok.norm.startswith("لل") and "ال" + tok.norm[2:] in _PORTFOLIO_NOUNS and pos > t.j
+                        and tok.start not in starts and not _punct_between(text, toks[pos - 1].end, tok.start)):
+                    pos += 1  # "كاتب الدولة الأمريكي للخارجية": the portfolio after the office's adjective
+                    continue
                 nxt = [x for x in matcher.match(toks[pos:pos + 4]) if x.i == 0]
                 if nxt:
                     pos += nxt[0].j
