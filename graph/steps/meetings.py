@@ -1459,9 +1459,9 @@ def membership(parsed: Parsed, ctx: Context) -> None:
             # "آخر دولة انضمت هي بوركينا فاسو، وكان ذلك في كانون الأول/ديسمبر الماضي": a sentence that dates
             # the join otherwise than the report's meeting tells a join at another time
             refs = _reference_points(view)
-            told = [d.value for d in view.dates if d.value and not _after_in_clause(spans, refs, d.start)]
-            n = min(len(meeting.start_date), len(told[0])) if told else 0
-            if told and told[0][:n] != meeting.start_date[:n]:
+            own_dates = [d.value for d in view.dates if d.value and not _after_in_clause(spans, refs, d.start)]
+            n = min(len(meeting.start_date), len(own_dates[0])) if own_dates else 0
+            if own_dates and own_dates[0][:n] != meeting.start_date[:n]:
                 meeting = None
         date = meeting.start_date if meeting else None
         if not date:
