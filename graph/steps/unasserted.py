@@ -17,6 +17,8 @@ by sentence.
 """
 from __future__ import annotations
 
+import re
+
 from ..facts import (Commitment, DateMention, Join, Meeting, Mention, Parsed, Participation, PersonRole, Quantity,
                      Threat)
 from ..pipeline import Context, step
@@ -37,10 +39,17 @@ def _has(tok: Token, words: frozenset[str]) -> bool:
     return not words.isdisjoint(strip_clitics(tok.norm))
 
 
-def _restates_an_error(toks: list[Token]) -> bool:
+# what a correction's sentence must hold somewhere, looked for in the text before its words are: a version
+# (نسخة، طبعة) or an error (خطأ، سهواً)
+_CORRECTION_HINT = re.compile("نسخ|طبع|خط[أإا]|خطئ|سهو")
+
+
+def _restates_an_error(sentence: Sentence, toks: list[Token]) -> bool:
     """A correction's account of an earlier version's error: a verb of saying, then within a few words the
     error named ("ذكرنا خطأً أن") or an earlier version of this very text ("في النسخة الأولى من هذا الخبر"; not
     of a strategy or a plan)."""
+    if not _CORRECTION_HINT.search(sentence.text):
+        return False
     trig = triggers()
     said, in_error, version, earlier, this = (trig.words(w) for w in ("said_before", "in_error", "version", "earlier",
                                                                      "demonstratives"))
@@ -101,7 +110,7 @@ def unasserted_sentences(parsed: Parsed) -> set[int]:
     if found is None:
         found = parsed._unasserted = {  # type: ignore[attr-defined]
             s.index for s, toks in zip(parsed.sentences, parsed.tokens)
-            if _asks(s, toks) or _quotes_a_claim(s, toks) or _restates_an_error(toks)}
+            if _asks(s, toks) or _quotes_a_claim(s, toks) or _restates_an_error(s, toks)}
     return found
 
 
