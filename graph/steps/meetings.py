@@ -591,13 +591,19 @@ def _timeline_entry(view, lex, parsed, spans, nouns) -> bool:
     (a0, b0), (a1, b1), (a2, _) = spans[:3]
     if not any(a0 <= d.start < b0 and d.value for d in view.dates):
         return False
-    words = view.sentence.text[a1 - view.sentence.start:b1 - view.sentence.start].split()
-    named = [m for m in view.mentions if a1 <= m.start < b1 and m.how == "name"
-             and entity_class(m.entity, lex, parsed) in ("City", "Region", "Country")]
-    if not named or sum(len(m.surface.split()) for m in named) != len(words):
+    if not _place_alone(view, [m for m in view.mentions if m.how == "name" and entity_class(
+            m.entity, lex, parsed) in ("City", "Region", "Country")], a1, b1):
         return False
     first = view.token_at(a2)
     return any(view.token_at(n.start) in (first, first + 1) for n in nouns)  # ("أول اجتماع وزاري")
+
+
+def _place_alone(view, places, x: int, y: int) -> list:
+    """The mentions of ``places`` in the clause ``[x, y)`` when the clause holds nothing but them (a
+    timeline's lead: "• 3 كانون الأول/ديسمبر 2014 - بروكسل: ..."), else none."""
+    named = [m for m in places if x <= m.start < y]
+    words = view.sentence.text[x - view.sentence.start:y - view.sentence.start].split()
+    return named if named and sum(len(m.surface.split()) for m in named) == len(words) else []
 
 
 def _told_before(before, lex, parsed):
@@ -878,13 +884,12 @@ def _place(view, lex, parsed, anchor: int, spans, hosted: bool, cut: bool = Fals
                 # ("• 3 كانون الأول/ديسمبر 2014 - بروكسل: أول اجتماع وزاري ...": a timeline's lead, its date and
                 # then a clause of nothing but the place, says where what the line tells happened)
                 # (a state too: "• 13 شباط/فبراير 2018 - الكويت: اجتماع وزاري ...")
-                named_here = [m for m in view.mentions if x <= m.start < y and (
-                    m in venues or (m.how == "name" and entity_class(m.entity, lex, parsed) == "Country"))]
-                lead = k is not None and i == k - 1 and bool(named_here) and sum(
-                    len(m.surface.split()) for m in named_here) == len(words) and (i == 0 or any(
-                        spans[i - 1][0] <= d.start < spans[i - 1][1] and d.value for d in view.dates))
+                lead = _place_alone(view, [m for m in view.mentions if m in venues or (
+                    m.how == "name" and entity_class(m.entity, lex, parsed) == "Country")], x, y) \
+                    if k is not None and i == k - 1 and (i == 0 or any(
+                        spans[i - 1][0] <= d.start < spans[i - 1][1] and d.value for d in view.dates)) else []
                 if words and (words[0] in ("في", "وفي", "بمدينة", "بالعاصمة", "وسط") or when or which or aside or lead):
-                    near = named_here if lead else [m for m in venues if x <= m.start < y]
+                    near = lead or [m for m in venues if x <= m.start < y]
                     if near:
                         break
     if not near and hosted:
@@ -1483,9 +1488,8 @@ def membership(parsed: Parsed, ctx: Context) -> None:
                 continue  # "قدموا من أكثر من مئة بلد للالتحاق بالتنظيم في العراق وسوريا"
             if jt and toks[jt - 1].norm in trig.words("negation"):
                 continue  # "ولم تنضم الجزائر إلى التحالف": a join denied
-            if jt and (not trig.words("join_not_yet").isdisjoint(strip_clitics(toks[jt - 1].norm)) or (
-                    jt > 1 and toks[jt - 1].norm == "في" and not trig.words("join_not_yet").isdisjoint(
-                        strip_clitics(toks[jt - 2].norm)))):
+            wish = jt - 2 if jt > 1 and toks[jt - 1].norm == "في" else jt - 1  # (past "في": "رغبتها في الانضمام")
+            if wish >= 0 and not trig.words("join_not_yet").isdisjoint(strip_clitics(toks[wish].norm)):
                 continue  # "ولم تتقدم بطلب للانضمام"، "رغبتها في الانضمام": an application or a wish
             if toks[jt].norm.startswith(("سي", "ست")) and any(t.norm in trig.words("soon") for t in toks[jt:]
                                                              if t.start < b):

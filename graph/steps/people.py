@@ -157,9 +157,6 @@ def people(parsed: Parsed, ctx: Context) -> None:
     titled: set[str] = set()
     surnames: dict[str, str] = {}
 
-    def is_person(m: Mention) -> bool:
-        return entity_class(m.entity, lex, parsed) == "Person"
-
     new_mentions: list[Mention] = []
 
     for view in views(parsed):
@@ -200,7 +197,7 @@ def people(parsed: Parsed, ctx: Context) -> None:
                         and toks[t.j].start not in starts and not _quoted_name_after(text, toks[t.j].end):
                     continue  # "لانتخاب رئيس للجمهورية وسط توقعات": a head with لل is a common noun, no title
                     # (not "قائد لواء المشاة"، "رئيس لجنة الأمن": words that begin with ل)
-                role_end = _head_of(text, toks, t.j, starts, role_end, is_person)
+                role_end = _head_of(text, toks, t.j, starts, role_end, lex, parsed)
                 while pos < len(toks) and toks[pos].start < role_end and toks[pos].start not in starts:
                     pos += 1  # past what a bare head title heads ("مدير المركز الإعلامي سامي ...")
             affiliation = None
@@ -608,8 +605,7 @@ def _titles_after_names(parsed: Parsed, lex, matcher, table, titled: set[str]) -
             role_end, j = _office_adjectives(text, matcher, toks, k + t.i, j, role_end, starts)
             office = table[t.entity][0]
             if " " not in office and not office.startswith("ال") and j == k + t.j:
-                role_end = _head_of(text, toks, j, starts, role_end,  # "، مدير عام إدارة مكافحة الإرهاب"
-                                    lambda m: entity_class(m.entity, lex, parsed) == "Person")
+                role_end = _head_of(text, toks, j, starts, role_end, lex, parsed)  # "، مدير عام إدارة مكافحة الإرهاب"
             role_end = _affairs(text, toks, j, role_end, starts)  # "، المدير العام للشؤون السياسية"
             while j < len(toks) and toks[j].start < role_end:
                 j += 1
@@ -848,7 +844,7 @@ def _affiliation_before(view, t, lex, parsed) -> str | None:
 
 
 
-def _head_of(text: str, toks, j: int, starts: dict, end: int, person=lambda m: False) -> int:
+def _head_of(text: str, toks, j: int, starts: dict, end: int, lex, parsed: Parsed) -> int:
     """Where a bare head title ends with what it heads: "مدير المركز الإعلامي", "منسق مركز مكافحة
     الإرهاب" (indefinite nouns up to the definite one that closes them, then its adjectives); the title
     alone when no definite word closes it within four words, or a name or punctuation comes first; a body
@@ -857,7 +853,7 @@ def _head_of(text: str, toks, j: int, starts: dict, end: int, person=lambda m: F
     while k < len(toks) and k < j + 6:
         tok = toks[k]
         if (tok.start in starts and k > j and closed_at is None and not _punct_between(text, toks[k - 1].end, tok.start)
-                and not any(c in _QUOTES for c in text[toks[j].start:tok.start]) and not person(starts[tok.start])):
+                and not any(c in _QUOTES for c in text[toks[j].start:tok.start]) and entity_class(starts[tok.start].entity, lex, parsed) != "Person"):
             return starts[tok.start].end  # "رئيس بعثة جامعة الدول العربية": a body the text names closes it
             # (not a person: "رئيس حكومة إقليم كوردستان مسرور بارزاني" has his name begin there)
         if (tok.start in starts or tok.norm in _STOP or tok.norm in _CONNECTORS or tok.norm in _HONORIFICS

@@ -19,8 +19,7 @@ from __future__ import annotations
 
 import re
 
-from ..facts import (Commitment, DateMention, Join, Meeting, Mention, Parsed, Participation, PersonRole, Quantity,
-                     Threat)
+from ..facts import Commitment, Join, Meeting, Parsed, Participation, PersonRole, Threat
 from ..pipeline import Context, step
 from ..text import Sentence, Token, strip_clitics
 from ..triggers import triggers
@@ -29,10 +28,10 @@ __all__ = ["unasserted", "unasserted_sentences", "quoted_claim"]
 
 # how far after the verb of saying its error or the earlier version may stand ("ورد في النسخة الأولى")
 _REACH = 6
-# facts that stay whatever sentence they came from: what the text names, and what it presupposes or raises
-# even in a question ("هل ما زالت العبوات الناسفة تمثل خطراً؟" raises a threat the answer then takes up; "هل
-# سيزور الوزير بلينكن بغداد؟" names a minister as one)
-_NAMED = (Mention, DateMention, Quantity, Threat, PersonRole)
+# facts that stay whatever sentence they came from: what the text presupposes or raises even in a question
+# ("هل ما زالت العبوات الناسفة تمثل خطراً؟" raises a threat the answer then takes up; "هل سيزور الوزير بلينكن
+# بغداد؟" names a minister as one). (Mentions, dates and numbers are kept apart from the facts and stay anyway.)
+_NAMED = (Threat, PersonRole)
 
 
 def _has(tok: Token, words: frozenset[str]) -> bool:
