@@ -1842,6 +1842,20 @@ def test_affiliate_with_its_region():
     assert ("affiliate", "ISIS_K", "AFG") in found
 
 
+@pytest.mark.parametrize("text,actors", [
+    ("وقال المبعوث إن فرع التنظيم في الصومال يجتذب مقاتلين أجانب، وإن فرع موزمبيق يوسع هجماته.",
+     {"ISIS_SOMALIA", "ISIS_MOZAMBIQUE"}),
+    ("وحذر التحالف الدولي من تمدد فرع «داعش» في ليبيا.", {"ISIS_LIBYA"}),
+    # a bank's branch; the branches of the plural, in a region that holds more than one
+    ("وافتتح فرع البنك في العراق، فيما تنشط فروع داعش في منطقة الساحل وحوض بحيرة تشاد.", set()),
+])
+def test_a_branch_of_isis_is_the_province_of_its_place(text, actors):
+    parsed = parse(text)
+    found = {t.actor for t in parsed.facts_of(Threat) if t.kind == "affiliate" and t.actor}
+    assert found == actors
+    assert actors <= {m.entity for m in parsed.mentions}
+
+
 def test_attack_with_perpetrator_place_and_date():
     [a] = parse("وأدان التحالف الدولي الهجوم الذي نفذه تنظيم داعش في بغداد في 3 أيار 2020.").facts_of(Attack)
     assert (a.perpetrator, a.place, a.date) == ("ISIS", "BAGHDAD", "2020-05-03")

@@ -367,6 +367,7 @@ class Lexicon:
         self._alliances: frozenset[str] | None = None
         self._named_alike: dict[str, frozenset[str]] | None = None
         self._kingdoms: frozenset[str] | None = None
+        self._provinces: dict[str, str] | None = None
         self._pacts: frozenset[str] | None = None
         self._first_words: dict[str, frozenset[str]] = {}
         self._capitals: dict[str, list[Entry]] | None = None
@@ -492,6 +493,31 @@ class Lexicon:
             found = self._kingdoms = frozenset(
                 k for k, names in self._headed(("المملكه", "مملكه"), ("Country",)).items()
                 if not any(n[1:2] == ["المتحده"] for n in names))
+        return found
+
+    def provinces(self) -> dict[str, str]:
+        """ISIS's provinces by the state or region each is named after: an armed group one of whose names
+        is "ولاية X", X a state or region ("ولاية الصومال"، "ولاية غرب أفريقيا"), also by the region it is
+        filed under (ولاية خراسان under Afghanistan). A place two groups share stands for neither."""
+        found = self._provinces
+        if found is None:
+            by_place: dict[str, set[str]] = {}
+            for e in self.entries.values():
+                names = [p.split() for p in (e.ar, *e.patterns)]
+                if e.cls != "ArmedGroup" or not any(n[:1] == ["ولاية"] for n in names):
+                    continue
+                places = {e.extra.get("region")}
+                for n in names:
+                    if n[:1] == ["ولاية"] and len(n) > 1:
+                        toks = tokenize(" ".join(n[1:]))
+                        got = self.match(toks)
+                        if len(got) == 1 and got[0].i == 0 and got[0].j == len(toks) \
+                                and self.entries[got[0].entity].cls in ("Country", "Region"):
+                            places.add(got[0].entity)
+                for p in places:
+                    if p in self.entries:
+                        by_place.setdefault(p, set()).add(e.id)
+            found = self._provinces = {p: next(iter(g)) for p, g in by_place.items() if len(g) == 1}
         return found
 
     def _headed(self, heads: tuple[str, ...], classes: tuple[str, ...]) -> dict[str, list[list[str]]]:

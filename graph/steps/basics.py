@@ -65,9 +65,35 @@ def entities(parsed: Parsed, ctx: Context) -> None:
                         Mention(ev, "entities/nested-name", entity=n.entity, start=n.start, end=n.end,
                                 surface=text[n.start:n.end], how="nested")
                     )
+    _branches(parsed, ctx)
     _bare_alliance(parsed, ctx)
     _bare_kingdom(parsed, ctx)
     _dateline(parsed, ctx)
+
+
+def _branches(parsed: Parsed, ctx: Context) -> None:
+    """A branch of ISIS named by the place one of its provinces is named after: "فرع التنظيم في الصومال"،
+    "لفرع داعش في الصومال" and "وفرع موزمبيق" name ISIS-Somalia and ISIS-Mozambique. Branches in the plural
+    name none ("فروعه في منطقة الساحل وحوض بحيرة تشاد"، "فرعي التنظيم في غرب أفريقيا"): a region may hold
+    more than one. The place stays named too."""
+    provinces = ctx.lexicon.provinces()
+    places = {m.start: m for m in parsed.mentions if m.entity in provinces and m.how == "name"}
+    if not places:
+        return
+    trig = triggers()
+    branch, of = trig.words("branch"), trig.words("branch_of")
+    text = parsed.doc.text
+    for sent, toks in zip(parsed.sentences, parsed.tokens):
+        for i, t in enumerate(toks):
+            if branch.isdisjoint(strip_clitics(t.norm)):
+                continue
+            k = i + 1
+            while k < len(toks) and toks[k].norm in of:
+                k += 1
+            m = places.get(toks[k].start) if k < len(toks) else None
+            if m is not None:
+                parsed.mentions.append(Mention(Evidence.of(sent), "entities/branch", entity=provinces[m.entity],
+                                               start=t.start, end=m.end, surface=text[t.start:m.end], how="name"))
 
 
 def _bare_alliance(parsed: Parsed, ctx: Context) -> None:
