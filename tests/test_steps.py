@@ -1337,6 +1337,38 @@ def test_the_bare_word_alliance_is_the_one_named_last_in_full(named, alliance, c
     assert [j.member for j in p.facts_of(Join)] == (["OMN"] if counted else [])
 
 
+def test_an_alliance_named_to_be_told_apart_is_not_the_one_the_bare_word_names():
+    p = parse("تأسس التحالف الدولي لهزيمة داعش في أيلول 2014. ولا يُخلط بينه وبين «التحالف الإسلامي العسكري لمحاربة "
+              "الإرهاب» الذي أعلنته السعودية عام 2015. وبدأ التحالف بنواة من 12 دولة في أيلول 2014.",
+              published="2026-01-20")
+    [bare] = [m for m in p.mentions if m.surface == "التحالف"]
+    assert bare.entity == "COALITION"
+    assert [(c.count, c.as_of) for c in p.facts_of(CoalitionSize)] == [(12, "2014-09")]
+
+
+def test_the_count_the_coalition_began_with_is_as_of_the_date_the_sentence_gave_before():
+    p = parse("أعلن الرئيس الأمريكي في أيلول 2014 استراتيجية لهزيمة داعش، وبدأ التحالف الدولي بنواة صغيرة من 12 "
+              "دولة.", published="2026-01-20")
+    assert [(c.count, c.as_of) for c in p.facts_of(CoalitionSize)] == [(12, "2014-09")]
+
+
+def test_capitals_that_agree_are_who_agreed_not_a_venue():
+    p = parse("اتفقت بغداد وواشنطن في أيلول 2024 على إنهاء المهمة العسكرية للتحالف الدولي في العراق.",
+              published="2025-01-20")
+    assert p.facts_of(Meeting) == []
+
+
+def test_the_meeting_a_sentence_counts_from_is_not_the_one_it_reports():
+    p = parse("ومنذ اجتماع الرياض لم يعقد التحالف الدولي اجتماعاً وزارياً موسعاً، واكتفى باجتماعات المجموعة "
+              "المصغرة، ومنها اجتماع المديرين السياسيين في مدريد في حزيران 2025 بضيافة إسبانيا، الذي رُحّب فيه "
+              "بأوزبكستان عضواً جديداً.", published="2026-01-20")
+    places = {m.key: m.place for m in p.facts_of(Meeting)}
+    assert {(places[x.meeting], x.actor, x.role) for x in p.facts_of(Participation) if x.role != "new-member"} == {
+        ("MADRID", "ESP", "host"), ("MADRID", "UZB", "attendee")}
+    # the host named before "الذي رُحّب فيه ب..." did not join
+    assert [j.member for j in p.facts_of(Join)] == ["UZB"]
+
+
 def test_a_body_named_again_by_its_common_noun_joins_and_the_leader_in_a_relative_clause_does_not():
     p = parse("وقرر قادة دول حلف شمال الأطلسي في قمتهم انضمام الحلف بصفته منظمة إلى التحالف الدولي الذي تقوده "
               "الولايات المتحدة.")

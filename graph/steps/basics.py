@@ -99,13 +99,17 @@ def _branches(parsed: Parsed, ctx: Context) -> None:
 def _bare_alliance(parsed: Parsed, ctx: Context) -> None:
     """"التحالف" alone names the alliance the text last named in full: in a report on the Islamic
     military coalition ("... دول التحالف الإسلامي العسكري ... الدول الأعضاء في التحالف البالغ عددها 41
-    دولة") it is that one, not the coalition against ISIS. Before any full name, the first one after."""
+    دولة") it is that one, not the coalition against ISIS. Before any full name, the first one after. A
+    name given to tell another alliance apart from the one the text is about names nothing after it."""
     lex = ctx.lexicon
     alliances = lex.alliances()
     if not any(m.entity in alliances and not lex[m.entity].extra.get("bare_patterns") for m in parsed.mentions):
         return  # no other alliance named: "التحالف" can only be the coalition
+    # (not one named to be told apart: "ولا يُخلط بينه وبين «التحالف الإسلامي العسكري»")
+    apart = triggers().words("told_apart")
     named = sorted((m for m in parsed.mentions if m.entity in alliances and m.how == "name"
-                    and not _bare(m.surface, lex[m.entity])), key=lambda m: m.start)
+                    and not _bare(m.surface, lex[m.entity])
+                    and apart.isdisjoint(t.norm for t in parsed.tokens[m.evidence.sentence])), key=lambda m: m.start)
     if not named:
         return
     for k, m in enumerate(parsed.mentions):

@@ -329,9 +329,11 @@ def meetings(parsed: Parsed, ctx: Context) -> None:
                 section_meetings.setdefault(id(section[0]), m)
             if a.start in cuts:
                 cut_meetings.setdefault(view.index, []).append((a.start, m))
-            if _after_in_clause(spans, _reference_points(view), a.start):
+            if _after_in_clause(spans, _reference_points(view), a.start) or (
+                    i0 > 0 and toks[i0 - 1].norm in _SINCE and a is not anchors[-1]):
                 # "..., بعدما كان يضم ستين دولة حين عقد وزراؤه اجتماعهم الأول في بروكسل": a meeting told in
-                # passing, in a clause on an earlier event, is not what the sentence reports
+                # passing, in a clause on an earlier event, is not what the sentence reports; nor is one the
+                # sentence counts from ("ومنذ اجتماع الرياض لم يعقد ...، ومنها اجتماع ... في مدريد")
                 passing.setdefault(view.index, []).append((a.start, m))
             else:
                 sentence_meeting.setdefault(view.index, m)
@@ -537,8 +539,19 @@ def _label(m: Meeting, lex) -> str:
 
 
 def _venue_and_date_in_clause(view, lex, parsed, spans, at: int) -> bool:
+    """Whether the clause of a verb of adopting at ``at`` gives a venue and a date; places right after the
+    verb are who adopted, not where ("اتفقت بغداد وواشنطن في أيلول 2024 على إنهاء المهمة")."""
     a, b = clause_of(spans, at)
-    return (any(a <= m.start < b and _is_venue(m.entity, lex, parsed) for m in view.mentions)
+    toks = view.tokens
+    k = view.token_at(at) + 1
+    starts = {m.start: m for m in view.mentions}
+    who = set()
+    while k < len(toks) and toks[k].start in starts and (not who or toks[k].norm.startswith("و")):
+        m = starts[toks[k].start]
+        who.add(m.start)
+        while k < len(toks) and toks[k].start < m.end:
+            k += 1
+    return (any(a <= m.start < b and m.start not in who and _is_venue(m.entity, lex, parsed) for m in view.mentions)
             and any(a <= d.start < b and d.value for d in view.dates))
 
 
@@ -1583,8 +1596,11 @@ def membership(parsed: Parsed, ctx: Context) -> None:
                     members.append((body, (a, b)))
             # "فيما حضرته بوركينا فاسو، التي انضمت إلى التحالف في ديسمبر": the state a relative clause of joining
             # describes, named right before it
+            # (not a welcome that names whom it welcomed: "اجتماع ... بضيافة إسبانيا، الذي رُحّب فيه بأوزبكستان")
             k = jt - 1 if jt >= 1 and toks[jt - 1].norm != "قد" else jt - 2
-            if k >= 1 and toks[k].norm in _RELATIVE:
+            if k >= 1 and toks[k].norm in _RELATIVE and not (welcome and any(
+                    j.end <= m.start < b and "ب" in proclitic(m, lex) and entity_class(m.entity, lex, parsed) == "Country"
+                    for m in view.mentions)):
                 named = [m for m in view.mentions if m.how == "name" and m.end <= toks[k].start
                          and entity_class(m.entity, lex, parsed) == "Country"
                          and not parsed.doc.text[m.end:toks[k].start].strip(" ،,")]
@@ -1881,6 +1897,9 @@ def coalition_size(parsed: Parsed, ctx: Context) -> None:
                 as_of = earlier[-1] if earlier else (section[0].value if section else parsed.doc.published)
             elif dated_in_clause:
                 as_of = dated_in_clause[0]
+            elif any(w in trig.words("opened") for w in clause) and (began := [
+                    d.value for d in view.dates if d.value and len(d.value) >= 4 and d.start < q.start]):
+                as_of = began[-1]  # "أعلن ... في أيلول 2014 استراتيجية ...، وبدأ التحالف بنواة من 12 دولة"
             elif section is not None:
                 as_of = section[0].value
             elif any(w in trig.words("counts_now") for w in clause) and not any(w in trig.words("was") for w in clause):
