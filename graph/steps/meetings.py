@@ -545,7 +545,7 @@ def _venue_and_date_in_clause(view, lex, parsed, spans, at: int) -> bool:
     toks = view.tokens
     k = view.token_at(at) + 1
     starts = {m.start: m for m in view.mentions}
-    who = set()
+    who: set[int] = set()
     while k < len(toks) and toks[k].start in starts and (not who or toks[k].norm.startswith("و")):
         m = starts[toks[k].start]
         who.add(m.start)
