@@ -1869,6 +1869,15 @@ def test_the_coalitions_partner_forces_are_no_threat():
     assert ("affiliate", "ASAYISH") not in found and ("isis", None) in found
 
 
+@pytest.mark.parametrize("text", [
+    "وتتهم تقارير أممية تنظيم داعش بتمويل نشاطه عبر فرض إتاوات على الرعاة والمنقبين عن الذهب.",
+    "ويحذّر خبراء من أن فرعي داعش يموّلان نشاطهما من تهريب الذهب والماشية.",
+    "ونبّه إلى لجوء تنظيم داعش إلى العملات المشفرة في تحويل الأموال.",
+])
+def test_how_a_group_pays_its_way_is_terrorist_financing(text):
+    assert "terrorist-financing" in {t.kind for t in parse(text).facts_of(Threat)}
+
+
 def test_affiliate_with_its_region():
     found = {(t.kind, t.actor, t.region) for t in parse("ويشكل تنظيم داعش خراسان تهديداً للتحالف الدولي.").facts_of(Threat)}
     assert ("affiliate", "ISIS_K", "AFG") in found
