@@ -1878,6 +1878,16 @@ def test_how_a_group_pays_its_way_is_terrorist_financing(text):
     assert "terrorist-financing" in {t.kind for t in parse(text).facts_of(Threat)}
 
 
+@pytest.mark.parametrize("text,kind", [
+    ("ودعا إلى محاربة خطاب التطرف الذي يروجه تنظيم داعش عبر الإنترنت.", "propaganda"),
+    ("وطالب التحالف الدولي الدول بأن تستعيد مقاتليها الأجانب وتحاكمهم.", "foreign-terrorist-fighters"),
+    ("وأعلن المكتب المركزي تفكيك خلية موالية لتنظيم «داعش» كانت تنشط في طنجة.", "sleeper-cells"),
+    ("واستعاد ذكرى التفجيرين الانتحاريين اللذين تبناهما «داعش» في بيروت.", "attacks"),
+])
+def test_threat_words_in_their_other_forms(text, kind):
+    assert kind in {t.kind for t in parse(text).facts_of(Threat)}
+
+
 def test_affiliate_with_its_region():
     found = {(t.kind, t.actor, t.region) for t in parse("ويشكل تنظيم داعش خراسان تهديداً للتحالف الدولي.").facts_of(Threat)}
     assert ("affiliate", "ISIS_K", "AFG") in found
