@@ -1888,6 +1888,12 @@ def test_threat_words_in_their_other_forms(text, kind):
     assert kind in {t.kind for t in parse(text).facts_of(Threat)}
 
 
+def test_a_mauritanian_name_goes_on_past_ould():
+    p = parse("وأكد وزير الشؤون الخارجية الموريتاني محمد سالم ولد مرزوك أن بلاده تدعم التحالف الدولي ضد داعش.")
+    [role] = p.facts_of(PersonRole)
+    assert (p.entities[role.person].label_ar, role.affiliation) == ("محمد سالم ولد مرزوك", "MRT")
+
+
 def test_affiliate_with_its_region():
     found = {(t.kind, t.actor, t.region) for t in parse("ويشكل تنظيم داعش خراسان تهديداً للتحالف الدولي.").facts_of(Threat)}
     assert ("affiliate", "ISIS_K", "AFG") in found
