@@ -1337,6 +1337,23 @@ def test_the_bare_word_alliance_is_the_one_named_last_in_full(named, alliance, c
     assert [j.member for j in p.facts_of(Join)] == (["OMN"] if counted else [])
 
 
+def test_a_speech_at_a_meeting_dated_by_its_dateline_and_those_it_greets():
+    text = ("كلمة وزير الخارجية في الجلسة الافتتاحية للاجتماع الوزاري للتحالف الدولي ضد داعش\n\n"
+            "مراكش، الأربعاء 11 ماي 2022\n\n(النص كما أُلقي)\n\nبسم الله الرحمن الرحيم\n\n"
+            "أصحاب السمو والمعالي والسعادة،\nأيها السيدات والسادة،\n\n"
+            "يسعدني أن أرحب بكم في مراكش، في هذا الاجتماع الوزاري للتحالف الدولي ضد داعش، الذي تحتضنه المملكة "
+            "المغربية وتترأسه بشكل مشترك مع الولايات المتحدة الأمريكية.\n\n"
+            "وأود أن أحيي بشكل خاص الأمير فيصل بن فرحان، وزير خارجية المملكة العربية السعودية، ومعالي الدكتور "
+            "فؤاد حسين، نائب رئيس الوزراء وزير خارجية جمهورية العراق، ومعالي السيد جيفري أونياما، وزير الشؤون "
+            "الخارجية لجمهورية نيجيريا الاتحادية، وكذا ممثلي الاتحاد الأوروبي والإنتربول.")
+    p = parse(text, published="2022-05-12")
+    [m] = p.facts_of(Meeting)
+    assert (m.place, m.start_date) == ("MARRAKESH", "2022-05-11")
+    roles = {(x.actor, x.role) for x in p.facts_of(Participation)}
+    assert {("MAR", "host"), ("USA", "chair")} <= roles
+    assert {"SAU", "IRQ", "NGA", "EU", "INTERPOL"} <= {a for a, r in roles if r == "attendee"}
+
+
 def test_an_alliance_named_to_be_told_apart_is_not_the_one_the_bare_word_names():
     p = parse("تأسس التحالف الدولي لهزيمة داعش في أيلول 2014. ولا يُخلط بينه وبين «التحالف الإسلامي العسكري لمحاربة "
               "الإرهاب» الذي أعلنته السعودية عام 2015. وبدأ التحالف بنواة من 12 دولة في أيلول 2014.",

@@ -170,6 +170,8 @@ _AGENCIES = ("كونا", "واس", "قنا", "وام", "بنا", "واع", "سا
 _DATELINE = re.compile(r"\s*(?P<place>[\u0621-\u065F\u0671]+(?: [\u0621-\u065F\u0671]+)?)\s*"
                        r"(?:\((?P<agency>[^()\n]{1,30})\)\s*[-–—]|[-–—/]\s*(?:\(|«|\"|خاص|مراسل|من مراسل)"
                        r"|،\s*[^-–—\n،]{0,12}[0-9\u0660-\u0669][^-–—\n،]{0,20}[-–—]"  # "مراكش، 11 مايو 2022 -"
+                       # a line of its own, the weekday and the date: "مراكش، الأربعاء 11 ماي 2022"
+                       r"|،\s*(?:[\u0621-\u064A]+\s+)?[0-9\u0660-\u0669]{1,2}\s+[\u0621-\u064A/]+\s+[0-9\u0660-\u0669]{4}\s*$"
                        # "واشنطن - 14 - 11 (كونا) --": the day and the month, then the agency
                        r"|[-–—]\s*[0-9\u0660-\u0669]{1,2}\s*[-–—]\s*[0-9\u0660-\u0669]{1,2}\s*\("
                        r"|[-–—/]\s*[\u0621-\u064A]{2,6}\s*$"  # a line of its own: "الكويت – واع"، "بغداد / «الموقع»"
@@ -190,6 +192,7 @@ def _dateline(parsed: Parsed, ctx: Context) -> None:
         start, end = sent.start + m.start("place"), sent.start + m.end("place")
         known = [x for x in parsed.mentions if x.start == start and x.how == "name"
                  and (ctx.lexicon.get(x.entity) and ctx.lexicon[x.entity].cls in _PLACES)]
+        parsed._dateline_sentence = sent.index  # type: ignore[attr-defined]
         if known:
             parsed.dateline = known[0].entity
             parsed._dateline_at = start  # type: ignore[attr-defined]

@@ -345,9 +345,15 @@ def meetings(parsed: Parsed, ctx: Context) -> None:
             last = sentence_meeting[view.index] or last
         elif last is not None and any(t.norm in sessions for t in view.tokens):
             sentence_meeting[view.index] = last
+    # "مراكش، الأربعاء 11 ماي 2022": the day a dateline gives dates the meeting there the report tells first
+    at = getattr(parsed, "_dateline_sentence", None)
+    filed = next((d.value for v in views(parsed) if v.index == at for d in v.dates if d.value and len(d.value) == 10), None)
     for m in found:
         if m.place is None and not m.virtual and parsed.dateline and _days_before(m.start_date, parsed.doc.published) in (0, 1, 2):
             m.place = parsed.dateline  # "الصخيرات (و.م.ع) - انطلقت، اليوم الثلاثاء ... أشغال الاجتماع": filed from where it met
+        if filed and m is found[0] and m.start_date is None and m.place is not None and m.place == parsed.dateline \
+                and not m.virtual:
+            m.start_date = filed  # (the first meeting the report tells, held where it was filed from)
         m.key = meeting_key(m.place, m.start_date, m.kind, parsed.doc.id)
         m.label = _label(m, lex)
     parsed.facts.extend(found)
@@ -361,7 +367,10 @@ def meetings(parsed: Parsed, ctx: Context) -> None:
     told = min((i for i, m in sentence_meeting.items() if m is main), default=None)
     # (not a meeting years before the report, which tells it as history: "وفي الخامس من أيلول 2014 ... اجتمع
     # وزراء عشر دول" in a feature of 2024 is no report of that meeting)
-    subject = told is not None and told <= _LEAD_SENTENCES and not _long_before(main.start_date, parsed.doc.published)
+    # (nor is a headline that names the meeting with neither place nor date, "كلمة الوزير في الجلسة الافتتاحية للاجتماع
+    # الوزاري للتحالف", far from the sentence that tells it: a speech's salutations come between)
+    subject = told is not None and (told <= _LEAD_SENTENCES or (0 in sentence_meeting and sentence_meeting[0] is None)) \
+        and not _long_before(main.start_date, parsed.doc.published)
     for view in views(parsed):
         if view.index in other_events:
             continue
@@ -1115,6 +1124,7 @@ def _participants(parsed: Parsed, ctx: Context, view, meeting: Meeting, cut=()) 
                 after = []
             scope = _coordinated(view, after[0], actors, lex) if after else []
         else:
+            own_end = b
             b = _coordinated_end(view, spans, a, b)
             if not any(r.end <= m.start < b for m in actors):
                 # "وحضر الاجتماع، الذي استمر ساعتين، كل من ...": past a relative clause
@@ -1139,7 +1149,9 @@ def _participants(parsed: Parsed, ctx: Context, view, meeting: Meeting, cut=()) 
             b = min([b] + [x.start for x in roles if x.start > r.end and x.entity != "speaker"
                            and not _heads_a_delegation(view, x) and not any(p <= x.start < q for p, q in asides)
                            and not passed[0] <= x.start < passed[1]])
-            scope = [m for m in actors if r.end <= m.start < b and view.token_at(m.start) - rt <= 30
+            # (a list that goes on past commas may run longer: "أحيي فلان، وزير ...، وفلان، ...، وكذا ممثلي ...")
+            reach = 30 if b <= own_end else 80
+            scope = [m for m in actors if r.end <= m.start < b and view.token_at(m.start) - rt <= reach
                      and not passed[0] <= m.start < passed[1]]
             if (r.entity in ("chair", "host") and view.tokens[rt].norm[:1] in "يت") or (
                     r.entity == "attendee" and not scope and (set(strip_clitics(view.tokens[rt].norm)) & met
@@ -1337,11 +1349,28 @@ def _coordinated_end(view, spans, a: int, b: int, and_too: bool = True) -> int:
         goes_on = and_too and nxt.startswith("و") and not nxt.startswith(("وذلك", "وهو", "وهي", "وقال", "وأكد", "وأشار")) \
             and first not in _W_NOUNS
         listed = triggers().words("list_goes_on")
-        if not (goes_on or first in listed or " ".join(words) in listed or first in triggers().words("honorifics")):
+        # "بحضور الأمير فيصل بن فرحان، وزير خارجية السعودية، ومعالي ...": a title set off by commas after a
+        # name is the name's, and the list goes on past it
+        end = spans[k][1]
+        titled = first in _appositive_heads() and any(end - 2 <= m.end <= end for m in view.mentions)
+        if not (goes_on or titled or first in listed or " ".join(words) in listed
+                or first in triggers().words("honorifics")):
             break
         k += 1
         b = spans[k][1]
     return b
+
+
+_APPOSITIVE: frozenset[str] | None = None
+
+
+def _appositive_heads() -> frozenset[str]:
+    """The first words of the titles (وزير، نائب، رئيس ...), from the people step's table."""
+    global _APPOSITIVE
+    if _APPOSITIVE is None:
+        from .people import _title_heads  # (people reads this module: not at import time)
+        _APPOSITIVE = _title_heads()
+    return _APPOSITIVE
 
 
 _BRINGS = frozenset({"يضم", "تضم", "ضم", "وضم"})
