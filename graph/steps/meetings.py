@@ -346,8 +346,8 @@ def meetings(parsed: Parsed, ctx: Context) -> None:
         elif last is not None and any(t.norm in sessions for t in view.tokens):
             sentence_meeting[view.index] = last
     # "مراكش، الأربعاء 11 ماي 2022": the day a dateline gives dates the meeting there the report tells first
-    at = getattr(parsed, "_dateline_sentence", None)
-    filed = next((d.value for v in views(parsed) if v.index == at for d in v.dates if d.value and len(d.value) == 10), None)
+    filed_at = getattr(parsed, "_dateline_sentence", None)
+    filed = next((d.value for v in views(parsed) if v.index == filed_at for d in v.dates if d.value and len(d.value) == 10), None)
     for m in found:
         if m.place is None and not m.virtual and parsed.dateline and _days_before(m.start_date, parsed.doc.published) in (0, 1, 2):
             m.place = parsed.dateline  # "الصخيرات (و.م.ع) - انطلقت، اليوم الثلاثاء ... أشغال الاجتماع": filed from where it met
