@@ -1354,6 +1354,20 @@ def test_a_speech_at_a_meeting_dated_by_its_dateline_and_those_it_greets():
     assert {"SAU", "IRQ", "NGA", "EU", "INTERPOL"} <= {a for a, r in roles if r == "attendee"}
 
 
+def test_the_minutes_of_a_meeting_give_its_place_date_and_who_came_in_labelled_lines():
+    text = ("التحالف الدولي لهزيمة داعش\nمجموعة العمل المعنية بمكافحة تمويل داعش\n\nمحضر اجتماع\n\n"
+            "تاريخ الانعقاد: الثلاثاء 24/10/2023\nالمكان: روما – مقر وزارة الخارجية الإيطالية\n"
+            "الرئاسة المشتركة: الجمهورية الإيطالية، المملكة العربية السعودية، الولايات المتحدة الأمريكية\n\n"
+            "أولاً: الحاضرون\n(ب) الوفود الأعضاء: البحرين، الكويت، تركيا.\n"
+            "(ج) بصفة مراقب: منظمة الإنتربول.\n(د) اعتذر عن الحضور: وفد كينيا.")
+    p = parse(text, published="2023-10-26")
+    [m] = p.facts_of(Meeting)
+    assert (m.place, m.start_date) == ("ROME", "2023-10-24")
+    assert {(x.actor, x.role) for x in p.facts_of(Participation)} == {
+        ("ITA", "chair"), ("SAU", "chair"), ("USA", "chair"), ("BHR", "attendee"), ("KWT", "attendee"),
+        ("TUR", "attendee"), ("INTERPOL", "observer")}
+
+
 def test_an_alliance_named_to_be_told_apart_is_not_the_one_the_bare_word_names():
     p = parse("تأسس التحالف الدولي لهزيمة داعش في أيلول 2014. ولا يُخلط بينه وبين «التحالف الإسلامي العسكري لمحاربة "
               "الإرهاب» الذي أعلنته السعودية عام 2015. وبدأ التحالف بنواة من 12 دولة في أيلول 2014.",

@@ -116,6 +116,7 @@ def meetings(parsed: Parsed, ctx: Context) -> None:
     sections = dated_sections(parsed, lex)
     section_meetings: dict[int, Meeting] = {}  # a timeline entry's heading -> the meeting the entry told first
     unasserted = unasserted_sentences(parsed)
+    form = _form_fields(parsed, lex, trig)
     for view in views(parsed):
         toks = view.tokens
         before, previous = previous, view
@@ -159,6 +160,8 @@ def meetings(parsed: Parsed, ctx: Context) -> None:
                                           for n in nouns)) or (
             any(t.norm in the_organisation for t in toks) and bool(nouns) and bool(view.dates)
             and _venue_hosts(view, lex, parsed, trig.find("meeting_hosts", toks)))
+        if form is not None and nouns and view.index < form[0]:
+            coalition = True  # "محضر اجتماع" over "تاريخ الانعقاد: ..." in a form of the coalition's or its group's
         # "المبادئ التوجيهية التي تم تبنيها في مدينة الكويت في شباط 2018": adopted at a meeting
         nouns = nouns + [o for o in outcomes
                          if _venue_and_date_in_clause(view, lex, parsed, spans, o.start) and not _claimed_by(view, o, lex, parsed)]
@@ -259,6 +262,8 @@ def meetings(parsed: Parsed, ctx: Context) -> None:
             elsewhere = [clause_of(spans, o.start) for o in anchors if o is not a]
             place = None if virtual else (_place(view, lex, parsed, a.start, spans, hosted_here, bool(cuts), elsewhere)
                                           or _country_venue(view, lex, parsed, a, kinds_all))
+            if form is not None and view.index < form[0] and not place and not virtual:
+                place = form[1]
             if place and a.start in back and not hosted_here and (not _said_where(view, place, lex) or all(
                     _quoted(view, m.start) for m in view.mentions if m.entity == place)):
                 # "افتتح ... الاجتماع بكلمة قال فيها إن التحالف بات على أبواب الموصل"، "وقال بعد الاجتماع إن «ما
@@ -266,6 +271,8 @@ def meetings(parsed: Parsed, ctx: Context) -> None:
                 place = None
             named = [n.start for n in nouns if n.start > a.start and n.start not in back]
             date, end_date = _lasting(view, trig, *_date(view, a.start, spans, lex, parsed, place, cuts, named))
+            if form is not None and view.index < form[0] and not date:
+                date, end_date = form[2], None
             if section is not None and (a.start not in back or kinds):
                 # a timeline's entry under "11 أيلول 2014 – جدة": its heading dates and places what it tells
                 if not date:
@@ -545,6 +552,35 @@ def _label(m: Meeting, lex) -> str:
     where = f" في {lex[m.place].ar}" if m.place and m.place in lex else (" (افتراضي)" if m.virtual else "")
     when = f" {m.start_date}" if m.start_date else ""
     return f"{kind} للتحالف الدولي{where}{when}"
+
+
+def _form_fields(parsed: Parsed, lex, trig) -> tuple[int, str | None, str | None] | None:
+    """The place and date a form gives a meeting in labelled lines under its heading ("محضر اجتماع" over
+    "تاريخ الانعقاد: الثلاثاء 24/10/2023" and "المكان: روما – مقر وزارة الخارجية"), in a document whose
+    heading names the coalition or one of its bodies: where the fields start, the place and the date."""
+    date_labels, place_labels = trig.prefixes("form_date_labels"), trig.prefixes("form_place_labels")
+    first = place = date = None
+    vs = views(parsed)[:_FORM_LINES]
+    for v in vs:
+        text = normalize(v.sentence.text.lstrip("-•* "))
+        label, colon, _ = text.partition(":")
+        if not colon or len(label.split()) > 3:
+            continue
+        if date is None and label.startswith(date_labels):
+            date = next((d.value for d in v.dates if d.value), None)
+        elif place is None and label.startswith(place_labels):
+            place = next((m.entity for m in v.mentions if _is_venue(m.entity, lex, parsed)), None)
+        else:
+            continue
+        first = v.index if first is None else min(first, v.index)
+    if first is None or not (place and date) or not any(
+            entity_class(m.entity, lex, parsed) in ("Coalition", "CoalitionBody", "WorkingGroup")
+            for v in vs if v.index < first for m in v.mentions):
+        return None
+    return first, place, date
+
+
+_FORM_LINES = 12
 
 
 def _venue_and_date_in_clause(view, lex, parsed, spans, at: int) -> bool:
@@ -1048,6 +1084,18 @@ def _taking_part_in(view, r) -> bool:
     return r.j >= len(view.tokens) or not any(m.start == view.tokens[r.j].start for m in view.mentions)
 
 
+def _declined(view, r) -> bool:
+    """Whether a word of attending is what someone declined or missed: "اعتذر عن الحضور: وفد كينيا"،
+    "وتغيبت تركيا عن المشاركة"، "عدم حضور"."""
+    if r.entity != "attendee":
+        return False
+    i = view.token_at(r.start)
+    before = [t.norm for t in view.tokens[max(0, i - 3):i]]
+    declined = triggers().words("declined")
+    return bool(before) and (before[-1] in declined or (len(before) >= 2 and before[-1] == "عن" and (
+        before[-2] in declined or len(before) == 3 and before[0] in declined)))
+
+
 def _participants(parsed: Parsed, ctx: Context, view, meeting: Meeting, cut=()) -> None:
     """Actors in the scope of a role word take part in ``meeting`` in that role.
 
@@ -1063,7 +1111,7 @@ def _participants(parsed: Parsed, ctx: Context, view, meeting: Meeting, cut=()) 
     if not (roles or co_chairs):
         return
     refs = _reference_points(view)  # "بعد ساعات من خطاب وجهه الرئيس": roles in another event
-    roles = [r for r in roles if not any(x < r.start for x in refs) and not _taking_part_in(view, r)
+    roles = [r for r in roles if not any(x < r.start for x in refs) and not _taking_part_in(view, r) and not _declined(view, r)
              and not _belongs_not_attends(view, r)]
     if not (roles or co_chairs):
         return
@@ -1115,8 +1163,8 @@ def _participants(parsed: Parsed, ctx: Context, view, meeting: Meeting, cut=()) 
         here = next((m for start, m in reversed(cut) if start <= r.start), meeting)
         if here is None:
             continue  # in the clauses of a meeting named without place or date: not the sentence's
-        if r.entity == "observer":
-            scope = [m for m in actors if a <= m.start < r.start]
+        if r.entity == "observer" and parsed.doc.text[r.end:r.end + 2].strip()[:1] != ":":
+            scope = [m for m in actors if a <= m.start < r.start]  # ("بصفة مراقب: الإنتربول، ...": those listed after)
         elif r.entity == "speaker":
             after = [m for m in actors if r.end <= m.start and view.token_at(m.start) - rt <= 5]
             # "وأكد الرؤساء المشاركون أن سوريا ...": the co-chairs speak, not the state after them
