@@ -1919,6 +1919,11 @@ def test_threat_words_in_their_other_forms(text, kind):
     assert kind in {t.kind for t in parse(text).facts_of(Threat)}
 
 
+def test_a_blessing_after_a_sovereign_is_no_person():
+    p = parse("وأرحب بكم باسم صاحب الجلالة الملك محمد السادس، حفظه الله، في هذا الاجتماع الوزاري للتحالف الدولي.")
+    assert [(r.person, r.affiliation) for r in p.facts_of(PersonRole)] == [("MOHAMMED_VI", "MAR")]
+
+
 def test_a_mauritanian_name_goes_on_past_ould():
     p = parse("وأكد وزير الشؤون الخارجية الموريتاني محمد سالم ولد مرزوك أن بلاده تدعم التحالف الدولي ضد داعش.")
     [role] = p.facts_of(PersonRole)

@@ -1057,6 +1057,8 @@ def _unknown_person(parsed: Parsed, view, i: int, starts: dict, surnames: dict,
             return surnames[tok.norm], j + 1
         if j == i and tok.norm[:1] in "بل" and tok.norm.endswith("ه") and len(tok.norm) >= 6:
             return None, i  # "التزام مصر بمواصلة التنسيق": a verbal noun after its preposition opens no name
+        if j == i and tok.norm in _OBJECTS:
+            return None, i  # "الملك محمد السادس، حفظه الله،": a blessing, or a noun, opens no name
         words.append(tok)
         j += 1
         if (sum(w.norm not in _CONNECTORS for w in words) >= 3 and words[-1].norm not in _CONNECTORS
