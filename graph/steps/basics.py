@@ -71,6 +71,10 @@ def entities(parsed: Parsed, ctx: Context) -> None:
     _dateline(parsed, ctx)
 
 
+# فرع in the raw text, marks or tatweel between its letters ("فَرْعُ")
+_BRANCH_HINT = re.compile("ف[\u064B-\u0652\u0640]*ر[\u064B-\u0652\u0640]*ع")
+
+
 def _branches(parsed: Parsed, ctx: Context) -> None:
     """A branch of ISIS named by the place one of its provinces is named after: "فرع التنظيم في الصومال"،
     "لفرع داعش في الصومال" and "وفرع موزمبيق" name ISIS-Somalia and ISIS-Mozambique. Branches in the plural
@@ -84,6 +88,8 @@ def _branches(parsed: Parsed, ctx: Context) -> None:
     branch, of = trig.words("branch"), trig.words("branch_of")
     text = parsed.doc.text
     for sent, toks in zip(parsed.sentences, parsed.tokens):
+        if not _BRANCH_HINT.search(sent.text):
+            continue  # (most sentences: no word of them need be looked at)
         for i, t in enumerate(toks):
             if branch.isdisjoint(strip_clitics(t.norm)):
                 continue

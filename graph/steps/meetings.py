@@ -562,6 +562,8 @@ def _form_fields(parsed: Parsed, lex, trig) -> tuple[int, str | None, str | None
     first = place = date = None
     vs = views(parsed)[:_FORM_LINES]
     for v in vs:
+        if ":" not in v.sentence.text:
+            continue
         text = normalize(v.sentence.text.lstrip("-•* "))
         label, colon, _ = text.partition(":")
         if not colon or len(label.split()) > 3:
