@@ -554,12 +554,14 @@ def _label(m: Meeting, lex) -> str:
     return f"{kind} للتحالف الدولي{where}{when}"
 
 
-def _form_fields(parsed: Parsed, lex, trig) -> tuple[int, str | None, str | None] | None:
+def _form_fields(parsed: Parsed, lex, trig) -> tuple[int, str, str] | None:
     """The place and date a form gives a meeting in labelled lines under its heading ("محضر اجتماع" over
     "تاريخ الانعقاد: الثلاثاء 24/10/2023" and "المكان: روما – مقر وزارة الخارجية"), in a document whose
     heading names the coalition or one of its bodies: where the fields start, the place and the date."""
     date_labels, place_labels = trig.prefixes("form_date_labels"), trig.prefixes("form_place_labels")
-    first = place = date = None
+    first: int | None = None
+    place: str | None = None
+    date: str | None = None
     vs = views(parsed)[:_FORM_LINES]
     for v in vs:
         if ":" not in v.sentence.text:
