@@ -198,7 +198,6 @@ def _dateline(parsed: Parsed, ctx: Context) -> None:
         start, end = sent.start + m.start("place"), sent.start + m.end("place")
         known = [x for x in parsed.mentions if x.start == start and x.how == "name"
                  and (ctx.lexicon.get(x.entity) and ctx.lexicon[x.entity].cls in _PLACES)]
-        parsed._dateline_sentence = sent.index  # type: ignore[attr-defined]
         if known:
             parsed.dateline = known[0].entity
             parsed._dateline_at = start  # type: ignore[attr-defined]

@@ -353,8 +353,10 @@ def meetings(parsed: Parsed, ctx: Context) -> None:
         elif last is not None and any(t.norm in sessions for t in view.tokens):
             sentence_meeting[view.index] = last
     # "مراكش، الأربعاء 11 ماي 2022": the day a dateline gives dates the meeting there the report tells first
-    filed_at = getattr(parsed, "_dateline_sentence", None)
-    filed = next((d.value for v in views(parsed) if v.index == filed_at for d in v.dates if d.value and len(d.value) == 10), None)
+    filed_at = getattr(parsed, "_dateline_at", None)
+    filed = None if filed_at is None else next(
+        (d.value for v in views(parsed) if v.sentence.start <= filed_at < v.sentence.end
+         for d in v.dates if d.value and len(d.value) == 10), None)
     for m in found:
         if m.place is None and not m.virtual and parsed.dateline and _days_before(m.start_date, parsed.doc.published) in (0, 1, 2):
             m.place = parsed.dateline  # "الصخيرات (و.م.ع) - انطلقت، اليوم الثلاثاء ... أشغال الاجتماع": filed from where it met
@@ -591,15 +593,10 @@ def _venue_and_date_in_clause(view, lex, parsed, spans, at: int) -> bool:
     """Whether the clause of a verb of adopting at ``at`` gives a venue and a date; places right after the
     verb are who adopted, not where ("اتفقت بغداد وواشنطن في أيلول 2024 على إنهاء المهمة")."""
     a, b = clause_of(spans, at)
-    toks = view.tokens
     k = view.token_at(at) + 1
-    starts = {m.start: m for m in view.mentions}
-    who: set[int] = set()
-    while k < len(toks) and toks[k].start in starts and (not who or toks[k].norm.startswith("و")):
-        m = starts[toks[k].start]
-        who.add(m.start)
-        while k < len(toks) and toks[k].start < m.end:
-            k += 1
+    mentions = sorted(view.mentions, key=lambda m: m.start)
+    first = next((m for m in mentions if k < len(view.tokens) and m.start == view.tokens[k].start), None)
+    who = {m.start for m in _coordinated(view, first, mentions, lex)} if first is not None else set()
     return (any(a <= m.start < b and m.start not in who and _is_venue(m.entity, lex, parsed) for m in view.mentions)
             and any(a <= d.start < b and d.value for d in view.dates))
 
@@ -1404,25 +1401,18 @@ def _coordinated_end(view, spans, a: int, b: int, and_too: bool = True) -> int:
         # "بحضور الأمير فيصل بن فرحان، وزير خارجية السعودية، ومعالي ...": a title set off by commas after a
         # name is the name's, and the list goes on past it
         end = spans[k][1]
-        titled = first in _appositive_heads() and any(end - 2 <= m.end <= end for m in view.mentions)
-        if not (goes_on or titled or first in listed or " ".join(words) in listed
-                or first in triggers().words("honorifics")):
+        if not (goes_on or first in listed or " ".join(words) in listed or first in triggers().words("honorifics")
+                or (first in _title_heads() and any(end - 2 <= m.end <= end for m in view.mentions))):
             break
         k += 1
         b = spans[k][1]
     return b
 
 
-_APPOSITIVE: frozenset[str] | None = None
-
-
-def _appositive_heads() -> frozenset[str]:
-    """The first words of the titles (وزير، نائب، رئيس ...), from the people step's table."""
-    global _APPOSITIVE
-    if _APPOSITIVE is None:
-        from .people import _title_heads  # (people reads this module: not at import time)
-        _APPOSITIVE = _title_heads()
-    return _APPOSITIVE
+def _title_heads() -> frozenset[str]:
+    """The first words of the titles (وزير، نائب، رئيس ...): the people step's, read when first asked for."""
+    from .people import _title_heads as heads  # (people reads this module: not at import time)
+    return heads()
 
 
 _BRINGS = frozenset({"يضم", "تضم", "ضم", "وضم"})
