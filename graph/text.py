@@ -127,7 +127,18 @@ class Token(NamedTuple):
 
 # Words repeat (a few thousand forms make up most of a news corpus), and normalising one costs
 # more than looking it up.
-_normalize_word = lru_cache(maxsize=1 << 18)(normalize)
+@lru_cache(maxsize=1 << 18)
+def _normalize_word(word: str) -> str:
+    """:func:`normalize` for one word, except that a Latin acronym keeps its capitals: written in
+    capitals, UNDP or WHO names a body, while "who" in a quoted English phrase does not."""
+    if word.isupper():
+        acronym = _ACRONYM_RE.search(word)  # also with a clitic before it: وUK، بـUNDP
+        if acronym and acronym.end() - acronym.start() > 1:
+            return normalize(word[:acronym.start()]) + acronym.group()
+    return normalize(word)
+
+
+_ACRONYM_RE = re.compile(r"[A-Z][A-Z0-9]*\Z")
 
 
 def tokenize(text: str, offset: int = 0) -> list[Token]:

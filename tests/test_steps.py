@@ -838,6 +838,18 @@ def test_a_states_adjective_on_a_noun_of_commitment_names_who_commits():
     assert {c.actor for c in p.facts_of(Commitment)} == {"SYR"}, [(c.label, c.actor) for c in p.facts_of(Commitment)]
 
 
+def test_a_name_left_in_latin_script_is_matched_and_an_acronym_only_in_capitals():
+    p = parse("ناقش وزراء الـ Small Group في Brussels عمل الـ CIFG وتقرير الـ FTF Working Group، "
+              "بدعوة من John Kerry، مع ممثلي UAE وUK، فيما يدير UNDP صندوق FFS.")
+    found = {m.entity for m in p.mentions}
+    assert {"SMALLGROUP", "BRUSSELS", "CIFG", "FTF_WORKING_GROUP", "JOHN_KERRY", "ARE", "GBR", "UNDP",
+            "UNDP_FFS"} <= found, found
+    # the same letters in lower case are a word of an English phrase: "who" is no WHO, "us" no US
+    p = parse("وكتب السفير على تويتر: we stand with those who fight ISIS, join us.")
+    assert {m.entity for m in p.mentions} & {"WHO", "USA"} == set()
+    assert "ISIS" in {m.entity for m in p.mentions}
+
+
 def test_a_capital_named_by_adjective_names_its_country_too():
     p = parse("احتضنت العاصمة الأردنية أمس الاجتماع الوزاري للتحالف الدولي.")
     assert {("AMMAN", "name"), ("JOR", "adjective")} <= {(m.entity, m.how) for m in p.mentions}

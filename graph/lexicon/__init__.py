@@ -128,8 +128,8 @@ class PhraseMatcher:
     def add(self, phrase: str, key: str, kind: str = "name") -> None:
         star = phrase.rstrip().endswith("*")
         toks = tuple(t.norm for t in tokenize(phrase.rstrip().rstrip("*")))
-        if not toks or len("".join(toks)) < self.MIN_PATTERN:
-            return
+        if not toks or len("".join(toks)) < self.MIN_PATTERN and not all(t.isupper() and t.isascii() for t in toks):
+            return  # (a Latin acronym is safe shorter: UK, EU)
         self._by_next = None
         if star:
             toks = toks[:-1] + (toks[-1] + "*",)
@@ -358,6 +358,10 @@ def _interchangeable_re(forms: tuple[str, ...]) -> re.Pattern:
     return re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, longest_first)) + r")(?!\w)")
 
 
+# English labels that are also English words, not matched in Latin script (a quoted "hit").
+_ENGLISH_WORDS = frozenset({"Hit", "Nice", "Gulf", "Java", "Mocha", "Batman", "Victoria", "Reading"})
+
+
 class Lexicon:
     """Entities and a phrase index over all their names."""
 
@@ -402,6 +406,10 @@ class Lexicon:
             if e.extra.get("capital") and e.extra.get("country") in self.entries:  # العاصمة البريطانية
                 names = names + [f"العاصمة ال{adj}ة" for adj in self.entries[e.extra["country"]].adjectives]
             for name in names:
+                self.matcher.add(name, e.id, "name")
+            # A name left in Latin script: "بدعوة من ‎John Kerry‎"، "الـ Small Group"، "يديره UNDP"; an
+            # acronym only in capitals (tokens keep an acronym's case).
+            for name in e.extra.get("patterns_en", []) + ([e.en] if e.en and e.en not in _ENGLISH_WORDS else []):
                 self.matcher.add(name, e.id, "name")
             for name in e.surnames:
                 self.matcher.add(name, e.id, "surname")
@@ -619,22 +627,30 @@ def _country_entries() -> Iterable[Entry]:
     for r in _read_tsv("nationalities.tsv"):
         adjectives.setdefault(r["iso3"], []).append(r["adjective_ar"])
         demonyms.setdefault(r["iso3"], r.get("demonym_en", ""))
+    latin: dict[str, list[str]] = {}
+    for r in _read_tsv("country_latin.tsv"):
+        latin.setdefault(r["iso3"], []).append(r["name_latin"])
     for c in pycountry.countries:
         a2, a3 = c.alpha_2, c.alpha_3
         ar = ar_names.get(a2)
         if not ar:
             continue
         list_only = [ar] if (a3, normalize(ar)) in rejects else []
+        en = en_names.get(a2) or getattr(c, "common_name", None) or c.name
+        # the names English writes, for a name left in Latin script ("الإمارات (UAE)"); not the
+        # inverted ones ("Korea, Republic of")
+        names_en = [n for n in (en, c.name, getattr(c, "common_name", None), getattr(c, "official_name", None))
+                    if n and not any(ch in n for ch in ",()")] + latin.get(a3, [])
         yield Entry(
             id=a3,
             cls="Country",
-            en=en_names.get(a2) or getattr(c, "common_name", None) or c.name,
+            en=en,
             ar=ar,
             patterns=spellings.get(a3, []) + aliases.get(a3, []),
             adjectives=adjectives.get(a3, []),
             wikidata=qids.get(a3),
             extra={"iso2": a2, "demonym_en": demonyms.get(a3), "ambiguous": bool(list_only),
-                   "list_only": list_only},
+                   "list_only": list_only, "patterns_en": list(dict.fromkeys(names_en))},
         )
 
 
