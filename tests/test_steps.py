@@ -850,6 +850,12 @@ def test_a_name_left_in_latin_script_is_matched_and_an_acronym_only_in_capitals(
     assert "ISIS" in {m.entity for m in p.mentions}
 
 
+def test_a_page_cited_and_where_people_came_from_count_no_members():
+    p = parse("ويشير الكتاب إلى انضمام ماليزيا إلى التحالف، كما يقدر عدد المقاتلين الأجانب بأكثر من 40 ألفاً "
+              "من 110 دول (ص 88). ويضم التحالف الدولي اليوم 86 دولة.")
+    assert [s.count for s in p.facts_of(CoalitionSize)] == [86]
+
+
 def test_a_capital_named_by_adjective_names_its_country_too():
     p = parse("احتضنت العاصمة الأردنية أمس الاجتماع الوزاري للتحالف الدولي.")
     assert {("AMMAN", "name"), ("JOR", "adjective")} <= {(m.entity, m.how) for m in p.mentions}

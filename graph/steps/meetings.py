@@ -1842,6 +1842,8 @@ def _founding(view, d, trig) -> bool:
 
 _COUNT_OF = frozenset(normalize(w) for w in ("عددها", "عددهم", "عدده", "عدد"))
 _TO = frozenset(normalize(w) for w in ("إلى", "الى"))
+_PAGE = frozenset(normalize(w) for w in ("ص", "صفحة", "الصفحة", "صفحات", "pp", "p"))
+_FROM_ABOUT = frozenset(normalize(w) for w in ("من", "أكثر", "نحو", "حوالي", "قرابة", "زهاء", "ما", "يزيد", "عن", "على"))
 
 
 _THAT = frozenset({"ان", "بان", "وان"})  # أن، إن، بأن، وأن (folded)
@@ -1925,6 +1927,11 @@ def coalition_size(parsed: Parsed, ctx: Context) -> None:
             k = i - 1
             if k > 0 and toks[k].norm == "من" and toks[k - 1].norm in trig.words("envoys"):
                 continue  # "اجتمع وزراء ومسؤولون كبار من نحو 24 دولة": where those who came came from
+            if i > 0 and toks[i - 1].norm in _PAGE:
+                continue  # "(ص 88)": a page of the book cited
+            if any(o.end <= q.start and o is not q and set(t.norm for t in toks[view.token_at(o.end - 1) + 1:i]) <= _FROM_ABOUT
+                   and any(t.norm == "من" for t in toks[view.token_at(o.end - 1) + 1:i]) for o in view.quantities):
+                continue  # "بأكثر من 40 ألفاً من 110 دول": a number of people and where they came from
             if any(w.startswith(trig.prefixes("new")) for w in after[:2]):
                 continue  # "رحب منذ يناير 2017 بأربعة عشر عضواً جديداً": how many joined, not how many there are
             later = [t.norm for t in toks[j:j + 4]]
