@@ -856,6 +856,14 @@ def test_a_page_cited_and_where_people_came_from_count_no_members():
     assert [s.count for s in p.facts_of(CoalitionSize)] == [86]
 
 
+def test_an_abbreviated_doctor_and_a_family_name_like_a_nationality_open_a_name():
+    p = parse("مراجعة: د. هالة المصري، أستاذة العلاقات الدولية في جامعة القاهرة\n\n"
+              "وقال د. سامي حداد، الخبير في شؤون الجماعات، إن داعش يتراجع.")
+    roles = {p.entities[f.person].label_ar: f.role_ar for f in p.facts_of(PersonRole)}
+    assert roles == {"هالة المصري": "أستاذة العلاقات الدولية", "سامي حداد": "الخبير"}, roles
+    assert "EGY" not in {m.entity for m in p.mentions}  # her name names no state
+
+
 def test_a_capital_named_by_adjective_names_its_country_too():
     p = parse("احتضنت العاصمة الأردنية أمس الاجتماع الوزاري للتحالف الدولي.")
     assert {("AMMAN", "name"), ("JOR", "adjective")} <= {(m.entity, m.how) for m in p.mentions}

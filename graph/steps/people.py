@@ -495,9 +495,11 @@ def _addressed_names(parsed: Parsed, matcher, table, surnames: dict) -> None:
         for k, tok in enumerate(toks[:-1]):
             if (tok.norm in _HONORIFICS or tok.norm[:1] in "وبلف" and tok.norm[1:] in _HONORIFICS) \
                     and toks[k + 1].start not in starts \
-                    and not _punct_between(text, tok.end, toks[k + 1].start):
+                    and (not _punct_between(text, tok.end, toks[k + 1].start)
+                         or len(tok.norm) == 1 and text[tok.end:toks[k + 1].start].strip() == "."):  # "د. هالة": an abbreviation's point
                 _unknown_person(parsed, view, k + 1, starts, surnames, then=titled)
             elif tok.norm in _SPEECH and toks[k + 1].start not in starts and not _punct_between(text, tok.end, toks[k + 1].start) \
+                    and toks[k + 1].norm not in _HONORIFICS \
                     and not any(x.i == 0 for x in matcher.match(toks[k + 1:k + 4])):  # "وقالت رئيسة اللجنة، النائبة ..."
                 _unknown_person(parsed, view, k + 1, starts, surnames, closed=True, then=titled)
 
@@ -1014,8 +1016,12 @@ def _unknown_person(parsed: Parsed, view, i: int, starts: dict, surnames: dict,
         # name with the article after it
         ali = (j > i and _MARKS.sub("", tok.surface) == "علي" and _writes_ala(text) and j + 1 < len(toks)
                and definite(toks[j + 1]) and toks[j + 1].start not in starts and not _stop_word(toks[j + 1].norm))
-        if (_stop_word(tok.norm) and not ali) or tok.start in starts or tok.norm.isdigit() or _not_a_name_word(tok) \
-                or tok.norm in _APART:
+        # "د. هالة المصري، أستاذة ...": a family name that is a nationality's adjective, right after a given
+        # name and closing the name, is the name's
+        nisba = (len(words) == 1 and tok.start in starts and starts[tok.start].how == "adjective" and definite(tok)
+                 and (j + 1 >= len(toks) or _punct_between(text, tok.end, toks[j + 1].start, _QUOTES)))
+        if (_stop_word(tok.norm) and not ali) or (tok.start in starts and not nisba) or tok.norm.isdigit() \
+                or _not_a_name_word(tok) or tok.norm in _APART:
             break  # (a preposition written apart, "بـ«...»", is no name either)
         if (len(words) >= 2 and definite(words[-1]) and words[-1].norm not in _GIVEN_NAME_ENDS
                 and words[-2].norm not in _CONNECTORS and not definite(tok) and tok.norm not in _CONNECTORS):
@@ -1083,6 +1089,8 @@ def _unknown_person(parsed: Parsed, view, i: int, starts: dict, surnames: dict,
         return None, i
     name = text[words[0].start:words[-1].end]
     norm_name = " ".join(w.norm for w in words)
+    if words[-1].start in starts:  # the family name read as a nationality's adjective: it names no state
+        parsed.mentions[:] = [m for m in parsed.mentions if m is not starts[words[-1].start]]
     key = mint_key("person", norm_name)
     if key not in parsed.entities:
         parsed.entities[key] = NewEntity(key, "Person", name)
