@@ -862,6 +862,11 @@ def test_an_abbreviated_doctor_and_a_family_name_like_a_nationality_open_a_name(
     roles = {p.entities[f.person].label_ar: f.role_ar for f in p.facts_of(PersonRole)}
     assert roles == {"هالة المصري": "أستاذة العلاقات الدولية", "سامي حداد": "الخبير"}, roles
     assert "EGY" not in {m.entity for m in p.mentions}  # her name names no state
+    # the same under a heading, after other steps have read the document's sentences
+    p = parse("مراجعة كتاب\n\nمراجعة: د. هالة المصري، أستاذة العلاقات الدولية في جامعة القاهرة\n\n"
+              "يقدم الباحث العراقي نادر القيسي هذا الكتاب عن داعش.")
+    assert {(p.entities[f.person].label_ar, f.role_ar, f.affiliation) for f in p.facts_of(PersonRole)} == {
+        ("هالة المصري", "أستاذة العلاقات الدولية", "CAIRO_UNIVERSITY"), ("نادر القيسي", "الباحث", "IRQ")}
 
 
 def test_a_capital_named_by_adjective_names_its_country_too():

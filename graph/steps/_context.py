@@ -13,7 +13,7 @@ from ..text import Sentence, Token, normalize
 LIST_ITEM = re.compile(r"\s*(?:[-–—•*▪·]|[0-9\u0660-\u0669]{1,2}\s*[.)-])\s")
 
 __all__ = ["SentenceView", "views", "clause_spans", "clause_of", "clause_break", "entity_class", "main_armed_group",
-           "proclitic", "is_media", "ACTOR_CLASSES"]
+           "proclitic", "is_media", "forget_views", "ACTOR_CLASSES"]
 
 ACTOR_CLASSES = frozenset({"Country", "InternationalOrganization", "Organization", "GovernmentBody",
                            "MilitaryCommand", "Coalition", "CoalitionBody", "WorkingGroup", "Person"})
@@ -188,6 +188,12 @@ def _date_heading(view: SentenceView, lexicon: Lexicon, parsed: Parsed) -> tuple
         return None  # a sentence, not a heading ("ضواحي موسكو" has one word more)
     named = {m.entity for m in places}
     return first, (next(iter(named)) if len(named) == 1 else None)
+
+
+def forget_views(parsed: Parsed) -> None:
+    """Make :func:`views` build the views again: for a step that replaced a mention by another, which
+    leaves the counts it checks the same."""
+    parsed._views_key = None  # type: ignore[attr-defined]
 
 
 def _fresh(parsed: Parsed) -> bool:

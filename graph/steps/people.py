@@ -21,7 +21,7 @@ from ..pipeline import Context, step
 from ..rdf import mint_key
 from ..text import Token, normalize, strip_clitics
 from ..triggers import triggers
-from ._context import ACTOR_CLASSES, definite, entity_class, main_armed_group, proclitic, views
+from ._context import ACTOR_CLASSES, definite, entity_class, forget_views, main_armed_group, proclitic, views
 from ._context import punct_between as _punct_between
 from .meetings import _DELEGATION, _after_preposition
 
@@ -1091,6 +1091,7 @@ def _unknown_person(parsed: Parsed, view, i: int, starts: dict, surnames: dict,
     norm_name = " ".join(w.norm for w in words)
     if words[-1].start in starts:  # the family name read as a nationality's adjective: it names no state
         parsed.mentions[:] = [m for m in parsed.mentions if m is not starts[words[-1].start]]
+        forget_views(parsed)  # (one mention for another: the views' counts stay the same)
     key = mint_key("person", norm_name)
     if key not in parsed.entities:
         parsed.entities[key] = NewEntity(key, "Person", name)
