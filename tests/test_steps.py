@@ -812,6 +812,15 @@ def test_a_meeting_where_the_report_was_filed():
     assert [m.place for m in p.facts_of(Meeting)] == [None]
 
 
+def test_a_meeting_put_off_is_none_whatever_told_it_before():
+    p = parse("وقال إن التحالف الدولي ما زال قائماً. وكان من المقرر أن يجتمع المديرون السياسيون في المجموعة المصغرة "
+              "هذا الشهر، لكن الاجتماع أُرجئ إلى موعد لم يُحدد.", published="2024-03-28")
+    assert p.facts_of(Meeting) == []
+    p = parse("عقد المديرون السياسيون في المجموعة المصغرة للتحالف الدولي اجتماعاً في روما هذا الشهر.",
+              published="2024-03-28")
+    assert [m.start_date for m in p.facts_of(Meeting)] == ["2024-03"]
+
+
 def test_who_takes_part_does_not_make_the_kind():
     p = parse("عقد المديرون السياسيون للتحالف الدولي اجتماعاً في روما أمس. ويشارك في هذا الاجتماع "
               "ممثلو الدول الأعضاء في المجموعة المصغرة للتحالف.")

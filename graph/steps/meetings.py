@@ -123,7 +123,13 @@ def meetings(parsed: Parsed, ctx: Context) -> None:
         if view.index in listed or view.index in unasserted:
             continue  # (a question, a claim quoted or an error a correction restates tells no meeting)
         nouns = [m for m in trig.find("meeting_nouns", toks) if not (m.j < len(toks) and toks[m.j].norm in not_a_meeting)]
-        nouns = [m for m in nouns if not _not_held(view, m, trig)]
+        # "كان من المقرر أن يجتمع المديرون السياسيون ...، لكن الاجتماع أُرجئ": a meeting put off, whatever
+        # told it before in the sentence
+        put_off = next((m.start for m in nouns if m.j < len(toks) and toks[m.j].norm in trig.words("not_held")), None)
+        # and "بعد إرجاء الاجتماع الوزاري الموسع الذي كان يرتقب عقده في روما": what the clause on the meeting
+        # put off says of it
+        unheld = [m for m in nouns if _not_held(view, m, trig)]
+        nouns = [m for m in nouns if m not in unheld and (put_off is None or m.start > put_off)]
         others = [m for m in nouns if _of_another_body(view, m, lex, parsed)]
         if nouns and any(_strip_conj(toks[k].norm) in trig.words("held") and toks[k + 1].norm in trig.words("legislatures")
                          for k in range(min(3, len(toks) - 1))):
@@ -139,7 +145,9 @@ def meetings(parsed: Parsed, ctx: Context) -> None:
         # (not one on whose sidelines they met: "وعلى هامش قمة حلف شمال الأطلسي في ويلز، اجتمع وزراء ...")
         verbs = [v for v in trig.find("meeting_verbs", toks)
                  if not any(o.start < v.start and not _on_the_sidelines(view, o) for o in others)
-                 and not _not_held(view, v, trig) and not _organised_by_another(view, v.j, 10)]
+                 and not _not_held(view, v, trig) and not _organised_by_another(view, v.j, 10)
+                 and (put_off is None or v.start > put_off)
+                 and not any(u.start < v.start and _in_its_relative_clause(view, u, v) for u in unheld)]
         # verbs and bare verbal nouns of adopting: not a word with the article ("مدينة الصدر"، "الاعتماد على")
         outcomes = [o for o in trig.find("meeting_outcomes", toks) if not definite(toks[view.token_at(o.start)])]
         if not (nouns or verbs or outcomes):
@@ -786,6 +794,18 @@ _OWNER_CHAIN = frozenset(normalize(w) for w in (
     "خارجية", "دفاع", "داخلية", "دول", "الدول", "قادة", "لقادة", "رؤساء", "زعماء", "أركان", "قمة", "لقمة",
     "الجمعية", "للجمعية", "العامة", "الأعضاء", "الدائمين", "مندوبي", "ممثلي"))
 _OWNERS = frozenset({"InternationalOrganization", "Organization"})
+
+
+_WHICH = frozenset(normalize(w) for w in ("الذي", "التي"))
+
+
+def _in_its_relative_clause(view, noun, word) -> bool:
+    """Whether ``word`` stands in a relative clause on the meeting ``noun`` names, within eight words and
+    no punctuation between: "الاجتماع الوزاري الموسع الذي كان يرتقب عقده"."""
+    i, k = view.token_at(noun.start), view.token_at(word.start)
+    toks = view.tokens
+    return k - i <= 8 and any(t.norm in _WHICH for t in toks[i + 1:k]) and not punct_between(
+        view.sentence.text, toks[i].end - view.sentence.start, toks[k].start - view.sentence.start)
 
 
 def _not_held(view, word, trig) -> bool:
