@@ -821,6 +821,15 @@ def test_a_meeting_put_off_is_none_whatever_told_it_before():
     assert [m.start_date for m in p.facts_of(Meeting)] == ["2024-03"]
 
 
+def test_that_meeting_is_the_one_told_last_not_the_reports():
+    p = parse("استضافت الكويت في قصر بيان يوم 13 فبراير 2018 الاجتماع الوزاري للتحالف الدولي. وأقر الوزراء في ذلك "
+              "الاجتماع المبادئ التوجيهية للتحالف، ورحبوا بانضمام جمهورية الفلبين عضواً جديداً، ليرتفع عدد الأعضاء إلى "
+              "75 عضواً.\nوشاركت الكويت في الاجتماع السنوي لمجموعة العمل الذي استضافته العاصمة التركية أنقرة في 7 مايو 2019.",
+              published="2019-11-20")
+    assert [(j.member, j.date) for j in p.facts_of(Join)] == [("PHL", "2018-02-13")]
+    assert [(s.count, s.as_of) for s in p.facts_of(CoalitionSize)] == [(75, "2018-02-13")]
+
+
 def test_who_takes_part_does_not_make_the_kind():
     p = parse("عقد المديرون السياسيون للتحالف الدولي اجتماعاً في روما أمس. ويشارك في هذا الاجتماع "
               "ممثلو الدول الأعضاء في المجموعة المصغرة للتحالف.")

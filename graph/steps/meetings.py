@@ -322,6 +322,13 @@ def meetings(parsed: Parsed, ctx: Context) -> None:
                     sentence_meeting.setdefault(before.index, m)
                     sentence_meeting.setdefault(view.index, m)
                     continue
+                if i_a > 0 and toks[i_a - 1].norm in _DISTAL and (told_last := next(
+                        (sentence_meeting[k] for k in sorted(sentence_meeting, reverse=True)
+                         if k < view.index and sentence_meeting[k] is not None), None)) is not None:
+                    # "استضافت الكويت ... يوم 13 فبراير 2018 الاجتماع الوزاري ... وأقر الوزراء في ذلك الاجتماع
+                    # ...": "that meeting" is the one told last, not the one the report is about
+                    sentence_meeting.setdefault(view.index, told_last)
+                    continue
                 # "وشارك في الاجتماع ممثلو ...": the meeting the report is about (settled below)
                 sentence_meeting.setdefault(view.index, None)
                 continue
