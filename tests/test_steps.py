@@ -830,6 +830,12 @@ def test_that_meeting_is_the_one_told_last_not_the_reports():
     assert [(s.count, s.as_of) for s in p.facts_of(CoalitionSize)] == [(75, "2018-02-13")]
 
 
+def test_a_figure_on_its_line_and_the_caption_under_it_count_the_members():
+    p = parse("التحالف الدولي ضد داعش في عشر سنوات.. بالأرقام\n\n🌍 86\nعدد أعضاء التحالف اليوم، بين دول ومنظمات\n\n"
+              "👥 43 ألفاً\nعدد قاطني مخيم الهول", published="2024-09-10")
+    assert [(s.count, s.as_of) for s in p.facts_of(CoalitionSize)] == [(86, "2024-09-10")]
+
+
 def test_who_takes_part_does_not_make_the_kind():
     p = parse("عقد المديرون السياسيون للتحالف الدولي اجتماعاً في روما أمس. ويشارك في هذا الاجتماع "
               "ممثلو الدول الأعضاء في المجموعة المصغرة للتحالف.")

@@ -2024,3 +2024,21 @@ def coalition_size(parsed: Parsed, ctx: Context) -> None:
             parsed.facts.append(CoalitionSize(Evidence.of(view.sentence), "coalition_size/number-near-member-word",
                                               count=int(q.value), as_of=as_of))
             counted.append(q)
+    _figure_and_caption(parsed, all_views, trig)
+
+
+def _figure_and_caption(parsed: Parsed, all_views: list, trig) -> None:
+    """A page of figures: a line that is only a number ("🌍 86"), and under it the line that says what it
+    counts ("عدد أعضاء التحالف اليوم، بين دول ومنظمات"), as of the page's date."""
+    for fig, cap in zip(all_views, all_views[1:]):
+        if len(fig.quantities) != 1 or not cap.tokens or cap.tokens[0].norm not in _COUNT_OF:
+            continue
+        q = fig.quantities[0]
+        if q.currency or q.ordinal or not (10 <= q.value <= 200) or q.value != int(q.value) \
+                or any(not (q.start <= t.start < q.end) for t in fig.tokens):
+            continue
+        head = [t.norm for t in cap.tokens[1:4]]
+        if len(head) >= 2 and head[0].startswith(trig.prefixes("membership_nouns")) and (
+                "تحالف" in head[1] or "ائتلاف" in head[1]):
+            parsed.facts.append(CoalitionSize(Evidence.of(fig.sentence), "coalition_size/figure-and-caption",
+                                              count=int(q.value), as_of=parsed.doc.published))
