@@ -836,6 +836,15 @@ def test_a_figure_on_its_line_and_the_caption_under_it_count_the_members():
     assert [(s.count, s.as_of) for s in p.facts_of(CoalitionSize)] == [(86, "2024-09-10")]
 
 
+@pytest.mark.parametrize("text", [
+    "وفي ضوء ما تقدم، أقترح عقد اجتماع لكبار المسؤولين في التحالف الدولي في بغداد خلال عام 2025.",
+    "الأردن طرح فكرة استضافة اجتماع وزاري للتحالف الدولي في 2025، والاقتراح قيد الدراسة.",
+    "ودعا العراق إلى عقد اجتماع طارئ للتحالف الدولي في بغداد الشهر المقبل.",
+])
+def test_a_meeting_only_proposed_or_called_for_is_none(text):
+    assert parse(text, published="2024-11-19").facts_of(Meeting) == []
+
+
 def test_who_takes_part_does_not_make_the_kind():
     p = parse("عقد المديرون السياسيون للتحالف الدولي اجتماعاً في روما أمس. ويشارك في هذا الاجتماع "
               "ممثلو الدول الأعضاء في المجموعة المصغرة للتحالف.")

@@ -804,6 +804,7 @@ _OWNERS = frozenset({"InternationalOrganization", "Organization"})
 
 
 _WHICH = frozenset(normalize(w) for w in ("الذي", "التي"))
+_HOLDING = frozenset(normalize(w) for w in ("عقد", "استضافة", "تنظيم"))  # verbal nouns: holding a meeting
 
 
 def _in_its_relative_clause(view, noun, word) -> bool:
@@ -820,6 +821,9 @@ def _not_held(view, word, trig) -> bool:
     انعقد اجتماع"، "أُرجئ إلى أجل غير مسمى اجتماع وزاري"), with no verb of being held between."""
     i = view.token_at(word.start)
     toks = view.tokens
+    if i >= 2 and not _HOLDING.isdisjoint(strip_clitics(toks[i - 1].norm)) and any(
+            t.norm in trig.words("proposed") for t in toks[max(0, i - 4):i - 1]):
+        return True  # "أقترح عقد اجتماع لكبار المسؤولين"، "طرح فكرة استضافة اجتماع وزاري"، "دعا إلى عقد اجتماع"
     not_held, held, negation = trig.words("not_held"), trig.words("held"), trig.words("negation")
     for k in range(i - 1, max(-1, i - 4), -1):
         if toks[k].norm in not_held or (k > 0 and toks[k].norm in trig.words("held_present")
