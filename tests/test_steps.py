@@ -1913,6 +1913,9 @@ def test_groups_told_by_what_they_are_for():
     ("وأكد التحالف الدولي أولوياته ومنها تحقيق الاستقرار ومكافحة التمويل لهزيمة داعش.", "terrorist-financing"),
     ("ولا يزال داعش ينشط عبر خلايا متفرقة في البادية السورية.", "sleeper-cells"),
     ("وبث داعش عبر فرعه في ليبيا تسجيلاً مصوراً.", "affiliate"),
+    # fighters held, indefinite, and the places that hold them
+    ("وقال التحالف الدولي إن نحو تسعة آلاف من مقاتلي داعش ما زالوا محتجزين في شمال شرق سوريا.", "detained-fighters"),
+    ("وحذر التحالف الدولي من أن أي انهيار أمني في مراكز الاحتجاز قد يعيد لداعش آلاف المقاتلين.", "detained-fighters"),
 ])
 def test_threat_kinds(text, kind):
     assert kind in {t.kind for t in parse(text).facts_of(Threat)}
