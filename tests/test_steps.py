@@ -902,6 +902,18 @@ def test_an_abbreviated_doctor_and_a_family_name_like_a_nationality_open_a_name(
         ("هالة المصري", "أستاذة العلاقات الدولية", "CAIRO_UNIVERSITY"), ("نادر القيسي", "الباحث", "IRQ")}
 
 
+def test_a_royal_wire_lineage_titles_after_it_and_a_governors_office():
+    p = parse("استقبل صاحب السمو الملكي الأمير محمد بن سلمان بن عبدالعزيز آل سعود ولي العهد نائب رئيس مجلس الوزراء "
+              "وزير الدفاع، في قصر السلام بجدة اليوم، المبعوث الأمريكي للتحالف الدولي. حضر الاستقبال صاحب السمو "
+              "الملكي الأمير خالد بن سلمان بن عبدالعزيز سفير خادم الحرمين الشريفين لدى الولايات المتحدة الأمريكية.\n"
+              "واطلع صاحب السمو الملكي الأمير خالد الفيصل مستشار خادم الحرمين الشريفين أمير منطقة مكة المكرمة على الخطط.",
+              published="2018-08-17")
+    roles = {(f.person, f.role_ar, f.affiliation) for f in p.facts_of(PersonRole)}
+    assert ("MOHAMMED_BIN_SALMAN", "ولي العهد نائب رئيس مجلس الوزراء وزير الدفاع", "SAU") in roles, roles
+    assert ("KHALID_BIN_SALMAN", "سفير خادم الحرمين الشريفين", "SAU") in roles, roles
+    assert not [k for k, e in p.entities.items() if getattr(e, "label_ar", "").startswith("أمير")]
+
+
 def test_a_capital_named_by_adjective_names_its_country_too():
     p = parse("احتضنت العاصمة الأردنية أمس الاجتماع الوزاري للتحالف الدولي.")
     assert {("AMMAN", "name"), ("JOR", "adjective")} <= {(m.entity, m.how) for m in p.mentions}

@@ -32,6 +32,8 @@ _MODIFIERS = _WORDS("person_modifiers")
 _STOP = _WORDS("person_stop")
 _HONORIFICS = _WORDS("honorifics")
 _OBJECTS = _WORDS("not_names")
+_PLACE_NOUNS = _WORDS("place_nouns")
+_LINEAGE = frozenset(normalize(w) for w in ("بن", "ابن", "آل"))
 _CONNECTORS = _WORDS("name_connectors")
 _SPEECH = _WORDS("speech_verbs")
 
@@ -594,7 +596,9 @@ def _titles_after_names(parsed: Parsed, lex, matcher, table, titled: set[str]) -
             if m.how != "name" or entity_class(m.entity, lex, parsed) != "Person" or (m.entity, view.index) in have:
                 continue
             k = view.token_at(m.end - 1) + 1
-            if k >= len(toks) or _punct_between(text, m.end, toks[k].start, exclude="،,"):  # a comma may set it off
+            while k + 1 < len(toks) and toks[k].norm in _LINEAGE and not _punct_between(text, toks[k - 1].end, toks[k + 1].start):
+                k += 2  # "الأمير محمد بن سلمان بن عبدالعزيز آل سعود ولي العهد": the lineage after the name the lexicon knows
+            if k >= len(toks) or _punct_between(text, toks[k - 1].end, toks[k].start, exclude="،,"):  # a comma may set it off
                 continue
             first = [x for x in matcher.match(toks[k:k + 5]) if x.i == 0 and not x.entity.endswith(":poss")]
             if not first or table[first[0].entity][0] in _HONORIFICS:
@@ -616,6 +620,8 @@ def _titles_after_names(parsed: Parsed, lex, matcher, table, titled: set[str]) -
                 if _punct_between(text, toks[pos - 1].end, toks[pos].start):
                     break
                 a = starts.get(toks[pos].start)
+                if a is not None and toks[pos - 1].norm in _POSTED_TO:
+                    continue  # "سفير خادم الحرمين الشريفين لدى الولايات المتحدة": where the post is, not whose
                 if a is not None and a.entity != m.entity:
                     cls = entity_class(a.entity, lex, parsed)
                     if cls == "Person":
@@ -1028,6 +1034,8 @@ def _unknown_person(parsed: Parsed, view, i: int, starts: dict, surnames: dict,
             break  # "سالم الكعبي حصيلة": after a surname with the article only another such word goes on
         if len(words) >= 2 and tok.norm in _OBJECTS:
             break  # "وأدان الرئيس الكيني وليام روتو الهجوم": what the person did something to
+        if words and tok.norm in _PLACE_NOUNS:
+            break  # "أمير منطقة مكة المكرمة": a governor's office and its province, no name
         if (len(words) >= 2 and not definite(tok) and words[-1].norm not in _CONNECTORS and tok.norm not in _CONNECTORS
                 and j + 1 < len(toks) and toks[j + 1].norm.startswith("ال") and toks[j + 1].norm not in _GIVEN_NAME_ENDS
                 and not toks[j + 1].norm.endswith("ي")  # "حاكم جاسم محمد الزاملي": a surname of relation
