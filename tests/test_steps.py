@@ -914,6 +914,16 @@ def test_a_royal_wire_lineage_titles_after_it_and_a_governors_office():
     assert not [k for k, e in p.entities.items() if getattr(e, "label_ar", "").startswith("أمير")]
 
 
+def test_a_family_name_like_an_adjective_heading_a_clause_is_the_person_a_cup_names_no_region():
+    p = parse("«الصباح»: السوداني يريد جدولاً لإنهاء مهمة التحالف\nكتبت الصحيفة أن رئيس مجلس الوزراء محمد شياع "
+              "السوداني أعلن أن حكومته ستنهي وجود قوات التحالف الدولي. وأشاد الجيش السوداني بالخطوة.\n"
+              "ويستعد لبنان لافتتاح كأس آسيا.", published="2024-01-06")
+    found = {(m.entity, m.surface) for m in p.mentions}
+    assert ("MOHAMMED_SHIA_AL_SUDANI", "السوداني") in found and ("SDN", "السوداني") in found, found
+    assert sum(m.entity == "SDN" for m in p.mentions) == 1  # the army's, not the headline's
+    assert "ASIA" not in {m.entity for m in p.mentions}
+
+
 def test_a_capital_named_by_adjective_names_its_country_too():
     p = parse("احتضنت العاصمة الأردنية أمس الاجتماع الوزاري للتحالف الدولي.")
     assert {("AMMAN", "name"), ("JOR", "adjective")} <= {(m.entity, m.how) for m in p.mentions}

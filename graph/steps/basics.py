@@ -22,6 +22,7 @@ def sentences(parsed: Parsed, ctx: Context) -> None:
 
 
 # Entities named inside a longer name that count as mentioned themselves.
+_TOURNAMENTS = frozenset(normalize(w) for w in ("كأس", "بطولة"))
 _NESTED_CLASSES = frozenset({"InternationalOrganization", "Organization", "Coalition", "ArmedGroup", "Country"})
 
 
@@ -40,6 +41,9 @@ def entities(parsed: Parsed, ctx: Context) -> None:
             if m.kind == "name" and m.i > 0 and ctx.lexicon[m.entity].extra.get("capital") \
                     and not _SUBDIVISIONS.isdisjoint(strip_clitics(toks[m.i - 1].norm)):
                 continue  # "قرية صفرة العليا التابعة لناحية الرياض": a village or district of a capital's name
+            if m.i > 0 and not _TOURNAMENTS.isdisjoint(strip_clitics(toks[m.i - 1].norm)) \
+                    and ctx.lexicon[m.entity].cls in ("Region", "Country"):
+                continue  # "كأس آسيا"، "بطولة أفريقيا": a tournament named after the place
             parsed.mentions.append(
                 Mention(ev, f"entities/lexicon-{m.kind}", entity=m.entity, start=m.start, end=m.end,
                         surface=text[m.start:m.end], how=m.kind)

@@ -457,6 +457,7 @@ def people(parsed: Parsed, ctx: Context) -> None:
                                                     start=tok.start, end=tok.end, surface=tok.surface, how="surname"))
                         break
     parsed.mentions.extend(new_mentions)
+    _surname_like_an_adjective(parsed, lex)
 
     # a bare "الوزير" adds nothing when the same person's full title is in the document
     full = {f.person for f in parsed.facts_of(PersonRole) if f.role_ar and len(f.role_ar.split()) > 1}
@@ -475,6 +476,32 @@ def people(parsed: Parsed, ctx: Context) -> None:
         known_ar, known_en, aff = _lexicon_role(entry, year)
         parsed.facts.append(PersonRole(m.evidence, "people/lexicon-role", person=key, role_ar=known_ar,
                                        role_en=known_en, affiliation=aff if aff is not None and aff in lex else None))
+
+
+def _surname_like_an_adjective(parsed: Parsed, lex) -> None:
+    """"«الصباح»: السوداني يريد جدولاً ..." in a document that names "محمد شياع السوداني": a family name the
+    lexicon does not match alone, as it is also a nationality's adjective, stands for the person named in
+    full in the document when it heads a clause, where no noun stands before it for an adjective to follow."""
+    text = parsed.doc.text
+    family: dict[str, str] = {}
+    for m in parsed.mentions:
+        if m.how == "name" and (e := lex.get(m.entity)) is not None and e.cls == "Person" \
+                and e.extra.get("ambiguous_surname") and len(e.ar.split()) > 1:
+            family[normalize(e.ar.split()[-1])] = m.entity
+    if not family:
+        return
+    changed = False
+    for i, m in enumerate(parsed.mentions):
+        if m.how != "adjective" or normalize(m.surface) not in family:
+            continue
+        before = text[:m.start].rstrip(" \t")
+        if before and before[-1] not in ":«\"\n.؟?!" and not before.endswith("\n"):
+            continue  # "الجيش السوداني": an adjective after its noun
+        parsed.mentions[i] = Mention(m.evidence, "people/surname-heading-a-clause", entity=family[normalize(m.surface)],
+                                     start=m.start, end=m.end, surface=m.surface, how="surname")
+        changed = True
+    if changed:
+        forget_views(parsed)
 
 
 def _addressed_names(parsed: Parsed, matcher, table, surnames: dict) -> None:
