@@ -1960,8 +1960,8 @@ def coalition_size(parsed: Parsed, ctx: Context) -> None:
                 continue  # "اجتمع وزراء ومسؤولون كبار من نحو 24 دولة": where those who came came from
             if i > 0 and toks[i - 1].norm in _PAGE:
                 continue  # "(ص 88)": a page of the book cited
-            if any(o.end <= q.start and o is not q and set(t.norm for t in toks[view.token_at(o.end - 1) + 1:i]) <= _FROM_ABOUT
-                   and any(t.norm == "من" for t in toks[view.token_at(o.end - 1) + 1:i]) for o in view.quantities):
+            if any("من" in between and between <= _FROM_ABOUT for between in (
+                    {t.norm for t in toks[view.token_at(o.end - 1) + 1:i]} for o in view.quantities if o.end <= q.start)):
                 continue  # "بأكثر من 40 ألفاً من 110 دول": a number of people and where they came from
             if any(w.startswith(trig.prefixes("new")) for w in after[:2]):
                 continue  # "رحب منذ يناير 2017 بأربعة عشر عضواً جديداً": how many joined, not how many there are

@@ -495,7 +495,7 @@ def _surname_like_an_adjective(parsed: Parsed, lex) -> None:
         if m.how != "adjective" or normalize(m.surface) not in family:
             continue
         before = text[:m.start].rstrip(" \t")
-        if before and before[-1] not in ":«\"\n.؟?!" and not before.endswith("\n"):
+        if before and before[-1] not in ":«\"\n.؟?!":
             continue  # "الجيش السوداني": an adjective after its noun
         parsed.mentions[i] = Mention(m.evidence, "people/surname-heading-a-clause", entity=family[normalize(m.surface)],
                                      start=m.start, end=m.end, surface=m.surface, how="surname")
