@@ -1871,6 +1871,11 @@ def _founding(view, d, trig) -> bool:
     return any(t.norm.startswith(trig.prefixes("founded")) for t in view.tokens[max(0, i - 2):i])
 
 
+def _alliance_word(norm: str) -> bool:
+    """Whether a word is one for an alliance, with any clitic or suffix: التحالف، لتحالف، الائتلاف، تحالفنا."""
+    return "تحالف" in norm or "ائتلاف" in norm
+
+
 _COUNT_OF = frozenset(normalize(w) for w in ("عددها", "عددهم", "عدده", "عدد"))
 _TO = frozenset(normalize(w) for w in ("إلى", "الى"))
 _PAGE = frozenset(normalize(w) for w in ("ص", "صفحة", "الصفحة", "صفحات", "pp", "p"))
@@ -1906,7 +1911,7 @@ def coalition_size(parsed: Parsed, ctx: Context) -> None:
         members = [n for n in trig.find("size_nouns", toks)
                    if not any(a <= n.start < b for a, b in named)]
         coalition = any(entity_class(m.entity, lex, parsed) == "Coalition" for m in view.mentions) or any(
-            "تحالف" in t.norm or "ائتلاف" in t.norm for t in toks) or bool(
+            _alliance_word(t.norm) for t in toks) or bool(
             _own_meeting(parsed, view.index)) or (  # "الاجتماع الوزاري ... وحضره ممثلو الأعضاء ال83"
             about_it and any(t.norm in trig.words("size_context") for t in toks)
             and not any(t.norm in trig.words("other_bodies") for t in toks)
@@ -1979,7 +1984,7 @@ def coalition_size(parsed: Parsed, ctx: Context) -> None:
                 if any(w.startswith(trig.prefixes("attending")) for w in (t.norm for t in toks[max(said, i - 6):i])) \
                         or any(t.norm in trig.words("meeting_counts") for t in toks[max(said, i - 3):i]):
                     continue  # "بمشاركة أكثر من 50 دولة و11 منظمة": who came, not how many belong
-                if not any(w.startswith(trig.prefixes("size_context")) or "تحالف" in w or "ائتلاف" in w
+                if not any(w.startswith(trig.prefixes("size_context")) or _alliance_word(w)
                            for w in (t.norm for t in toks if a <= t.start < b)):
                     continue  # "وبحسب بيانات التحالف، زودت أكثر من 60 دولة ... الإنتربول": states that did something
             # "المجموعة المصغرة ...، وهي تضم ثلاثاً وعشرين دولة": the count of a body of the coalition
@@ -2042,7 +2047,6 @@ def _figure_and_caption(parsed: Parsed, all_views: list, trig) -> None:
                 or any(not (q.start <= t.start < q.end) for t in fig.tokens):
             continue
         head = [t.norm for t in cap.tokens[1:4]]
-        if len(head) >= 2 and head[0].startswith(trig.prefixes("membership_nouns")) and (
-                "تحالف" in head[1] or "ائتلاف" in head[1]):
+        if len(head) >= 2 and head[0].startswith(trig.prefixes("membership_nouns")) and _alliance_word(head[1]):
             parsed.facts.append(CoalitionSize(Evidence.of(fig.sentence), "coalition_size/figure-and-caption",
                                               count=int(q.value), as_of=parsed.doc.published))
