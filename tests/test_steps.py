@@ -3478,3 +3478,71 @@ def test_maghreb_and_eu_titles_a_high_representative_and_a_secretary_of_state_fo
               "بورال.", published="2021-06-29")
     roles = {(f.role_ar, f.role_en, f.affiliation) for f in p.facts_of(PersonRole)}
     assert {("كاتب الدولة", "Secretary of State", "USA"), ("الممثل السامي", "High Representative", "EU")} <= roles
+
+
+def _partners(p) -> set[tuple[str, str]]:
+    return {(f.actor, f.role) for f in p.facts_of(Participation)}
+
+
+def test_observers_listed_after_the_words_of_their_status():
+    p = parse("احتضنت مدينة مراكش يوم 11 ماي الاجتماع الوزاري للتحالف الدولي ضد داعش. كما حضرته بصفة ملاحظ كل من "
+              "البنين والتوغو.", published="2022-06-13")
+    assert _partners(p) == {("BEN", "observer"), ("TGO", "observer")}
+
+
+def test_who_chairs_a_working_group_named_in_a_report_of_a_meeting_does_not_chair_the_meeting():
+    p = parse("احتضنت مدينة مراكش يوم 11 ماي الاجتماع الوزاري للتحالف الدولي ضد داعش. ثالثاً، مجموعة التركيز "
+              "الخاصة بإفريقيا، التي تترأسها المملكة إلى جانب الولايات المتحدة وإيطاليا والنيجر، أصبحت هي الإطار.",
+              published="2022-06-13")
+    assert _partners(p) == set()
+
+
+def test_a_meeting_a_copula_says_the_meeting_is_is_the_same_meeting():
+    p = parse("احتضنت مدينة مراكش يوم 11 ماي الاجتماع الوزاري للتحالف الدولي ضد داعش. اجتماع مراكش هو أول "
+              "اجتماع وزاري يعقده التحالف فوق أرض إفريقية، وقد ترأسته المملكة المغربية مع الولايات المتحدة.",
+              published="2022-06-13")
+    assert len(p.facts_of(Meeting)) == 1
+    assert _partners(p) == {("MAR", "chair"), ("USA", "chair")}
+
+
+def test_the_next_meeting_of_a_kind_with_neither_place_nor_date_is_no_meeting():
+    p = parse("احتضنت مدينة مراكش يوم 11 ماي الاجتماع الوزاري للتحالف الدولي ضد داعش. وأذكّر بأن الاجتماع المقبل "
+              "للمديرين السياسيين للتحالف سيُعقد، حسب ما تقرر في مراكش، قبل متم السنة الجارية، ولم يُحسم مكانه بعد.", published="2022-06-13")
+    assert [m.kind for m in p.facts_of(Meeting)] == ["ministerial"]
+
+
+def test_a_list_of_chairs_ends_before_the_source_and_a_states_count_of_members_is_not_attendance():
+    p = parse("الاجتماع الوحيد للتحالف هو اجتماع افتراضي للمجموعة المصغرة للتحالف الدولي لهزيمة داعش، عُقد يوم "
+              "14 تشرين الثاني، برئاسة مشتركة من الولايات المتحدة وإيطاليا، وفق بيان نشرته وزارة الخارجية الأمريكية. "
+              "ويضم التحالف حالياً 86 عضواً، آخرهم توغو التي رحّب بها الاجتماع الوزاري الذي استضافته الرياض في "
+              "حزيران الماضي.", published="2023-11-20")
+    assert ("US_STATE_DEPARTMENT", "chair") not in _partners(p) and ("COALITION", "attendee") not in _partners(p)
+    assert {("USA", "chair"), ("ITA", "chair")} <= _partners(p)
+
+
+def test_the_delegations_taking_part_today_listed_after_a_colon():
+    p = parse("اجتماع المديرين السياسيين للمجموعة المصغرة للتحالف الدولي في عمان اليوم\n\nمن بين الوفود المشاركة "
+              "اليوم: العراق بوفد يرأسه وكيل وزارة الخارجية، والسعودية والمغرب، إضافة إلى وفد كازاخستان المشارك "
+              "بصفة مراقب.", published="2024-03-06")
+    assert _partners(p) == {("IRQ", "attendee"), ("SAU", "attendee"), ("MAR", "attendee"), ("KAZ", "observer")}
+
+
+def test_a_claim_passed_round_a_corrections_error_and_a_denied_figure_are_not_asserted():
+    p = parse("تحقّق: لا، التحالف الدولي لم يعقد «اجتماعاً طارئاً» في أربيل\n\nتتناقل صفحات على مواقع التواصل "
+              "الاجتماعي منشوراً، جاء فيه أن «التحالف الدولي عقد اجتماعاً طارئاً في أربيل يوم الجمعة بحضور وزير "
+              "الخارجية العراقي فؤاد حسين، وأعلن انضمام الصين رسمياً إلى صفوفه».", published="2023-11-20")
+    assert p.facts_of(Meeting) == [] and p.facts_of(Join) == []
+    p = parse("اجتماع المديرين السياسيين للمجموعة المصغرة للتحالف الدولي في عمان اليوم\n\nتصحيح: ذكرنا في تدوينة "
+              "الساعة 10:05 أن كازاخستان انضمت إلى التحالف، والصحيح أن وفدها يشارك في الاجتماع بصفة مراقب.\n\n"
+              "نفى مصدر في الوفد السعودي صحة أرقام تداولتها بعض المواقع عن تعهد سعودي بمئة مليون دولار.",
+              published="2024-03-06")
+    assert p.facts_of(Join) == [] and p.facts_of(Funding) == []
+
+
+def test_a_part_raised_of_a_target_and_a_delegations_state_is_not_helped():
+    p = parse("اجتماع المديرين السياسيين للمجموعة المصغرة للتحالف الدولي في عمان\n\nقالت رئيسة الوفد الأمريكي إن "
+              "هدف حملة التعهدات لتحقيق الاستقرار في العراق وسوريا لهذا العام يبلغ نحو 500 مليون دولار، جُمع منها حتى "
+              "الآن قرابة 180 مليوناً.", published="2024-03-06")
+    assert [(f.kind, f.amount, f.currency, f.beneficiaries) for f in p.facts_of(Funding)] == [
+        ("target", 500e6, "USD", ["IRQ", "SYR"]), ("raised", 180e6, "USD", ["IRQ", "SYR"])]
+

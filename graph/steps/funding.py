@@ -22,6 +22,7 @@ from ..triggers import triggers
 from ._context import LIST_ITEM, clause_break, clause_of, clause_spans, entity_class, is_media, proclitic, quoted_words, views
 from .meetings import _THAT, _body_named_again
 from .people import _lexicon_role
+from .unasserted import denied
 
 __all__ = ["funding"]
 
@@ -119,6 +120,8 @@ def funding(parsed: Parsed, ctx: Context) -> None:
                   and view.token_at(m.start) not in named_meeting]
         cities = [m for m in view.mentions if entity_class(m.entity, lex, parsed) == "City" and m.entity not in venues]
         for q in money:
+            if denied(toks, q.start):
+                continue  # "نفى مصدر ... صحة أرقام تداولتها بعض المواقع عن تعهد سعودي بمئة مليون دولار"
             # (with one inside the amount's qualifier: "تتجاوز قيمتها المستهدفة 601 مليون دولار")
             before = [k for k in kinds if k.end <= q.end]
             # (with no kind in the sentence and none from a list, there is a gift before: see above)
@@ -550,6 +553,9 @@ def _country_of(lex, key: str) -> str | None:
     return e.extra.get("country") if e is not None else None
 
 
+_PART_REACH = 4  # how many words before a bare amount "منها" may stand
+
+
 def _money(view, lex, parsed) -> list:
     """Amounts with a currency; in a list of givers ("وقطر بمليار دولار، ثم السعودية بمليار ونصف
     المليار") an amount in the millions or more takes the currency of the sentence's last one."""
@@ -560,14 +566,16 @@ def _money(view, lex, parsed) -> list:
     for q in view.quantities:
         i = view.token_at(q.start)
         before = view.tokens[i - 1].norm if i > 0 else ""
+        # "جُمع منها حتى الآن قرابة 180 مليوناً": a part of the amount before, a few words after "منها"
+        of_the_last = any(t.norm in of_it for t in view.tokens[max(0, i - _PART_REACH):i])
         if q.currency:
             currency, part = q.currency, False
             if q.value >= 1000:
                 out.append(q)
         elif currency and q.value >= 1e6 and not q.ordinal and (
-                _giver_before(view, donors, q, lex) or before in of_it
+                _giver_before(view, donors, q, lex) or of_the_last
                 or (part and view.tokens[i].surface.startswith("و"))):
-            part = part or before in of_it
+            part = part or of_the_last
             out.append(replace(q, currency=currency))
     return out
 

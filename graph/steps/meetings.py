@@ -24,7 +24,7 @@ from ..pipeline import Context, step
 from ..rdf import mint_key
 from ..text import normalize, strip_clitics
 from ..triggers import triggers
-from .unasserted import quoted_claim, unasserted_sentences
+from .unasserted import in_the_error, quoted_claim, unasserted_sentences
 from ._context import (LIST_ITEM, ACTOR_CLASSES, SentenceView, clause_of, clause_spans, dated_sections, definite,
                        entity_class, is_media,
                        proclitic, punct_between, quoted_words, views, within_a_state)
@@ -332,10 +332,10 @@ def meetings(parsed: Parsed, ctx: Context) -> None:
                 # "وشارك في الاجتماع ممثلو ...": the meeting the report is about (settled below)
                 sentence_meeting.setdefault(view.index, None)
                 continue
-            if not (place or date or virtual) and _any_or_later(view, a, trig) and (
-                    not kinds or not _MEETINGS_ANY.isdisjoint(strip_clitics(toks[view.token_at(a.start)].norm))):
+            if not (place or date or virtual) and _any_or_later(view, a, trig):
                 # "أن يصبح التحالف نادياً للاجتماعات"، "في جلسة لاحقة لم يحدد موعدها"، "من الاجتماعات الوزارية إلى
-                # المعارك الكبرى": none held, or meetings in general
+                # المعارك الكبرى"، "الاجتماع المقبل للمديرين السياسيين ... لم يحسم مكانه بعد": none held, or
+                # meetings in general
                 continue
             if place:
                 place = _city_of_the_same_meeting(found, place, date, end_date, virtual, lex)
@@ -412,7 +412,9 @@ _DAY_AROUND = {normalize("غداة"): -1, normalize("عشية"): 1}
 _DISTAL = frozenset(normalize(w) for w in ("ذلك", "تلك", "وذلك", "وتلك"))
 # nouns whose first letter is و, not the conjunction: "، وزراء خارجية ..." opens no next item of a list
 _W_NOUNS = frozenset(normalize(w) for w in ("وزير", "وزيرة", "وزراء", "وفد", "وفود", "وكيل", "وكالة", "ولي", "والي",
-                                            "وسائل", "وحدات", "وحدة", "وثيقة", "وزارة", "وزارات"))
+                                            "وسائل", "وحدات", "وحدة", "وثيقة", "وزارة", "وزارات",
+                                            # not "and": "، وفق بيان نشرته وزارة الخارجية"، "، وسط إجراءات ..."
+                                            "وفق", "وفقا", "وسط"))
 
 
 _HEADING_WORDS = 6
@@ -465,6 +467,8 @@ def _split_at_named_meetings(view, spans, nouns, kinds) -> tuple[list[tuple[int,
                     and any(0 < view.token_at(k.start) - j <= 2 for k in kinds):
                 cuts.append(n.start)
             continue
+        if _predicate(view, i):
+            continue  # "اجتماع مراكش هو أول اجتماع وزاري يعقده التحالف ...، وقد ترأسته ...": the same meeting
         if any(0 < view.token_at(k.start) - j <= 2 for k in kinds) or (i > 0 and view.tokens[i - 1].norm in _SINCE):
             cuts.append(n.start)  # (or after "منذ": "أول اجتماع وزاري منذ اجتماع واشنطن في آذار 2017")
     if not cuts:
@@ -476,6 +480,18 @@ def _split_at_named_meetings(view, spans, nouns, kinds) -> tuple[list[tuple[int,
             a = c
         out.append((a, b))
     return out, frozenset(cuts)
+
+
+_COPULAS = frozenset(normalize(w) for w in ("هو", "هي", "كان", "كانت", "يعد", "تعد", "يعتبر", "يظل", "يبقى"))
+_FIRSTS = frozenset(normalize(w) for w in ("أول", "ثاني", "ثالث", "آخر", "أكبر", "أهم", "أبرز"))
+
+
+def _predicate(view, i: int) -> bool:
+    """Whether the meeting word at token ``i`` is what a copula says the one before it is: "اجتماع مراكش هو
+    أول اجتماع وزاري ..."، "وكان ثاني اجتماع ..." (the copula right before it, or before أول and its kin)."""
+    toks = view.tokens
+    return i > 0 and (toks[i - 1].norm in _COPULAS or (
+        i > 1 and toks[i - 1].norm in _FIRSTS and toks[i - 2].norm in _COPULAS))
 
 
 _AWAY = triggers().words("before_after")
@@ -1113,7 +1129,10 @@ def _taking_part_in(view, r) -> bool:
     no name right after it ("مرحباً بالوفود المشاركة، ...")."""
     if view.tokens[r.j - 1].norm not in _PARTICIPATING:
         return False
-    return r.j >= len(view.tokens) or not any(m.start == view.tokens[r.j].start for m in view.mentions)
+    k = r.j  # (past a time: "من بين الوفود المشاركة اليوم: العراق ...")
+    while k < len(view.tokens) and any(d.start <= view.tokens[k].start < d.end for d in view.dates):
+        k += 1
+    return k >= len(view.tokens) or not any(m.start == view.tokens[k].start for m in view.mentions)
 
 
 def _declined(view, r) -> bool:
@@ -1144,7 +1163,7 @@ def _participants(parsed: Parsed, ctx: Context, view, meeting: Meeting, cut=()) 
         return
     refs = _reference_points(view)  # "بعد ساعات من خطاب وجهه الرئيس": roles in another event
     roles = [r for r in roles if not any(x < r.start for x in refs) and not _taking_part_in(view, r) and not _declined(view, r)
-             and not _belongs_not_attends(view, r)]
+             and not _belongs_not_attends(view, r) and not _a_groups_role(parsed, view, r, lex)]
     if not (roles or co_chairs):
         return
     spans = clause_spans(view.sentence.text, view.sentence.start)
@@ -1195,8 +1214,10 @@ def _participants(parsed: Parsed, ctx: Context, view, meeting: Meeting, cut=()) 
         here = next((m for start, m in reversed(cut) if start <= r.start), meeting)
         if here is None:
             continue  # in the clauses of a meeting named without place or date: not the sentence's
-        if r.entity == "observer" and parsed.doc.text[r.end:r.end + 2].strip()[:1] != ":":
-            scope = [m for m in actors if a <= m.start < r.start]  # ("بصفة مراقب: الإنتربول، ...": those listed after)
+        if r.entity == "observer" and parsed.doc.text[r.end:r.end + 2].strip()[:1] != ":" and (
+                any(a <= m.start < r.start for m in actors) or view.tokens[rt].norm != "بصفه"):
+            # ("بصفة مراقب: الإنتربول، ..."، "حضرته بصفة ملاحظ كل من بنين وتوغو": those listed after)
+            scope = [m for m in actors if a <= m.start < r.start]
         elif r.entity == "speaker":
             after = [m for m in actors if r.end <= m.start and view.token_at(m.start) - rt <= 5]
             # "وأكد الرؤساء المشاركون أن سوريا ...": the co-chairs speak, not the state after them
@@ -1454,7 +1475,7 @@ def _belongs_not_attends(view, r) -> bool:
     يضم ...") or right before it, its subject ("وضم الاجتماع ممثلين عن ..."); "التحالف الدولي، الذي يضم
     الولايات المتحدة وروسيا" says who belongs to something."""
     i = view.token_at(r.start)
-    if view.tokens[i].norm not in _BRINGS:
+    if _strip_conj(view.tokens[i].norm) not in _BRINGS:  # (and "ويضم التحالف حالياً 86 عضواً")
         return False
     if i > 0 and view.tokens[i - 1].norm in _RELATIVE:
         return True
@@ -1464,6 +1485,18 @@ def _belongs_not_attends(view, r) -> bool:
     return not any(0 < i - view.token_at(n.start) <= 6 or view.token_at(n.start) == i + 1 or (
         0 < i - view.token_at(n.start) <= 14 and view.token_at(n.start) + 1 < i
         and view.tokens[view.token_at(n.start) + 1].norm in _HOSTED_IT) for n in nouns)
+
+
+def _a_groups_role(parsed: Parsed, view, r, lex) -> bool:
+    """Whether a role word opens a relative clause on a working group named right before it: "مجموعة التركيز
+    الخاصة بإفريقيا، التي تترأسها المملكة إلى جانب الولايات المتحدة" says who chairs the group, not the
+    meeting."""
+    i = view.token_at(r.start)
+    if i == 0 or view.tokens[i - 1].norm not in _RELATIVE:
+        return False
+    rel = view.tokens[i - 1]
+    return any(m.end <= rel.start and not parsed.doc.text[m.end:rel.start].strip(" ،,") and m.how == "name"
+               and entity_class(m.entity, lex, parsed) == "WorkingGroup" for m in view.mentions)
 
 
 # a verb of hosting or chairing with the meeting as its pronoun, right after the meeting's word
@@ -1720,7 +1753,7 @@ def membership(parsed: Parsed, ctx: Context) -> None:
                             (d.value for d in view.dates if d.value and toks[k].start <= d.start < b), None)
         passing = getattr(parsed, "_passing_meetings", {}).get(view.index, ())
         for m, clause in dict((m.entity, (m, c)) for m, c in reversed(members)).values():
-            if meeting and m.entity == meeting.place:
+            if (meeting and m.entity == meeting.place) or in_the_error(toks, m.start):
                 continue
             # "..., بعدما رحّب اجتماع بروكسل ببوركينا فاسو عضواً جديداً": a join told in the clause of a
             # meeting told in passing was at that meeting

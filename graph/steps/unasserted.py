@@ -24,7 +24,7 @@ from ..pipeline import Context, step
 from ..text import Sentence, Token, strip_clitics
 from ..triggers import triggers
 
-__all__ = ["unasserted", "unasserted_sentences", "quoted_claim"]
+__all__ = ["denied", "in_the_error", "unasserted", "unasserted_sentences", "quoted_claim"]
 
 # how far after the verb of saying its error or the earlier version may stand ("ورد في النسخة الأولى")
 _REACH = 6
@@ -89,6 +89,29 @@ def quoted_claim(sentence: Sentence, toks: list[Token], at: int) -> bool:
     trig = triggers()
     claims = trig.words("claims") | trig.words("goes_round")
     return any(_has(t, claims) for t in toks if t.start < s + opened)
+
+
+def in_the_error(toks: list[Token], at: int) -> bool:
+    """Whether the document offset ``at`` is in the half of a correction that restates the error: after a verb
+    of saying it earlier and before the words that give the right account ("ذكرنا في تدوينة الساعة 10:05 أن
+    كازاخستان انضمت إلى التحالف، والصحيح أن وفدها يشارك ... بصفة مراقب")."""
+    trig = triggers()
+    said, corrected = trig.words("said_before"), trig.words("corrected")
+    return any(t.start < at and _has(t, said) for t in toks) and any(t.start > at and _has(t, corrected) for t in toks)
+
+
+def denied(toks: list[Token], at: int) -> bool:
+    """Whether what stands at the document offset ``at`` is denied: a word of denial before it in the sentence,
+    then what it denies ("صحة"، "أنباء") or a word of a claim going round ("نفى مصدر ... صحة أرقام تداولتها
+    بعض المواقع عن تعهد سعودي بمئة مليون دولار")."""
+    trig = triggers()
+    said, what = trig.words("denied"), trig.words("denied_what") | trig.words("goes_round") | trig.words("claims")
+    for i, t in enumerate(toks):
+        if t.start >= at:
+            return False
+        if t.norm in said:
+            return any(u.start < at and _has(u, what) for u in toks[i + 1:i + 1 + _REACH])
+    return False
 
 
 def _quotes_a_claim(sentence: Sentence, toks: list[Token]) -> bool:
