@@ -3546,3 +3546,11 @@ def test_a_part_raised_of_a_target_and_a_delegations_state_is_not_helped():
     assert [(f.kind, f.amount, f.currency, f.beneficiaries) for f in p.facts_of(Funding)] == [
         ("target", 500e6, "USD", ["IRQ", "SYR"]), ("raised", 180e6, "USD", ["IRQ", "SYR"])]
 
+
+def test_judges_belong_to_the_court_the_text_names():
+    p = parse("ملخص حكم قضائي\nمحكمة أمن الدولة – عمّان\n\nصدر الحكم عن هيئة برئاسة القاضي العسكري العقيد ماهر "
+              "الطراونة، وحضر عن النيابة العامة مدعي عام محكمة أمن الدولة القاضي العسكري المقدم رائد الخوالدة.",
+              published="2024-02-19")
+    assert {(f.role_ar, f.affiliation) for f in p.facts_of(PersonRole)} == {
+        ("القاضي", "JORDAN_STATE_SECURITY_COURT")}
+    assert len(p.facts_of(PersonRole)) == 2

@@ -436,7 +436,9 @@ def people(parsed: Parsed, ctx: Context) -> None:
                 affiliation = _filed_from(parsed, lex)
             if affiliation is None and not _MP.isdisjoint(toks[k].norm for k in range(t.i, min(pos, len(toks)))):
                 # "رئيس اللجنة النائب فلان"، "رئيسة اللجنة، النائبة فلانة": a member of the parliament the text names
-                affiliation = _legislature_named(parsed, lex, view)
+                affiliation = _body_named(parsed, lex, view, _LEGISLATURE_WORDS)
+            if affiliation is None and normalize(role_ar) in _JUDGES:
+                affiliation = _body_named(parsed, lex, view, _COURT_WORDS)  # "هيئة برئاسة القاضي فلان" under a court's heading
             titled.add(person)
             parsed.facts.append(PersonRole(ev, "people/title-name", person=person, role_ar=role_ar,
                                            role_en=role_en, affiliation=affiliation))
@@ -837,21 +839,24 @@ _SIDE = frozenset(normalize(w) for w in ("الجانب", "والجانب"))
 _REPRESENTED = frozenset(normalize(w) for w in ("مثل", "ومثل", "مثلت", "ومثلت", "يمثل", "تمثل", "ويمثل", "وتمثل"))
 
 
+_JUDGES = frozenset(normalize(w) for w in ("القاضي", "القاضية"))
+_COURT_WORDS = (normalize("محكمة"),)
 _LEGISLATURE_WORDS = tuple(normalize(w) for w in (
     "مجلس النواب", "البرلمان", "برلمان", "الكونغرس", "مجلس الشيوخ", "مجلس العموم", "مجلس الأمة", "الجمعية الوطنية",
     "مجلس الشعب", "مجلس نواب", "البوندستاغ"))
 
 
-def _legislature_named(parsed: Parsed, lex, view) -> str | None:
-    """The parliament a member of parliament belongs to: the one named in the sentence, else the last one
-    named before it ("مجلس النواب العراقي – الدائرة الإعلامية ... برئاسة رئيس اللجنة النائب فلان")."""
-    def legislature(m) -> bool:
+def _body_named(parsed: Parsed, lex, view, words) -> str | None:
+    """The body a member of parliament or a judge belongs to: a state's body with one of ``words`` in its
+    name (a parliament, a court) named in the sentence, else the last one named before it ("مجلس النواب
+    العراقي – الدائرة الإعلامية ... برئاسة رئيس اللجنة النائب فلان")."""
+    def body(m) -> bool:
         e = lex.get(m.entity)
-        return e is not None and e.cls == "GovernmentBody" and any(w in normalize(e.ar) for w in _LEGISLATURE_WORDS)
-    own = [m for m in view.mentions if legislature(m)]
+        return e is not None and e.cls == "GovernmentBody" and any(w in normalize(e.ar) for w in words)
+    own = [m for m in view.mentions if body(m)]
     if own:
         return own[0].entity
-    before = [m for m in parsed.mentions if m.end <= view.sentence.start and legislature(m)]
+    before = [m for m in parsed.mentions if m.end <= view.sentence.start and body(m)]
     return max(before, key=lambda m: m.start).entity if before else None
 
 
