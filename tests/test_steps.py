@@ -3554,3 +3554,49 @@ def test_judges_belong_to_the_court_the_text_names():
     assert {(f.role_ar, f.affiliation) for f in p.facts_of(PersonRole)} == {
         ("القاضي", "JORDAN_STATE_SECURITY_COURT")}
     assert len(p.facts_of(PersonRole)) == 2
+
+
+def test_what_was_only_raised_of_a_target_is_raised():
+    p = parse("التحالف الدولي ضد داعش\n\nفلم يُجمع لبرامج الاستقرار في شمال شرق سوريا خلال عام ٢٠٢٣ سوى ٢١٠ ملايين "
+              "دولار من أصل هدف قدره ٤٥٠ مليون دولار.", published="2024-05-15")
+    assert [(f.kind, f.amount) for f in p.facts_of(Funding)] == [("raised", 210e6), ("target", 450e6)]
+
+
+def test_a_correction_notice_takes_back_each_error_it_restates():
+    text = ("عقد المديرون السياسيون للتحالف الدولي لهزيمة داعش، أمس الثلاثاء، اجتماعاً في العاصمة الإيطالية روما.\n\n"
+            "وأعلنت ألمانيا خلال الاجتماع تعهداً بقيمة 12 مليون يورو للعراق.\n\n"
+            "- ذكرت النسخة الأولى أن ألمانيا تعهدت بمبلغ 21 مليون يورو، والصحيح 12 مليون يورو.\n"
+            "- نُسب خطأً إلى وزير الخارجية التركي هاكان فيدان حضور الاجتماع، والصحيح أن تركيا مثّلها مديرها السياسي، "
+            "ولم يشارك الوزير فيدان في أعماله.\n"
+            "- ورد في النسخة الأولى أن الاجتماع رحّب بانضمام أذربيجان إلى التحالف، وهذا غير صحيح.")
+    p = parse(text, published="2024-12-11")
+    assert {f.amount for f in p.facts_of(Funding)} == {12e6}
+    assert p.facts_of(Join) == []
+    assert "HAKAN_FIDAN" not in {f.actor for f in p.facts_of(Participation)}
+
+
+def test_a_minister_who_did_not_attend_is_no_attendee():
+    p = parse("عقد المديرون السياسيون للتحالف الدولي لهزيمة داعش، أمس الثلاثاء، اجتماعاً في العاصمة الإيطالية روما.\n\n"
+              "ولم يحضر وزير الخارجية التركي هاكان فيدان الاجتماع.", published="2024-12-11")
+    assert p.facts_of(Participation) == []
+
+
+def test_money_for_people_returning_from_a_camp_to_a_state_helps_the_state_and_a_reward_is_no_aid():
+    p = parse("التحالف الدولي ضد داعش\n\nأعلنت الكويت مساهمة بمليوني دولار لدعم برامج إعادة تأهيل العائدين من مخيم "
+              "الهول إلى العراق. ورصدت الولايات المتحدة مكافأة تصل إلى 5 ملايين دولار لمن يدلي بمعلومات عن الحديثي.",
+              published="2024-12-11")
+    assert [(f.donor, f.amount, f.beneficiaries) for f in p.facts_of(Funding)] == [("KWT", 2e6, ["IRQ"])]
+
+
+def test_a_title_word_closing_a_quoted_name_opens_no_persons_name():
+    p = parse("التحالف الدولي ضد داعش\n\nومنذ عام 2021 شغل منصب عضو في «اللجنة المفوضة»، أعلى هيئة تنفيذية في "
+              "التنظيم.", published="2024-07-09")
+    assert p.facts_of(PersonRole) == []
+
+
+def test_an_alternate_representative_and_an_explosion_found_to_be_an_accident():
+    p = parse("مجلس الأمن يناقش تهديد داعش\n\nقال المندوب الأمريكي البديل روبرت وود إن التحالف الدولي يبقى الإطار "
+              "الأوسع. وأوضح أن الانفجار الذي وقع في سوق بالعاصمة دوشنبه في أيار/مايو كان حادثاً عرضياً ناجماً عن "
+              "تسرب غاز، ولا صلة له بالتنظيم.", published="2024-08-13")
+    assert [(f.role_ar, f.affiliation) for f in p.facts_of(PersonRole)] == [("المندوب", "USA")]
+    assert p.facts_of(Attack) == []

@@ -22,7 +22,7 @@ from ..triggers import triggers
 from ._context import LIST_ITEM, clause_break, clause_of, clause_spans, entity_class, is_media, proclitic, quoted_words, views
 from .meetings import _THAT, _body_named_again
 from .people import _lexicon_role
-from .unasserted import denied
+from .unasserted import denied, in_the_error
 
 __all__ = ["funding"]
 
@@ -61,6 +61,7 @@ def funding(parsed: Parsed, ctx: Context) -> None:
     helping = trig.words("support") - trig.words("where")  # support words that say more than where
     last_person_state: str | None = None
     venues = {m.place for m in parsed.facts_of(Meeting)}
+    not_aid = trig.words("not_aid")
     # the state each office-holder serves ("رئيس الوزراء الياباني فلان"), or the union of states ("الممثلة العليا
     # للاتحاد الأوروبي للشؤون الخارجية فيديريكا موغيريني")
     states = {f.person: f.affiliation for f in parsed.facts_of(PersonRole)
@@ -120,8 +121,13 @@ def funding(parsed: Parsed, ctx: Context) -> None:
                   and view.token_at(m.start) not in named_meeting]
         cities = [m for m in view.mentions if entity_class(m.entity, lex, parsed) == "City" and m.entity not in venues]
         for q in money:
-            if denied(toks, q.start):
-                continue  # "نفى مصدر ... صحة أرقام تداولتها بعض المواقع عن تعهد سعودي بمئة مليون دولار"
+            i_q = view.token_at(q.start)
+            if any(not not_aid.isdisjoint(strip_clitics(t.norm)) for t in toks[max(0, i_q - _PAID_REACH):i_q]):
+                continue  # "رصدت الولايات المتحدة مكافأة تصل إلى 5 ملايين دولار لمن يدلي بمعلومات": a reward
+            if denied(toks, q.start) or in_the_error(toks, q.start):
+                # "نفى مصدر ... صحة أرقام تداولتها بعض المواقع عن تعهد سعودي بمئة مليون دولار"، "ذكرت النسخة
+                # الأولى أن ألمانيا تعهدت بمبلغ 21 مليون يورو، والصحيح 12 مليون يورو"
+                continue
             # (with one inside the amount's qualifier: "تتجاوز قيمتها المستهدفة 601 مليون دولار")
             before = [k for k in kinds if k.end <= q.end]
             # (with no kind in the sentence and none from a list, there is a gift before: see above)
@@ -213,14 +219,16 @@ def funding(parsed: Parsed, ctx: Context) -> None:
                     and not trig.words("gave").isdisjoint(strip_clitics(view.tokens[view.token_at(before[-1].start)].norm)):
                 kind = "pledge"  # "وقدمت الدنمارك 12 مليون دولار": one state's own gift
             # a place inside the amount ("دولار كندي") is its currency's, not who is helped
-            in_clause = [m.entity for m in places if a <= m.start < b and m.entity != donor and not q.start <= m.start < q.end]
+            in_clause = [m.entity for m in places if a <= m.start < b and m.entity != donor and not q.start <= m.start < q.end
+                         and not _from_there_to(view, m, places, b)]
             others = [o for o in money if o is not q and a <= o.start < b]
             if others:
                 # "منها 90 مليوناً للعراق ... و10 ملايين لإعادة الخدمات في الرقة": the places after each amount,
                 # up to the next one (a city too), else those before it, back to the amount before
                 nxt = min((o.start for o in others if o.start > q.start), default=b)
                 prv = max((o.end for o in others if o.end <= q.start), default=a)
-                after = [m.entity for m in places + cities if q.end <= m.start < nxt and m.entity != donor]
+                after = [m.entity for m in places + cities if q.end <= m.start < nxt and m.entity != donor
+                         and not _from_there_to(view, m, places, nxt)]
                 in_clause = after or [m.entity for m in places if prv <= m.start < q.start and m.entity != donor]
             # "مساهمة قدرها 40 مليون يورو إلى صندوق تمويل الاستقرار": a fund given to
             in_clause = in_clause or [m.entity for m in view.mentions if q.end <= m.start < b
@@ -553,6 +561,7 @@ def _country_of(lex, key: str) -> str | None:
     return e.extra.get("country") if e is not None else None
 
 
+_PAID_REACH = 4  # how many words before an amount a word of paying for something (مكافأة) may stand
 _PART_REACH = 4  # how many words before a bare amount "منها" may stand
 
 
@@ -591,6 +600,19 @@ def _topics(view, lex, topic: frozenset[str]) -> set[int]:
             out.add(m.start)
             last = view.token_at(m.end - 1) + 1
     return out
+
+
+_TO = frozenset(normalize(w) for w in ("إلى", "الى"))
+
+
+def _from_there_to(view, m, places, end: int) -> bool:
+    """Whether a place is where people come from, a place they go to named after it: "لدعم برامج إعادة تأهيل
+    العائدين من مخيم الهول إلى العراق" helps Iraq, not the camp."""
+    i = view.token_at(m.start)
+    if i == 0 or view.tokens[i - 1].norm not in _FROM:
+        return False
+    return any(m.end <= o.start < end and (k := view.token_at(o.start)) > 0 and view.tokens[k - 1].norm in _TO
+               for o in places)
 
 
 def _of_an_official(view, m, officials: AbstractSet[str]) -> bool:

@@ -1163,7 +1163,8 @@ def _participants(parsed: Parsed, ctx: Context, view, meeting: Meeting, cut=()) 
         return
     refs = _reference_points(view)  # "بعد ساعات من خطاب وجهه الرئيس": roles in another event
     roles = [r for r in roles if not any(x < r.start for x in refs) and not _taking_part_in(view, r) and not _declined(view, r)
-             and not _belongs_not_attends(view, r) and not _a_groups_role(parsed, view, r, lex)]
+             and not _belongs_not_attends(view, r) and not _a_groups_role(parsed, view, r, lex)
+             and not _negated(view, r)]
     if not (roles or co_chairs):
         return
     spans = clause_spans(view.sentence.text, view.sentence.start)
@@ -1178,7 +1179,8 @@ def _participants(parsed: Parsed, ctx: Context, view, meeting: Meeting, cut=()) 
               and (m.entity != meeting.place or (entity_class(m.entity, lex, parsed) == "Country"
                                                   and not _after_preposition(view, m, lex)))
               and not ((_after_fi(view, m) or _for(m, lex)) and not _right_after(view, m, roles))
-              and not _instead_of(view, m) and not _in_an_events_name(view, m)]
+              and not _instead_of(view, m) and not _in_an_events_name(view, m)
+              and not in_the_error(view.tokens, m.start)]  # "نُسب خطأً إلى الوزير فلان حضور الاجتماع، والصحيح أن ..."
     # "حين شاركت أبوجا مع واشنطن في استضافة اجتماع": a capital that acts stands for its state, unless
     # it is where a meeting of the document was ("الاجتماع الوزاري الذي استضافته الرياض")
     capitals = [m for m in view.mentions if m.how == "name" and (e := lex.get(m.entity)) is not None
@@ -1448,6 +1450,7 @@ def _coordinated_end(view, spans, a: int, b: int, and_too: bool = True) -> int:
         first = words[0] if words else ""
         # "لوزير الخارجية، السيد ناصر بوريطة، والمبعوث ...": a name set off by commas after its title goes on too
         goes_on = and_too and nxt.startswith("و") and not nxt.startswith(("وذلك", "وهو", "وهي", "وقال", "وأكد", "وأشار")) \
+            and first not in triggers().words("negation") \
             and first not in _W_NOUNS
         listed = triggers().words("list_goes_on")
         # "بحضور الأمير فيصل بن فرحان، وزير خارجية السعودية، ومعالي ...": a title set off by commas after a
@@ -1485,6 +1488,12 @@ def _belongs_not_attends(view, r) -> bool:
     return not any(0 < i - view.token_at(n.start) <= 6 or view.token_at(n.start) == i + 1 or (
         0 < i - view.token_at(n.start) <= 14 and view.token_at(n.start) + 1 < i
         and view.tokens[view.token_at(n.start) + 1].norm in _HOSTED_IT) for n in nouns)
+
+
+def _negated(view, r) -> bool:
+    """Whether a role word is a verb negated right before it: "ولم يحضر وزير الخارجية الاجتماع"."""
+    i = view.token_at(r.start)
+    return i > 0 and view.tokens[i - 1].norm in triggers().words("negation")
 
 
 def _a_groups_role(parsed: Parsed, view, r, lex) -> bool:

@@ -387,7 +387,7 @@ def people(parsed: Parsed, ctx: Context) -> None:
             role_ar = text[role_start:role_end]
             if table[t.entity][0].startswith("ال") and role_ar.startswith("ل") and not role_ar.startswith("ال"):
                 role_ar = "ا" + role_ar  # "للمتحدث باسم ...": the title is "المتحدث باسم", its article's alef dropped after ل
-            if person is None and name_start is not None:
+            if person is None and name_start is not None and not _ends_a_quotation(text, view.sentence.start, t):
                 person, end_tok = _unknown_person(parsed, view, name_start, starts, surnames, closed)
                 if person is not None:
                     pos = end_tok
@@ -595,7 +595,8 @@ def _office_adjectives(text: str, matcher, toks, i: int, j: int, end: int, start
 
 _GENERAL = frozenset({"العام", "العامه"})
 # adjectives of an office that may follow the state's adjective inside the title
-_OFFICE_AFTER_STATE = frozenset(normalize(w) for w in ("الدائم", "الدائمة", "الخاص", "الخاصة", "المقيم", "المقيمة"))
+_OFFICE_AFTER_STATE = frozenset(normalize(w) for w in ("الدائم", "الدائمة", "الخاص", "الخاصة", "المقيم", "المقيمة",
+                                                    "البديل", "البديلة", "المناوب", "المناوبة"))
 
 
 def _title_run(text: str, matcher, toks, j: int, end: int) -> tuple[int, int]:
@@ -844,6 +845,12 @@ _COURT_WORDS = (normalize("محكمة"),)
 _LEGISLATURE_WORDS = tuple(normalize(w) for w in (
     "مجلس النواب", "البرلمان", "برلمان", "الكونغرس", "مجلس الشيوخ", "مجلس العموم", "مجلس الأمة", "الجمعية الوطنية",
     "مجلس الشعب", "مجلس نواب", "البوندستاغ"))
+
+
+def _ends_a_quotation(text: str, start: int, t) -> bool:
+    """Whether a title word is the last of a quoted name: "«اللجنة المفوضة»، أعلى هيئة تنفيذية" (a quotation
+    opened before it closes right after it), which opens no person's name."""
+    return text.rfind("«", start, t.start) > text.rfind("»", start, t.start) and text[t.end:t.end + 2].lstrip()[:1] == "»"
 
 
 def _body_named(parsed: Parsed, lex, view, words) -> str | None:

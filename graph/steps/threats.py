@@ -102,6 +102,8 @@ def attacks(parsed: Parsed, ctx: Context) -> None:
             k_after = view.token_at(w.end - 1) + 1
             if k_after < len(view.tokens) and view.tokens[k_after].norm in _NOT_YET:
                 continue  # "عن هجوم مخطط له في موسكو": an attack planned, not one carried out
+            if any(t.start >= w.end and t.norm in trig.words("accident") for t in view.tokens):
+                continue  # "الانفجار الذي وقع في سوق بالعاصمة دوشنبه ... كان حادثاً عرضياً ناجماً عن تسرب غاز"
             named = [m for m in view.mentions if w.start < m.start < end and not any(w.end <= x < m.start for x in meets)]
             in_city = [m for m in named if entity_class(m.entity, lex, parsed) == "City"]
             # "في منطقة حاوي العظيم بمحافظة ديالى، شمال شرقي بغداد": a city after a compass word is where

@@ -97,7 +97,13 @@ def in_the_error(toks: list[Token], at: int) -> bool:
     كازاخستان انضمت إلى التحالف، والصحيح أن وفدها يشارك ... بصفة مراقب")."""
     trig = triggers()
     said, corrected = trig.words("said_before"), trig.words("corrected")
-    return any(t.start < at and _has(t, said) for t in toks) and any(t.start > at and _has(t, corrected) for t in toks)
+    # (or "ورد ... أن الاجتماع رحّب بانضمام أذربيجان إلى التحالف، وهذا غير صحيح")
+    return any(t.start < at and _has(t, said) for t in toks) and any(
+        t.start > at and (_has(t, corrected) or (t.norm == _TRUE and k > 0 and toks[k - 1].norm == _NOT))
+        for k, t in enumerate(toks))
+
+
+_TRUE, _NOT = "صحيح", "غير"
 
 
 def denied(toks: list[Token], at: int) -> bool:
