@@ -3600,3 +3600,47 @@ def test_an_alternate_representative_and_an_explosion_found_to_be_an_accident():
               "تسرب غاز، ولا صلة له بالتنظيم.", published="2024-08-13")
     assert [(f.role_ar, f.affiliation) for f in p.facts_of(PersonRole)] == [("المندوب", "USA")]
     assert p.facts_of(Attack) == []
+
+
+def test_the_same_meeting_named_again_and_a_summit_with_no_link_to_the_coalition():
+    p = parse("مجموعة التركيز على أفريقيا\n\nأُعلن عن تأسيس المجموعة في اجتماع المجموعة المصغرة للتحالف الذي احتضنته "
+              "بروكسل في 2 ديسمبر 2021. وفي الاجتماع نفسه رُحّب ببوركينا فاسو عضواً رابعاً وثمانين في التحالف.\n\n"
+              "ولا ينبغي الخلط بين المجموعة والقوة المشتركة لمجموعة دول الساحل الخمس، وهي إطار عسكري أُطلق في قمة "
+              "باماكو في يوليو 2017 ولا صلة تنظيمية له بالتحالف.", published="2025-01")
+    assert [(m.place, m.start_date) for m in p.facts_of(Meeting)] == [("BRUSSELS", "2021-12-02")]
+    assert [(j.member, j.date) for j in p.facts_of(Join)] == [("BFA", "2021-12-02")]
+    assert [(s.count, s.as_of) for s in p.facts_of(CoalitionSize)] == [(84, "2021-12-02")]
+
+
+def test_a_working_group_that_met_with_its_chairs_and_the_next_ministerial_with_no_date():
+    p = parse("أجندة الأسبوع | مواعيد التحالف الدولي ضد داعش\n\n• الأربعاء الماضي: عقدت مجموعة العمل المعنية "
+              "بالمقاتلين الإرهابيين الأجانب، التي تترأسها هولندا بالاشتراك مع تركيا، اجتماعاً افتراضياً.\n"
+              "• لم يُحدَّد بعد موعد الاجتماع الوزاري المقبل للتحالف ولا مكانه.", published="2024-10-05")
+    assert [(m.kind, m.start_date, m.virtual) for m in p.facts_of(Meeting)] == [("other", "2024-10-02", True)]
+    assert _partners(p) == {("NLD", "chair"), ("TUR", "chair")}
+
+
+def test_a_head_of_a_body_named_right_after_and_a_rank_then_an_office_after_the_name():
+    p = parse("التحالف الدولي ضد داعش\n\nويشارك فيه رئيس بعثة الأمم المتحدة لمساعدة العراق (يونامي) محمد الحسان.\n"
+              "الضيف: العميد الركن سلام الدراجي، المتحدث باسم قيادة العمليات المشتركة\n"
+              "أجرت الحوار: زينب الكعبي، مقدمة البرنامج", published="2024-10-05")
+    roles = {(f.role_ar, f.affiliation) for f in p.facts_of(PersonRole)}
+    assert {("رئيس بعثة الأمم المتحدة لمساعدة العراق", "UNAMI"), ("المتحدث باسم", "IRAQ_JOINT_OPERATIONS_COMMAND"),
+            ("مقدمة البرنامج", None)} <= roles
+    # an Arab family name with the article is not a foreign surname written without it ("دراجي")
+    assert "MARIO_DRAGHI" not in {m.entity for m in p.mentions}
+
+
+def test_an_attack_reported_going_round_or_denied_and_fighters_returning():
+    p = parse("التحالف الدولي ضد داعش\n\nتداولت مواقع خبراً عن هجوم لداعش على مخزن عتاد في الطارمية. ما حقيقته؟\n"
+              "السلطات العراقية تنفي انباء عن هجوم لداعش علي سجن الحوت في الناصرية.\n"
+              "كازاخستان: الانضمام يعزز تبادل المعلومات حول المقاتلين العائدين من سوريا وافغانستان",
+              published="2025-03-17")
+    assert p.facts_of(Attack) == []
+    assert "foreign-terrorist-fighters" in {t.kind for t in p.facts_of(Threat)}
+
+
+def test_a_meeting_told_opening_in_a_ticker_with_no_date_is_on_the_reports_day():
+    p = parse("قناة الأطلس نيوز – أرشيف الشريط الإخباري\n\n08:15 | عاجل | انطلاق اعمال اجتماع المديرين السياسيين "
+              "للتحالف الدولي ضد داعش في مدينة الكويت بمشاركة وفود 40 دولة ومنظمة", published="2025-03-17")
+    assert [(m.place, m.start_date) for m in p.facts_of(Meeting)] == [("KUWAIT_CITY", "2025-03-17")]

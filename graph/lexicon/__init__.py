@@ -547,7 +547,7 @@ class Lexicon:
         door", "صلاح الدين" a given name) only joined by و to a place of its own country ("بين كركوك
         وصلاح الدين وديالى").
         """
-        found = self.matcher.match(tokens)
+        found = [m for m in self.matcher.match(tokens) if not (m.kind == "surname" and self._article_added(tokens, m))]
         if self.marked:
             found = self._marked(tokens, found)
         if not found:
@@ -564,6 +564,14 @@ class Lexicon:
             elif any(self._in_list_with(tokens, m, n) for n in found):
                 extra.append(Match(m.i, m.j, m.start, m.end, m.entity, "name"))
         return sorted(found + extra, key=lambda m: m.i)
+
+    def _article_added(self, tokens: list[Token], m: Match) -> bool:
+        """Whether a one-word surname written without the article (a foreign one: "دراجي") was matched on a word
+        that carries it ("الدراجي", an Arab family name)."""
+        if m.j - m.i != 1 or any(normalize(s).startswith("ال") for s in self.entries[m.entity].surnames):
+            return False
+        norm = tokens[m.i].norm
+        return norm.startswith(("ال", "لل")) or (norm[:1] in "وفبك" and norm[1:].startswith(("ال", "لل")))
 
     def _in_list_with(self, tokens: list[Token], m: Match, n: Match) -> bool:
         """Whether a place ``m`` and a match ``n`` next to it are joined by و, ``n`` a place of the

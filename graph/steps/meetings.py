@@ -117,6 +117,7 @@ def meetings(parsed: Parsed, ctx: Context) -> None:
     section_meetings: dict[int, Meeting] = {}  # a timeline entry's heading -> the meeting the entry told first
     unasserted = unasserted_sentences(parsed)
     form = _form_fields(parsed, lex, trig)
+    opened: list[Meeting] = []  # meetings told opening, in the lead, with no date
     for view in views(parsed):
         toks = view.tokens
         before, previous = previous, view
@@ -155,7 +156,12 @@ def meetings(parsed: Parsed, ctx: Context) -> None:
         kinds_all = trig.find("meeting_kinds", toks)
         # the coalition, one of its bodies, or ISIS itself: talks on the war against it are the
         # coalition's even where it is not named (the Jeddah talks of September 2014 founded it)
-        coalition = any(entity_class(m.entity, lex, parsed) in ("Coalition", "CoalitionBody")
+        if _unlinked(view, lex, parsed, coalition_words):
+            # "القوة المشتركة لمجموعة دول الساحل الخمس، وهي إطار ... أُطلق في قمة باماكو ... ولا صلة تنظيمية له
+            # بالتحالف": the sentence tells another body's meeting
+            other_events.add(view.index)
+            continue
+        coalition = any(entity_class(m.entity, lex, parsed) in ("Coalition", "CoalitionBody", "WorkingGroup")
                         or ((e := lex.get(m.entity)) is not None and e.extra.get("threat") == "isis") for m in view.mentions
                         ) or any(t.norm in coalition_words for t in toks)  # "في تحالف بات يضم"
         # "اجتماع جدة ... ضد التنظيم": a meeting named by its city, on the war against "the organisation"
@@ -304,7 +310,9 @@ def meetings(parsed: Parsed, ctx: Context) -> None:
                 if dated:
                     date, end_date = dated[0].value, dated[0].end_value
             i_a = view.token_at(a.start)
-            if a.start in back and i_a > 0 and toks[i_a - 1].norm in _DISTAL:
+            distal = (i_a > 0 and toks[i_a - 1].norm in _DISTAL) or (
+                i_a + 1 < len(toks) and toks[i_a + 1].norm in _SAME)  # "وفي الاجتماع نفسه رُحّب ببوركينا فاسو"
+            if a.start in back and distal:
                 # "ومن ذلك اللقاء انطلق التحالف ...، الذي يضم اليوم 87 عضواً": "that meeting" is one told before,
                 # whatever else the sentence dates or places
                 place = date = end_date = None
@@ -322,7 +330,7 @@ def meetings(parsed: Parsed, ctx: Context) -> None:
                     sentence_meeting.setdefault(before.index, m)
                     sentence_meeting.setdefault(view.index, m)
                     continue
-                if i_a > 0 and toks[i_a - 1].norm in _DISTAL and (told_last := next(
+                if distal and (told_last := next(
                         (sentence_meeting[k] for k in sorted(sentence_meeting, reverse=True)
                          if k < view.index and sentence_meeting[k] is not None), None)) is not None:
                     # "استضافت الكويت ... يوم 13 فبراير 2018 الاجتماع الوزاري ... وأقر الوزراء في ذلك الاجتماع
@@ -347,6 +355,8 @@ def meetings(parsed: Parsed, ctx: Context) -> None:
                 continue
             m = _merge_or_new(found, view, kind, place, date, end_date, virtual, made_here if a.start in cuts else ())
             made_here.append(m)
+            if not date and place and view.index <= _LEAD_SENTENCES and _opens(view, a):
+                opened.append(m)
             if section is not None:
                 section_meetings.setdefault(id(section[0]), m)
             if a.start in cuts:
@@ -372,6 +382,11 @@ def meetings(parsed: Parsed, ctx: Context) -> None:
     filed = None if filed_at is None else next(
         (d.value for v in views(parsed) if v.sentence.start <= filed_at < v.sentence.end
          for d in v.dates if d.value and len(d.value) == 10), None)
+    for m in opened:
+        if m.start_date is None and parsed.doc.published and len(parsed.doc.published) == 10:
+            # "عاجل | انطلاق اعمال اجتماع المديرين السياسيين ... في مدينة الكويت": opening on the report's own
+            # day, when nothing else in the text dates it
+            m.start_date = parsed.doc.published
     for m in found:
         if m.place is None and not m.virtual and parsed.dateline and _days_before(m.start_date, parsed.doc.published) in (0, 1, 2):
             m.place = parsed.dateline  # "الصخيرات (و.م.ع) - انطلقت، اليوم الثلاثاء ... أشغال الاجتماع": filed from where it met
@@ -409,7 +424,25 @@ _LEAD_SENTENCES = 6
 
 _SINCE = frozenset({"منذ", "ومنذ"})
 _DAY_AROUND = {normalize("غداة"): -1, normalize("عشية"): 1}
+_LINK = frozenset(normalize(w) for w in ("صلة", "علاقة"))
+_NO = frozenset(normalize(w) for w in ("لا", "ولا"))
+
+
+def _unlinked(view, lex, parsed, coalition_words) -> bool:
+    """Whether the sentence says there is no link with the coalition: "ولا صلة تنظيمية له بالتحالف"، "لا علاقة
+    لها بالتحالف الدولي" (the coalition named within three words after صلة or علاقة)."""
+    toks = view.tokens
+    for k in range(1, len(toks)):
+        if toks[k].norm in _LINK and toks[k - 1].norm in _NO:
+            near = toks[k + 1:k + 4]
+            return any(not coalition_words.isdisjoint(strip_clitics(t.norm)) for t in near) or any(
+                entity_class(m.entity, lex, parsed) == "Coalition" and near and near[0].start <= m.start <= near[-1].start
+                for m in view.mentions)
+    return False
+
+
 _DISTAL = frozenset(normalize(w) for w in ("ذلك", "تلك", "وذلك", "وتلك"))
+_SAME = frozenset(normalize(w) for w in ("نفسه", "نفسها", "ذاته", "ذاتها"))
 # nouns whose first letter is و, not the conjunction: "، وزراء خارجية ..." opens no next item of a list
 _W_NOUNS = frozenset(normalize(w) for w in ("وزير", "وزيرة", "وزراء", "وفد", "وفود", "وكيل", "وكالة", "ولي", "والي",
                                             "وسائل", "وحدات", "وحدة", "وثيقة", "وزارة", "وزارات",
@@ -480,6 +513,19 @@ def _split_at_named_meetings(view, spans, nouns, kinds) -> tuple[list[tuple[int,
             a = c
         out.append((a, b))
     return out, frozenset(cuts)
+
+
+_OPENS = frozenset(normalize(w) for w in ("انطلاق", "افتتاح", "انطلقت", "افتتحت", "تنطلق", "تفتتح"))
+_WORKS = frozenset(normalize(w) for w in ("أعمال", "اعمال"))
+
+
+def _opens(view, a) -> bool:
+    """Whether a meeting word follows a word of its opening, "أعمال" between or not: "انطلاق أعمال
+    اجتماع ..."، "افتتاح الاجتماع"."""
+    i = view.token_at(a.start)
+    toks = view.tokens
+    k = i - 2 if i > 1 and toks[i - 1].norm in _WORKS else i - 1
+    return k >= 0 and toks[k].norm.lstrip("و") in _OPENS
 
 
 _COPULAS = frozenset(normalize(w) for w in ("هو", "هي", "كان", "كانت", "يعد", "تعد", "يعتبر", "يظل", "يبقى"))
@@ -859,9 +905,10 @@ def _any_or_later(view, a, trig) -> bool:
     "الاجتماع المقبل")."""
     i = view.token_at(a.start)
     toks = view.tokens
-    nxt = toks[i + 1].norm if i + 1 < len(toks) else ""
-    return (not _MEETINGS_ANY.isdisjoint(strip_clitics(toks[i].norm)) or nxt in _LATER
-            or nxt in trig.words("next_one"))
+    # (the word right after, or after the kind: "الاجتماع الوزاري المقبل")
+    nxt = {t.norm for t in toks[i + 1:i + 3]}
+    return (not _MEETINGS_ANY.isdisjoint(strip_clitics(toks[i].norm)) or not nxt.isdisjoint(_LATER)
+            or not nxt.isdisjoint(trig.words("next_one")))
 
 
 def _strip_conj(norm: str) -> str:
@@ -1499,13 +1546,16 @@ def _negated(view, r) -> bool:
 def _a_groups_role(parsed: Parsed, view, r, lex) -> bool:
     """Whether a role word opens a relative clause on a working group named right before it: "مجموعة التركيز
     الخاصة بإفريقيا، التي تترأسها المملكة إلى جانب الولايات المتحدة" says who chairs the group, not the
-    meeting."""
+    meeting the report tells."""
     i = view.token_at(r.start)
     if i == 0 or view.tokens[i - 1].norm not in _RELATIVE:
         return False
     rel = view.tokens[i - 1]
+    verbs = {view.token_at(v.end - 1) for v in triggers().find("meeting_verbs", view.tokens)}
+    # (unless the group is who met: "عقدت مجموعة العمل ...، التي تترأسها هولندا بالاشتراك مع تركيا، اجتماعاً")
     return any(m.end <= rel.start and not parsed.doc.text[m.end:rel.start].strip(" ،,") and m.how == "name"
-               and entity_class(m.entity, lex, parsed) == "WorkingGroup" for m in view.mentions)
+               and entity_class(m.entity, lex, parsed) == "WorkingGroup" and view.token_at(m.start) - 1 not in verbs
+               for m in view.mentions)
 
 
 # a verb of hosting or chairing with the meeting as its pronoun, right after the meeting's word

@@ -506,6 +506,11 @@ def _surname_like_an_adjective(parsed: Parsed, lex) -> None:
         forget_views(parsed)
 
 
+# the label of a byline or a guest line, before a colon and a name
+_BYLINES = frozenset(normalize(w) for w in ("الحوار", "حاوره", "حاورته", "الضيف", "الضيفة", "إعداد", "بقلم", "تقديم",
+                                            "تحرير", "كتب", "كتبت", "المحاور", "المحاورة"))
+
+
 def _addressed_names(parsed: Parsed, matcher, table, surnames: dict) -> None:
     """A name the lexicon does not know after a word of address and before a title, set off by a comma
     or not: "برئاسة معالي سلطان محمد الشامسي، مساعد وزير الخارجية"، "معالي ليلى حداد وزيرة الثقافة";
@@ -529,6 +534,10 @@ def _addressed_names(parsed: Parsed, matcher, table, surnames: dict) -> None:
                     and (not _punct_between(text, tok.end, toks[k + 1].start)
                          or len(tok.norm) == 1 and text[tok.end:toks[k + 1].start].strip() == "."):  # "د. هالة": an abbreviation's point
                 _unknown_person(parsed, view, k + 1, starts, surnames, then=titled)
+            elif tok.norm in _BYLINES and toks[k + 1].start not in starts \
+                    and text[tok.end:toks[k + 1].start].strip() == ":" and toks[k + 1].norm not in _HONORIFICS:
+                # "أجرت الحوار: زينب الكعبي، مقدمة البرنامج"، "الضيف: ..."، "إعداد: ...": a byline's name
+                _unknown_person(parsed, view, k + 1, starts, surnames, closed=True, then=titled, labelled=True)
             elif tok.norm in _SPEECH and toks[k + 1].start not in starts and not _punct_between(text, tok.end, toks[k + 1].start) \
                     and toks[k + 1].norm not in _HONORIFICS \
                     and not any(x.i == 0 for x in matcher.match(toks[k + 1:k + 4])):  # "وقالت رئيسة اللجنة، النائبة ..."
@@ -618,7 +627,9 @@ def _titles_after_names(parsed: Parsed, lex, matcher, table, titled: set[str]) -
     clause ends; else the person's own from general knowledge."""
     text = parsed.doc.text
     # a bare title before the name ("الوزير"، "الشيخ") leaves room for the full one after it
-    have = {(f.person, f.evidence.sentence) for f in parsed.facts_of(PersonRole) if len((f.role_ar or "").split()) > 1}
+    # (a military rank is no office: "العميد الركن سلام الدراجي، المتحدث باسم قيادة العمليات المشتركة")
+    have = {(f.person, f.evidence.sentence) for f in parsed.facts_of(PersonRole) if len((f.role_ar or "").split()) > 1
+            and normalize(f.role_ar.split()[0]) not in _RANKS}
     for view in views(parsed):
         toks = view.tokens
         starts = {m.start: m for m in view.mentions}
@@ -891,6 +902,12 @@ def _affiliation_before(view, t, lex, parsed) -> str | None:
 
 
 
+_HEADED_BODIES = frozenset({"InternationalOrganization", "Organization", "GovernmentBody", "MilitaryCommand"})
+# the common nouns a body's name may open with, which a bare head title governs ("رئيس بعثة ...")
+_BODY_HEADS = frozenset(normalize(w) for w in ("بعثة", "مكتب", "هيئة", "لجنة", "مجلس", "وكالة", "مفوضية", "جهاز",
+                                              "مديرية", "قيادة", "قوة", "مركز", "برنامج", "صندوق", "منظمة"))
+
+
 def _head_of(text: str, toks, j: int, starts: dict, end: int, lex, parsed: Parsed) -> int:
     """Where a bare head title ends with what it heads: "مدير المركز الإعلامي", "منسق مركز مكافحة
     الإرهاب" (indefinite nouns up to the definite one that closes them, then its adjectives); the title
@@ -899,6 +916,9 @@ def _head_of(text: str, toks, j: int, starts: dict, end: int, lex, parsed: Parse
     k, closed_at = j, None
     while k < len(toks) and k < j + 6:
         tok = toks[k]
+        if k == j and tok.start in starts and entity_class(starts[tok.start].entity, lex, parsed) in _HEADED_BODIES \
+                and tok.norm in _BODY_HEADS:
+            return starts[tok.start].end  # "رئيس بعثة الأمم المتحدة لمساعدة العراق": heads the body named right after
         if (tok.start in starts and k > j and closed_at is None and not _punct_between(text, toks[k - 1].end, tok.start)
                 and not any(c in _QUOTES for c in text[toks[j].start:tok.start]) and entity_class(starts[tok.start].entity, lex, parsed) != "Person"):
             return starts[tok.start].end  # "رئيس بعثة جامعة الدول العربية": a body the text names closes it
@@ -1040,10 +1060,11 @@ _TOPIC = frozenset(normalize(w) for w in ("أما", "وأما"))
 
 
 def _unknown_person(parsed: Parsed, view, i: int, starts: dict, surnames: dict,
-                    closed: bool = False, then=None) -> tuple[str | None, int]:
+                    closed: bool = False, then=None, labelled: bool = False) -> tuple[str | None, int]:
     """A person named from token ``i`` on: 2 to 5 name-like words, or a known surname; with ``closed``,
     only a name that punctuation or the sentence's end closes (a name set off by commas); with ``then``,
-    only where ``then(j)`` holds of the token ``j`` after the name."""
+    only where ``then(j)`` holds of the token ``j`` after the name; with ``labelled``, a name after a byline's
+    colon."""
     toks = view.tokens
     text = parsed.doc.text
     words: list[Token] = []
@@ -1097,7 +1118,7 @@ def _unknown_person(parsed: Parsed, view, i: int, starts: dict, surnames: dict,
             break  # "السيدة ليلى حداد نائبة المنسق المقيم": the name's own title ("عبد الملك" is a name)
         if j == i and (definite(tok) or tok.norm in _MODIFIERS or tok.norm in _COMMON_NOUNS):
             return None, i
-        if j == i and i > 0 and (":" in (between := text[toks[i - 1].end:tok.start])
+        if j == i and i > 0 and not labelled and (":" in (between := text[toks[i - 1].end:tok.start])
                                  or (tok.norm.startswith("و") and ("،" in between or "," in between))):
             # "المذيعة: هناك حديث ..."، "... وزير الدولة للشؤون الخارجية، وضم الوفد ...": a speaker's label, or a
             # clause that goes on after the title, opens no name

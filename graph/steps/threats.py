@@ -21,6 +21,7 @@ from ..rdf import mint_key
 from ..text import Token, normalize, strip_clitics
 from ..triggers import triggers
 from ._context import LIST_ITEM, clause_break, dated_sections, entity_class, main_armed_group, proclitic, views, within_a_state
+from .unasserted import denied, passed_round
 
 __all__ = ["threats", "attacks"]
 
@@ -102,6 +103,9 @@ def attacks(parsed: Parsed, ctx: Context) -> None:
             k_after = view.token_at(w.end - 1) + 1
             if k_after < len(view.tokens) and view.tokens[k_after].norm in _NOT_YET:
                 continue  # "عن هجوم مخطط له في موسكو": an attack planned, not one carried out
+            if passed_round(view.tokens, w.start) or denied(view.tokens, w.start):
+                # (or denied: "السلطات العراقية تنفي انباء عن هجوم لداعش علي سجن الحوت في الناصرية")
+                continue  # "تداولت مواقع خبراً عن هجوم لداعش على مخزن عتاد في الطارمية": a report going round
             if any(t.start >= w.end and t.norm in trig.words("accident") for t in view.tokens):
                 continue  # "الانفجار الذي وقع في سوق بالعاصمة دوشنبه ... كان حادثاً عرضياً ناجماً عن تسرب غاز"
             named = [m for m in view.mentions if w.start < m.start < end and not any(w.end <= x < m.start for x in meets)]

@@ -24,7 +24,7 @@ from ..pipeline import Context, step
 from ..text import Sentence, Token, strip_clitics
 from ..triggers import triggers
 
-__all__ = ["denied", "in_the_error", "unasserted", "unasserted_sentences", "quoted_claim"]
+__all__ = ["denied", "in_the_error", "passed_round", "unasserted", "unasserted_sentences", "quoted_claim"]
 
 # how far after the verb of saying its error or the earlier version may stand ("ورد في النسخة الأولى")
 _REACH = 6
@@ -104,6 +104,14 @@ def in_the_error(toks: list[Token], at: int) -> bool:
 
 
 _TRUE, _NOT = "صحيح", "غير"
+
+
+def passed_round(toks: list[Token], at: int) -> bool:
+    """Whether what stands at the document offset ``at`` is told as a report going round, by a verb of it
+    before it in the sentence: "تداولت مواقع خبراً عن هجوم لداعش على مخزن عتاد في الطارمية" (not the
+    participle, "الأرقام المتداولة", which only describes)."""
+    going = triggers().words("goes_round")
+    return any(t.start < at and t.norm in going and not t.norm.startswith(("م", "الم")) for t in toks)
 
 
 def denied(toks: list[Token], at: int) -> bool:
