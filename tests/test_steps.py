@@ -3644,3 +3644,9 @@ def test_a_meeting_told_opening_in_a_ticker_with_no_date_is_on_the_reports_day()
     p = parse("قناة الأطلس نيوز – أرشيف الشريط الإخباري\n\n08:15 | عاجل | انطلاق اعمال اجتماع المديرين السياسيين "
               "للتحالف الدولي ضد داعش في مدينة الكويت بمشاركة وفود 40 دولة ومنظمة", published="2025-03-17")
     assert [(m.place, m.start_date) for m in p.facts_of(Meeting)] == [("KUWAIT_CITY", "2025-03-17")]
+
+
+def test_the_right_word_in_a_report_is_no_correction():
+    p = parse("التحالف الدولي لهزيمة داعش\n\nوجاء في البيان أن سوريا انضمت إلى التحالف الدولي، في خطوة في الاتجاه "
+              "الصحيح.", published="2025-11-11")
+    assert [j.member for j in p.facts_of(Join)] == ["SYR"]

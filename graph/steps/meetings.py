@@ -442,6 +442,7 @@ def _unlinked(view, lex, parsed, coalition_words) -> bool:
 
 
 _DISTAL = frozenset(normalize(w) for w in ("ذلك", "تلك", "وذلك", "وتلك"))
+_AS = normalize("بصفة")  # "بصفة مراقب": in the capacity of
 _SAME = frozenset(normalize(w) for w in ("نفسه", "نفسها", "ذاته", "ذاتها"))
 # nouns whose first letter is و, not the conjunction: "، وزراء خارجية ..." opens no next item of a list
 _W_NOUNS = frozenset(normalize(w) for w in ("وزير", "وزيرة", "وزراء", "وفد", "وفود", "وكيل", "وكالة", "ولي", "والي",
@@ -1264,7 +1265,7 @@ def _participants(parsed: Parsed, ctx: Context, view, meeting: Meeting, cut=()) 
         if here is None:
             continue  # in the clauses of a meeting named without place or date: not the sentence's
         if r.entity == "observer" and parsed.doc.text[r.end:r.end + 2].strip()[:1] != ":" and (
-                any(a <= m.start < r.start for m in actors) or view.tokens[rt].norm != "بصفه"):
+                any(a <= m.start < r.start for m in actors) or view.tokens[rt].norm != _AS):
             # ("بصفة مراقب: الإنتربول، ..."، "حضرته بصفة ملاحظ كل من بنين وتوغو": those listed after)
             scope = [m for m in actors if a <= m.start < r.start]
         elif r.entity == "speaker":

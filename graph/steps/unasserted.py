@@ -14,6 +14,12 @@ asks first and tells no meeting from it, so that later sentences do not attach t
 sentence names stay mentioned, and the threats it raises and the titles it gives stay too. A correction that
 also holds the corrected account ("... ، والصحيح أن ...") is left whole: its two halves cannot be told apart
 by sentence.
+
+Within a sentence the text does assert, a part may still not be: the error half of a correction that holds
+both ("ذكرت النسخة الأولى أن ألمانيا تعهدت بمبلغ 21 مليون يورو، والصحيح 12 مليون يورو"), what a denial
+denies ("نفى مصدر ... صحة أرقام تداولتها بعض المواقع عن تعهد سعودي بمئة مليون دولار"), and what a verb of a
+report going round tells ("تداولت مواقع خبراً عن هجوم ..."). ``in_the_error``, ``denied`` and ``passed_round``
+say so of an offset, for the steps that read joins, participants, sums and attacks.
 """
 from __future__ import annotations
 
@@ -97,13 +103,19 @@ def in_the_error(toks: list[Token], at: int) -> bool:
     كازاخستان انضمت إلى التحالف، والصحيح أن وفدها يشارك ... بصفة مراقب")."""
     trig = triggers()
     said, corrected = trig.words("said_before"), trig.words("corrected")
-    # (or "ورد ... أن الاجتماع رحّب بانضمام أذربيجان إلى التحالف، وهذا غير صحيح")
+    # the right account joined to the error ("، والصحيح أن ...") or opening a clause on it ("الصحيح أنه ..."; not
+    # "في الاتجاه الصحيح"), or "وهذا غير صحيح" closing it ("ورد ... أن الاجتماع رحّب بانضمام أذربيجان إلى
+    # التحالف، وهذا غير صحيح")
     return any(t.start < at and _has(t, said) for t in toks) and any(
-        t.start > at and (_has(t, corrected) or (t.norm == _TRUE and k > 0 and toks[k - 1].norm == _NOT))
+        t.start > at and ((t.norm in corrected and (t.norm.startswith("و") or (k + 1 < len(toks)
+                                                                              and toks[k + 1].norm in _THAT)))
+                          or (t.norm == _TRUE and k > 1 and toks[k - 1].norm == _NOT and toks[k - 2].norm in _THIS))
         for k, t in enumerate(toks))
 
 
 _TRUE, _NOT = "صحيح", "غير"
+_THAT = frozenset({"ان", "انه", "انها"})
+_THIS = frozenset({"هذا", "وهذا", "ذلك", "وذلك", "وهو", "هو"})
 
 
 def passed_round(toks: list[Token], at: int) -> bool:
