@@ -3650,3 +3650,9 @@ def test_the_right_word_in_a_report_is_no_correction():
     p = parse("التحالف الدولي لهزيمة داعش\n\nوجاء في البيان أن سوريا انضمت إلى التحالف الدولي، في خطوة في الاتجاه "
               "الصحيح.", published="2025-11-11")
     assert [j.member for j in p.facts_of(Join)] == ["SYR"]
+
+
+def test_a_meeting_no_one_announced_is_no_meeting():
+    p = parse("تحقّق: التحالف الدولي\n\nلم نعثر على أي إعلان رسمي، لا من التحالف ولا من الحكومة العراقية ولا من حكومة "
+              "إقليم كردستان، عن اجتماع للتحالف في أربيل يوم الجمعة.", published="2023-11-20")
+    assert p.facts_of(Meeting) == []

@@ -888,6 +888,10 @@ def _not_held(view, word, trig) -> bool:
             t.norm in trig.words("proposed") for t in toks[max(0, i - 4):i - 1]):
         return True  # "أقترح عقد اجتماع لكبار المسؤولين"، "طرح فكرة استضافة اجتماع وزاري"، "دعا إلى عقد اجتماع"
     not_held, held, negation = trig.words("not_held"), trig.words("held"), trig.words("negation")
+    # "لم نعثر على أي إعلان رسمي ... عن اجتماع للتحالف في أربيل"، "لا يوجد أي اجتماع": "any" under a negation
+    if any(toks[k].norm in _ANY and any(toks[x].norm in negation or toks[x].norm in _NO for x in range(max(0, k - 3), k))
+           for k in range(max(0, i - _ANY_REACH), i)):
+        return True
     for k in range(i - 1, max(-1, i - 4), -1):
         if toks[k].norm in not_held or (k > 0 and toks[k].norm in trig.words("held_present")
                                         and toks[k - 1].norm in negation):
@@ -897,6 +901,8 @@ def _not_held(view, word, trig) -> bool:
     return False
 
 
+_ANY = frozenset({normalize("أي")})
+_ANY_REACH = 20  # how many words before a meeting word "أي" under a negation may stand
 _MEETINGS_ANY = frozenset(normalize(w) for w in ("اجتماعات", "الاجتماعات", "لقاءات", "اللقاءات", "جلسات", "الجلسات"))
 _LATER = frozenset(normalize(w) for w in ("لاحق", "لاحقة", "لاحقا", "لاحقاً"))
 
