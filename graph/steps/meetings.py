@@ -1250,6 +1250,8 @@ def _participants(parsed: Parsed, ctx: Context, view, meeting: Meeting, cut=()) 
         if k - 1 in chair_ends and not punct_between(parsed.doc.text, view.tokens[k - 1].end, m.start):
             actors.append(m)
             chair_ends.add(view.token_at(m.end - 1))
+        elif _a_ministrys_state(view, k):
+            actors.append(m)  # "بدعوة من وزارة الخارجية الإيطالية": the state of a ministry the lexicon does not name
     actors.sort(key=lambda m: m.start)
     if capitals:
         venues = {m.place for m in parsed.facts_of(Meeting)}
@@ -1329,7 +1331,11 @@ def _participants(parsed: Parsed, ctx: Context, view, meeting: Meeting, cut=()) 
                     if k > 0 and view.tokens[k - 1].norm.lstrip("و") in _TAKES_ON:
                         scope = [before[-1]] + scope
         for m in scope:
-            state = positions.get(m.entity)
+            # a person brings the state or body he or she acts for; a state's ministry brings its state ("بينهم
+            # وكيل وزارة الخارجية العراقية")
+            own = lex.get(m.entity)
+            state = positions.get(m.entity) or (own.extra.get("country") if own is not None and own.cls == "GovernmentBody"
+                                                else None)
             body = lex.get(state) if state else None
             for actor in (m.entity, state, body.extra.get("country") if body and body.cls == "GovernmentBody" else None):
                 if actor and (actor not in chosen or r.entity == "observer"
@@ -1542,6 +1548,19 @@ def _belongs_not_attends(view, r) -> bool:
     return not any(0 < i - view.token_at(n.start) <= 6 or view.token_at(n.start) == i + 1 or (
         0 < i - view.token_at(n.start) <= 14 and view.token_at(n.start) + 1 < i
         and view.tokens[view.token_at(n.start) + 1].norm in _HOSTED_IT) for n in nouns)
+
+
+_MINISTRY_NOUNS = frozenset(normalize(w) for w in ("وزارة", "لوزارة", "بوزارة", "ووزارة"))
+
+
+def _a_ministrys_state(view, k: int) -> bool:
+    """Whether the state's adjective at token ``k`` closes a ministry's name: "وزارة الخارجية الإيطالية"،
+    "وزارة الدفاع الأمريكية" (one or two words with the article between)."""
+    toks = view.tokens
+    for n in (1, 2):
+        if k - n - 1 >= 0 and toks[k - n - 1].norm in _MINISTRY_NOUNS and all(definite(t) for t in toks[k - n:k]):
+            return True
+    return False
 
 
 def _negated(view, r) -> bool:
