@@ -244,6 +244,10 @@ _NUMERIC_RE = re.compile(
     r"|(?P<iy>(?:19|20)[0-9]{2})(?P<isep>[/\-])(?P<im>[01]?[0-9])(?P=isep)(?P<id>[0-3]?[0-9]))"
     r"(?![0-9]|[./\-][0-9])"
 )
+# "الأحد ١٣/١٠": a weekday, then the day and month in figures with no year (an alert's or a log's heading).
+_WEEKDAY_DM_RE = re.compile(
+    _L + _CL + r"(?P<e>(?P<wd>" + _WEEKDAY + r")\s+(?P<d>[0-3]?[0-9])/(?P<mo>[01]?[0-9]))(?![0-9]|[./\-][0-9])"
+)
 # "أمس", "يوم أمس", "أمس الثلاثاء", "أمس (الخميس)", "أول أمس", "اليوم", "غدا".
 _REL_DAY_RE = re.compile(
     _L + r"[وف]?(?P<e>(?:" + _alt(_DATA["day_prefixes"]) + r"\s+)?(?P<w>" + _alt(_REL_DAYS) + r")" + _R
@@ -279,6 +283,7 @@ for _rx_, _words_ in (
     (_TRIGGER_YEAR_RE, _firsts(_DATA["year_triggers"])),
     (_REL_DAY_RE, _firsts(_DATA["day_prefixes"]) | _firsts(_REL_DAYS)),
     (_WEEKDAY_RE, _firsts(_DATA["weekday_leads"]) | _firsts(_WEEKDAYS)),
+    (_WEEKDAY_DM_RE, _firsts(_WEEKDAYS)),
     (_PERIOD_RE, _firsts(_DATA["period_prefixes"]) | _firsts(_PERIODS)),
 ):
     for _w in _words_:
@@ -675,6 +680,13 @@ def _relative_candidates(f: str, found: _Found, pub: _Pub | None) -> list[_Cand]
             out.append(_Cand(m.start("e"), m.end("wd"), rule="fixed", value=value, relative=True))
             continue  # not two days running ("الأحد والخميس"): the first alone
         out.append(_Cand(m.start("e"), m.end("e"), rule="fixed", value=value, end_value=end_value, relative=True))
+
+    for m in found.get(id(_WEEKDAY_DM_RE), ()):
+        d, mo = int(m.group("d")), int(m.group("mo"))
+        y = _infer_year(mo, d, pub) if 1 <= mo <= 12 else None
+        value = _iso(y, mo, d) if y is not None else None
+        if value is not None:
+            out.append(_Cand(m.start("e"), m.end("e"), rule="fixed", value=value, relative=True))
 
     for m in found.get(id(_DAY_OF_PERIOD_RE), ()):
         month = _relative_period("month", _MONTH_PERIODS[_key(m.group("p"))], pub)

@@ -3670,3 +3670,11 @@ def test_who_opens_a_meeting_named_before_the_verb_hosts_it():
               "للتحالف الدولي ضد داعش في مدينة الكويت\n08:16 | وزير الخارجية الكويتي عبدالله اليحيا يفتتح الاجتماع: "
               "الكويت ستبقي شريكا ثابتا", published="2025-03-17")
     assert ("KWT", "host") in _partners(p)
+
+
+def test_an_alerts_heading_with_a_weekday_and_a_day_and_month_in_figures_dates_the_entry():
+    text = ("خلية الإعلام الأمني – قناة التنبيهات الرسمية\n\n🔴 السبت ١٢/١٠ | ٢٣:٤٠\nعاجل | تعرضت نقطة للجيش العراقي "
+            "إلى هجوم في كركوك نفذته عناصر من داعش.\n\n🔴 الأحد ١٣/١٠ | ١١:٠٥\nانفجار عبوة ناسفة زرعها إرهابيو داعش "
+            "على طريق زراعي في قضاء الطارمية شمالي بغداد.")
+    p = parse(text, published="2024-10-14")
+    assert sorted((a.place, a.date) for a in p.facts_of(Attack)) == [("KIRKUK", "2024-10-12"), ("TARMIYAH", "2024-10-13")]

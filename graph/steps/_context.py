@@ -173,6 +173,9 @@ def dated_sections(parsed: Parsed, lexicon: Lexicon) -> dict[int, tuple[DateMent
 _SHORT_LINE = 6
 
 
+_CLOCK = re.compile(r"(?<![0-9٠-٩])[0-9٠-٩]{1,2}:[0-9٠-٩]{2}(?![0-9٠-٩])")
+
+
 def _date_heading(view: SentenceView, lexicon: Lexicon, parsed: Parsed) -> tuple[DateMention, str | None] | None:
     """The date and (one) place of a line that holds nothing else, or None."""
     text = view.sentence.text.strip()
@@ -182,7 +185,9 @@ def _date_heading(view: SentenceView, lexicon: Lexicon, parsed: Parsed) -> tuple
     if not first.value or view.token_at(first.start) != 0:
         return None
     places = [m for m in view.mentions if entity_class(m.entity, lexicon, parsed) in ("City", "Region", "Country")]
-    covered = [(d.start, d.end) for d in view.dates] + [(m.start, m.end) for m in places]
+    # (and a clock time: "🔴 الأحد ١٣/١٠ | ١١:٠٥", an alert's heading)
+    times = [(view.sentence.start + t.start(), view.sentence.start + t.end()) for t in _CLOCK.finditer(view.sentence.text)]
+    covered = [(d.start, d.end) for d in view.dates] + [(m.start, m.end) for m in places] + times
     rest = [t for t in view.tokens if t.norm not in _HEADING_JOINERS and not any(a <= t.start < b for a, b in covered)]
     if len(rest) > 1:
         return None  # a sentence, not a heading ("ضواحي موسكو" has one word more)
