@@ -602,6 +602,7 @@ def _topics(view, lex, topic: frozenset[str]) -> set[int]:
     return out
 
 
+_FROM = frozenset({"من"})
 _TO = frozenset(normalize(w) for w in ("إلى", "الى"))
 
 
@@ -620,9 +621,6 @@ def _of_an_official(view, m, officials: AbstractSet[str]) -> bool:
     ("السفير الأمريكي"، "المبعوث الرئاسي الأمريكي"): whose the official is, not a place helped."""
     i = view.token_at(m.start)
     return any(0 <= k < i and view.tokens[k].norm in officials for k in (i - 1, i - 2))
-
-
-_FROM = frozenset({"من"})
 
 
 def _purpose_clause_places(view, spans, q, money, places, purpose: AbstractSet[str]) -> list[str]:

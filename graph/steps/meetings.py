@@ -24,7 +24,7 @@ from ..pipeline import Context, step
 from ..rdf import mint_key
 from ..text import normalize, strip_clitics
 from ..triggers import triggers
-from .unasserted import in_the_error, quoted_claim, unasserted_sentences
+from .unasserted import error_half, quoted_claim, unasserted_sentences
 from ._context import (LIST_ITEM, ACTOR_CLASSES, SentenceView, clause_of, clause_spans, dated_sections, definite,
                        entity_class, is_media,
                        proclitic, punct_between, quoted_words, views, within_a_state)
@@ -1227,6 +1227,7 @@ def _participants(parsed: Parsed, ctx: Context, view, meeting: Meeting, cut=()) 
 
     positions = {f.person: f.affiliation for f in parsed.facts_of(PersonRole) if f.evidence.sentence == view.index}
     # adjectives ("العراقيين") describe; a person's state comes through the person
+    error = error_half(view.tokens)  # "نُسب خطأً إلى الوزير فلان حضور الاجتماع، والصحيح أن ...": none of its actors
     actors = [m for m in view.mentions if entity_class(m.entity, lex, parsed) in _PARTICIPANT_CLASSES
               and m.how in ("name", "surname") and not is_media(m.entity, lex)
               # the venue is no participant, unless it is a state that acts ("تتولى الكويت رئاستها")
@@ -1234,7 +1235,7 @@ def _participants(parsed: Parsed, ctx: Context, view, meeting: Meeting, cut=()) 
                                                   and not _after_preposition(view, m, lex)))
               and not ((_after_fi(view, m) or _for(m, lex)) and not _right_after(view, m, roles))
               and not _instead_of(view, m) and not _in_an_events_name(view, m)
-              and not in_the_error(view.tokens, m.start)]  # "نُسب خطأً إلى الوزير فلان حضور الاجتماع، والصحيح أن ..."
+              and not (error and error[0] < m.start < error[1])]
     # "حين شاركت أبوجا مع واشنطن في استضافة اجتماع": a capital that acts stands for its state, unless
     # it is where a meeting of the document was ("الاجتماع الوزاري الذي استضافته الرياض")
     capitals = [m for m in view.mentions if m.how == "name" and (e := lex.get(m.entity)) is not None
@@ -1550,12 +1551,14 @@ def _belongs_not_attends(view, r) -> bool:
         and view.tokens[view.token_at(n.start) + 1].norm in _HOSTED_IT) for n in nouns)
 
 
+# a ministry's noun, with a clitic or not: the state whose adjective closes its name takes part
 _MINISTRY_NOUNS = frozenset(normalize(w) for w in ("وزارة", "لوزارة", "بوزارة", "ووزارة"))
 
 
 def _a_ministrys_state(view, k: int) -> bool:
     """Whether the state's adjective at token ``k`` closes a ministry's name: "وزارة الخارجية الإيطالية"،
-    "وزارة الدفاع الأمريكية" (one or two words with the article between)."""
+    "وزارة الدفاع الأمريكية" (one or two words with the article between). Narrower than the bodies whose
+    state gives money (funding's ``_body_state``): "مصدر في الوفد الأمريكي" names no participant."""
     toks = view.tokens
     for n in (1, 2):
         if k - n - 1 >= 0 and toks[k - n - 1].norm in _MINISTRY_NOUNS and all(definite(t) for t in toks[k - n:k]):
@@ -1837,8 +1840,9 @@ def membership(parsed: Parsed, ctx: Context) -> None:
                         among_dates[among[-1].start] = next(
                             (d.value for d in view.dates if d.value and toks[k].start <= d.start < b), None)
         passing = getattr(parsed, "_passing_meetings", {}).get(view.index, ())
+        error = error_half(toks) if members else None  # "ذكرنا ... أن كازاخستان انضمت ...، والصحيح أن ..."
         for m, clause in dict((m.entity, (m, c)) for m, c in reversed(members)).values():
-            if (meeting and m.entity == meeting.place) or in_the_error(toks, m.start):
+            if (meeting and m.entity == meeting.place) or (error and error[0] < m.start < error[1]):
                 continue
             # "..., بعدما رحّب اجتماع بروكسل ببوركينا فاسو عضواً جديداً": a join told in the clause of a
             # meeting told in passing was at that meeting

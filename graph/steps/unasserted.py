@@ -18,8 +18,8 @@ by sentence.
 Within a sentence the text does assert, a part may still not be: the error half of a correction that holds
 both ("ذكرت النسخة الأولى أن ألمانيا تعهدت بمبلغ 21 مليون يورو، والصحيح 12 مليون يورو"), what a denial
 denies ("نفى مصدر ... صحة أرقام تداولتها بعض المواقع عن تعهد سعودي بمئة مليون دولار"), and what a verb of a
-report going round tells ("تداولت مواقع خبراً عن هجوم ..."). ``in_the_error``, ``denied`` and ``passed_round``
-say so of an offset, for the steps that read joins, participants, sums and attacks.
+report going round tells ("تداولت مواقع خبراً عن هجوم ..."). ``error_half``, ``in_the_error``, ``denied`` and
+``passed_round`` say so of an offset, for the steps that read joins, participants, sums and attacks.
 """
 from __future__ import annotations
 
@@ -30,7 +30,8 @@ from ..pipeline import Context, step
 from ..text import Sentence, Token, strip_clitics
 from ..triggers import triggers
 
-__all__ = ["denied", "in_the_error", "passed_round", "unasserted", "unasserted_sentences", "quoted_claim"]
+__all__ = ["denied", "error_half", "in_the_error", "passed_round", "unasserted", "unasserted_sentences",
+           "quoted_claim"]
 
 # how far after the verb of saying its error or the earlier version may stand ("ورد في النسخة الأولى")
 _REACH = 6
@@ -97,20 +98,29 @@ def quoted_claim(sentence: Sentence, toks: list[Token], at: int) -> bool:
     return any(_has(t, claims) for t in toks if t.start < s + opened)
 
 
-def in_the_error(toks: list[Token], at: int) -> bool:
-    """Whether the document offset ``at`` is in the half of a correction that restates the error: after a verb
-    of saying it earlier and before the words that give the right account ("ذكرنا في تدوينة الساعة 10:05 أن
-    كازاخستان انضمت إلى التحالف، والصحيح أن وفدها يشارك ... بصفة مراقب")."""
+def error_half(toks: list[Token]) -> tuple[int, int] | None:
+    """Where the half of a correction that restates the error lies, as document offsets: from the first verb
+    of saying it earlier to the last words that give the right account ("ذكرنا في تدوينة الساعة 10:05 أن
+    كازاخستان انضمت إلى التحالف، والصحيح أن وفدها يشارك ... بصفة مراقب"); None in a sentence with no such
+    half. Worked out once a sentence by the steps that test many offsets in it."""
     trig = triggers()
     said, corrected = trig.words("said_before"), trig.words("corrected")
+    first = next((t.start for t in toks if _has(t, said)), None)
+    if first is None:
+        return None
     # the right account joined to the error ("، والصحيح أن ...") or opening a clause on it ("الصحيح أنه ..."; not
     # "في الاتجاه الصحيح"), or "وهذا غير صحيح" closing it ("ورد ... أن الاجتماع رحّب بانضمام أذربيجان إلى
     # التحالف، وهذا غير صحيح")
-    return any(t.start < at and _has(t, said) for t in toks) and any(
-        t.start > at and ((t.norm in corrected and (t.norm.startswith("و") or (k + 1 < len(toks)
-                                                                              and toks[k + 1].norm in _THAT)))
-                          or (t.norm == _TRUE and k > 1 and toks[k - 1].norm == _NOT and toks[k - 2].norm in _THIS))
-        for k, t in enumerate(toks))
+    last = max((t.start for k, t in enumerate(toks)
+                if (t.norm in corrected and (t.norm.startswith("و") or (k + 1 < len(toks) and toks[k + 1].norm in _THAT)))
+                or (t.norm == _TRUE and k > 1 and toks[k - 1].norm == _NOT and toks[k - 2].norm in _THIS)), default=None)
+    return (first, last) if last is not None and last > first else None
+
+
+def in_the_error(toks: list[Token], at: int) -> bool:
+    """Whether the document offset ``at`` is in the error half of a correction (see :func:`error_half`)."""
+    half = error_half(toks)
+    return half is not None and half[0] < at < half[1]
 
 
 _TRUE, _NOT = "صحيح", "غير"
