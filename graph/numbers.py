@@ -31,7 +31,7 @@ from typing import Any, NamedTuple
 from .data import load_yaml
 from .text import Folded, fold
 
-__all__ = ["Number", "find_numbers", "parse_number_words"]
+__all__ = ["Number", "currency_named", "find_numbers", "parse_number_words"]
 
 
 @dataclass(frozen=True)
@@ -702,4 +702,29 @@ def parse_number_words(words: str) -> float | None:
     for found in (parser.ordinal(0), parser.cardinal(0)):
         if found and found[1] == len(toks):
             return float(found[0])
+    return None
+
+
+_STEM_MIN = 3  # a stem left by taking clitics off is this long at least: "بين" is not ب + "ين" (yen)
+
+
+def currency_named(text: str) -> str | None:
+    """The code of the first currency ``text`` names without an amount, as a table's caption or
+    column does ("المبالغ باليورو"، "المبلغ (دولار أمريكي)"), else ``None``.
+
+    >>> currency_named("الجدول (المبالغ باليورو)")
+    'EUR'
+    >>> currency_named("القيمة بالدولار الأمريكي")
+    'USD'
+    >>> currency_named("الفرق بين البندين") is None
+    True
+    """
+    toks = _tokens(_fold(text))
+    for j, t in enumerate(toks):
+        stems = [t.norm] + [t.norm[len(c):] for c in sorted(_ARTICLES | _CLITICS)
+                            if t.norm.startswith(c) and len(t.norm) - len(c) >= _STEM_MIN]
+        for stem in stems:
+            found = _currency_at(toks[:j] + [t._replace(norm=stem)] + toks[j + 1:], j)
+            if found is not None and found[0] is not None:
+                return found[0]
     return None

@@ -3678,3 +3678,14 @@ def test_an_alerts_heading_with_a_weekday_and_a_day_and_month_in_figures_dates_t
             "على طريق زراعي في قضاء الطارمية شمالي بغداد.")
     p = parse(text, published="2024-10-14")
     assert sorted((a.place, a.date) for a in p.facts_of(Attack)) == [("KIRKUK", "2024-10-12"), ("TARMIYAH", "2024-10-13")]
+
+
+def test_a_table_of_grants_gives_one_gift_a_row_in_the_currency_its_caption_names():
+    p = parse("منح التحالف الدولي ضد داعش لعام 2023\n\nالمبالغ بالدولار الأمريكي\n"
+              "الجهة المانحة | البلد المستفيد | المبلغ | الحالة\n"
+              "هولندا | العراق (محافظة صلاح الدين) | 3,200,000 | منفذ\n"
+              "الدنمارك | الصومال | 900,000 | ملغى\n"
+              "اليابان | سوريا | 1,500,000 | قيد التنفيذ\n"
+              "الإجمالي | | 5,600,000 |\n\nوقال الوزير إن المنح تصرف خلال العام.", published="2023-05-02")
+    assert [(f.kind, f.donor, f.amount, f.currency, f.beneficiaries) for f in p.facts_of(Funding)] == [
+        ("pledge", "NLD", 3.2e6, "USD", ["IRQ", "SALAH_AL_DIN"]), ("pledge", "JPN", 1.5e6, "USD", ["SYR"])]

@@ -16,6 +16,7 @@ from typing import AbstractSet
 from ..dates import is_bound
 from ..facts import Evidence, Funding, Meeting, Parsed, PersonRole
 from ..lexicon import Match
+from ..numbers import currency_named
 from ..pipeline import Context, step
 from ..text import normalize, strip_clitics
 from ..triggers import triggers
@@ -66,7 +67,10 @@ def funding(parsed: Parsed, ctx: Context) -> None:
     # للاتحاد الأوروبي للشؤون الخارجية فيديريكا موغيريني")
     states = {f.person: f.affiliation for f in parsed.facts_of(PersonRole)
               if f.affiliation and (entity_class(f.affiliation, lex, parsed) == "Country" or f.affiliation in _UNIONS)}
+    tabled = _table_rows(parsed, lex, trig)
     for view in views(parsed):
+        if view.index in tabled:
+            continue  # a row of a table of grants, read by its columns
         toks = view.tokens
         for f in parsed.facts_of(PersonRole):
             if f.evidence.sentence == view.index and f.affiliation:
@@ -267,6 +271,98 @@ def funding(parsed: Parsed, ctx: Context) -> None:
         _givers_not_helped(parsed, view.index, supported or prev_sentence_beneficiaries, set(supported))
         prev_sentence_beneficiaries = supported or prev_sentence_beneficiaries
     _same_figure_told_twice(parsed)
+
+
+_CELL = "|"
+_CAPTION_LINES = 2  # how many lines before a table's heading row may give its currency ("الجدول (المبالغ باليورو)")
+
+
+def _cells(view) -> list[tuple[int, int]]:
+    """The document offsets of the cells of a table row ("1 | العراق | ... | 25,000,000 | معتمد"), or none."""
+    text, start = view.sentence.text, view.sentence.start
+    if text.count(_CELL) < 2:
+        return []
+    out, a = [], 0
+    for i, ch in enumerate(text):
+        if ch == _CELL:
+            out.append((start + a, start + i))
+            a = i + 1
+    out.append((start + a, start + len(text)))
+    return out
+
+
+def _in_cell(view, cell: tuple[int, int]) -> list:
+    return [t for t in view.tokens if cell[0] <= t.start and t.end <= cell[1]]
+
+
+def _table_rows(parsed: Parsed, lex, trig) -> set[int]:
+    """Figures of a table of grants: a heading row names its columns (the amount's, and who is helped, who
+    gives, what for, its status); each row under it is one gift. The currency is the amount's own, or the
+    one the amount column or a caption just above names ("الجدول (المبالغ باليورو)"); a row that is
+    cancelled ("ملغى") or a total ("المجموع") is none. The kind is what the heading or caption says, else
+    a pledge. Returns the sentences read as rows."""
+    words = {name: trig.words(name) for name in ("table_amount", "table_helped", "table_giver", "table_purpose",
+                                                 "table_status", "cancelled", "the_total")}
+    all_views = views(parsed)
+    rows: set[int] = set()
+    heading: dict[str, int] | None = None
+    currency: str | None = None
+    kind = "pledge"
+    for n, view in enumerate(all_views):
+        cells = _cells(view)
+        if not cells:
+            heading = None
+            continue
+        cell_words = [{w for t in _in_cell(view, c) for w in strip_clitics(t.norm)} for c in cells]
+        if heading is None or len(cells) != heading["width"]:
+            columns = {}
+            for name in ("table_giver", "table_amount", "table_helped", "table_purpose", "table_status"):
+                i = next((i for i, w in enumerate(cell_words) if not words[name].isdisjoint(w)
+                          and i not in columns.values()), None)
+                if i is not None:
+                    columns[name] = i
+            if "table_amount" in columns and not any(q.value >= 1000 for q in view.quantities):
+                heading = {**columns, "width": len(cells)}
+                caption = all_views[max(0, n - _CAPTION_LINES):n + 1]
+                amount_cell = view.sentence.text[cells[columns["table_amount"]][0] - view.sentence.start:
+                                                 cells[columns["table_amount"]][1] - view.sentence.start]
+                currency = currency_named(amount_cell) or next(
+                    (c for v in reversed(caption) if (c := currency_named(v.sentence.text))), None)
+                kinds = [k.entity for v in caption for k in trig.find("funding", v.tokens)]
+                kind = kinds[-1] if kinds else "pledge"
+            else:
+                heading = None
+            continue
+        rows.add(view.index)
+        first = next((w for w in cell_words if w), set())
+        status = cell_words[heading["table_status"]] if "table_status" in heading else set().union(*cell_words)
+        if not words["cancelled"].isdisjoint(status) or not words["the_total"].isdisjoint(first):
+            continue
+        amount = cells[heading["table_amount"]]
+        money = [q for q in view.quantities if amount[0] <= q.start and q.end <= amount[1]]
+        if not money:
+            continue
+        q = max(money, key=lambda q: q.value)
+        if (q.currency or currency) is None:
+            continue
+
+        def named(column: str, classes) -> list[str]:
+            where = [cells[heading[column]]] if column in heading else \
+                [c for i, c in enumerate(cells) if i != heading["table_amount"]]
+            return list(dict.fromkeys(m.entity for m in view.mentions if any(a <= m.start < b for a, b in where)
+                                      and entity_class(m.entity, lex, parsed) in classes))
+        givers = named("table_giver", _DONOR_CLASSES) if "table_giver" in heading else []
+        purpose = None
+        if "table_purpose" in heading:
+            a, b = cells[heading["table_purpose"]]
+            purpose = parsed.doc.text[a:b].strip() or None
+        parsed.facts.append(Funding(Evidence.of(view.sentence), "funding/table-row", kind=kind, amount=q.value,
+                                    currency=q.currency or currency, qualifier=q.qualifier,
+                                    donor=givers[0] if givers else None,
+                                    beneficiaries=[b for b in named("table_helped", _BENEFICIARY_CLASSES | {"City"})
+                                                   if b not in givers],
+                                    purpose=purpose))
+    return rows
 
 
 _ABOUT = normalize("عن")
