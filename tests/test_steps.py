@@ -3689,3 +3689,16 @@ def test_a_table_of_grants_gives_one_gift_a_row_in_the_currency_its_caption_name
               "الإجمالي | | 5,600,000 |\n\nوقال الوزير إن المنح تصرف خلال العام.", published="2023-05-02")
     assert [(f.kind, f.donor, f.amount, f.currency, f.beneficiaries) for f in p.facts_of(Funding)] == [
         ("pledge", "NLD", 3.2e6, "USD", ["IRQ", "SALAH_AL_DIN"]), ("pledge", "JPN", 1.5e6, "USD", ["SYR"])]
+
+
+def test_a_fund_named_again_by_its_noun_is_helped_and_a_cost_incurred_or_a_fine_is_no_funding():
+    p = parse("صندوق تمويل الاستقرار في المناطق المحررة من داعش\n\nتلقى الصندوق في أيار مساهمة من الدنمارك قدرها 4 ملايين دولار. "
+              "وبلغت كلفة ترميم الجسر 9 ملايين دولار. وفُرضت غرامات بقيمة 200 ألف دولار على شركة في الفلوجة.",
+              published="2022-06-01")
+    assert [(f.donor, f.amount, f.beneficiaries) for f in p.facts_of(Funding)] == [("DNK", 4e6, ["UNDP_FFS"])]
+
+
+def test_a_report_then_denied_by_a_word_pointing_back_gives_no_funding():
+    p = parse("التحالف الدولي ضد داعش\n\nأما ما ذكرته صحف عن تعهد ياباني بمبلغ 50 مليون دولار للعراق فقد نفت "
+              "السفارة اليابانية صحته. وأعلنت اليابان تقديم 8 ملايين دولار للعراق.", published="2022-06-01")
+    assert [(f.donor, f.amount) for f in p.facts_of(Funding)] == [("JPN", 8e6)]

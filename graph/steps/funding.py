@@ -245,6 +245,9 @@ def funding(parsed: Parsed, ctx: Context) -> None:
                                                     purpose is not None)
             # "لإعادة تأهيل شبكات المياه في الجانب الأيمن من الموصل": a city the money is for, when no state is
             in_clause = in_clause or [m.entity for m in cities if q.end <= m.start < b]
+            # "جمع الصندوق ... نحو 1.6 مليار دولار"، "تلقى الصندوق مساهمة من مملكة هولندا": a fund named before
+            # in full, named again by its common noun in the amount's clause
+            in_clause = in_clause or _fund_named_again(parsed, lex, view, a, b, donor)
             if not in_clause and any(q.end <= t.start < b and t.norm in _THE_TWO for t in toks):
                 in_clause = _pair_before(parsed, lex, view, q.start)  # "في البلدين": the two states named together before
             if not in_clause and kind in ("target", "shortfall"):
@@ -418,6 +421,21 @@ def _she_said_before(view, trigger, actors: list, lex) -> str | None:
     return None
 
 
+def _fund_named_again(parsed: Parsed, lex, view, a: int, b: int, donor: str | None) -> list[str]:
+    """The fund or programme named last in full before the clause ``a``..``b`` whose name opens with the common
+    noun the clause names it by, with the article ("صندوق تمويل الاستقرار" ... "الصندوق")."""
+    nouns = {w[2:] for t in view.tokens if a <= t.start < b for w in strip_clitics(t.norm)
+             if w.startswith("ال") and len(w) > 4}
+    if not nouns:
+        return []
+    for m in sorted((m for m in parsed.mentions if m.end <= b and m.how == "name" and m.entity != donor),
+                    key=lambda m: -m.start):
+        e = lex.get(m.entity)
+        if e is not None and e.cls == "Program" and normalize(e.ar).split()[0] in nouns:
+            return [m.entity]
+    return []
+
+
 def _same_figure_told_twice(parsed: Parsed) -> None:
     """A headline and the text tell one gift twice ("الكويت تقدم 30 مليون دولار لإغاثة النازحين" over
     "... اتفاقاً تسهم بموجبه بمبلغ 30 مليون دولار ... في العراق"): where one telling names the giver and not who is
@@ -587,12 +605,15 @@ def _body_state(view, offset: int, body_nouns: frozenset[str]) -> str | None:
 
 _COST = frozenset(normalize(w) for w in ("كلفة", "تكلفة", "تكاليف", "بكلفة", "بتكلفة", "احتياجات"))
 _ESTIMATED = frozenset(normalize(w) for w in ("قدر", "وقدر", "قدرت", "وقدرت", "يقدر", "تقدر", "ويقدر", "وتقدر",
-                                              "تقديرات", "تقدير"))
+                                              "تقديرات", "تقدير",
+                                              # what something came to cost: "وبلغت كلفة الأعمال 23 مليون دولار"
+                                              "بلغت", "وبلغت"))
 
 
 def _estimated_cost(view, offset: int) -> bool:
     """Whether the sentence estimates what something costs or needs before ``offset`` ("قدّر البنك الدولي
-    كلفة إعادة الإعمار بنحو ..."، "قدرت الحكومة احتياجات إعادة الإعمار بنحو ..."): not money given or sought."""
+    كلفة إعادة الإعمار بنحو ..."، "قدرت الحكومة احتياجات إعادة الإعمار بنحو ...") or tells what it came to
+    cost ("وبلغت كلفة الأعمال 23 مليون دولار"): not money given or sought."""
     before = [t.norm for t in view.tokens if t.end <= offset]
     return any(w in _COST for w in before[-8:]) and any(w in _ESTIMATED for w in before)
 

@@ -144,10 +144,23 @@ def denied(toks: list[Token], at: int) -> bool:
     said, what = trig.words("denied"), trig.words("denied_what") | trig.words("goes_round") | trig.words("claims")
     for i, t in enumerate(toks):
         if t.start >= at:
-            return False
+            return _denied_after(toks, i, said, trig)
         if t.norm in said:
             return any(u.start < at and _has(u, what) for u in toks[i + 1:i + 1 + _REACH])
     return False
+
+
+def _denied_after(toks: list[Token], i: int, said: frozenset[str], trig) -> bool:
+    """What the text reports as said by others before token ``i`` ("ما نشرته وسائل إعلام عن ...") and
+    then denies, pointing back ("... فقد نفت سفارة جمهورية كوريا في بغداد صحته")."""
+    reported = tuple(trig.words("said_before") | trig.words("goes_round"))
+    if not any(t.norm in _WHAT and u.norm.startswith(reported) for t, u in zip(toks[:i], toks[1:i])):
+        return False
+    return any(t.norm in said and any(u.norm in trig.words("denied_it") for u in toks[k + 1:k + 1 + _REACH])
+               for k, t in enumerate(toks[i:], i))
+
+
+_WHAT = frozenset({"ما"})
 
 
 def _quotes_a_claim(sentence: Sentence, toks: list[Token]) -> bool:
