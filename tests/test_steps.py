@@ -3702,3 +3702,15 @@ def test_a_report_then_denied_by_a_word_pointing_back_gives_no_funding():
     p = parse("التحالف الدولي ضد داعش\n\nأما ما ذكرته صحف عن تعهد ياباني بمبلغ 50 مليون دولار للعراق فقد نفت "
               "السفارة اليابانية صحته. وأعلنت اليابان تقديم 8 ملايين دولار للعراق.", published="2022-06-01")
     assert [(f.donor, f.amount) for f in p.facts_of(Funding)] == [("JPN", 8e6)]
+
+
+def test_figures_left_out_are_no_funding_and_what_programmes_need_is_a_target():
+    p = parse("مخيمات النازحين بعد داعش\n\nتحتاج برامج التعليم في مخيمات نينوى إلى 3.5 مليون دولار. ولا تشمل هذه "
+              "المبالغ الميزانية السنوية لمكتب المنظمة في أربيل (نحو 800 ألف دولار).", published="2023-03-01")
+    assert [(f.kind, f.amount) for f in p.facts_of(Funding)] == [("target", 3.5e6)]
+
+
+def test_a_body_named_again_after_a_title_is_the_titles_and_the_name_follows():
+    p = parse("التحالف الدولي ضد داعش\n\nوقال المدير العام للمؤسسة خالد الزبيدي إن العمل مستمر.", published="2023-03-01")
+    assert [(p.entities[f.person].label_ar, f.role_ar) for f in p.facts_of(PersonRole)] == [
+        ("خالد الزبيدي", "المدير العام")]

@@ -63,6 +63,7 @@ def funding(parsed: Parsed, ctx: Context) -> None:
     last_person_state: str | None = None
     venues = {m.place for m in parsed.facts_of(Meeting)}
     not_aid = trig.words("not_aid")
+    left_out = trig.words("left_out")
     # the state each office-holder serves ("رئيس الوزراء الياباني فلان"), or the union of states ("الممثلة العليا
     # للاتحاد الأوروبي للشؤون الخارجية فيديريكا موغيريني")
     states = {f.person: f.affiliation for f in parsed.facts_of(PersonRole)
@@ -128,6 +129,8 @@ def funding(parsed: Parsed, ctx: Context) -> None:
             i_q = view.token_at(q.start)
             if any(not not_aid.isdisjoint(strip_clitics(t.norm)) for t in toks[max(0, i_q - _PAID_REACH):i_q]):
                 continue  # "رصدت الولايات المتحدة مكافأة تصل إلى 5 ملايين دولار لمن يدلي بمعلومات": a reward
+            if any(t.norm in _NOT and u.norm in left_out for t, u in zip(toks[:i_q], toks[1:i_q])):
+                continue  # "لا تشمل الأرقام أعلاه الميزانية التشغيلية لمكتب الوزارة (1.2 مليون يورو)": left out
             if denied(toks, q.start) or in_the_error(toks, q.start):
                 # "نفى مصدر ... صحة أرقام تداولتها بعض المواقع عن تعهد سعودي بمئة مليون دولار"، "ذكرت النسخة
                 # الأولى أن ألمانيا تعهدت بمبلغ 21 مليون يورو، والصحيح 12 مليون يورو"
@@ -276,6 +279,7 @@ def funding(parsed: Parsed, ctx: Context) -> None:
     _same_figure_told_twice(parsed)
 
 
+_NOT = frozenset({"لا", "ولا"})
 _CELL = "|"
 _CAPTION_LINES = 2  # how many lines before a table's heading row may give its currency ("الجدول (المبالغ باليورو)")
 

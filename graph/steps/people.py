@@ -282,6 +282,10 @@ def people(parsed: Parsed, ctx: Context) -> None:
                     complement = True  # "الأمين العام لوزارة شؤون البيشمركة": the ministry the office is in
                     pos += 1
                     continue
+                if (tok.norm.startswith("لل") and "ال" + tok.norm[2:] in _BODIES_AGAIN and tok.start not in starts
+                        and pos + 1 < len(toks) and not _punct_between(text, toks[pos - 1].end, toks[pos + 1].start)):
+                    pos += 1  # "المديرة التنفيذية للمنظمة نور الهدى العبدالله": the body named before, by its noun
+                    continue
                 if (tok.norm.startswith("لل") and "ال" + tok.norm[2:] in _PORTFOLIO_NOUNS and pos > t.j
                         and tok.start not in starts and not _punct_between(text, toks[pos - 1].end, tok.start)):
                     pos += 1  # "كاتب الدولة الأمريكي للخارجية": the portfolio after the office's adjective
@@ -964,6 +968,8 @@ _IN = normalize("في")
 _ABROAD = normalize("الخارج")
 # the ministry or office a title is held in, after في ("في وزارة الخارجية الإيطالية")
 _WORKPLACES = frozenset(normalize(w) for w in ("وزارة", "الوزارة", "الخارجية", "رئاسة", "مكتب", "ديوان"))
+_BODIES_AGAIN = frozenset(normalize(w) for w in ("المنظمة", "الهيئة", "الوكالة", "المؤسسة", "الجمعية", "المركز",
+                                                 "البرنامج", "الصندوق", "الشبكة"))
 _AFFAIRS = frozenset(normalize(w) for w in ("شؤون", "الشؤون", "شئون", "الشئون"))
 
 
