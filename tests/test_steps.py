@@ -3714,3 +3714,28 @@ def test_a_body_named_again_after_a_title_is_the_titles_and_the_name_follows():
     p = parse("التحالف الدولي ضد داعش\n\nوقال المدير العام للمؤسسة خالد الزبيدي إن العمل مستمر.", published="2023-03-01")
     assert [(p.entities[f.person].label_ar, f.role_ar) for f in p.facts_of(PersonRole)] == [
         ("خالد الزبيدي", "المدير العام")]
+
+
+def test_french_meeting_words_in_maghreb_press_and_the_maghrebs_word_for_last():
+    p = parse("التحالف الدولي ضد داعش\n\nمنذ la réunion de Marrakech في ماي 2022، وهي أول اجتماع وزاري للتحالف في "
+              "القارة الأفريقية، تغير الكثير. وغابت تونس عن اجتماع للتحالف في أبوجا في جوان الفارط.",
+              published="2024-10-19")
+    assert sorted((m.place, m.start_date, m.kind) for m in p.facts_of(Meeting)) == [
+        ("ABUJA", "2024-06", "other"), ("MARRAKESH", "2022-05", "ministerial")]
+
+
+def test_titles_with_a_second_portfolio_the_nationals_abroad_and_the_ministry_named_before():
+    p = parse("التحالف الدولي ضد داعش\n\nشارك وزير الشؤون الخارجية والهجرة والتونسيين بالخارج محمد علي النفطي في "
+              "الاجتماع، وأكد على الموقف. وفرضت وزارة الخزانة الأمريكية عقوبات، وقال وكيل الوزارة للشؤون الدولية "
+              "سامي يوسف إن الشبكة تفككت. وقال مظلوم عبدي، القائد العام لقوات سوريا الديمقراطية، إن الخطر قائم.",
+              published="2024-10-19")
+    assert [(f.role_ar, f.affiliation) for f in p.facts_of(PersonRole)] == [
+        ("وزير الشؤون الخارجية", "TUN"), ("وكيل الوزارة للشؤون الدولية", "US_TREASURY"), ("القائد العام", "SDF")]
+
+
+def test_no_giver_before_a_clause_of_contrast_and_no_place_helped_inside_a_title():
+    p = parse("التحالف الدولي ضد داعش\n\nرحب الاجتماع بانضمام بنين، فيما بلغت التعهدات لبرامج الاستقرار في العراق "
+              "300 مليون دولار. أما فرنسا، التي مثلها وزير أوروبا والشؤون الخارجية جان نويل بارو، فقد أعلنت مساهمة "
+              "بـ10 ملايين يورو للبرامج نفسها.", published="2024-10-19")
+    assert [(f.donor, f.amount, f.beneficiaries) for f in p.facts_of(Funding)] == [
+        (None, 3e8, ["IRQ"]), ("FRA", 1e7, ["IRQ"])]

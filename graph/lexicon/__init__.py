@@ -359,7 +359,8 @@ def _interchangeable_re(forms: tuple[str, ...]) -> re.Pattern:
 
 
 # English labels that are also English words, not matched in Latin script (a quoted "hit").
-_ENGLISH_WORDS = frozenset({"Hit", "Nice", "Gulf", "Java", "Mocha", "Batman", "Victoria", "Reading"})
+# Latin names that are also ordinary English or French words ("la réunion ministérielle" is a meeting, not Réunion)
+_ENGLISH_WORDS = frozenset({"Hit", "Nice", "Gulf", "Java", "Mocha", "Batman", "Victoria", "Reading", "Réunion"})
 
 
 class Lexicon:
@@ -409,8 +410,9 @@ class Lexicon:
                 self.matcher.add(name, e.id, "name")
             # A name left in Latin script: "بدعوة من ‎John Kerry‎"، "الـ Small Group"، "يديره UNDP"; an
             # acronym only in capitals (tokens keep an acronym's case).
-            for name in e.extra.get("patterns_en", []) + ([e.en] if e.en and e.en not in _ENGLISH_WORDS else []):
-                self.matcher.add(name, e.id, "name")
+            for name in e.extra.get("patterns_en", []) + ([e.en] if e.en else []):
+                if name not in _ENGLISH_WORDS:
+                    self.matcher.add(name, e.id, "name")
             for name in e.surnames:
                 self.matcher.add(name, e.id, "surname")
             for adj in e.adjectives:

@@ -231,7 +231,7 @@ _YEAR_HEADING = re.compile(_A_YEAR + r"[:：*\s]*")
 # A section's heading: a year and a short title ("2014: من جدة إلى باريس"); the section runs to the next heading.
 _YEAR_SECTION = re.compile(_A_YEAR + r"\s*[:：–—-]\s*[^\s.!?؟،:0-9][^.!?؟:\n]{0,60}?[*\s]*")
 _RELATIVE_WORDS = re.compile(r"أمس|الماضي|الماضية|المقبل|المقبلة|القادم|القادمة|اليوم|الحالي|الجاري|غدا|غداً|"
-                             r"الأسبوع|الشهر|العام|السنة")
+                             r"الأسبوع|الشهر|العام|السنة|المنصرم|الفائت|الفارط")
 
 _SECTION_WORDS = 9
 

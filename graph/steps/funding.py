@@ -121,8 +121,10 @@ def funding(parsed: Parsed, ctx: Context) -> None:
                    and view.token_at(m.start) not in named_meeting
                    and not {"ب", "ل"} & set(proclitic(m, lex))]
         actors.sort(key=lambda m: m.start)
+        titles = _titles_in(parsed, view)
         places = [m for m in view.mentions if entity_class(m.entity, lex, parsed) in _BENEFICIARY_CLASSES
                   and not (m.how == "adjective" and _of_an_official(view, m, trig.words("official_nouns")))
+                  and not any(a <= m.start < b for a, b in titles)  # "وزير أوروبا والشؤون الخارجية"
                   and view.token_at(m.start) not in named_meeting]
         cities = [m for m in view.mentions if entity_class(m.entity, lex, parsed) == "City" and m.entity not in venues]
         for q in money:
@@ -147,7 +149,11 @@ def funding(parsed: Parsed, ctx: Context) -> None:
                 # not one with ب or ل on it: "أعلنت سفارة مملكة هولندا بتونس عن تمويل": where, or who is given to
                 # nor one inside a quoted title ("مؤتمر بروكسل «الوقوف مع سوريا» ... عن تعهدات")
                 # nor the other side of an agreement ("مذكرة تفاهم مع الحكومة العراقية تتيح تمويلاً")
-                donors = [m for m in actors if m.end <= before[-1].start and not {"ب", "ل"} & set(proclitic(m, lex))
+                # nor one before "فيما" that opens the clause of the word of giving ("بعد انضمام البنين، فيما بلغت
+                # التعهدات ... 372 مليون دولار")
+                contrast = max((t.start for t in toks if t.norm in _CONTRAST and t.end <= before[-1].start), default=-1)
+                donors = [m for m in actors if contrast < m.start and m.end <= before[-1].start
+                          and not {"ب", "ل"} & set(proclitic(m, lex))
                           and not _in_a_title(view, m) and not _preceded_by(view, m, _WITH)]
                 # "وقدمت الكويت 10 ملايين دولار": the giver named right after the verb (or the noun of
                 # giving, "تخصيص ألمانيا") comes before one named earlier in the sentence
@@ -280,6 +286,7 @@ def funding(parsed: Parsed, ctx: Context) -> None:
 
 
 _NOT = frozenset({"لا", "ولا"})
+_CONTRAST = frozenset(normalize(w) for w in ("فيما", "بينما", "وبينما"))
 _CELL = "|"
 _CAPTION_LINES = 2  # how many lines before a table's heading row may give its currency ("الجدول (المبالغ باليورو)")
 
@@ -423,6 +430,15 @@ def _she_said_before(view, trigger, actors: list, lex) -> str | None:
         if m.end <= toks[k - 1].start and i > 0 and toks[i - 1].norm in _THAT and not _governed(view, m, lex):
             return m.entity
     return None
+
+
+def _titles_in(parsed: Parsed, view) -> list[tuple[int, int]]:
+    """The document offsets of the titles of the sentence's office-holders, as the text writes them."""
+    out = []
+    for f in parsed.facts_of(PersonRole):
+        if f.evidence.sentence == view.index and f.role_ar and (k := view.sentence.text.find(f.role_ar)) >= 0:
+            out.append((view.sentence.start + k, view.sentence.start + k + len(f.role_ar)))
+    return out
 
 
 def _fund_named_again(parsed: Parsed, lex, view, a: int, b: int, donor: str | None) -> list[str]:

@@ -607,8 +607,10 @@ def _city_of_the_same_meeting(found: list[Meeting], place: str, date, end_date, 
 
 
 def _merge_or_new(found: list[Meeting], view, kind, place, date, end_date, virtual, apart=()) -> Meeting:
-    """The meeting found earlier that these words may tell again, else a new one (never one of ``apart``)."""
-    for m in found:
+    """The meeting found earlier that these words may tell again, else a new one (never one of ``apart``).
+    One told earlier in the same sentence comes first ("la réunion de Marrakech في ماي 2022، وهي أول اجتماع
+    وزاري للتحالف في القارة الأفريقية": the same meeting, not the report's own meeting told before)."""
+    for m in sorted(found, key=lambda m: m.evidence.sentence != view.index):
         # (ministers and political directors meet apart: "ترأس ... أول اجتماع وزاري حضوري" is not "اجتماع افتراضي
         # للمديرين السياسيين في آذار" told further on)
         if _compatible(m, place, date, end_date, virtual) and not any(m is x for x in apart) \

@@ -185,6 +185,7 @@ def people(parsed: Parsed, ctx: Context) -> None:
                 role_en = f"{_ORDINALS_EN[toks[t.i - 1].norm]} Deputy {role_en}" if role_en else None
             role_end, run_j = _title_run(text, matcher, toks, t.j, t.end)
             role_end, adj_j = _office_adjectives(text, matcher, toks, t.i, run_j, role_end, starts)
+            role_end = _affairs(text, toks, adj_j, role_end, starts)  # "وكيلة الوزارة للشؤون السياسية فيكتوريا نولاند"
             base = t.entity.split(":", 1)[0]  # the office's own key, without its deputy or "its"
             office = table[base][0]
             pos = t.j
@@ -296,6 +297,7 @@ def people(parsed: Parsed, ctx: Context) -> None:
                     complement = _opens_complement(table[nxt[0].entity][0])
                     continue
                 if (tok.norm[:1] == "و" and tok.norm.endswith("ه") and len(tok.norm) >= 5 and definite(toks[pos - 1])
+                        and not definite(tok)
                         and pos + 1 < len(toks) and definite(toks[pos + 1]) and tok.norm[1:] not in _title_heads()
                         and not _punct_between(text, toks[pos - 1].end, toks[pos + 1].start)):
                     pos += 2  # "وزير الصناعة وتنمية الصادرات": the office's second part, not a name
@@ -311,6 +313,9 @@ def people(parsed: Parsed, ctx: Context) -> None:
                 if tok.norm == _IN and pos + 1 < len(toks) and toks[pos + 1].norm == _ABROAD \
                         and not _punct_between(text, toks[pos - 1].end, toks[pos + 1].start):
                     pos += 2  # "وزير الخارجية والتوغوليين في الخارج": of the nationals abroad
+                    continue
+                if tok.norm == _AT_ABROAD:
+                    pos += 1  # "وزير الشؤون الخارجية والهجرة والتونسيين بالخارج"
                     continue
                 if _before_name(tok, toks, pos, starts):  # "لـ«قسد»": the preposition written apart
                     pos += 1
@@ -423,9 +428,11 @@ def people(parsed: Parsed, ctx: Context) -> None:
             if ministry is not None and ministry + 1 < t.j:
                 # "وكيل وزارة الخزانة ..." after "فرضت وزارة الخزانة الأمريكية": the state of that ministry
                 affiliation = _ministry_named_before(parsed, lex, view, ministry)
-            if affiliation is None and any(toks[k].norm == _IN and toks[k + 1].norm == _THE_MINISTRY
-                                           for k in range(t.j, min(pos, len(toks) - 1))):
-                # "منسق مكافحة الإرهاب بالإنابة في الوزارة" after "وذكرت وزارة الخارجية الأمريكية": that ministry
+            if affiliation is None and (any(toks[k].norm == _IN and toks[k + 1].norm == _THE_MINISTRY
+                                            for k in range(t.j, min(pos, len(toks) - 1)))
+                                        or any(toks[k].norm == _THE_MINISTRY for k in range(t.i, t.j))):
+                # "منسق مكافحة الإرهاب بالإنابة في الوزارة" after "وذكرت وزارة الخارجية الأمريكية", "وقال وكيل
+                # الوزارة ..." after "فرضت وزارة الخزانة الأمريكية عقوبات": that ministry
                 affiliation = next((m.entity for m in reversed(view.mentions) if m.end <= t.start
                                     and entity_class(m.entity, lex, parsed) == "GovernmentBody"
                                     and _MINISTRY in normalize(m.surface).split()), None)
@@ -671,8 +678,8 @@ def _titles_after_names(parsed: Parsed, lex, matcher, table, titled: set[str]) -
                     cls = entity_class(a.entity, lex, parsed)
                     if cls == "Person":
                         break
-                    if cls in ACTOR_CLASSES and cls not in ("City", "Region"):
-                        affiliation = a.entity
+                    if (cls in ACTOR_CLASSES or cls == "ArmedGroup") and cls not in ("City", "Region"):
+                        affiliation = a.entity  # "مظلوم عبدي، القائد العام لقوات سوريا الديمقراطية"
                         break
             entry = lex.get(m.entity)
             if affiliation is None and entry is not None:
@@ -966,6 +973,7 @@ _PORTFOLIO_NOUNS = frozenset(normalize(w) for w in (
     "اللاجئين", "المغاربة", "الأمن", "الدفاع", "الداخلية", "الخارجية", "الرياضة", "الشباب", "السياحة", "البيئة"))
 _IN = normalize("في")
 _ABROAD = normalize("الخارج")
+_AT_ABROAD = normalize("بالخارج")
 # the ministry or office a title is held in, after في ("في وزارة الخارجية الإيطالية")
 _WORKPLACES = frozenset(normalize(w) for w in ("وزارة", "الوزارة", "الخارجية", "رئاسة", "مكتب", "ديوان"))
 _BODIES_AGAIN = frozenset(normalize(w) for w in ("المنظمة", "الهيئة", "الوكالة", "المؤسسة", "الجمعية", "المركز",
