@@ -3739,3 +3739,27 @@ def test_no_giver_before_a_clause_of_contrast_and_no_place_helped_inside_a_title
               "بـ10 ملايين يورو للبرامج نفسها.", published="2024-10-19")
     assert [(f.donor, f.amount, f.beneficiaries) for f in p.facts_of(Funding)] == [
         (None, 3e8, ["IRQ"]), ("FRA", 1e7, ["IRQ"])]
+
+
+def test_tripoli_alone_is_libyas_in_a_text_on_libya_and_an_attack_that_recalls_others_is_told_before():
+    p = parse("ليبيا والتحالف الدولي ضد داعش\n\nهاجم دواعش فجر الأربعاء حاجزاً أمنياً قرب سبها في ليبيا. ويعيد "
+              "الهجوم إلى الأذهان سيطرة التنظيم على مدينة سرت عام 2015، والتفجير الانتحاري الذي تبناه التنظيم "
+              "على مقر المفوضية الوطنية العليا للانتخابات في طرابلس في 2 مايو 2018.", published="2024-10-18")
+    assert sorted((a.place, a.date, a.perpetrator) for a in p.facts_of(Attack)) == [
+        ("SABHA", "2024-10-16", "ISIS"), ("TRIPOLI", "2018-05-02", "ISIS")]
+    q = parse("لبنان والتحالف الدولي ضد داعش\n\nوقع انفجار في طرابلس في 2 مايو 2018 تبناه داعش.",
+              published="2024-10-18")
+    assert "TRIPOLI" not in {m.entity for m in q.mentions}
+
+
+def test_a_meeting_in_a_clause_after_bad_an_and_a_speaker_quoted_by_a_paper_and_qad_before_the_verb():
+    p = parse("ليبيا في اجتماع عمّان\n\nشاركت ليبيا في الاجتماع الوزاري للتحالف الدولي ضد داعش الذي احتضنته "
+              "العاصمة الأردنية عمّان يوم الثلاثاء الماضي. ويضم التحالف اليوم 87 عضواً بعد أن رحب اجتماع عمّان "
+              "بانضمام بنين. وقال آمر الكتيبة العقيد سالم الورفلي لـ«الوسط»: «الخلايا موجودة». وكانت تونس قد "
+              "شاركت في اجتماع للتحالف الذي استضافته نيجيريا في عاصمتها أبوجا في يونيو الماضي.",
+              published="2024-10-18")
+    assert sorted((m.place, m.start_date) for m in p.facts_of(Meeting)) == [("ABUJA", "2024-06"), ("AMMAN", "2024-10-15")]
+    keys = {m.key: m.place for m in p.facts_of(Meeting)}
+    assert sorted((keys[f.meeting], f.actor, f.role) for f in p.facts_of(Participation)) == [
+        ("ABUJA", "NGA", "host"), ("ABUJA", "TUN", "attendee"), ("AMMAN", "BEN", "new-member"),
+        ("AMMAN", "LBY", "attendee")]

@@ -20,7 +20,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
-from typing import Iterable, Sequence
+from typing import AbstractSet, Iterable, Sequence
 
 from ..text import Token, normalize, strip_clitics, tokenize
 
@@ -376,6 +376,7 @@ class Lexicon:
         self._pacts: frozenset[str] | None = None
         self._first_words: dict[str, frozenset[str]] = {}
         self._capitals: dict[str, list[Entry]] | None = None
+        self._alike: dict[str, list[Entry]] = {}
         for e in entries:
             if e.id in self.entries:
                 self._merge(self.entries[e.id], e)
@@ -388,6 +389,9 @@ class Lexicon:
                                 if e.extra.get("inside_names")]
         self.matcher = PhraseMatcher()
         self.list_only = PhraseMatcher()
+        # names that stand for one place or body only in a text that names its state ("طرابلس" in a report on
+        # Libya, not Lebanon's Tripoli; "حكومة الوحدة الوطنية" in one on Libya): see ``match_by_state``
+        self.by_state = PhraseMatcher()
         # an ambiguous name written with the mark that tells it apart: عمّان (Amman, not Oman)
         self.marked: dict[str, list[tuple[str, str]]] = {}
         for e in self.entries.values():
@@ -397,6 +401,8 @@ class Lexicon:
                 self.list_only.add(name, e.id, "name")
             if e.extra.get("ambiguous") and e.cls in ("City", "Region") and len(e.ar.split()) == 1:
                 self.list_only.add(e.ar, e.id, "name")  # "حلب والباب" (not "الباب" alone, "the door")
+            if e.extra.get("by_state"):
+                self.by_state.add(e.ar, e.id, "name")
             names = (e.patterns if e.extra.get("ambiguous") else [e.ar] + e.patterns) + e.extra.get("bare_patterns", [])
             if e.cls != "ArmedGroup":  # an affiliate's names are its own: داعش في ليبيا is not ولاية ليبيا
                 names = with_interchangeable(names, self.interchangeable)
@@ -566,6 +572,27 @@ class Lexicon:
             elif any(self._in_list_with(tokens, m, n) for n in found):
                 extra.append(Match(m.i, m.j, m.start, m.end, m.entity, "name"))
         return sorted(found + extra, key=lambda m: m.i)
+
+    def match_by_state(self, tokens: list[Token], states: AbstractSet[str]) -> list[Match]:
+        """The names in ``tokens`` that stand for a place or body of one state only in a text about that state
+        (``by_state`` in the lexicon): those of ``states``, the states the text names, when it names no other
+        state with a place or body of that name ("طرابلس اللبنانية")."""
+        out = []
+        for m in self.by_state.match(tokens):
+            country = self.entries[m.entity].extra.get("country")
+            head = normalize(self.entries[m.entity].ar)
+            others = {e.extra.get("country") for e in self._sharing_name(head)} - {country}
+            if country in states and not others & states:
+                out.append(m)
+        return out
+
+    def _sharing_name(self, head: str) -> list[Entry]:
+        """The entries one of whose names begins with the words ``head`` (normalised)."""
+        found = self._alike.get(head)
+        if found is None:
+            found = self._alike[head] = [e for e in self.entries.values() if any(
+                (normalize(p) + " ").startswith(head + " ") for p in [e.ar, *e.patterns] if p)]
+        return found
 
     def _article_added(self, tokens: list[Token], m: Match) -> bool:
         """Whether a one-word surname written without the article (a foreign one: "دراجي") was matched on a word

@@ -69,10 +69,29 @@ def entities(parsed: Parsed, ctx: Context) -> None:
                         Mention(ev, "entities/nested-name", entity=n.entity, start=n.start, end=n.end,
                                 surface=text[n.start:n.end], how="nested")
                     )
+    _named_by_state(parsed, ctx)
     _branches(parsed, ctx)
     _bare_alliance(parsed, ctx)
     _bare_kingdom(parsed, ctx)
     _dateline(parsed, ctx)
+
+
+def _named_by_state(parsed: Parsed, ctx: Context) -> None:
+    """Names that stand for a place or body of one state only in a text that names that state: "طرابلس" in
+    a report on Libya (``by_state`` in the lexicon), where no other mention covers the words."""
+    lex = ctx.lexicon
+    states = {m.entity if lex[m.entity].cls == "Country" else lex[m.entity].extra.get("country")
+              for m in parsed.mentions if m.entity in lex}
+    text = parsed.doc.text
+    for sent, toks in zip(parsed.sentences, parsed.tokens):
+        found = lex.match_by_state(toks, states)
+        if not found:
+            continue
+        taken = [(m.start, m.end) for m in parsed.mentions if sent.start <= m.start < sent.end]
+        for m in found:
+            if not any(a < m.end and m.start < b for a, b in taken):
+                parsed.mentions.append(Mention(Evidence.of(sent), "entities/by-state", entity=m.entity, start=m.start,
+                                               end=m.end, surface=text[m.start:m.end], how="name"))
 
 
 # فرع in the raw text, marks or tatweel between its letters ("فَرْعُ")

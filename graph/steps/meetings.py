@@ -428,6 +428,21 @@ _LINK = frozenset(normalize(w) for w in ("صلة", "علاقة"))
 _NO = frozenset(normalize(w) for w in ("لا", "ولا"))
 
 
+_QAD = normalize("قد")
+_TO_QUOTED = re.compile(r"\s*لـ?\s*[«\"“]")
+
+
+def _to_the_press(parsed: Parsed, lex, view, speaker) -> bool:
+    """Whether what ``speaker`` says is told to an outlet named right after the name: a quoted name after ل
+    ("لـ«فسانيا»"), or a news agency or paper the lexicon knows ("لوكالة الأنباء الفرنسية")."""
+    text = parsed.doc.text
+    if _TO_QUOTED.match(text, speaker.end):
+        return True
+    k = view.token_at(speaker.end - 1) + 1
+    return any(view.token_at(m.start) == k and is_media(m.entity, lex) and "ل" in proclitic(m, lex)
+               for m in view.mentions)
+
+
 def _unlinked(view, lex, parsed, coalition_words) -> bool:
     """Whether the sentence says there is no link with the coalition: "ولا صلة تنظيمية له بالتحالف"، "لا علاقة
     لها بالتحالف الدولي" (the coalition named within three words after صلة or علاقة)."""
@@ -1119,7 +1134,11 @@ def _date(view, anchor: int, spans, lex, parsed, place, cuts=frozenset(),
     named = [n for n in named if n not in points] + _reference_points(view) + [
         n.end for n in triggers().find("attack_nouns", view.tokens)]
     since = _since_points(view)
+    refs = _reference_points(view)
     dates = [d for d in view.dates if d.value and not _since(view, d) and not any(anchor < n < d.start for n in named)
+             # "ويضم الإئتلاف اليوم 87 عضواً بعد أن رحب اجتماع عمّان بانضمام ...": a meeting inside a clause of
+             # another event is not dated by what comes before that clause
+             and not any(d.start < n < anchor for n in refs)
              and not any(anchor < n < d.start and view.token_at(d.start) - view.token_at(n) <= 4 for n in points)
              # "منذ أعلن أوباما في العاشر من أيلول ...، جلس ..."، "منذ إحداثها في بروكسل في دجنبر 2021": a
              # date in the clause of منذ is that other event's, unless the meeting word is in it too ("منذ
@@ -1284,6 +1303,8 @@ def _participants(parsed: Parsed, ctx: Context, view, meeting: Meeting, cut=()) 
             # "وأكد الرؤساء المشاركون أن سوريا ...": the co-chairs speak, not the state after them
             if after and any(r.end <= c.start < after[0].start for c in co_chairs):
                 after = []
+            if after and _to_the_press(parsed, lex, view, after[0]):
+                after = []  # "وقال آمر الكتيبة العقيد فلان لـ«فسانيا»": told to a paper, not said at the meeting
             scope = _coordinated(view, after[0], actors, lex) if after else []
         else:
             own_end = b
@@ -1323,7 +1344,9 @@ def _participants(parsed: Parsed, ctx: Context, view, meeting: Meeting, cut=()) 
                 # meeting with no one after it: "وزراء خارجية الولايات المتحدة ... ولبنان يجتمعون في جدة")
                 reach = 10 if r.entity != "attendee" else 30
                 before = [m for m in actors if a <= m.start and m.end <= r.start and rt - view.token_at(m.start) <= reach]
-                if before and view.token_at(before[-1].end - 1) == rt - 1:
+                # ("وكانت ليبيا قد شاركت في ...": قد between)
+                if before and (view.token_at(before[-1].end - 1) == rt - 1 or (
+                        view.token_at(before[-1].end - 1) == rt - 2 and view.tokens[rt - 1].norm == _QAD)):
                     scope = before + scope
             elif r.entity == "chair" and view.tokens[rt].norm.startswith(_CHAIRMANSHIP):
                 # "التي تتولى ألمانيا رئاستها بالاشتراك مع ..."، "وتتشارك الكويت رئاستها مع ...": the subject

@@ -103,6 +103,9 @@ def attacks(parsed: Parsed, ctx: Context) -> None:
             k_after = view.token_at(w.end - 1) + 1
             if k_after < len(view.tokens) and view.tokens[k_after].norm in _NOT_YET:
                 continue  # "عن هجوم مخطط له في موسكو": an attack planned, not one carried out
+            k_w = view.token_at(w.start)
+            if k_w > 0 and view.tokens[k_w - 1].norm in trig.words("recalls"):
+                continue  # "ويعيد الهجوم إلى الأذهان سيطرة التنظيم على مدينة سرت": the attack told before
             if passed_round(view.tokens, w.start) or denied(view.tokens, w.start):
                 # (or denied: "السلطات العراقية تنفي انباء عن هجوم لداعش علي سجن الحوت في الناصرية")
                 continue  # "تداولت مواقع خبراً عن هجوم لداعش على مخزن عتاد في الطارمية": a report going round
