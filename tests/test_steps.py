@@ -3763,3 +3763,10 @@ def test_a_meeting_in_a_clause_after_bad_an_and_a_speaker_quoted_by_a_paper_and_
     assert sorted((keys[f.meeting], f.actor, f.role) for f in p.facts_of(Participation)) == [
         ("ABUJA", "NGA", "host"), ("ABUJA", "TUN", "attendee"), ("AMMAN", "BEN", "new-member"),
         ("AMMAN", "LBY", "attendee")]
+
+
+def test_a_correction_moves_an_attack_and_a_tally_of_attacks_is_no_attack():
+    p = parse("داعش يعود\n\nأعلنت القيادة المركزية الأمريكية أن داعش تبنى 120 هجوماً في العراق خلال العام. "
+              "ويوم الأحد الماضي هاجم مسلحون من داعش حاجزاً في ريف الرقة. [تصحيح: الهجوم وقع في ريف الحسكة، وليس في "
+              "ريف الرقة كما ورد في النسخة الأولى من التقرير]", published="2024-07-19")
+    assert [(a.place, a.date, a.perpetrator) for a in p.facts_of(Attack)] == [("HASAKAH", "2024-07-14", "ISIS")]

@@ -106,6 +106,10 @@ def attacks(parsed: Parsed, ctx: Context) -> None:
             k_w = view.token_at(w.start)
             if k_w > 0 and view.tokens[k_w - 1].norm in trig.words("recalls"):
                 continue  # "ويعيد الهجوم إلى الأذهان سيطرة التنظيم على مدينة سرت": the attack told before
+            if view.tokens[k_w].norm.startswith(_COUNTED) and any(
+                    q.value >= _MANY and not q.currency and not q.ordinal and view.token_at(q.end - 1) == k_w - 1
+                   and not any(d.start <= q.start < d.end for d in view.dates) for q in view.quantities):
+                continue  # "تبنّى 153 هجوماً في العراق وسوريا": a count of attacks, no one attack
             if passed_round(view.tokens, w.start) or denied(view.tokens, w.start):
                 # (or denied: "السلطات العراقية تنفي انباء عن هجوم لداعش علي سجن الحوت في الناصرية")
                 continue  # "تداولت مواقع خبراً عن هجوم لداعش على مخزن عتاد في الطارمية": a report going round
@@ -207,6 +211,7 @@ def attacks(parsed: Parsed, ctx: Context) -> None:
         there = {b.date for b in parsed.facts_of(Attack) if b.place == a.place and b not in by_place and b.date}
         if there:
             a.date = there.pop() if len(there) == 1 else None
+    _place_corrected(parsed, all_views, trig)
     _claimed_further_on(parsed, lex, all_views, trig, main, isis)
     _date_from_the_same_attack(parsed)
     _dated_from_the_reported_one(parsed, told_before)
@@ -507,6 +512,38 @@ def _date_from_the_same_attack(parsed: Parsed) -> None:
         if 2 * n > len(same):
             a.date = date
             a.perpetrator = a.perpetrator or next((b.perpetrator for b in same if b.perpetrator and b.date == date), None)
+
+
+_MANY = 3  # attacks counted from this many on are a tally, not one told
+# the nouns a tally counts ("153 هجوماً"، "12 هجمة"), not a verb after a number of those who attacked ("ستة لو
+# سبعة، هاجموا")
+_COUNTED = tuple(normalize(w) for w in ("هجوم", "هجمات", "هجمة", "عمليات", "عملية", "اعتداء", "تفجير"))
+_NOT_THERE = frozenset(normalize(w) for w in ("وليس", "وليست"))
+_IN_OR_AROUND = frozenset(normalize(w) for w in ("في", "ريف", "مدينة", "بلدة", "محافظة"))
+_CORRECTION = frozenset(normalize(w) for w in ("تصحيح", "التصحيح", "تصويب"))
+
+
+def _place_corrected(parsed: Parsed, all_views, trig) -> None:
+    """A correction that moves an attack ("الهجوم وقع في ريف دير الزور الشرقي قرب بلدة ذيبان، وليس في ريف
+    الرقة كما ورد في النسخة الأولى"): the attack told elsewhere at the place it is "not at" goes, and the
+    corrected one takes its date and perpetrator when it has none."""
+    hints = trig.words("version") | trig.words("in_error") | _CORRECTION
+    for view in all_views:
+        toks = view.tokens
+        if not any(not hints.isdisjoint(strip_clitics(t.norm)) for t in toks):
+            continue
+        # "وليس في ريف الرقة"، "وليس الرقة": the place right after, or after في and a place noun
+        wrong = {m.entity for m in view.mentions for k in [view.token_at(m.start)]
+                 if any(toks[j].norm in _NOT_THERE and all(toks[i].norm in _IN_OR_AROUND for i in range(j + 1, k))
+                        for j in range(max(0, k - 3), k))}
+        right = [a for a in parsed.facts_of(Attack) if a.evidence.sentence == view.index and a.place not in wrong]
+        if not wrong or not right:
+            continue
+        for b in [b for b in parsed.facts_of(Attack) if b.place in wrong]:
+            parsed.facts.remove(b)
+            for a in right:
+                a.date = a.date or b.date
+                a.perpetrator = a.perpetrator or b.perpetrator
 
 
 def _undated_where_the_dated_one_was(parsed: Parsed, lex) -> None:
