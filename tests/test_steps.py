@@ -2666,7 +2666,7 @@ def test_a_name_of_the_ruling_family_closes_a_name_of_four_words():
 def test_a_ministers_assistant_is_an_office_and_the_state_of_the_ministry_the_title_names_is_its_affiliation():
     p = parse(ABOUT_ISIS + "وقالت مساعدة وزيرة الخزانة الأمريكية لشؤون الإرهاب ماري جونسون إن التنظيم فقد موارده.")
     [f] = p.facts_of(PersonRole)
-    assert (f.role_ar, f.affiliation) == ("مساعدة وزيرة الخزانة الأمريكية", "USA")
+    assert (f.role_ar, f.affiliation) == ("مساعدة وزيرة الخزانة الأمريكية لشؤون الإرهاب", "USA")
 
 
 def test_a_second_portfolio_of_an_office_is_no_name():
@@ -2887,7 +2887,7 @@ def test_a_second_basim_after_the_title_is_the_name():
 def test_an_under_secretary_of_a_ministry_the_text_named_with_its_state():
     p = parse(ABOUT_ISIS + "فرضت وزارة الخزانة الأمريكية أمس عقوبات على شبكة تمويل. وقال وكيل وزارة الخزانة لشؤون "
               "الإرهاب والاستخبارات المالية براين نيلسون إن التنظيم يستغل الثغرات.", published="2024-01-10")
-    assert ("براين نيلسون", "وكيل وزارة الخزانة", "USA") in _roles(p)
+    assert ("براين نيلسون", "وكيل وزارة الخزانة لشؤون الإرهاب والاستخبارات المالية", "USA") in _roles(p)
 
 
 def test_a_place_noun_then_whose_it_is_names_no_place():

@@ -80,8 +80,8 @@ def _named_by_state(parsed: Parsed, ctx: Context) -> None:
     """Names that stand for a place or body of one state only in a text that names that state: "طرابلس" in
     a report on Libya (``by_state`` in the lexicon), where no other mention covers the words."""
     lex = ctx.lexicon
-    states = {m.entity if lex[m.entity].cls == "Country" else lex[m.entity].extra.get("country")
-              for m in parsed.mentions if m.entity in lex}
+    states: set[str] = {s for m in parsed.mentions if m.entity in lex
+                        and (s := m.entity if lex[m.entity].cls == "Country" else lex[m.entity].extra.get("country"))}
     text = parsed.doc.text
     for sent, toks in zip(parsed.sentences, parsed.tokens):
         found = lex.match_by_state(toks, states)

@@ -329,7 +329,7 @@ def _table_rows(parsed: Parsed, lex, trig) -> set[int]:
             continue
         cell_words = [{w for t in _in_cell(view, c) for w in strip_clitics(t.norm)} for c in cells]
         if heading is None or len(cells) != heading["width"]:
-            columns = {}
+            columns: dict[str, int] = {}
             for name in ("table_giver", "table_amount", "table_helped", "table_purpose", "table_status"):
                 i = next((i for i, w in enumerate(cell_words) if not words[name].isdisjoint(w)
                           and i not in columns.values()), None)
@@ -357,7 +357,8 @@ def _table_rows(parsed: Parsed, lex, trig) -> set[int]:
         if not money:
             continue
         q = max(money, key=lambda q: q.value)
-        if (q.currency or currency) is None:
+        code = q.currency or currency
+        if code is None:
             continue
 
         def named(column: str, classes) -> list[str]:
@@ -371,7 +372,7 @@ def _table_rows(parsed: Parsed, lex, trig) -> set[int]:
             a, b = cells[heading["table_purpose"]]
             purpose = parsed.doc.text[a:b].strip() or None
         parsed.facts.append(Funding(Evidence.of(view.sentence), "funding/table-row", kind=kind, amount=q.value,
-                                    currency=q.currency or currency, qualifier=q.qualifier,
+                                    currency=code, qualifier=q.qualifier,
                                     donor=givers[0] if givers else None,
                                     beneficiaries=[b for b in named("table_helped", _BENEFICIARY_CLASSES | {"City"})
                                                    if b not in givers],

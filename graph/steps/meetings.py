@@ -353,7 +353,8 @@ def meetings(parsed: Parsed, ctx: Context) -> None:
             if a.start in cuts and not (place or date or virtual):
                 cut_meetings.setdefault(view.index, []).append((a.start, None))  # its roles are nobody's
                 continue
-            m = _merge_or_new(found, view, kind, place, date, end_date, virtual, made_here if a.start in cuts else ())
+            m = _merge_or_new(found, view, kind, place, date, end_date, virtual, made_here if a.start in cuts else (),
+                              same_first=_predicate(view, view.token_at(a.start)))
             made_here.append(m)
             if not date and place and view.index <= _LEAD_SENTENCES and _opens(view, a):
                 opened.append(m)
@@ -544,7 +545,8 @@ def _opens(view, a) -> bool:
     return k >= 0 and toks[k].norm.lstrip("و") in _OPENS
 
 
-_COPULAS = frozenset(normalize(w) for w in ("هو", "هي", "كان", "كانت", "يعد", "تعد", "يعتبر", "يظل", "يبقى"))
+_COPULAS = frozenset(normalize(w) for w in ("هو", "هي", "وهو", "وهي", "كان", "كانت", "يعد", "تعد", "يعتبر", "يظل",
+                                            "يبقى"))
 _FIRSTS = frozenset(normalize(w) for w in ("أول", "ثاني", "ثالث", "آخر", "أكبر", "أهم", "أبرز"))
 
 
@@ -621,11 +623,13 @@ def _city_of_the_same_meeting(found: list[Meeting], place: str, date, end_date, 
     return place
 
 
-def _merge_or_new(found: list[Meeting], view, kind, place, date, end_date, virtual, apart=()) -> Meeting:
+def _merge_or_new(found: list[Meeting], view, kind, place, date, end_date, virtual, apart=(),
+                  same_first: bool = False) -> Meeting:
     """The meeting found earlier that these words may tell again, else a new one (never one of ``apart``).
-    One told earlier in the same sentence comes first ("la réunion de Marrakech في ماي 2022، وهي أول اجتماع
-    وزاري للتحالف في القارة الأفريقية": the same meeting, not the report's own meeting told before)."""
-    for m in sorted(found, key=lambda m: m.evidence.sentence != view.index):
+    With ``same_first`` (words a copula says are that meeting), one told earlier in the same sentence comes
+    first ("la réunion de Marrakech في ماي 2022، وهي أول اجتماع وزاري للتحالف": the same meeting, not the
+    report's own meeting told before)."""
+    for m in sorted(found, key=lambda m: same_first and m.evidence.sentence != view.index):
         # (ministers and political directors meet apart: "ترأس ... أول اجتماع وزاري حضوري" is not "اجتماع افتراضي
         # للمديرين السياسيين في آذار" told further on)
         if _compatible(m, place, date, end_date, virtual) and not any(m is x for x in apart) \

@@ -981,13 +981,18 @@ _BODIES_AGAIN = frozenset(normalize(w) for w in ("المنظمة", "الهيئة
 _AFFAIRS = frozenset(normalize(w) for w in ("شؤون", "الشؤون", "شئون", "الشئون"))
 
 
+_AFFAIRS_WORDS = 3
+
+
 def _affairs(text: str, toks, j: int, end: int, starts: dict) -> int:
     """Where a title ends when "للشؤون" and the affairs it names follow it ("المدير العام للشؤون السياسية"،
-    "مساعد الوزير لشؤون الأمن"): up to two more words, each an adjective or noun with the article."""
+    "مساعد الوزير لشؤون الأمن"، "لشؤون الإرهاب والاستخبارات المالية"): up to three more words, each an
+    adjective or noun with the article."""
     if j >= len(toks) or toks[j].norm not in _FOR_AFFAIRS or _punct_between(text, toks[j - 1].end, toks[j].start):
         return end
     k = j + 1
-    while k < len(toks) and k <= j + 2 and toks[k].start not in starts and toks[k].norm not in _STOP \
+    while k < len(toks) and k <= j + _AFFAIRS_WORDS and toks[k].start not in starts and toks[k].norm not in _STOP \
+            and toks[k].norm not in _HONORIFICS \
             and toks[k].surface.startswith(("ال", "وال")) and not _punct_between(text, toks[k - 1].end, toks[k].start):
         k += 1
     return toks[k - 1].end if k > j + 1 else end
