@@ -392,6 +392,7 @@ class Lexicon:
         # names that stand for one place or body only in a text that names its state ("طرابلس" in a report on
         # Libya, not Lebanon's Tripoli; "حكومة الوحدة الوطنية" in one on Libya): see ``match_by_state``
         self.by_state = PhraseMatcher()
+        self.by_state_countries: set[str | None] = set()
         # an ambiguous name written with the mark that tells it apart: عمّان (Amman, not Oman)
         self.marked: dict[str, list[tuple[str, str]]] = {}
         for e in self.entries.values():
@@ -403,6 +404,7 @@ class Lexicon:
                 self.list_only.add(e.ar, e.id, "name")  # "حلب والباب" (not "الباب" alone, "the door")
             if e.extra.get("by_state"):
                 self.by_state.add(e.ar, e.id, "name")
+                self.by_state_countries.add(e.extra.get("country"))
             names = (e.patterns if e.extra.get("ambiguous") else [e.ar] + e.patterns) + e.extra.get("bare_patterns", [])
             if e.cls != "ArmedGroup":  # an affiliate's names are its own: داعش في ليبيا is not ولاية ليبيا
                 names = with_interchangeable(names, self.interchangeable)

@@ -82,6 +82,8 @@ def _named_by_state(parsed: Parsed, ctx: Context) -> None:
     lex = ctx.lexicon
     states: set[str] = {s for m in parsed.mentions if m.entity in lex
                         and (s := m.entity if lex[m.entity].cls == "Country" else lex[m.entity].extra.get("country"))}
+    if states.isdisjoint(lex.by_state_countries):
+        return  # (most texts: no sentence need be matched again)
     text = parsed.doc.text
     for sent, toks in zip(parsed.sentences, parsed.tokens):
         found = lex.match_by_state(toks, states)

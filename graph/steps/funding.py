@@ -338,9 +338,8 @@ def _table_rows(parsed: Parsed, lex, trig) -> set[int]:
             if "table_amount" in columns and not any(q.value >= 1000 for q in view.quantities):
                 heading = {**columns, "width": len(cells)}
                 caption = all_views[max(0, n - _CAPTION_LINES):n + 1]
-                amount_cell = view.sentence.text[cells[columns["table_amount"]][0] - view.sentence.start:
-                                                 cells[columns["table_amount"]][1] - view.sentence.start]
-                currency = currency_named(amount_cell) or next(
+                a, b = cells[columns["table_amount"]]
+                currency = currency_named(parsed.doc.text[a:b]) or next(
                     (c for v in reversed(caption) if (c := currency_named(v.sentence.text))), None)
                 kinds = [k.entity for v in caption for k in trig.find("funding", v.tokens)]
                 kind = kinds[-1] if kinds else "pledge"
@@ -360,24 +359,26 @@ def _table_rows(parsed: Parsed, lex, trig) -> set[int]:
         code = q.currency or currency
         if code is None:
             continue
-
-        def named(column: str, classes) -> list[str]:
-            where = [cells[heading[column]]] if column in heading else \
-                [c for i, c in enumerate(cells) if i != heading["table_amount"]]
-            return list(dict.fromkeys(m.entity for m in view.mentions if any(a <= m.start < b for a, b in where)
-                                      and entity_class(m.entity, lex, parsed) in classes))
-        givers = named("table_giver", _DONOR_CLASSES) if "table_giver" in heading else []
+        givers = _named_in(parsed, lex, view, [cells[heading["table_giver"]]], _DONOR_CLASSES) \
+            if "table_giver" in heading else []
+        # who is helped: in its column, else anywhere in the row but the amount
+        where = [cells[heading["table_helped"]]] if "table_helped" in heading else \
+            [c for i, c in enumerate(cells) if i != heading["table_amount"]]
+        helped = _named_in(parsed, lex, view, where, _BENEFICIARY_CLASSES | {"City"})
         purpose = None
         if "table_purpose" in heading:
             a, b = cells[heading["table_purpose"]]
             purpose = parsed.doc.text[a:b].strip() or None
         parsed.facts.append(Funding(Evidence.of(view.sentence), "funding/table-row", kind=kind, amount=q.value,
-                                    currency=code, qualifier=q.qualifier,
-                                    donor=givers[0] if givers else None,
-                                    beneficiaries=[b for b in named("table_helped", _BENEFICIARY_CLASSES | {"City"})
-                                                   if b not in givers],
-                                    purpose=purpose))
+                                    currency=code, qualifier=q.qualifier, donor=givers[0] if givers else None,
+                                    beneficiaries=[b for b in helped if b not in givers], purpose=purpose))
     return rows
+
+
+def _named_in(parsed: Parsed, lex, view, where: list[tuple[int, int]], classes) -> list[str]:
+    """The entities of ``classes`` named in the cells ``where``, in order, each once."""
+    return list(dict.fromkeys(m.entity for m in view.mentions if any(a <= m.start < b for a, b in where)
+                              and entity_class(m.entity, lex, parsed) in classes))
 
 
 _ABOUT = normalize("عن")

@@ -629,7 +629,7 @@ def _merge_or_new(found: list[Meeting], view, kind, place, date, end_date, virtu
     With ``same_first`` (words a copula says are that meeting), one told earlier in the same sentence comes
     first ("la réunion de Marrakech في ماي 2022، وهي أول اجتماع وزاري للتحالف": the same meeting, not the
     report's own meeting told before)."""
-    for m in sorted(found, key=lambda m: same_first and m.evidence.sentence != view.index):
+    for m in sorted(found, key=lambda m: m.evidence.sentence != view.index) if same_first else found:
         # (ministers and political directors meet apart: "ترأس ... أول اجتماع وزاري حضوري" is not "اجتماع افتراضي
         # للمديرين السياسيين في آذار" told further on)
         if _compatible(m, place, date, end_date, virtual) and not any(m is x for x in apart) \

@@ -527,10 +527,13 @@ def _place_corrected(parsed: Parsed, all_views, trig) -> None:
     """A correction that moves an attack ("الهجوم وقع في ريف دير الزور الشرقي قرب بلدة ذيبان، وليس في ريف
     الرقة كما ورد في النسخة الأولى"): the attack told elsewhere at the place it is "not at" goes, and the
     corrected one takes its date and perpetrator when it has none."""
+    if not parsed.facts_of(Attack):
+        return
     hints = trig.words("version") | trig.words("in_error") | _CORRECTION
     for view in all_views:
         toks = view.tokens
-        if not any(not hints.isdisjoint(strip_clitics(t.norm)) for t in toks):
+        if not any(t.norm in _NOT_THERE for t in toks) or not any(
+                not hints.isdisjoint(strip_clitics(t.norm)) for t in toks):
             continue
         # "وليس في ريف الرقة"، "وليس الرقة": the place right after, or after في and a place noun
         wrong = {m.entity for m in view.mentions for k in [view.token_at(m.start)]

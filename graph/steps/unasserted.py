@@ -24,6 +24,7 @@ report going round tells ("تداولت مواقع خبراً عن هجوم ..."
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from ..facts import Commitment, Join, Meeting, Parsed, Participation, PersonRole, Threat
 from ..pipeline import Context, step
@@ -153,14 +154,20 @@ def denied(toks: list[Token], at: int) -> bool:
 def _denied_after(toks: list[Token], i: int, said: frozenset[str], trig) -> bool:
     """What the text reports as said by others before token ``i`` ("ما نشرته وسائل إعلام عن ...") and
     then denies, pointing back ("... فقد نفت سفارة جمهورية كوريا في بغداد صحته")."""
-    reported = tuple(trig.words("said_before") | trig.words("goes_round"))
-    if not any(t.norm in _WHAT and u.norm.startswith(reported) for t, u in zip(toks[:i], toks[1:i])):
+    if not any(t.norm in _WHAT and u.norm.startswith(_reported()) for t, u in zip(toks[:i], toks[1:i])):
         return False
     return any(t.norm in said and any(u.norm in trig.words("denied_it") for u in toks[k + 1:k + 1 + _REACH])
                for k, t in enumerate(toks[i:], i))
 
 
 _WHAT = frozenset({"ما"})
+
+
+@lru_cache(maxsize=1)
+def _reported() -> tuple[str, ...]:
+    """The words of saying or of a report going round, as prefixes ("ما نشرته"، "ما تداولته")."""
+    trig = triggers()
+    return tuple(sorted(trig.words("said_before") | trig.words("goes_round")))
 
 
 def _quotes_a_claim(sentence: Sentence, toks: list[Token]) -> bool:
