@@ -87,6 +87,17 @@ def test_countries_have_english_labels_and_wikidata_ids():
     assert (fra.en, fra.ar, fra.wikidata) == ("France", "فرنسا", "Q142")
 
 
+@pytest.mark.parametrize("iso3,label", [
+    # CLDR's short names tell the two Congos apart by their capitals; reporting names the state
+    ("COD", "Democratic Republic of the Congo"), ("COG", "Republic of the Congo"),
+    # "&" and "St." spelled out
+    ("BIH", "Bosnia and Herzegovina"), ("LCA", "Saint Lucia"),
+    ("FRA", "France"),
+])
+def test_country_english_labels_are_the_names_reporting_uses(iso3, label):
+    assert LEX[iso3].en == label
+
+
 def test_all_trigger_tables_in_one_pass_find_what_each_table_finds():
     # triggers().find answers from one pass over a sentence for every table; on the bundled
     # documents each table's answer must be the table's own, for whole sentences and for pieces

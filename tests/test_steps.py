@@ -1257,6 +1257,25 @@ def test_each_join_is_dated_by_its_own_clause():
         ("COD", "2019-05"), ("GIN", "2019-05"), ("LBY", "2017-03"), ("PHL", "2019-05"), ("TCD", "2017-03")]
 
 
+def test_a_meeting_that_welcomes_states_and_the_number_they_took_the_coalition_to():
+    # the meeting is the subject of the welcome, the welcomed come after it; "العدد" is then the members'
+    p = parse("في شباط/فبراير 2019 رحّب الاجتماع الوزاري للتحالف الدولي في واشنطن بكينيا وفيجي، فارتفع العدد "
+              "إلى 79.", published="2024-11-01")
+    [m] = p.facts_of(Meeting)
+    assert sorted((j.member, j.date, j.meeting) for j in p.facts_of(Join)) == [
+        ("FJI", "2019-02", m.key), ("KEN", "2019-02", m.key)]
+    assert [(s.count, s.as_of) for s in p.facts_of(CoalitionSize)] == [(79, "2019-02")]
+    # with no join in the sentence, "the number" counts nobody's members
+    p = parse("حضر الاجتماع الوزاري للتحالف الدولي في واشنطن ممثلو كينيا وفيجي، فارتفع العدد إلى 79.",
+              published="2024-11-01")
+    assert not p.facts_of(Join) and not p.facts_of(CoalitionSize)
+
+
+def test_the_coalition_s_ministers_meeting_is_a_ministerial():
+    p = parse("كان التحالف الدولي يضم 83 عضواً حين اجتمع وزراؤه في روما في حزيران/يونيو 2021.", published="2024-11-01")
+    assert [(m.place, m.start_date, m.kind) for m in p.facts_of(Meeting)] == [("ROME", "2021-06", "ministerial")]
+
+
 @pytest.mark.parametrize("text,members", [
     # the members listed after a colon
     ("ويسرني أن أرحب اليوم بعضوين جديدين ينضمان إلى التحالف الدولي: النيجر وبنين.", {"NER", "BEN"}),

@@ -653,11 +653,14 @@ def _country_entries() -> Iterable[Entry]:
     ar_names = Locale("ar").territories
     en_names = Locale("en").territories
     qids = {r["iso3"]: r["wikidata"] for r in _read_ref_csv("countries-wikidata.csv")}
+    wikidata_en: dict[str, str] = {}
     rejects = {(r["iso3"], normalize(r["alias_ar"])) for r in _read_tsv("alias_rejects.tsv")}
     aliases: dict[str, list[str]] = {}
     for r in _read_ref_csv("country-aliases-wikidata-2017.csv"):
         if r["language"] == "ar" and (r["iso3c"], normalize(r["label"])) not in rejects:
             aliases.setdefault(r["iso3c"], []).append(r["label"])
+        elif r["language"] == "en" and r["label_type"] == "official":
+            wikidata_en.setdefault(r["iso3c"], r["label"])
     spellings: dict[str, list[str]] = {}
     for r in _read_tsv("country_spellings.tsv"):
         spellings.setdefault(r["iso3"], []).append(r["name_ar"])
@@ -675,7 +678,7 @@ def _country_entries() -> Iterable[Entry]:
         if not ar:
             continue
         list_only = [ar] if (a3, normalize(ar)) in rejects else []
-        en = en_names.get(a2) or getattr(c, "common_name", None) or c.name
+        en = _plain_english(en_names.get(a2) or getattr(c, "common_name", None) or c.name, wikidata_en.get(a3))
         # the names English writes, for a name left in Latin script ("الإمارات (UAE)"); not the
         # inverted ones ("Korea, Republic of")
         names_en = [n for n in (en, c.name, getattr(c, "common_name", None), getattr(c, "official_name", None))
@@ -691,6 +694,16 @@ def _country_entries() -> Iterable[Entry]:
             extra={"iso2": a2, "demonym_en": demonyms.get(a3), "ambiguous": bool(list_only),
                    "list_only": list_only, "patterns_en": list(dict.fromkeys(names_en))},
         )
+
+
+def _plain_english(cldr: str, wikidata: str | None) -> str:
+    """The English label of a country as reporting writes it: CLDR's short names tell two states
+    apart by their capitals or a bracket ("Congo - Kinshasa", "Myanmar (Burma)"), which no text
+    says; Wikidata's label is taken for those ("Democratic Republic of the Congo"). And "&" and
+    "St." are spelled out ("Bosnia and Herzegovina", "Saint Lucia")."""
+    if wikidata and (" - " in cldr or "(" in cldr):
+        return wikidata
+    return cldr.replace(" & ", " and ").replace("St. ", "Saint ")
 
 
 def _file_entries() -> Iterable[Entry]:

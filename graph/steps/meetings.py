@@ -1793,6 +1793,11 @@ def membership(parsed: Parsed, ctx: Context) -> None:
             if named and entity_class(named[-1].entity, lex, parsed) != "Coalition":
                 continue
             window = 3 if welcome else 30
+            if welcome and trig.find("meeting_nouns", toks[jt + 1:jt + 2]):
+                # "رحّب الاجتماع الوزاري في واشنطن بكينيا وفيجي": the meeting that welcomes, then the welcomed, the
+                # first word with ب after it in the clause
+                window = next((k - jt for k in range(jt + 2, min(len(toks), jt + 9)) if toks[k].start < b
+                               and toks[k].surface.startswith("ب") and len(toks[k].norm) > 3), window)
             listed = -2  # the token after the last member taken: "بجمهورية إفريقيا الوسطى وموريتانيا واليمن"
             past_away = -2  # the token after the last state named after "قبل" or "بعد"
             for m in view.mentions:
@@ -2074,6 +2079,7 @@ def coalition_size(parsed: Parsed, ctx: Context) -> None:
         # event's, unless the count is told after it too ("بعدما كان يضم ستين دولة حين عقد ... في 2014")
         refs = _reference_points(view)
         counted: list = []  # the counts of this sentence so far
+        joined = next((f for f in parsed.facts_of(Join) if f.evidence.sentence == view.index), None)
         for q in view.quantities:
             if q.currency or not (10 <= q.value <= 200) or q.value != int(q.value):
                 continue
@@ -2095,6 +2101,11 @@ def coalition_size(parsed: Parsed, ctx: Context) -> None:
             # "الأعضاء في التحالف البالغ عددها أربعة وثمانين": after "عددها" the members may be named further back
             reach = 6 if i > 0 and toks[i - 1].norm in _COUNT_OF else 3
             if not any(i - reach <= n.i < j + 2 for n in members):
+                if joined is not None and not q.ordinal and _the_number_rose(toks, i, trig):
+                    # "رحّب الاجتماع ... بكينيا وفيجي، فارتفع العدد إلى 79": the number the join took the members to
+                    parsed.facts.append(CoalitionSize(Evidence.of(view.sentence), "coalition_size/joined-number-rose",
+                                                      count=int(q.value), as_of=joined.date or parsed.doc.published))
+                    counted.append(q)
                 continue
             around = [t.norm for t in toks[max(0, i - 3):i]] + [t.norm for t in toks[j:j + 2]]
             # (not "وزراء الدول الـ68 الأعضاء في التحالف": the definite count of the members, whoever came)
@@ -2185,6 +2196,17 @@ def coalition_size(parsed: Parsed, ctx: Context) -> None:
                                               count=int(q.value), as_of=as_of))
             counted.append(q)
     _figure_and_caption(parsed, all_views, trig)
+
+
+def _the_number_rose(toks, i: int, trig) -> bool:
+    """Whether the number at token ``i`` is what "the number" rose or came to: "فارتفع العدد إلى 79"، "ليبلغ
+    العدد 80"."""
+    k = i - 1 if i > 0 and toks[i - 1].norm in _TO else i
+    return k >= 2 and toks[k - 1].norm == _THE_NUMBER and not trig.words("size_context").isdisjoint(
+        strip_clitics(toks[k - 2].norm))
+
+
+_THE_NUMBER = normalize("العدد")
 
 
 def _figure_and_caption(parsed: Parsed, all_views: list, trig) -> None:
