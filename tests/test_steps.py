@@ -2448,9 +2448,9 @@ def test_a_long_commitment_keeps_its_last_words():
 
 
 def test_a_preposition_written_apart_and_a_list_after_including_belong_to_the_commitment():
-    # "بـ" with a tatweel before a quotation; "، بما في ذلك X" goes on like "، وX"
+    # "بـ" with a tatweel before a quotation, which the object takes whole; "، بما في ذلك X" goes on like "، وX"
     assert _committed("وأكد وزراء التحالف الدولي التزامهم بـ«العمل المشترك» ضد داعش.") == {
-        "العمل المشترك» ضد داعش": "policy"}
+        "«العمل المشترك» ضد داعش": "policy"}
     assert _committed("وجدد التحالف الدولي التزامه بمكافحة داعش، بما في ذلك فروعه في أفريقيا.") == {
         "مكافحة داعش، بما في ذلك فروعه في أفريقيا": "policy"}
     # an object cut by the word limit does not end with the comma that followed it
@@ -2514,6 +2514,38 @@ def test_what_a_partner_will_go_on_doing_is_a_commitment():
     # a preposition after the verb, or the clause ended by a comma: no object
     assert _committed("وقال الوزير إن التحالف الدولي سيواصل، رغم ذلك، عمله.") == {}
     assert _committed("وقال الوزير إن التحالف الدولي سيواصل في العام المقبل.") == {}
+
+
+def test_a_mission_s_end_to_come_is_a_roadmap():
+    def roadmaps(text: str, published: str) -> list[str]:
+        return [c.label for c in parse(ABOUT_ISIS + text, published=published).facts_of(Commitment)
+                if c.rule == "commitments/mission-ends"]
+
+    # a date after the report's day; the clause goes on over "، وفي"
+    assert roadmaps("وفق البيان المشترك الصادر في أيلول ٢٠٢٤، تنتهي المهمة العسكرية للتحالف الدولي في العراق "
+                    "الاتحادي بحلول نهاية أيلول ٢٠٢٥، وفي إقليم كوردستان بحلول أيلول ٢٠٢٦، لتحل محلها شراكات أمنية.",
+                    "2024-10-14") == [
+        "تنتهي المهمة العسكرية للتحالف الدولي في العراق الاتحادي بحلول نهاية أيلول ٢٠٢٥، وفي إقليم كوردستان بحلول أيلول ٢٠٢٦"]
+    # the end in the future tense, a few words after the mission; a preposition on the word is left out
+    assert roadmaps("وقال إن المهمة العسكرية للتحالف الدولي في العراق ستنتهي على مرحلتين.", "2024-10-14") == [
+        "المهمة العسكرية للتحالف الدولي في العراق ستنتهي على مرحلتين"]
+    assert roadmaps("وحدد البيان نهاية أيلول 2025 موعداً لانتهاء المهمة العسكرية للتحالف في العراق.", "2024-10-05") == [
+        "انتهاء المهمة العسكرية للتحالف في العراق"]
+    # an end told after its date is history, not a plan
+    assert roadmaps("وانتهت المهمة القتالية للتحالف الدولي في العراق بنهاية عام 2021.", "2024-10-05") == []
+
+
+def test_a_change_to_come_and_a_call_at_a_meeting_of_the_coalition_are_commitments():
+    p = parse(ABOUT_ISIS + "وستنتقل العلاقة مع دول التحالف الدولي، بعد انتهاء المهمة، إلى علاقات أمنية ثنائية تشمل "
+              "التدريب.", published="2024-09-27")
+    assert [(c.kind, c.label) for c in p.facts_of(Commitment)] == [("roadmap", "علاقات أمنية ثنائية تشمل التدريب")]
+    # a call: past who calls, the clause on the meeting and who is called on
+    p = parse("دعا البيان الختامي للاجتماع الوزاري للتحالف الدولي لهزيمة داعش، الذي عُقد في عمّان في 15 تشرين الأول/"
+              "أكتوبر، الدول الأعضاء إلى «تسريع إعادة رعاياها» من المخيمات.", published="2024-11-10")
+    assert [(c.kind, c.label) for c in p.facts_of(Commitment)] == [("policy", "«تسريع إعادة رعاياها» من المخيمات")]
+    # a call neither at a meeting of the coalition nor by it commits no one
+    p = parse(ABOUT_ISIS + "ودعا زعيم التيار أنصاره إلى مقاطعة الانتخابات.", published="2024-11-10")
+    assert not p.facts_of(Commitment)
 
 
 def _committed_after_a_meeting(text: str) -> set[tuple[str, str, str | None]]:

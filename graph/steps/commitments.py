@@ -89,11 +89,13 @@ def commitments(parsed: Parsed, ctx: Context) -> None:
         "on": (frozenset({_ON}), (), None, 0),  # على right after the head
         "to": (trig.words("commitment_to") - {_ON}, (), None, _GAP),  # إلى, never a ب ("تتطلع بشكل خاص إلى")
         "obj": None,  # the noun right after the head, past a subject named there
+        "into": (frozenset({_TO, normalize("الى")}), (), None, _CLAUSE_GAP),  # what a change is into
+        "call": (frozenset({_TO, normalize("الى")}), (), None, _CALL_GAP),  # what a call is for
     }
     seen: dict[tuple[str, str], Commitment] = {}
 
     def add(ev, rule: str, kind: str, label: str, **more) -> None:
-        key = (kind, normalize(label))
+        key = (kind, normalize(label.translate(_NO_QUOTES)).strip())  # (told once with its quotes, once without)
         found = seen.get(key)
         if found is None:
             seen[key] = Commitment(ev, rule, kind=kind, label=label, **more)
@@ -132,6 +134,9 @@ def commitments(parsed: Parsed, ctx: Context) -> None:
         opened: set[int] = set()  # where the objects of heads start
         for m in trig.find("commitment_heads", view.tokens):
             kind, _, how = m.entity.partition("-")
+            if how == "call" and held is None and not any(
+                    entity_class(x.entity, lex, parsed) in ("Coalition", "CoalitionBody") for x in view.mentions):
+                continue  # a call commits only at a meeting of the coalition, or when the coalition calls
             opening = opens[how]
             if opening is None:
                 span = _direct_object(view, m.j, dangling)
@@ -142,6 +147,12 @@ def commitments(parsed: Parsed, ctx: Context) -> None:
                 opened.add(span[0])
                 add(ev, f"commitments/{kind}-to", kind, text[span[0]:span[1]], actor=_actor(view, named, m.start, m.end),
                     meeting=meeting)
+        ends = _mission_ends(view, trig, parsed.doc.published)
+        if ends is not None:
+            span = _object_span(view, ends, dangling)
+            if span is not None:
+                add(ev, "commitments/mission-ends", "roadmap", text[span[0]:span[1]],
+                    actor=_actor(view, named, ends, ends), meeting=meeting)
         for rule, kind, who, start in _needs_and_duties(view, lex, parsed, trig):
             span = None if start in opened else _object_span(view, start, dangling)
             actor = who or _actor(view, named, start, start)
@@ -219,6 +230,42 @@ _IN = normalize("في")
 # who may be bound by "على X أن …" ("X must …")
 _BOUND = frozenset({"Country", "Coalition", "CoalitionBody", "InternationalOrganization", "GovernmentBody",
                     "WorkingGroup"})
+
+
+_NO_QUOTES = str.maketrans("", "", "«»“”\"")
+_TO = normalize("إلى")
+_CLAUSE_GAP = 10  # words between a head of change and its إلى ("وستنتقل العلاقة ...، بعد انتهاء المهمة، إلى")
+_CALL_GAP = 24  # words between a call and its إلى: who calls and who is called on, with a clause between
+_MISSION_REACH = 6  # words between a mission and the word of its end
+
+
+def _mission_ends(view, trig, published: str | None) -> int | None:
+    """Where a mission's end to come is told, a roadmap ("تنتهي المهمة العسكرية للتحالف ... بحلول نهاية أيلول
+    2025"، "المهمة العسكرية ... ستنتهي على مرحلتين"): a word of ending or passing on a few words from a
+    mission, in a sentence with a date after the day of the report or with the end in the future tense.
+    The document offset of whichever of the two comes first; ``None`` when the sentence tells none."""
+    ends = trig.find("mission_end", view.tokens)
+    if not ends:
+        return None
+    missions = trig.find("missions", view.tokens)
+    if not missions:
+        return None
+    future = any(t.norm.startswith(("ست", "سي")) for e in ends for t in view.tokens[e.i:e.j]) or bool(published) and any(
+        d.value and d.value > published[:len(d.value)] for d in view.dates)
+    if not future:
+        return None
+    pairs = [(abs(e.i - m.i), min(e.i, m.i)) for e in ends for m in missions if abs(e.i - m.i) <= _MISSION_REACH]
+    if not pairs:
+        return None
+    first = view.tokens[min(pairs)[1]]
+    # past a preposition written on the word ("لانتهاء المهمة"، "بإنهاء"; not "للمهمة", whose ل holds the article)
+    if first.surface[:1] in "لب" and normalize(first.surface[1:]) in _ENDS_OR_MISSIONS:
+        return first.start + 1
+    return first.start
+
+
+_ENDS_OR_MISSIONS = frozenset(normalize(w.split()[0]) for table in ("missions", "mission_end")
+                              for w in triggers().raw[table])
 
 
 def _needs_and_duties(view, lex, parsed: Parsed, trig) -> list[tuple[str, str, str | None, int]]:
@@ -308,7 +355,12 @@ def _object_span(view, start: int, dangling: frozenset[str]) -> tuple[int, int] 
     if not words:
         return None
     end = start + len(words[-1].group().rstrip("،,")) + words[-1].start()  # cut by the limit: no comma left
-    end = _without_unopened_quote(view.sentence.text[start - view.sentence.start:end - view.sentence.start], end)
+    span = view.sentence.text[start - view.sentence.start:end - view.sentence.start]
+    if start > view.sentence.start and view.sentence.text[start - view.sentence.start - 1] in "«“" and (
+            span.count("»") + span.count("”") > span.count("«") + span.count("“")):
+        start -= 1  # the quotation opened just before it and closed in it: "إلى «تسريع إعادة رعاياها» من المخيمات"
+    else:
+        end = _without_unopened_quote(span, end)
     if any(q.currency and start <= q.start < end for q in view.quantities):
         return None
     return start, end
