@@ -1473,6 +1473,29 @@ def test_the_minutes_of_a_meeting_give_its_place_date_and_who_came_in_labelled_l
         ("TUR", "attendee"), ("INTERPOL", "observer")}
 
 
+def test_a_programme_gives_its_meeting_place_and_date_under_the_heading_and_who_takes_part_in_labelled_lines():
+    text = ("البرنامج الرسمي\nالاجتماع الوزاري للتحالف الدولي لهزيمة داعش\nعمّان – الثلاثاء 15 تشرين الأول/أكتوبر 2024\n\n"
+            "09:30 – 10:15 | الجلسة الافتتاحية\n"
+            "الرئاسة المشتركة: أيمن الصفدي، نائب رئيس الوزراء ووزير الخارجية – المملكة الأردنية الهاشمية؛ أنتوني بلينكن، "
+            "وزير الخارجية – الولايات المتحدة الأمريكية\n"
+            "المتحدثون: فؤاد حسين، نائب رئيس مجلس الوزراء وزير الخارجية – جمهورية العراق؛ إحاطة من قيادة العمليات\n"
+            "رئاسة الجلسة: أنطونيو تاياني، وزير الخارجية – إيطاليا؛ ناصر بوريطة، وزير الشؤون الخارجية – المملكة المغربية\n"
+            "12:30 – 13:00 | كلمة ممثل التحالف الإسلامي العسكري لمحاربة الإرهاب ← أُلغيت\n\n"
+            "* يُعقد على هامش الاجتماع، صباح الأربعاء 16 تشرين الأول، اجتماع تقني لمجموعة عمل الاتصالات.")
+    p = parse(text, published="2024-10-14")
+    meetings = {m.start_date: m for m in p.facts_of(Meeting)}
+    assert {(m.place, d, m.kind) for d, m in meetings.items()} == {
+        ("AMMAN", "2024-10-15", "ministerial"), ("AMMAN", "2024-10-16", "other")}
+    # the label reaches past "؛"; a speech marked cancelled has no speaker
+    assert {(x.actor, x.role) for x in p.facts_of(Participation) if x.meeting == meetings["2024-10-15"].key
+            and Lexicon.default().get(x.actor) is not None and Lexicon.default()[x.actor].cls == "Country"} == {
+        ("JOR", "chair"), ("USA", "chair"), ("IRQ", "speaker"), ("ITA", "chair"), ("MAR", "chair")}
+    # a dateline under a headline is the day the report was filed, not the meeting's
+    p = parse("مراكش تحتضن أول اجتماع وزاري للتحالف الدولي ضد داعش\n\nمراكش – الخميس 12 ماي 2022\n\n"
+              "احتضنت مدينة مراكش، أمس الأربعاء، أشغال الاجتماع الوزاري للتحالف الدولي.", published="2022-05-12")
+    assert [(m.place, m.start_date) for m in p.facts_of(Meeting)] == [("MARRAKESH", "2022-05-11")]
+
+
 def test_an_alliance_named_to_be_told_apart_is_not_the_one_the_bare_word_names():
     p = parse("تأسس التحالف الدولي لهزيمة داعش في أيلول 2014. ولا يُخلط بينه وبين «التحالف الإسلامي العسكري لمحاربة "
               "الإرهاب» الذي أعلنته السعودية عام 2015. وبدأ التحالف بنواة من 12 دولة في أيلول 2014.",

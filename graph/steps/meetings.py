@@ -276,9 +276,10 @@ def meetings(parsed: Parsed, ctx: Context) -> None:
             elsewhere = [clause_of(spans, o.start) for o in anchors if o is not a]
             place = None if virtual else (_place(view, lex, parsed, a.start, spans, hosted_here, bool(cuts), elsewhere)
                                           or _country_venue(view, lex, parsed, a, kinds_all))
-            if form is not None and view.index < form[0] and not place and not virtual:
+            from_form = form is not None and view.index < form[0] and not place and not virtual
+            if from_form:
                 place = form[1]
-            if place and a.start in back and not hosted_here and (not _said_where(view, place, lex) or all(
+            if place and a.start in back and not hosted_here and not from_form and (not _said_where(view, place, lex) or all(
                     _quoted(view, m.start) for m in view.mentions if m.entity == place)):
                 # "افتتح ... الاجتماع بكلمة قال فيها إن التحالف بات على أبواب الموصل"، "وقال بعد الاجتماع إن «ما
                 # رأيناه في مدريد يذكرنا ...»": no venue
@@ -383,6 +384,9 @@ def meetings(parsed: Parsed, ctx: Context) -> None:
     filed = None if filed_at is None else next(
         (d.value for v in views(parsed) if v.sentence.start <= filed_at < v.sentence.end
          for d in v.dates if d.value and len(d.value) == 10), None)
+    for m in found:
+        if m.place is None and not m.virtual:
+            m.place = _sidelines_place(parsed, m, found)
     for m in opened:
         if m.start_date is None and parsed.doc.published and len(parsed.doc.published) == 10:
             # "عاجل | انطلاق اعمال اجتماع المديرين السياسيين ... في مدينة الكويت": opening on the report's own
@@ -417,6 +421,31 @@ def meetings(parsed: Parsed, ctx: Context) -> None:
         meeting = sentence_meeting.get(view.index) or (main if subject else None)
         if meeting is not None:
             _participants(parsed, ctx, view, meeting, cut_meetings.get(view.index, ()))
+
+
+def _sidelines_place(parsed: Parsed, m: Meeting, found: list[Meeting]) -> str | None:
+    """Where a meeting held on the sidelines of another met: "يُعقد على هامش الاجتماع، صباح الأربعاء 16 تشرين
+    الأول، اجتماع تقني لمجموعة عمل الاتصالات" meets where the meeting of the day before did (a placed meeting
+    of the document within three days of it)."""
+    view = next((v for v in views(parsed) if v.index == m.evidence.sentence), None)
+    if view is None or not any(t.norm in _SIDELINES and k and view.tokens[k - 1].norm == _ON
+                               for k, t in enumerate(view.tokens)):
+        return None
+    return next((o.place for o in found if o is not m and o.place and not o.virtual
+                 and (gap := _days_apart(o.start_date, m.start_date)) is not None and gap <= 3), None)
+
+
+def _days_apart(a: str | None, b: str | None) -> int | None:
+    """Days between two whole dates, ``None`` unless both are."""
+    if not a or not b or len(a) != 10 or len(b) != 10:
+        return None
+    try:
+        return abs((_Day.fromisoformat(a) - _Day.fromisoformat(b)).days)
+    except ValueError:
+        return None
+
+
+_ON = normalize("على")
 
 
 # The sentences (title and dateline included) within which a report tells the meeting it is about.
@@ -666,6 +695,13 @@ def _form_fields(parsed: Parsed, lex, trig) -> tuple[int, str, str] | None:
     vs = views(parsed)[:_FORM_LINES]
     for v in vs:
         if ":" not in v.sentence.text:
+            above = next((u for u in vs if u.index == v.index - 1), None)
+            if place is None and date is None and above is not None and _names_a_meeting(above, trig) and (
+                    at := _place_dash_date(v, lex, parsed)) is not None:
+                # a programme's heading: "الاجتماع الوزاري للتحالف الدولي" over "عمّان – الثلاثاء 15 تشرين الأول 2024"
+                # (not a dateline under a headline: "مراكش تحتضن أول اجتماع وزاري" over "مراكش – الخميس 12 ماي 2022")
+                place, date = at
+                first = v.index if first is None else min(first, v.index)
             continue
         text = normalize(v.sentence.text.lstrip("-•* "))
         label, colon, _ = text.partition(":")
@@ -686,6 +722,30 @@ def _form_fields(parsed: Parsed, lex, trig) -> tuple[int, str, str] | None:
 
 
 _FORM_LINES = 12
+_DASHES = "–—-"
+
+
+def _names_a_meeting(view, trig) -> bool:
+    """Whether a line is a meeting's name: it opens with a meeting word and has no stop at its end
+    ("الاجتماع الوزاري للتحالف الدولي لهزيمة داعش")."""
+    return bool(view.tokens) and bool(trig.find("meeting_nouns", view.tokens[:1])) \
+        and view.sentence.text.rstrip()[-1:] not in ".؟!"
+
+
+def _place_dash_date(view, lex, parsed) -> tuple[str, str] | None:
+    """The place and date of a line that is only those, a dash between them: "عمّان – الثلاثاء 15 تشرين
+    الأول/أكتوبر 2024" (a day's name may come before the date)."""
+    text, base = view.sentence.text, view.sentence.start
+    first = min(view.mentions, key=lambda m: m.start, default=None)
+    if first is None or text[:first.start - base].strip() or not _is_venue(first.entity, lex, parsed):
+        return None
+    rest = text[first.end - base:].lstrip()
+    if not rest or rest[0] not in _DASHES:
+        return None
+    d = next((d for d in view.dates if d.value and d.start > first.end), None)
+    if d is None or text[d.end - base:].strip(" .") or len(text[first.end - base:d.start - base].split()) > 2:
+        return None  # (the dash, and at most the day's name, before the date; nothing after it)
+    return first.entity, d.value
 
 
 def _venue_and_date_in_clause(view, lex, parsed, spans, at: int) -> bool:
@@ -1226,6 +1286,36 @@ def _declined(view, r) -> bool:
         before[-2] in declined or len(before) == 3 and before[0] in declined)))
 
 
+def _labelled_role(parsed: Parsed, view):
+    """The role word that labels a line, at its start before a colon ("الرئاسة المشتركة: ..."), or ``None``."""
+    return next((r for r in triggers().find("roles", view.tokens[:3]) if view.token_at(r.start) <= 1
+                 and parsed.doc.text[r.end:r.end + 2].strip()[:1] == ":"), None)
+
+
+def _label_carried(parsed: Parsed, view):
+    """The role of a labelled line that a sentence goes on after "؛", on the same line ("الرئاسة المشتركة: أيمن
+    الصفدي، ...؛" then "أنتوني بلينكن، وزير الخارجية – الولايات المتحدة الأمريكية"), as a role match at the
+    sentence's start; ``None`` otherwise."""
+    vs = views(parsed)
+    k = next((i for i, v in enumerate(vs) if v is view), None)
+    text = parsed.doc.text
+    for _ in range(_CARRIED_ITEMS):
+        if not k or not view.tokens:
+            return None
+        before = vs[k - 1]
+        if before.index != vs[k].index - 1 or "\n" in text[before.sentence.end:vs[k].sentence.start] \
+                or not before.sentence.text.rstrip().endswith("؛"):
+            return None
+        role = _labelled_role(parsed, before)
+        if role is not None:
+            return replace(role, start=view.sentence.start, end=view.sentence.start)
+        k -= 1
+    return None
+
+
+_CARRIED_ITEMS = 6  # items after "؛" a line's label reaches
+
+
 def _participants(parsed: Parsed, ctx: Context, view, meeting: Meeting, cut=()) -> None:
     """Actors in the scope of a role word take part in ``meeting`` in that role.
 
@@ -1236,10 +1326,15 @@ def _participants(parsed: Parsed, ctx: Context, view, meeting: Meeting, cut=()) 
     """
     lex = ctx.lexicon
     roles = triggers().find("roles", view.tokens)
+    carried = _label_carried(parsed, view)
+    if carried is not None:
+        roles = [carried] + roles
     co_chairs = triggers().find("co_chairs", view.tokens)
     met = triggers().words("met")
     if not (roles or co_chairs):
         return
+    if view.tokens[-1].norm in triggers().words("cancelled"):
+        return  # a programme's item marked cancelled at its end: "كلمة ممثل التحالف الإسلامي العسكري ← أُلغيت"
     refs = _reference_points(view)  # "بعد ساعات من خطاب وجهه الرئيس": roles in another event
     roles = [r for r in roles if not any(x < r.start for x in refs) and not _taking_part_in(view, r) and not _declined(view, r)
              and not _belongs_not_attends(view, r) and not _a_groups_role(parsed, view, r, lex)
@@ -1298,7 +1393,11 @@ def _participants(parsed: Parsed, ctx: Context, view, meeting: Meeting, cut=()) 
         here = next((m for start, m in reversed(cut) if start <= r.start), meeting)
         if here is None:
             continue  # in the clauses of a meeting named without place or date: not the sentence's
-        if r.entity == "observer" and parsed.doc.text[r.end:r.end + 2].strip()[:1] != ":" and (
+        if r is carried or (rt <= 1 and r.entity != "observer" and parsed.doc.text[r.end:r.end + 2].strip()[:1] == ":"):
+            # a programme's line under its label, over every "؛": "الرئاسة المشتركة: أيمن الصفدي، ... – المملكة
+            # الأردنية الهاشمية؛ أنتوني بلينكن، وزير الخارجية – الولايات المتحدة الأمريكية"
+            scope = [m for m in actors if m.start >= r.end]
+        elif r.entity == "observer" and parsed.doc.text[r.end:r.end + 2].strip()[:1] != ":" and (
                 any(a <= m.start < r.start for m in actors) or view.tokens[rt].norm != _AS):
             # ("بصفة مراقب: الإنتربول، ..."، "حضرته بصفة ملاحظ كل من بنين وتوغو": those listed after)
             scope = [m for m in actors if a <= m.start < r.start]
