@@ -2045,9 +2045,25 @@ def test_how_a_group_pays_its_way_is_terrorist_financing(text):
     ("وطالب التحالف الدولي الدول بأن تستعيد مقاتليها الأجانب وتحاكمهم.", "foreign-terrorist-fighters"),
     ("وأعلن المكتب المركزي تفكيك خلية موالية لتنظيم «داعش» كانت تنشط في طنجة.", "sleeper-cells"),
     ("واستعاد ذكرى التفجيرين الانتحاريين اللذين تبناهما «داعش» في بيروت.", "attacks"),
+    # a bomb in the singular, without the article
+    ("عثرت مفارز الهندسة على ١٢ عبوة ناسفة من مخلفات داعش في بساتين ديالى.", "explosive-hazards"),
+    # who holds them, and fighters told by their nationality
+    ("وقال القائد: «نحتجز في سجوننا أكثر من تسعة آلاف مقاتل من داعش».", "detained-fighters"),
+    ("وقال إن بين مقاتلي داعش المحتجزين نحو ألفين من جنسيات أجنبية.", "foreign-terrorist-fighters"),
 ])
 def test_threat_words_in_their_other_forms(text, kind):
     assert kind in {t.kind for t in parse(text).facts_of(Threat)}
+
+
+def test_an_isis_branch_named_as_a_branch_and_a_perpetrator_only_asked_about():
+    p = parse("وقال الخبير إن فرع خراسان هو من نفّذ مجزرة قاعة «كروكوس» قرب موسكو في 22 آذار/مارس الماضي، "
+              "في هجوم لداعش.", published="2024-10-16")
+    assert ("affiliate", "ISIS_K") in {(t.kind, t.actor) for t in p.facts_of(Threat)}
+    assert [(a.perpetrator, a.place, a.date) for a in p.facts_of(Attack)] == [("ISIS_K", "MOSCOW", "2024-03-22")]
+    # a question names no perpetrator
+    p = parse("تبنى تنظيم داعش الهجوم على كنيسة في إسطنبول في 28 كانون الثاني. سؤال: بالعودة إلى هجوم إسطنبول، هل هناك "
+              "ما يشير إلى أن المنفذين مرتبطون بفرع داعش في خراسان؟", published="2024-01-30")
+    assert {(a.perpetrator, a.place) for a in p.facts_of(Attack) if a.perpetrator} == {("ISIS", "ISTANBUL")}
 
 
 def test_a_blessing_after_a_sovereign_is_no_person():

@@ -285,6 +285,8 @@ def _claimant(parsed: Parsed, lex, view, trig, main: str | None, isis: str | Non
     the one.
     ``claim_only`` (a claim in a later sentence): a claim verb alone names no one."""
     toks, on_behalf_of = view.tokens, trig.words("on_behalf_of")
+    if view.sentence.text.rstrip().endswith(("؟", "?")):
+        return None  # "هل هناك ما يشير إلى أن المنفذين مرتبطون بفرع داعش في خراسان؟": asked, not told
     claim_words = trig.words("claimed") | trig.words("claimed_it")
     groups = [m for m in _armed(parsed, lex, view)
               if not (view.token_at(m.start) > 0 and toks[view.token_at(m.start) - 1].norm in on_behalf_of)]
