@@ -1496,6 +1496,29 @@ def test_a_programme_gives_its_meeting_place_and_date_under_the_heading_and_who_
     assert [(m.place, m.start_date) for m in p.facts_of(Meeting)] == [("MARRAKESH", "2022-05-11")]
 
 
+def test_meetings_wished_for_claimed_in_quotes_or_named_by_their_city_after_another():
+    # a wish, in the standard language and in Egyptian
+    for text in ("أتمنى أن يكون الاجتماع الوزاري المقبل للتحالف الدولي ضد داعش في القاهرة.",
+                 "ياريت الاجتماع الوزاري الجاي للتحالف الدولي ضد داعش يبقى في القاهرة."):
+        assert not parse(text, published="2024-11-24").facts_of(Meeting)
+    # a claim the text quotes after the words that say it goes round; the meeting told outside the quotes stands
+    p = parse("الادعاء: تداولت حسابات منشورات تزعم أن العراق «انسحب من التحالف الدولي ضد داعش» خلال الاجتماع الوزاري "
+              "الذي عُقد في كوبنهاغن يوم 20 تشرين الثاني، وأنه «عقد اجتماعاً طارئاً في بغداد» بعد ثلاثة أيام.",
+              published="2024-11-27")
+    assert [(m.place, m.start_date) for m in p.facts_of(Meeting)] == [("COPENHAGEN", "2024-11-20")]
+    # a meeting named by its city takes no date from the clause of another meeting
+    p = parse("عقد التحالف الدولي ضد داعش اجتماعه الوزاري في كوبنهاغن في 20 تشرين الثاني 2024. واستذكر الوزير استضافة "
+              "الرياض للاجتماع الوزاري للتحالف في 8 حزيران 2023، الذي رحّب فيه الوزراء بانضمام توغو، مرحباً بانضمام "
+              "كوت ديفوار إلى التحالف خلال اجتماع كوبنهاغن.", published="2024-11-21")
+    assert sorted((m.place, m.start_date) for m in p.facts_of(Meeting)) == [
+        ("COPENHAGEN", "2024-11-20"), ("RIYADH", "2023-06-08")]
+
+
+def test_an_office_addressed_has_no_name_after_its_comma():
+    p = parse("السيد الوزير، تتواتر التقارير عن تمدد فروع تنظيم «داعش» في منطقة الساحل.", published="2024-06-03")
+    assert not p.facts_of(PersonRole)
+
+
 def test_an_alliance_named_to_be_told_apart_is_not_the_one_the_bare_word_names():
     p = parse("تأسس التحالف الدولي لهزيمة داعش في أيلول 2014. ولا يُخلط بينه وبين «التحالف الإسلامي العسكري لمحاربة "
               "الإرهاب» الذي أعلنته السعودية عام 2015. وبدأ التحالف بنواة من 12 دولة في أيلول 2014.",

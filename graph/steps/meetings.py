@@ -124,6 +124,9 @@ def meetings(parsed: Parsed, ctx: Context) -> None:
         if view.index in listed or view.index in unasserted:
             continue  # (a question, a claim quoted or an error a correction restates tells no meeting)
         nouns = [m for m in trig.find("meeting_nouns", toks) if not (m.j < len(toks) and toks[m.j].norm in not_a_meeting)]
+        if nouns and "«" in view.sentence.text:
+            # "منشورات تزعم ... وأنه «عقد اجتماعاً طارئاً في بغداد»": a meeting inside a claim the text quotes
+            nouns = [m for m in nouns if not quoted_claim(view.sentence, toks, m.start)]
         # "كان من المقرر أن يجتمع المديرون السياسيون ...، لكن الاجتماع أُرجئ": a meeting put off, whatever
         # told it before in the sentence
         put_off = next((m.start for m in nouns if m.j < len(toks) and toks[m.j].norm in trig.words("not_held")), None)
@@ -285,7 +288,10 @@ def meetings(parsed: Parsed, ctx: Context) -> None:
                 # رأيناه في مدريد يذكرنا ...»": no venue
                 place = None
             named = [n.start for n in nouns if n.start > a.start and n.start not in back]
-            date, end_date = _lasting(view, trig, *_date(view, a.start, spans, lex, parsed, place, cuts, named))
+            # (a meeting named by its city dates itself from no clause of another meeting: "استضافة الرياض للاجتماع
+            # الوزاري في 19 ذو القعدة 1444هـ، ...، مرحباً ... بانضمام كوت ديفوار خلال اجتماع كوبنهاغن")
+            others = [n.start for n in nouns if n.start != a.start] if _named_by_venue(view, a, lex, parsed) else []
+            date, end_date = _lasting(view, trig, *_date(view, a.start, spans, lex, parsed, place, cuts, named, others))
             if form is not None and view.index < form[0] and not date:
                 date, end_date = form[2], None
             if section is not None and (a.start not in back or kinds):
@@ -969,6 +975,8 @@ def _not_held(view, word, trig) -> bool:
             t.norm in trig.words("proposed") for t in toks[max(0, i - 4):i - 1]):
         return True  # "أقترح عقد اجتماع لكبار المسؤولين"، "طرح فكرة استضافة اجتماع وزاري"، "دعا إلى عقد اجتماع"
     not_held, held, negation = trig.words("not_held"), trig.words("held"), trig.words("negation")
+    if any(toks[k].norm in trig.words("wished") for k in range(max(0, i - _WISH_REACH), i)):
+        return True  # "ياريت الاجتماع الوزاري الجاي يبقى في القاهرة": wished for, not held
     # "لم نعثر على أي إعلان رسمي ... عن اجتماع للتحالف في أربيل"، "لا يوجد أي اجتماع": "any" under a negation
     if any(toks[k].norm in _ANY and any(toks[x].norm in negation or toks[x].norm in _NO for x in range(max(0, k - 3), k))
            for k in range(max(0, i - _ANY_REACH), i)):
@@ -982,6 +990,7 @@ def _not_held(view, word, trig) -> bool:
     return False
 
 
+_WISH_REACH = 6  # words between a wish and the meeting it wishes for ("أتمنى أن يكون الاجتماع")
 _ANY = frozenset({normalize("أي")})
 _ANY_REACH = 20  # how many words before a meeting word "أي" under a negation may stand
 _MEETINGS_ANY = frozenset(normalize(w) for w in ("اجتماعات", "الاجتماعات", "لقاءات", "اللقاءات", "جلسات", "الجلسات"))
@@ -1184,7 +1193,7 @@ def _host_country(view, lex, parsed) -> str | None:
 
 
 def _date(view, anchor: int, spans, lex, parsed, place, cuts=frozenset(),
-          named: Sequence[int] = ()) -> tuple[str | None, str | None]:
+          named: Sequence[int] = (), others: Sequence[int] = ()) -> tuple[str | None, str | None]:
     """The date in the meeting word's clause, else in a neighbouring clause that names no other
     venue ("احتضنت بروكسل، أمس الخميس، اجتماعاً") and is not cut off as another meeting's
     (``cuts``); the most precise first. A date after another meeting ``named`` after this one is
@@ -1218,7 +1227,7 @@ def _date(view, anchor: int, spans, lex, parsed, place, cuts=frozenset(),
         i = k + direction
         while not near and 0 <= i < len(spans) and abs(i - k) <= 3:
             a, b = spans[i]
-            if (a if direction == 1 else spans[i + 1][0]) in cuts:
+            if (a if direction == 1 else spans[i + 1][0]) in cuts or any(a <= o < b for o in others):
                 break  # another meeting's words
             # (a city with ل on it is what something heads for, not where another event was: "تتقدم أمس ...
             # للموصل")

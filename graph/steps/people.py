@@ -396,6 +396,9 @@ def people(parsed: Parsed, ctx: Context) -> None:
             role_ar = text[role_start:role_end]
             if table[t.entity][0].startswith("ال") and role_ar.startswith("ل") and not role_ar.startswith("ال"):
                 role_ar = "ا" + role_ar  # "للمتحدث باسم ...": the title is "المتحدث باسم", its article's alef dropped after ل
+            if person is None and name_start is not None and t.i > 0 and toks[t.i - 1].norm in _HONORIFICS \
+                    and _punct_between(text, toks[name_start - 1].end, toks[name_start].start):
+                name_start = None  # "السيد الوزير، تتواتر التقارير ...": the office addressed, no name after it
             if person is None and name_start is not None and not _ends_a_quotation(text, view.sentence.start, t):
                 person, end_tok = _unknown_person(parsed, view, name_start, starts, surnames, closed)
                 if person is not None:
