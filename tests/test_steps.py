@@ -1514,6 +1514,13 @@ def test_meetings_wished_for_claimed_in_quotes_or_named_by_their_city_after_anot
         ("COPENHAGEN", "2024-11-20"), ("RIYADH", "2023-06-08")]
 
 
+def test_no_such_pledge_and_a_pledge_inside_a_quoted_claim_are_no_funding():
+    for text in ("ثانياً، لا وجود لتعهد بملياري دولار من التحالف الدولي ضد داعش.",
+                 "الخلاصة: العراق لا يزال عضواً في التحالف الدولي ضد داعش، ولم يُعلن أي تعهد بملياري دولار.",
+                 "تداولت حسابات منشورات تزعم أن التحالف الدولي ضد داعش «تعهّد بملياري دولار لإعادة إعمار الرقة»."):
+        assert not parse(text, published="2024-11-27").facts_of(Funding), text
+
+
 def test_an_office_addressed_has_no_name_after_its_comma():
     p = parse("السيد الوزير، تتواتر التقارير عن تمدد فروع تنظيم «داعش» في منطقة الساحل.", published="2024-06-03")
     assert not p.facts_of(PersonRole)

@@ -23,7 +23,7 @@ from ..triggers import triggers
 from ._context import LIST_ITEM, clause_break, clause_of, clause_spans, entity_class, is_media, proclitic, quoted_words, views
 from .meetings import _THAT, _body_named_again
 from .people import _lexicon_role
-from .unasserted import denied, in_the_error
+from .unasserted import denied, in_the_error, quoted_claim
 
 __all__ = ["funding"]
 
@@ -48,6 +48,23 @@ def _named_item(view) -> bool:
     first = min(view.mentions, key=lambda m: m.start)
     rest = view.sentence.text[first.end - view.sentence.start:]
     return view.token_at(first.start) == 0 and rest.lstrip(" ")[:1] == ":"
+
+
+def _none_such(toks, i: int, trig) -> bool:
+    """Whether the words before the amount at token ``i`` say there is no such sum: "أي" under a negation
+    ("ولم يُعلن أي تعهد بملياري دولار") or "لا وجود ل..." ("لا وجود لتعهد بملياري دولار"), within a few words."""
+    negation = trig.words("negation") | _NOT
+    for k in range(max(0, i - _NONE_REACH), i):
+        if toks[k].norm in _ANY and any(toks[x].norm in negation for x in range(max(0, k - 2), k)):
+            return True
+        if toks[k].norm == _EXISTENCE and k and toks[k - 1].norm in negation:
+            return True
+    return False
+
+
+_NONE_REACH = 4
+_ANY = frozenset({normalize("أي")})
+_EXISTENCE = normalize("وجود")
 
 
 @step("funding", in_genre=True)
@@ -133,9 +150,12 @@ def funding(parsed: Parsed, ctx: Context) -> None:
                 continue  # "رصدت الولايات المتحدة مكافأة تصل إلى 5 ملايين دولار لمن يدلي بمعلومات": a reward
             if any(t.norm in _NOT and u.norm in left_out for t, u in zip(toks[:i_q], toks[1:i_q])):
                 continue  # "لا تشمل الأرقام أعلاه الميزانية التشغيلية لمكتب الوزارة (1.2 مليون يورو)": left out
-            if denied(toks, q.start) or in_the_error(toks, q.start):
+            if _none_such(toks, i_q, trig):
+                continue  # "لا وجود لتعهد بملياري دولار"، "ولم يُعلن أي تعهد بملياري دولار": no such pledge
+            if denied(toks, q.start) or in_the_error(toks, q.start) or quoted_claim(view.sentence, toks, q.start):
                 # "نفى مصدر ... صحة أرقام تداولتها بعض المواقع عن تعهد سعودي بمئة مليون دولار"، "ذكرت النسخة
-                # الأولى أن ألمانيا تعهدت بمبلغ 21 مليون يورو، والصحيح 12 مليون يورو"
+                # الأولى أن ألمانيا تعهدت بمبلغ 21 مليون يورو، والصحيح 12 مليون يورو"، "منشورات تزعم أن التحالف
+                # «تعهّد بملياري دولار لإعادة إعمار الرقة»"
                 continue
             # (with one inside the amount's qualifier: "تتجاوز قيمتها المستهدفة 601 مليون دولار")
             before = [k for k in kinds if k.end <= q.end]
