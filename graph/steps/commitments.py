@@ -250,8 +250,8 @@ def _mission_ends(view, trig, published: str | None) -> int | None:
     missions = trig.find("missions", view.tokens)
     if not missions:
         return None
-    future = any(t.norm.startswith(("ست", "سي")) for e in ends for t in view.tokens[e.i:e.j]) or bool(published) and any(
-        d.value and d.value > published[:len(d.value)] for d in view.dates)
+    future = any(t.norm.startswith(("ست", "سي")) for e in ends for t in view.tokens[e.i:e.j]) or (
+        published is not None and any(d.value and d.value > published[:len(d.value)] for d in view.dates))
     if not future:
         return None
     pairs = [(abs(e.i - m.i), min(e.i, m.i)) for e in ends for m in missions if abs(e.i - m.i) <= _MISSION_REACH]

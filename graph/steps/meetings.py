@@ -280,7 +280,7 @@ def meetings(parsed: Parsed, ctx: Context) -> None:
             place = None if virtual else (_place(view, lex, parsed, a.start, spans, hosted_here, bool(cuts), elsewhere)
                                           or _country_venue(view, lex, parsed, a, kinds_all))
             from_form = form is not None and view.index < form[0] and not place and not virtual
-            if from_form:
+            if form is not None and from_form:
                 place = form[1]
             if place and a.start in back and not hosted_here and not from_form and (not _said_where(view, place, lex) or all(
                     _quoted(view, m.start) for m in view.mentions if m.entity == place)):
@@ -1305,6 +1305,8 @@ def _label_carried(parsed: Parsed, view):
     """The role of a labelled line that a sentence goes on after "؛", on the same line ("الرئاسة المشتركة: أيمن
     الصفدي، ...؛" then "أنتوني بلينكن، وزير الخارجية – الولايات المتحدة الأمريكية"), as a role match at the
     sentence's start; ``None`` otherwise."""
+    if not view.index or not parsed.sentences[view.index - 1].text.rstrip().endswith("؛"):
+        return None  # (most sentences: looked at before the views are searched)
     vs = views(parsed)
     k = next((i for i, v in enumerate(vs) if v is view), None)
     text = parsed.doc.text
