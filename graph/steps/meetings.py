@@ -2189,7 +2189,6 @@ def coalition_size(parsed: Parsed, ctx: Context) -> None:
         # event's, unless the count is told after it too ("بعدما كان يضم ستين دولة حين عقد ... في 2014")
         refs = _reference_points(view)
         counted: list = []  # the counts of this sentence so far
-        joined = next((f for f in parsed.facts_of(Join) if f.evidence.sentence == view.index), None)
         for q in view.quantities:
             if q.currency or not (10 <= q.value <= 200) or q.value != int(q.value):
                 continue
@@ -2211,7 +2210,8 @@ def coalition_size(parsed: Parsed, ctx: Context) -> None:
             # "الأعضاء في التحالف البالغ عددها أربعة وثمانين": after "عددها" the members may be named further back
             reach = 6 if i > 0 and toks[i - 1].norm in _COUNT_OF else 3
             if not any(i - reach <= n.i < j + 2 for n in members):
-                if joined is not None and not q.ordinal and _the_number_rose(toks, i, trig):
+                if not q.ordinal and _the_number_rose(toks, i, trig) and (joined := next(
+                        (f for f in parsed.facts_of(Join) if f.evidence.sentence == view.index), None)) is not None:
                     # "رحّب الاجتماع ... بكينيا وفيجي، فارتفع العدد إلى 79": the number the join took the members to
                     parsed.facts.append(CoalitionSize(Evidence.of(view.sentence), "coalition_size/joined-number-rose",
                                                       count=int(q.value), as_of=joined.date or parsed.doc.published))
