@@ -208,6 +208,15 @@ def _fresh(parsed: Parsed) -> bool:
 _PUNCT_BETWEEN = frozenset("،,.;؛:()!?؟")
 
 
+def negated_any(toks: list[Token], k: int, negation: frozenset[str], reach: int) -> bool:
+    """Whether token ``k`` is "أي" with a negation at most ``reach`` words before it: "لم يُعقد أي اجتماع"،
+    "ولم يُعلن أي تعهد" (no such meeting, no such pledge)."""
+    return toks[k].norm == _ANY and any(toks[x].norm in negation for x in range(max(0, k - reach), k))
+
+
+_ANY = normalize("أي")
+
+
 def punct_between(text: str, a: int, b: int, extra: str = "", exclude: str = "") -> bool:
     """Whether punctuation (or a character of ``extra``, not of ``exclude``) stands in ``text[a:b]``."""
     return any((c in _PUNCT_BETWEEN or c in extra) and c not in exclude for c in text[a:b])

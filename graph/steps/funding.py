@@ -20,7 +20,8 @@ from ..numbers import currency_named
 from ..pipeline import Context, step
 from ..text import normalize, strip_clitics
 from ..triggers import triggers
-from ._context import LIST_ITEM, clause_break, clause_of, clause_spans, entity_class, is_media, proclitic, quoted_words, views
+from ._context import (LIST_ITEM, clause_break, clause_of, clause_spans, entity_class, is_media, negated_any, proclitic,
+                       quoted_words, views)
 from .meetings import _THAT, _body_named_again
 from .people import _lexicon_role
 from .unasserted import denied, in_the_error, quoted_claim
@@ -55,7 +56,7 @@ def _none_such(toks, i: int, trig) -> bool:
     ("ولم يُعلن أي تعهد بملياري دولار") or "لا وجود ل..." ("لا وجود لتعهد بملياري دولار"), within a few words."""
     negation = trig.words("negation") | _NOT
     for k in range(max(0, i - _NONE_REACH), i):
-        if toks[k].norm in _ANY and any(toks[x].norm in negation for x in range(max(0, k - 2), k)):
+        if negated_any(toks, k, negation, 2):
             return True
         if toks[k].norm == _EXISTENCE and k and toks[k - 1].norm in negation:
             return True
@@ -63,7 +64,6 @@ def _none_such(toks, i: int, trig) -> bool:
 
 
 _NONE_REACH = 4
-_ANY = frozenset({normalize("أي")})
 _EXISTENCE = normalize("وجود")
 
 

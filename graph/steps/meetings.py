@@ -26,7 +26,7 @@ from ..text import normalize, strip_clitics
 from ..triggers import triggers
 from .unasserted import error_half, quoted_claim, unasserted_sentences
 from ._context import (LIST_ITEM, ACTOR_CLASSES, SentenceView, clause_of, clause_spans, dated_sections, definite,
-                       entity_class, is_media,
+                       entity_class, is_media, negated_any,
                        proclitic, punct_between, quoted_words, views, within_a_state)
 
 __all__ = ["meetings", "membership", "coalition_size", "meeting_key", "meeting_of", "main_meeting"]
@@ -279,10 +279,9 @@ def meetings(parsed: Parsed, ctx: Context) -> None:
             elsewhere = [clause_of(spans, o.start) for o in anchors if o is not a]
             place = None if virtual else (_place(view, lex, parsed, a.start, spans, hosted_here, bool(cuts), elsewhere)
                                           or _country_venue(view, lex, parsed, a, kinds_all))
-            from_form = form is not None and view.index < form[0] and not place and not virtual
-            if form is not None and from_form:
-                place = form[1]
-            if place and a.start in back and not hosted_here and not from_form and (not _said_where(view, place, lex) or all(
+            form_place = form[1] if form is not None and view.index < form[0] and not place and not virtual else None
+            place = place or form_place
+            if place and a.start in back and not hosted_here and not form_place and (not _said_where(view, place, lex) or all(
                     _quoted(view, m.start) for m in view.mentions if m.entity == place)):
                 # "افتتح ... الاجتماع بكلمة قال فيها إن التحالف بات على أبواب الموصل"، "وقال بعد الاجتماع إن «ما
                 # رأيناه في مدريد يذكرنا ...»": no venue
@@ -437,18 +436,8 @@ def _sidelines_place(parsed: Parsed, m: Meeting, found: list[Meeting]) -> str | 
     if view is None or not any(t.norm in _SIDELINES and k and view.tokens[k - 1].norm == _ON
                                for k, t in enumerate(view.tokens)):
         return None
-    return next((o.place for o in found if o is not m and o.place and not o.virtual
-                 and (gap := _days_apart(o.start_date, m.start_date)) is not None and gap <= 3), None)
-
-
-def _days_apart(a: str | None, b: str | None) -> int | None:
-    """Days between two whole dates, ``None`` unless both are."""
-    if not a or not b or len(a) != 10 or len(b) != 10:
-        return None
-    try:
-        return abs((_Day.fromisoformat(a) - _Day.fromisoformat(b)).days)
-    except ValueError:
-        return None
+    return next((o.place for o in found if o is not m and o.place and not o.virtual and o.start_date
+                 and (gap := _days_before(m.start_date, o.start_date)) is not None and abs(gap) <= 3), None)
 
 
 _ON = normalize("على")
@@ -978,8 +967,7 @@ def _not_held(view, word, trig) -> bool:
     if any(toks[k].norm in trig.words("wished") for k in range(max(0, i - _WISH_REACH), i)):
         return True  # "ياريت الاجتماع الوزاري الجاي يبقى في القاهرة": wished for, not held
     # "لم نعثر على أي إعلان رسمي ... عن اجتماع للتحالف في أربيل"، "لا يوجد أي اجتماع": "any" under a negation
-    if any(toks[k].norm in _ANY and any(toks[x].norm in negation or toks[x].norm in _NO for x in range(max(0, k - 3), k))
-           for k in range(max(0, i - _ANY_REACH), i)):
+    if any(negated_any(toks, k, negation | _NO, 3) for k in range(max(0, i - _ANY_REACH), i)):
         return True
     for k in range(i - 1, max(-1, i - 4), -1):
         if toks[k].norm in not_held or (k > 0 and toks[k].norm in trig.words("held_present")
@@ -991,7 +979,6 @@ def _not_held(view, word, trig) -> bool:
 
 
 _WISH_REACH = 6  # words between a wish and the meeting it wishes for ("أتمنى أن يكون الاجتماع")
-_ANY = frozenset({normalize("أي")})
 _ANY_REACH = 20  # how many words before a meeting word "أي" under a negation may stand
 _MEETINGS_ANY = frozenset(normalize(w) for w in ("اجتماعات", "الاجتماعات", "لقاءات", "اللقاءات", "جلسات", "الجلسات"))
 _LATER = frozenset(normalize(w) for w in ("لاحق", "لاحقة", "لاحقا", "لاحقاً"))
