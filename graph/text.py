@@ -64,8 +64,10 @@ def normalize(text: str) -> str:
     """
     text = unicodedata.normalize("NFKC", text)
     text = _INVISIBLE_RE.sub("", text)
-    text = _DIACRITICS_RE.sub("", text)
-    return _translate(text, _LETTER_PAIRS).casefold()
+    text = _translate(_DIACRITICS_RE.sub("", text), _LETTER_PAIRS)
+    if "كورد" in text:  # the Kurdish spelling of Kurd: كوردستان، الكوردية
+        text = text.replace("كورد", "كرد")
+    return text.casefold()
 
 
 def fold(text: str, extra: tuple[tuple[str, str], ...] = ()) -> str:

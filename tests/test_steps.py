@@ -3589,7 +3589,8 @@ def test_a_join_dated_otherwise_than_the_reports_meeting_or_only_expected_is_not
 def test_a_persons_name_after_a_bare_heads_words_is_not_part_of_the_title():
     p = parse("التحالف الدولي ضد داعش\n\nمن جهته، أدان رئيس حكومة إقليم كوردستان مسرور بارزاني الهجوم.",
               published="2021-12-08")
-    assert [(f.person, f.role_ar) for f in p.facts_of(PersonRole)] == [("MASROUR_BARZANI", "رئيس حكومة")]
+    # (the listed title, in its Kurdish spelling)
+    assert [(f.person, f.role_ar) for f in p.facts_of(PersonRole)] == [("MASROUR_BARZANI", "رئيس حكومة إقليم كوردستان")]
 
 
 def test_maghreb_and_eu_titles_a_high_representative_and_a_secretary_of_state_for_a_portfolio():
@@ -3890,3 +3891,20 @@ def test_a_correction_moves_an_attack_and_a_tally_of_attacks_is_no_attack():
               "ويوم الأحد الماضي هاجم مسلحون من داعش حاجزاً في ريف الرقة. [تصحيح: الهجوم وقع في ريف الحسكة، وليس في "
               "ريف الرقة كما ورد في النسخة الأولى من التقرير]", published="2024-07-19")
     assert [(a.place, a.date, a.perpetrator) for a in p.facts_of(Attack)] == [("HASAKAH", "2024-07-14", "ISIS")]
+
+
+def test_a_known_family_name_after_another_given_name_is_another_person():
+    p = parse("التحالف الدولي ضد داعش\n\nوقال القاضي العقيد سامر الكاظمي إن الحكم نهائي. وقال وزير الخارجية الأمريكي "
+              "أنطوني بلينكن إن الحرب مستمرة.", published="2023-03-01")
+    got = _roles(p)
+    assert ("سامر الكاظمي", "القاضي العقيد", None) in got, got
+    assert not any(who == "MUSTAFA_AL_KADHIMI" for who, _, _ in got)  # (the prime minister "مصطفى الكاظمي")
+    # one letter apart from the lexicon's "أنتوني": the same person, by another spelling
+    assert ("ANTONY_BLINKEN", "وزير الخارجية", "USA") in got
+
+
+def test_kurdish_spellings_of_kurdistan_and_no_name_from_a_verb_or_an_apps_title():
+    p = parse("التحالف الدولي ضد داعش\n\nقال رئيس حكومة إقليم كوردستان مسرور بارزاني إن التحالف شريك. وقال مسؤول "
+              "كوردي حضر الاجتماع بصفة مراقب إن الخطر قائم. وينشر التنظيم دعايته على تطبيقات المراسلة لاستقطاب "
+              "الشباب. وزير الخارجية يرأس وفد المملكة.", published="2023-03-01")
+    assert _roles(p) == {("MASROUR_BARZANI", "رئيس حكومة إقليم كوردستان", "KRG")}, _roles(p)

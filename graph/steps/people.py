@@ -169,7 +169,7 @@ def people(parsed: Parsed, ctx: Context) -> None:
         for t in matcher.match(toks):
             if t.i < used_until:
                 continue
-            if t.i > 0 and _FACILITIES & set(strip_clitics(toks[t.i - 1].norm)):
+            if t.i > 0 and (_FACILITIES | _APPS) & set(strip_clitics(toks[t.i - 1].norm)):
                 continue
             if table[t.entity][0].endswith("*") and definite(toks[t.i]):
                 continue  # "وزير ال*" is a minister of something; "الوزير التزام ..." is the minister and a noun
@@ -400,7 +400,7 @@ def people(parsed: Parsed, ctx: Context) -> None:
                     and _punct_between(text, toks[name_start - 1].end, toks[name_start].start):
                 name_start = None  # "السيد الوزير، تتواتر التقارير ...": the office addressed, no name after it
             if person is None and name_start is not None and not _ends_a_quotation(text, view.sentence.start, t):
-                person, end_tok = _unknown_person(parsed, view, name_start, starts, surnames, closed)
+                person, end_tok = _unknown_person(parsed, view, name_start, starts, surnames, closed, lex=lex)
                 if person is not None:
                     pos = end_tok
             if person is None:
@@ -586,7 +586,7 @@ def _group_leaders(parsed: Parsed, lex, surnames: dict, titled: set[str]) -> Non
             if m is not None:
                 person = m.entity if entity_class(m.entity, lex, parsed) == "Person" else None
             else:
-                person, _ = _unknown_person(parsed, view, at, starts, surnames)
+                person, _ = _unknown_person(parsed, view, at, starts, surnames, lex=lex)
             if person is None:
                 continue
             titled.add(person)
@@ -702,6 +702,7 @@ def _titles_after_names(parsed: Parsed, lex, matcher, table, titled: set[str]) -
 
 
 _FACILITIES = _WORDS("facilities")
+_APPS = _WORDS("app_nouns")
 _QUOTES = "«»\"“”'"
 # Nouns that open the name of a company or body, not of a person ("لشركة «بلاك روك»").
 _COMMON_NOUNS = _WORDS("company_nouns")
@@ -955,6 +956,26 @@ def _head_of(text: str, toks, j: int, starts: dict, end: int, lex, parsed: Parse
     return toks[closed_at].end if closed_at is not None else end
 
 
+_NAME_SKIPS = 2  # letters two spellings of one given name may differ by ("أنتوني"، "أنطوني")
+
+
+def _another_given_name(lex, person: str, word: Token) -> bool:
+    """Whether ``word`` is not a spelling of the first given name of the lexicon's ``person``."""
+    e = lex.get(person)
+    return e is not None and all(_letters_apart(word.norm, normalize(n.split()[0])) > _NAME_SKIPS
+                                 for n in [e.ar] + e.patterns if n.split())
+
+
+def _letters_apart(a: str, b: str) -> int:
+    """The edit distance of two words."""
+    row = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        prev, row[0] = row[0], i
+        for j, cb in enumerate(b, 1):
+            prev, row[j] = row[j], min(row[j] + 1, row[j - 1] + 1, prev + (ca != cb))
+    return row[-1]
+
+
 def _initial(text: str, tok) -> bool:
     """Whether ``tok`` is a middle initial: one letter and a full stop ("ج.")."""
     return len(tok.surface) == 1 and text[tok.end:tok.end + 1] == "."
@@ -1082,11 +1103,11 @@ _TOPIC = frozenset(normalize(w) for w in ("أما", "وأما"))
 
 
 def _unknown_person(parsed: Parsed, view, i: int, starts: dict, surnames: dict,
-                    closed: bool = False, then=None, labelled: bool = False) -> tuple[str | None, int]:
+                    closed: bool = False, then=None, labelled: bool = False, lex=None) -> tuple[str | None, int]:
     """A person named from token ``i`` on: 2 to 5 name-like words, or a known surname; with ``closed``,
     only a name that punctuation or the sentence's end closes (a name set off by commas); with ``then``,
     only where ``then(j)`` holds of the token ``j`` after the name; with ``labelled``, a name after a byline's
-    colon."""
+    colon; with the lexicon ``lex``, a known family name after another given name ends a new person's name."""
     toks = view.tokens
     text = parsed.doc.text
     words: list[Token] = []
@@ -1108,7 +1129,11 @@ def _unknown_person(parsed: Parsed, view, i: int, starts: dict, surnames: dict,
         # name and closing the name, is the name's
         nisba = (len(words) == 1 and tok.start in starts and starts[tok.start].how == "adjective" and definite(tok)
                  and (j + 1 >= len(toks) or _punct_between(text, tok.end, toks[j + 1].start, _QUOTES)))
-        if (_stop_word(tok.norm) and not ali) or (tok.start in starts and not nisba) or tok.norm.isdigit() \
+        # "العقيد فراس الخصاونة": a known person's family name after another given name is another
+        # person's ("الخصاونة" alone is the prime minister's)
+        kin = (1 <= len(words) <= 2 and tok.start in starts and starts[tok.start].how == "surname"
+               and starts[tok.start].end == tok.end and lex is not None and _another_given_name(lex, starts[tok.start].entity, words[0]))
+        if (_stop_word(tok.norm) and not ali) or (tok.start in starts and not nisba and not kin) or tok.norm.isdigit() \
                 or _not_a_name_word(tok) or tok.norm in _APART:
             break  # (a preposition written apart, "بـ«...»", is no name either)
         if (len(words) >= 2 and definite(words[-1]) and words[-1].norm not in _GIVEN_NAME_ENDS
@@ -1151,8 +1176,11 @@ def _unknown_person(parsed: Parsed, view, i: int, starts: dict, surnames: dict,
             # "برئاسة السفير حسام زكي ..." then "وألقى السفير زكي كلمة": the person named in full before, by
             # surname (not a new "زكي كلمة")
             return surnames[tok.norm], j + 1
-        if j == i and tok.norm[:1] in "بل" and tok.norm.endswith("ه") and len(tok.norm) >= 6:
-            return None, i  # "التزام مصر بمواصلة التنسيق": a verbal noun after its preposition opens no name
+        if j == i and tok.norm[:1] in "بل" and (tok.norm.endswith("ه") or tok.norm[1:].startswith("است")) \
+                and len(tok.norm) >= 6:
+            # "التزام مصر بمواصلة التنسيق"، "تطبيقات المراسلة لاستقطاب المراهقين": a verbal noun after its
+            # preposition opens no name
+            return None, i
         if j == i and tok.norm in _OBJECTS:
             return None, i  # "الملك محمد السادس، حفظه الله،": a blessing, or a noun, opens no name
         words.append(tok)
