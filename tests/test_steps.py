@@ -3908,3 +3908,25 @@ def test_kurdish_spellings_of_kurdistan_and_no_name_from_a_verb_or_an_apps_title
               "كوردي حضر الاجتماع بصفة مراقب إن الخطر قائم. وينشر التنظيم دعايته على تطبيقات المراسلة لاستقطاب "
               "الشباب. وزير الخارجية يرأس وفد المملكة.", published="2023-03-01")
     assert _roles(p) == {("MASROUR_BARZANI", "رئيس حكومة إقليم كوردستان", "KRG")}, _roles(p)
+
+
+def test_an_attack_carried_out_by_this_branch_or_by_no_one_named_is_by_the_group_named_before():
+    p = parse(ABOUT_ISIS + "ويبقى تنظيم داعش – ولاية خراسان الأخطر بين الفروع. فقد نفذ الهجوم على سوق في مدينة بيشاور في "
+              "4 آذار 2022. ثم فرع الصومال. والهجوم الذي نفذه هذا الفرع في بوصاصو في 2023 كان الأوسع.",
+              published="2024-05-01")
+    assert sorted((a.place, a.perpetrator) for a in p.facts_of(Attack)) == [
+        ("BOSASO", "ISIS_SOMALIA"), ("PESHAWAR", "ISIS_K")], p.facts_of(Attack)
+    # a subject named after the verb is no one the sentence before named
+    p = parse(ABOUT_ISIS + "وتحدث التقرير عن ولاية خراسان. ونفذ مسلحون مجهولون الهجوم على سوق في مدينة بيشاور.",
+              published="2024-05-01")
+    assert [(a.place, a.perpetrator) for a in p.facts_of(Attack)] == [("PESHAWAR", None)]
+
+
+def test_muscat_by_its_bare_name_but_not_a_birthplace_and_a_town_before_the_outskirts_of_a_city():
+    p = parse(ABOUT_ISIS + "وتبنى داعش الهجوم على مسجد في مسقط في تموز 2024. ودفن المهاجم في مسقط رأسه.",
+              published="2024-09-01")
+    assert [(a.place, a.date) for a in p.facts_of(Attack)] == [("MUSCAT", "2024-07")]
+    assert [m.surface for m in p.mentions if m.entity == "MUSCAT"] == ["مسقط"]
+    p = parse(ABOUT_ISIS + "وتبنى داعش الهجوم على قاعة للحفلات في كراسنوغورسك بضواحي موسكو في 22 آذار 2024.",
+              published="2024-09-01")
+    assert [a.place for a in p.facts_of(Attack)] == ["KRASNOGORSK"]

@@ -395,6 +395,11 @@ class Lexicon:
         self.by_state_countries: set[str | None] = set()
         # an ambiguous name written with the mark that tells it apart: عمّان (Amman, not Oman)
         self.marked: dict[str, list[tuple[str, str]]] = {}
+        # an ambiguous town's bare name that counts anywhere but before the words that make it a common
+        # noun: مسقط, but not "مسقط رأسه" ("his birthplace")
+        self.unless_next: dict[str, frozenset[str]] = {
+            e.id: frozenset(normalize(w) for w in e.extra["unless_next"]) for e in self.entries.values()
+            if e.extra.get("unless_next")}
         for e in self.entries.values():
             for form in e.extra.get("marked", []):
                 self.marked.setdefault(normalize(form), []).append((_only_shadda(form), e.id))
@@ -571,7 +576,9 @@ class Lexicon:
             if self.entries[m.entity].cls == "Country":
                 if any(j == m.i or i == m.j for i, j in countries):
                     extra.append(Match(m.i, m.j, m.start, m.end, m.entity, "name"))
-            elif any(self._in_list_with(tokens, m, n) for n in found):
+            elif any(self._in_list_with(tokens, m, n) for n in found) or (
+                    m.entity in self.unless_next and (m.j == len(tokens) or self.unless_next[m.entity].isdisjoint(
+                        strip_clitics(tokens[m.j].norm)))):
                 extra.append(Match(m.i, m.j, m.start, m.end, m.entity, "name"))
         return sorted(found + extra, key=lambda m: m.i)
 

@@ -20,7 +20,7 @@ from ..pipeline import Context, step
 from ..rdf import mint_key
 from ..text import Token, normalize, strip_clitics
 from ..triggers import triggers
-from ._context import LIST_ITEM, clause_break, dated_sections, entity_class, main_armed_group, proclitic, views, within_a_state
+from ._context import LIST_ITEM, clause_break, dated_sections, definite, entity_class, main_armed_group, proclitic, views, within_a_state
 from .unasserted import denied, passed_round
 
 __all__ = ["threats", "attacks"]
@@ -162,6 +162,11 @@ def attacks(parsed: Parsed, ctx: Context) -> None:
         intro = _list_intro(all_views, k)
         if perpetrator is None and intro is not None:
             perpetrator = _claimant(parsed, lex, intro, trig, main, isis, claim_only=True)
+        if perpetrator is None and intro is None and k > 0 and _done_by_the_one_before(view, trig):
+            # "ولاية خراسان أولاً. الهجومان اللذان نفذهما هذا الفرع في كرمان"، "وظل تنظيم داعش – ولاية خراسان
+            # أشد الفروع قدرة ... فقد نفذ الهجوم المزدوج في كرمان": the group the sentence before named last
+            before = _armed(parsed, lex, all_views[k - 1])
+            perpetrator = max(before, key=lambda m: m.start).entity if before else None
         # "... وسارع تنظيم الدولة الإسلامية إلى تبني العملية": a claim in one of the next two sentences
         for nxt in all_views[k + 1:k + 1 + _CLAIM_WITHIN] if perpetrator is None and intro is None else ():
             if any(t.norm in trig.words("claimed") for t in nxt.tokens):
@@ -216,6 +221,24 @@ def attacks(parsed: Parsed, ctx: Context) -> None:
     _date_from_the_same_attack(parsed)
     _dated_from_the_reported_one(parsed, told_before)
     _undated_where_the_dated_one_was(parsed, lex)
+
+
+_THIS = frozenset(normalize(w) for w in ("هذا", "هذه", "ذلك", "تلك"))
+
+
+def _done_by_the_one_before(view, trig) -> bool:
+    """Whether the sentence's attack is carried out by someone it does not name: a verb of carrying out with
+    a demonstrative subject ("نفذهما هذا الفرع") or with none, its object, the attack word, right after it
+    ("فقد نفذ الهجوم المزدوج")."""
+    toks = view.tokens
+    done, bare = trig.words("carried_out"), trig.words("carried_out_bare")
+    attacks = {view.token_at(w.start) for w in trig.find("attack_nouns", toks)}
+    for i, t in enumerate(toks[:-1]):
+        if t.norm in done and toks[i + 1].norm in _THIS and i + 2 < len(toks) and definite(toks[i + 2]):
+            return True
+        if i + 1 in attacks and not bare.isdisjoint(strip_clitics(t.norm)):
+            return True
+    return False
 
 
 def _clause_after_next(text: str, start: int, end: int) -> int:
