@@ -3930,3 +3930,39 @@ def test_muscat_by_its_bare_name_but_not_a_birthplace_and_a_town_before_the_outs
     p = parse(ABOUT_ISIS + "وتبنى داعش الهجوم على قاعة للحفلات في كراسنوغورسك بضواحي موسكو في 22 آذار 2024.",
               published="2024-09-01")
     assert [a.place for a in p.facts_of(Attack)] == ["KRASNOGORSK"]
+
+
+def test_no_attack_in_a_clip_called_misleading_under_a_negated_any_or_when_the_attack_told_comes_after():
+    p = parse(ABOUT_ISIS + "وانتشر مقطع «انفجار في بروكسل» وهو مضلل. وأرفقت حسابات صورة قالت إنها تُظهر «هجوماً لداعش في "
+              "باريس أمس»، غير أن الصورة قديمة، ولم يقع أي هجوم في المدينة. ولم تشهد روما أي هجوم خلال القمة.",
+              published="2024-05-01")
+    assert p.facts_of(Attack) == []
+    p = parse(ABOUT_ISIS + "قتل جنديان في هجوم لداعش قرب مدينة كركوك في 3 أيار 2024. ويأتي الهجوم بعد أيام من إعلان "
+              "انتهاء المهمة في العراق في نيسان 2024.", published="2024-05-05")
+    assert [(a.place, a.date) for a in p.facts_of(Attack)] == [("KIRKUK", "2024-05-03")]
+    # the same sentence that says no attack happened may tell one that did, unquoted
+    p = parse(ABOUT_ISIS + "ولم يقع أي هجوم في بغداد، لكن هجوماً لداعش في مدينة الموصل أوقع قتيلين في 2 أيار 2024.",
+              published="2024-05-05")
+    assert [a.place for a in p.facts_of(Attack)] == ["MOSUL"]
+
+
+def test_money_of_the_accused_is_no_pledge_and_a_corrected_amount_replaces_the_wrong_one_where_told():
+    p = parse(ABOUT_ISIS + "ثبت لدى المحكمة أن المتهمين جمعوا تبرعات بلغت ٢٠ ألف دينار أردني وأرسلوها إلى عناصر "
+              "التنظيم في سوريا.", published="2024-04-16")
+    assert p.facts_of(Funding) == []
+    p = parse("التحالف الدولي ضد داعش\n\n١٤:١٠ | تصحيح\nورد في تحديث سابق أن فرنسا تعهدت بـ٥٠ مليون يورو، والصحيح أن "
+              "تعهدها بلغ ١٥ مليون يورو.\n\n١١:٣٠ | تعهدات جديدة\nأعلنت الوفود تعهدات جديدة:\n"
+              "• فرنسا: ٥٠ مليون يورو لدعم الاستقرار في العراق.\n", published="2024-11-20")
+    assert [(f.donor, f.amount, f.currency, f.beneficiaries) for f in p.facts_of(Funding)] == [
+        ("FRA", 15_000_000, "EUR", ["IRQ"])]
+
+
+def test_the_kingdom_of_a_letterhead_is_the_bare_kingdoms_and_a_sum_something_cost_is_no_pledge():
+    p = parse("وزارة الخارجية – المملكة الأردنية الهاشمية\n\nشارك وفد المملكة في اجتماع التحالف الدولي ضد داعش في "
+              "العاصمة الإسبانية مدريد، برئاسة مشتركة من مملكة إسبانيا والولايات المتحدة. وأعلن الوفد تعهد المملكة "
+              "بتقديم 5 ملايين دولار لدعم الاستقرار في العراق. وشكرت مدريد الوفود، وقال مسؤول في مدريد إن "
+              "مملكة إسبانيا ستواصل دعمها.", published="2024-11-21")
+    assert [(f.donor, f.amount) for f in p.facts_of(Funding)] == [("JOR", 5_000_000)]
+    p = parse(ABOUT_ISIS + "وتعهد الشركاء بتقديم 300 مليون دولار للعراق. لكن تأمين الحدود وحده كلّف الدولة أكثر من 80 مليار "
+              "دولار في عشر سنوات.", published="2024-11-21")
+    assert [f.amount for f in p.facts_of(Funding)] == [300_000_000]

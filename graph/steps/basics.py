@@ -175,6 +175,13 @@ def _bare_kingdom(parsed: Parsed, ctx: Context) -> None:
         return
     most = max(count.values())
     salient = [k for k, n in count.items() if n == most]
+    # the one a letterhead or headline names, alone, before all ("وزارة الخارجية – المملكة العربية السعودية", then
+    # a release on a meeting in the Danish capital)
+    first_line = text.find("\n", text.find(text.strip()[:1]))
+    heading = {m.entity for m in parsed.mentions if m.entity in kingdoms and m.how == "name"
+               and m.start < first_line and not any(m is w for w in where)}
+    if len(heading) == 1:
+        salient = list(heading)
     for sent, toks in zip(parsed.sentences, parsed.tokens):
         taken = None
         for t in toks:

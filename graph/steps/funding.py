@@ -14,7 +14,7 @@ from dataclasses import replace
 from typing import AbstractSet
 
 from ..dates import is_bound
-from ..facts import Evidence, Funding, Meeting, Parsed, PersonRole
+from ..facts import Evidence, Funding, Meeting, Parsed, PersonRole, Quantity
 from ..lexicon import Match
 from ..numbers import currency_named
 from ..pipeline import Context, step
@@ -81,6 +81,8 @@ def funding(parsed: Parsed, ctx: Context) -> None:
     venues = {m.place for m in parsed.facts_of(Meeting)}
     not_aid = trig.words("not_aid")
     left_out = trig.words("left_out")
+    accused = trig.words("accused")
+    wrong: list[tuple[int, Quantity]] = []  # the amounts a correction says were wrong, with their sentence
     # the state each office-holder serves ("رئيس الوزراء الياباني فلان"), or the union of states ("الممثلة العليا
     # للاتحاد الأوروبي للشؤون الخارجية فيديريكا موغيريني")
     states = {f.person: f.affiliation for f in parsed.facts_of(PersonRole)
@@ -150,8 +152,12 @@ def funding(parsed: Parsed, ctx: Context) -> None:
                 continue  # "رصدت الولايات المتحدة مكافأة تصل إلى 5 ملايين دولار لمن يدلي بمعلومات": a reward
             if any(t.norm in _NOT and u.norm in left_out for t, u in zip(toks[:i_q], toks[1:i_q])):
                 continue  # "لا تشمل الأرقام أعلاه الميزانية التشغيلية لمكتب الوزارة (1.2 مليون يورو)": left out
+            if any(t.norm in accused for t in toks[:i_q]):
+                continue  # "ثبت لدى المحكمة أن المتهمين ... جمعوا تبرعات ... بلغ مجموعها ٣٨٬٥٠٠ دينار": a crime's money
             if _none_such(toks, i_q, trig):
                 continue  # "لا وجود لتعهد بملياري دولار"، "ولم يُعلن أي تعهد بملياري دولار": no such pledge
+            if in_the_error(toks, q.start):
+                wrong.append((view.index, q))
             if denied(toks, q.start) or in_the_error(toks, q.start) or quoted_claim(view.sentence, toks, q.start):
                 # "نفى مصدر ... صحة أرقام تداولتها بعض المواقع عن تعهد سعودي بمئة مليون دولار"، "ذكرت النسخة
                 # الأولى أن ألمانيا تعهدت بمبلغ 21 مليون يورو، والصحيح 12 مليون يورو"، "منشورات تزعم أن التحالف
@@ -303,6 +309,25 @@ def funding(parsed: Parsed, ctx: Context) -> None:
         _givers_not_helped(parsed, view.index, supported or prev_sentence_beneficiaries, set(supported))
         prev_sentence_beneficiaries = supported or prev_sentence_beneficiaries
     _same_figure_told_twice(parsed)
+    _corrected_where_told(parsed, wrong)
+
+
+def _corrected_where_told(parsed: Parsed, wrong: list[tuple[int, Quantity]]) -> None:
+    """A correction ("ورد في تحديث الساعة ١١:٣٠ أن ألمانيا تعهدت بـ٢٠٠ مليون يورو، والصحيح أن تعهدها بلغ ٢٠ مليون
+    يورو") puts its right amount for the wrong one wherever the document told that: the figure told with the
+    wrong amount by the same giver ("• ألمانيا: ٢٠٠ مليون يورو لإزالة الألغام في العراق") is the corrected one,
+    with what it says of whom and what for, and is told once."""
+    figures = parsed.facts_of(Funding)
+    for sentence, q in wrong:
+        right = [f for f in figures if f.evidence.sentence == sentence and f.currency == q.currency]
+        told = [g for g in figures if g.evidence.sentence != sentence and g.amount == q.value
+                and g.currency == q.currency and any(g.donor == f.donor for f in right)]
+        for g in told:
+            f = next(f for f in right if f.donor == g.donor)
+            f.beneficiaries = f.beneficiaries or g.beneficiaries
+            f.purpose = f.purpose or g.purpose
+            parsed.facts.remove(g)
+            figures.remove(g)
 
 
 _NOT = frozenset({"لا", "ولا"})
@@ -646,6 +671,10 @@ def _body_state(view, offset: int, body_nouns: frozenset[str]) -> str | None:
 
 
 _COST = frozenset(normalize(w) for w in ("كلفة", "تكلفة", "تكاليف", "بكلفة", "بتكلفة", "احتياجات"))
+# the verb of costing, a few words before the amount (farther off, كلّف is "tasked")
+_COST_VERBS = frozenset(normalize(w) for w in ("كلف", "وكلف", "كلفت", "وكلفت", "يكلف", "تكلف", "كلفه", "كلفها",
+                                               "كلفنا", "كلفتها", "كلفته"))
+_COST_VERB_REACH = 5
 _ESTIMATED = frozenset(normalize(w) for w in ("قدر", "وقدر", "قدرت", "وقدرت", "يقدر", "تقدر", "ويقدر", "وتقدر",
                                               "تقديرات", "تقدير",
                                               # what something came to cost: "وبلغت كلفة الأعمال 23 مليون دولار"
@@ -657,6 +686,8 @@ def _estimated_cost(view, offset: int) -> bool:
     كلفة إعادة الإعمار بنحو ..."، "قدرت الحكومة احتياجات إعادة الإعمار بنحو ...") or tells what it came to
     cost ("وبلغت كلفة الأعمال 23 مليون دولار"): not money given or sought."""
     before = [t.norm for t in view.tokens if t.end <= offset]
+    if any(w in _COST_VERBS for w in before[-_COST_VERB_REACH:]):
+        return True  # "تأمين سيناء لوحده كلّف الدولة أكتر من 80 مليار جنيه": what it cost
     return any(w in _COST for w in before[-8:]) and any(w in _ESTIMATED for w in before)
 
 

@@ -20,8 +20,9 @@ from ..pipeline import Context, step
 from ..rdf import mint_key
 from ..text import Token, normalize, strip_clitics
 from ..triggers import triggers
-from ._context import LIST_ITEM, clause_break, dated_sections, definite, entity_class, main_armed_group, proclitic, views, within_a_state
-from .unasserted import denied, passed_round
+from ._context import (LIST_ITEM, clause_break, dated_sections, definite, entity_class, main_armed_group, negated_any,
+                       proclitic, views, within_a_state)
+from .unasserted import denied, passed_round, quoted_claim
 
 __all__ = ["threats", "attacks"]
 
@@ -99,18 +100,28 @@ def attacks(parsed: Parsed, ctx: Context) -> None:
         # each attack word up to the next: "التفجير الانتحاري ... قرب مخيم الركبان ... والهجوم على
         # قلعة الكرك" names two attacks, each where its own words say
         ends = [w.start for w in words[1:]] + [view.sentence.end]
+        # "ولم يشهد اجتماع كوبنهاغن أي هجوم": no attack, nor the one a quotation in the sentence claims ("قالت
+        # إنه يُظهر «هجوماً لداعش في كوبنهاغن»، ... ولم يقع أي هجوم في المدينة")
+        no_attack = [w for w in words if (i := view.token_at(w.start)) > 0
+                     and negated_any(view.tokens, i - 1, trig.words("negation"), _ANY_REACH)]
         for w, end in zip(words, ends):
+            if w in no_attack or (no_attack and _in_quotes(view.sentence, w.start)):
+                continue
             k_after = view.token_at(w.end - 1) + 1
             if k_after < len(view.tokens) and view.tokens[k_after].norm in _NOT_YET:
                 continue  # "عن هجوم مخطط له في موسكو": an attack planned, not one carried out
             k_w = view.token_at(w.start)
             if k_w > 0 and view.tokens[k_w - 1].norm in trig.words("recalls"):
                 continue  # "ويعيد الهجوم إلى الأذهان سيطرة التنظيم على مدينة سرت": the attack told before
+            if k_w > 0 and view.tokens[k_w - 1].norm in trig.words("comes") and definite(view.tokens[k_w]):
+                continue  # "ويأتي الهجوم بعد ساعات من إعلان ... في العراق": the attack told before, and when
             if view.tokens[k_w].norm.startswith(_COUNTED) and any(
                     q.value >= _MANY and not q.currency and not q.ordinal and view.token_at(q.end - 1) == k_w - 1
                    and not any(d.start <= q.start < d.end for d in view.dates) for q in view.quantities):
                 continue  # "تبنّى 153 هجوماً في العراق وسوريا": a count of attacks, no one attack
-            if passed_round(view.tokens, w.start) or denied(view.tokens, w.start):
+            if passed_round(view.tokens, w.start) or denied(view.tokens, w.start) \
+                    or quoted_claim(view.sentence, view.tokens, w.start):
+                # (or a claim quoted: "مقطع «الهجوم في كوبنهاغن» مضلل")
                 # (or denied: "السلطات العراقية تنفي انباء عن هجوم لداعش علي سجن الحوت في الناصرية")
                 continue  # "تداولت مواقع خبراً عن هجوم لداعش على مخزن عتاد في الطارمية": a report going round
             if any(t.start >= w.end and t.norm in trig.words("accident") for t in view.tokens):
@@ -366,6 +377,15 @@ def _from_here(view, m: Mention, compass: frozenset[str]) -> bool:
         if not forms & nouns and not (t.norm.startswith("ال") and t.norm.endswith(("ي", "يه"))):
             return False  # only place nouns and adjectives of relation between: "جنوب شرقي العاصمة النيجرية نيامي"
     return False
+
+
+_ANY_REACH = 4  # words before "أي" a negation may stand ("ولم يشهد اجتماع كوبنهاغن أي هجوم")
+
+
+def _in_quotes(sentence, at: int) -> bool:
+    """Whether the document offset ``at`` is inside «...» in ``sentence``."""
+    opened = sentence.text.rfind("«", 0, at - sentence.start)
+    return opened >= 0 and sentence.text.rfind("»", 0, at - sentence.start) < opened
 
 
 def _outside(view, m: Mention, trig) -> bool:

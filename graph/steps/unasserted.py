@@ -89,14 +89,16 @@ _LABEL = 30  # how long a label before a headline may be ("تحقق | "، "سؤ�
 
 def quoted_claim(sentence: Sentence, toks: list[Token], at: int) -> bool:
     """Whether the document offset ``at`` is inside a quotation that a word of claiming, or of a claim going
-    round, introduces before it in the sentence."""
+    round, introduces before it in the sentence, or that the sentence calls false ("مقطع «الهجوم في
+    كوبنهاغن» مضلل")."""
     text, s = sentence.text, sentence.start
     opened = text.rfind("«", 0, at - s)
     if opened < 0 or text.rfind("»", 0, at - s) > opened:
         return False
     trig = triggers()
     claims = trig.words("claims") | trig.words("goes_round")
-    return any(_has(t, claims) for t in toks if t.start < s + opened)
+    return any(_has(t, claims) for t in toks if t.start < s + opened) or any(
+        _has(t, trig.words("false_words")) for t in toks)
 
 
 def error_half(toks: list[Token]) -> tuple[int, int] | None:
