@@ -54,9 +54,11 @@ def _agrees(old: MeetingRef, new: MeetingRef) -> bool:
     overlap = _overlap(old, new)
     if old.place or new.place:
         return old.place == new.place and overlap is not False
-    # no venue on either side: only the same specific kind on overlapping days
-    return (old.kind == new.kind != "other" and overlap is True
-            and len(old.start or "") == len(new.start or "") == 10)
+    # no venue on either side: only the same specific kind on overlapping days, or a day within the month
+    # the other gives ("اجتماع افتراضي للمديرين السياسيين في تموز" is the one another report dates 10 July)
+    # (two meetings dated by their month alone may be two of that month)
+    dated = sorted((len(old.start or ""), len(new.start or "")))
+    return old.kind == new.kind != "other" and overlap is True and dated[1] == 10 and dated[0] >= 7
 
 
 def _years(ref: MeetingRef) -> range | None:

@@ -52,3 +52,13 @@ def test_indexed_lookup_agrees_with_a_scan_of_every_meeting():
         want = [scan_resolve(known, copy.copy(r)) for r in refs]
         assert got == want
         assert len(set(got)) < len(refs)  # some meetings were merged, so the comparison means something
+
+
+def test_a_meeting_with_no_venue_dated_by_its_month_is_the_one_dated_to_a_day_of_that_month():
+    idx = MeetingIndex()
+    assert idx.resolve(MeetingRef("m1", None, "2024-07-10", None, "political-directors")) == "m1"
+    assert idx.resolve(MeetingRef("m2", None, "2024-07", None, "political-directors")) == "m1"
+    assert idx.resolve(MeetingRef("m3", None, "2024-08", None, "political-directors")) == "m3"
+    assert idx.resolve(MeetingRef("m4", None, "2024-07", None, "ministerial")) == "m4"
+    # two dated by their month alone may be two meetings of that month
+    assert idx.resolve(MeetingRef("m5", None, "2024-08", None, "political-directors")) == "m5"

@@ -3966,3 +3966,15 @@ def test_the_kingdom_of_a_letterhead_is_the_bare_kingdoms_and_a_sum_something_co
     p = parse(ABOUT_ISIS + "وتعهد الشركاء بتقديم 300 مليون دولار للعراق. لكن تأمين الحدود وحده كلّف الدولة أكثر من 80 مليار "
               "دولار في عشر سنوات.", published="2024-11-21")
     assert [f.amount for f in p.facts_of(Funding)] == [300_000_000]
+
+
+def test_online_is_the_meeting_of_its_own_clause_a_denied_any_meeting_none_and_a_future_host():
+    p = parse("التحالف الدولي ضد داعش\n\nتحدد الموعد في اجتماع افتراضي للمديرين السياسيين في تموز، وأن آخر اجتماع "
+              "وزاري للتحالف عُقد في الرياض في حزيران ٢٠٢٣.", published="2024-11-20")
+    assert sorted((m.kind, m.place, m.start_date, m.virtual) for m in p.facts_of(Meeting)) == [
+        ("ministerial", "RIYADH", "2023-06", False), ("political-directors", None, "2024-07", True)]
+    p = parse("التحالف الدولي ضد داعش\n\nأنفي نفياً قاطعاً أن تكون تونس قد ترشحت لاستضافة أي اجتماع وزاري هذه السنة؛ "
+              "فالاجتماع الوزاري المقبل ستحتضنه العاصمة الإسبانية مدريد في أكتوبر المقبل، وتونس ستشارك فيه بوفد.",
+              published="2024-09-01")
+    assert [(m.kind, m.place, m.start_date) for m in p.facts_of(Meeting)] == [("ministerial", "MADRID", "2024-10")]
+    assert not any(f.actor == "TUN" and f.role == "host" for f in p.facts_of(Participation))

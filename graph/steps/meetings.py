@@ -241,8 +241,8 @@ def meetings(parsed: Parsed, ctx: Context) -> None:
         hosted = bool(hosts)
         # "حضورياً وافتراضياً": a hybrid meeting still met somewhere
         # (not one who took part from afar: "اجتمعت في باريس المجموعة المصغرة ...، فيما شارك كيري عن بعد")
-        virtual = any(not _from_afar(view, v, spans) for v in trig.find("virtual", toks)) \
-            and not any(t.norm in trig.words("in_person") for t in toks)
+        online = [] if any(t.norm in trig.words("in_person") for t in toks) else [
+            v for v in trig.find("virtual", toks) if not _from_afar(view, v, spans)]
         anchors, clauses_seen = [], set()
         made_here: list[Meeting] = []
         # one anchor a clause, and one that names a meeting before one that points back:
@@ -256,6 +256,10 @@ def meetings(parsed: Parsed, ctx: Context) -> None:
                 anchors.append(a)
         for a in anchors:
             c0, c1 = clause_of(spans, a.start)
+            # of two meetings in two clauses, the one whose clause says it met online ("تحدد في اجتماع افتراضي
+            # للمديرين السياسيين في تموز، وأن آخر اجتماع وزاري للتحالف عُقد في الرياض")
+            # (a meeting named again, "في استضافة الاجتماع", is the one that met online)
+            virtual = bool(online) and (len(anchors) == 1 or a.start in back or any(c0 <= v.start < c1 for v in online))
             if a.start in back:  # "ويشارك في هذا الاجتماع ممثلو ... المجموعة المصغرة": who, not which
                 at = view.token_at(a.end - 1)
                 kinds = [k.entity for k in kinds_all if 0 < view.token_at(k.start) - at <= 2]
@@ -323,6 +327,15 @@ def meetings(parsed: Parsed, ctx: Context) -> None:
                 # whatever else the sentence dates or places
                 place = date = end_date = None
                 kinds = []
+            if a.start in back and not kinds and c0 > view.sentence.start \
+                    and parsed.doc.text[c0:c1].lstrip(" ،,").startswith("و"):
+                # "... يوثق الحريق الذي اندلع ... في كوبنهاغن في نيسان/أبريل 2024، ولم يقع أي هجوم في المدينة خلال
+                # الاجتماع": the meeting told before, in a clause of its own; a place or a date of the clauses
+                # before it is another event's
+                if not any(c0 <= m.start < c1 for m in view.mentions if m.entity == place):
+                    place = None
+                if not any(c0 <= d.start < c1 for d in view.dates if d.value == date):
+                    date = end_date = None
             if not (place or date or kinds) and a.start in back:
                 # (not "ويأتي الاجتماع بعد ...": a sentence that places the meeting in time speaks of the report's)
                 earlier: tuple | None = None  # (venue, date) of the sentence before
@@ -967,8 +980,9 @@ def _not_held(view, word, trig) -> bool:
     if any(toks[k].norm in trig.words("wished") for k in range(max(0, i - _WISH_REACH), i)):
         return True  # "ياريت الاجتماع الوزاري الجاي يبقى في القاهرة": wished for, not held
     # "لم نعثر على أي إعلان رسمي ... عن اجتماع للتحالف في أربيل"، "لا يوجد أي اجتماع": "any" under a negation
-    if any(negated_any(toks, k, negation | _NO, 3) for k in range(max(0, i - _ANY_REACH), i)):
-        return True
+    if any(negated_any(toks, k, negation | _NO, 3) or negated_any(toks, k, trig.words("denied"), k)
+           for k in range(max(0, i - _ANY_REACH), i)):
+        return True  # (or a denial before it: "أنفي نفياً قاطعاً أن يكون المغرب قد ترشح لاستضافة أي اجتماع وزاري")
     for k in range(i - 1, max(-1, i - 4), -1):
         if toks[k].norm in not_held or (k > 0 and toks[k].norm in trig.words("held_present")
                                         and toks[k - 1].norm in negation):
@@ -1638,7 +1652,9 @@ def _coordinated_end(view, spans, a: int, b: int, and_too: bool = True) -> int:
         # "لوزير الخارجية، السيد ناصر بوريطة، والمبعوث ...": a name set off by commas after its title goes on too
         goes_on = and_too and nxt.startswith("و") and not nxt.startswith(("وذلك", "وهو", "وهي", "وقال", "وأكد", "وأشار")) \
             and first not in triggers().words("negation") \
-            and first not in _W_NOUNS
+            and first not in _W_NOUNS \
+            and not (len(words) > 1 and words[1][:2] in ("ست", "سي") and len(words[1]) >= 5)
+        # (not "، والمملكة ستشارك فيه": a subject and the verb of a clause of its own)
         listed = triggers().words("list_goes_on")
         # "بحضور الأمير فيصل بن فرحان، وزير خارجية السعودية، ومعالي ...": a title set off by commas after a
         # name is the name's, and the list goes on past it
