@@ -3978,3 +3978,15 @@ def test_online_is_the_meeting_of_its_own_clause_a_denied_any_meeting_none_and_a
               published="2024-09-01")
     assert [(m.kind, m.place, m.start_date) for m in p.facts_of(Meeting)] == [("ministerial", "MADRID", "2024-10")]
     assert not any(f.actor == "TUN" and f.role == "host" for f in p.facts_of(Participation))
+
+
+def test_a_meeting_named_again_with_its_kind_is_not_the_online_one_and_threats_in_the_singular_or_indefinite():
+    p = parse("التحالف الدولي ضد داعش\n\nبحث الشركاء الملف خلال الاجتماع الافتراضي للمديرين السياسيين في تموز الماضي، "
+              "فيما يُنتظر أن يُطرح على طاولة الاجتماع الوزاري للتحالف المقرر في كوبنهاغن في تشرين الثاني المقبل.",
+              published="2024-09-29")
+    assert sorted((m.kind, m.place, m.virtual) for m in p.facts_of(Meeting)) == [
+        ("ministerial", "COPENHAGEN", False), ("political-directors", None, True)]
+    p = parse(ABOUT_ISIS + "شكّل المتهمون خلية نائمة، وتولى أحدهم الترويج لأفكار التنظيم. وتنتج مؤسسة إعلامية مواد "
+              "لاستقطاب مقاتلين إرهابيين أجانب، فيما ما زال التنظيم يحرك أموالاً بين فروعه.", published="2024-09-29")
+    assert {"sleeper-cells", "propaganda", "foreign-terrorist-fighters", "terrorist-financing"} <= {
+        t.kind for t in p.facts_of(Threat)}

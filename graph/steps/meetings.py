@@ -259,7 +259,9 @@ def meetings(parsed: Parsed, ctx: Context) -> None:
             # of two meetings in two clauses, the one whose clause says it met online ("تحدد في اجتماع افتراضي
             # للمديرين السياسيين في تموز، وأن آخر اجتماع وزاري للتحالف عُقد في الرياض")
             # (a meeting named again, "في استضافة الاجتماع", is the one that met online)
-            virtual = bool(online) and (len(anchors) == 1 or a.start in back or any(c0 <= v.start < c1 for v in online))
+            # (not one named again with its kind: "على طاولة الاجتماع الوزاري للتحالف المقرر في كوبنهاغن")
+            virtual = bool(online) and (len(anchors) == 1 or (a.start in back and a.start not in kinded)
+                                        or any(c0 <= v.start < c1 for v in online))
             if a.start in back:  # "ويشارك في هذا الاجتماع ممثلو ... المجموعة المصغرة": who, not which
                 at = view.token_at(a.end - 1)
                 kinds = [k.entity for k in kinds_all if 0 < view.token_at(k.start) - at <= 2]
