@@ -176,8 +176,8 @@ def attacks(parsed: Parsed, ctx: Context) -> None:
         if perpetrator is None and intro is None and k > 0 and _done_by_the_one_before(view, trig):
             # "ولاية خراسان أولاً. الهجومان اللذان نفذهما هذا الفرع في كرمان"، "وظل تنظيم داعش – ولاية خراسان
             # أشد الفروع قدرة ... فقد نفذ الهجوم المزدوج في كرمان": the group the sentence before named last
-            before = _armed(parsed, lex, all_views[k - 1])
-            perpetrator = max(before, key=lambda m: m.start).entity if before else None
+            named_before = _armed(parsed, lex, all_views[k - 1])
+            perpetrator = max(named_before, key=lambda m: m.start).entity if named_before else None
         # "... وسارع تنظيم الدولة الإسلامية إلى تبني العملية": a claim in one of the next two sentences
         for nxt in all_views[k + 1:k + 1 + _CLAIM_WITHIN] if perpetrator is None and intro is None else ():
             if any(t.norm in trig.words("claimed") for t in nxt.tokens):
