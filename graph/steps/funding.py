@@ -156,9 +156,10 @@ def funding(parsed: Parsed, ctx: Context) -> None:
                 continue  # "ثبت لدى المحكمة أن المتهمين ... جمعوا تبرعات ... بلغ مجموعها ٣٨٬٥٠٠ دينار": a crime's money
             if _none_such(toks, i_q, trig):
                 continue  # "لا وجود لتعهد بملياري دولار"، "ولم يُعلن أي تعهد بملياري دولار": no such pledge
-            if in_the_error(toks, q.start):
+            erred = in_the_error(toks, q.start)
+            if erred:
                 wrong.append((view.index, q))
-            if denied(toks, q.start) or in_the_error(toks, q.start) or quoted_claim(view.sentence, toks, q.start):
+            if denied(toks, q.start) or erred or quoted_claim(view.sentence, toks, q.start):
                 # "نفى مصدر ... صحة أرقام تداولتها بعض المواقع عن تعهد سعودي بمئة مليون دولار"، "ذكرت النسخة
                 # الأولى أن ألمانيا تعهدت بمبلغ 21 مليون يورو، والصحيح 12 مليون يورو"، "منشورات تزعم أن التحالف
                 # «تعهّد بملياري دولار لإعادة إعمار الرقة»"

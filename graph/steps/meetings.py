@@ -329,15 +329,6 @@ def meetings(parsed: Parsed, ctx: Context) -> None:
                 # whatever else the sentence dates or places
                 place = date = end_date = None
                 kinds = []
-            if a.start in back and not kinds and c0 > view.sentence.start \
-                    and parsed.doc.text[c0:c1].lstrip(" ،,").startswith("و"):
-                # "... يوثق الحريق الذي اندلع ... في كوبنهاغن في نيسان/أبريل 2024، ولم يقع أي هجوم في المدينة خلال
-                # الاجتماع": the meeting told before, in a clause of its own; a place or a date of the clauses
-                # before it is another event's
-                if not any(c0 <= m.start < c1 for m in view.mentions if m.entity == place):
-                    place = None
-                if not any(c0 <= d.start < c1 for d in view.dates if d.value == date):
-                    date = end_date = None
             if not (place or date or kinds) and a.start in back:
                 # (not "ويأتي الاجتماع بعد ...": a sentence that places the meeting in time speaks of the report's)
                 earlier: tuple | None = None  # (venue, date) of the sentence before
