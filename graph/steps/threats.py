@@ -21,7 +21,7 @@ from ..rdf import mint_key
 from ..text import Token, normalize, strip_clitics
 from ..triggers import triggers
 from ._context import (LIST_ITEM, clause_break, dated_sections, definite, entity_class, main_armed_group, negated_any,
-                       proclitic, views, within_a_state)
+                       proclitic, quoted_words, views, within_a_state)
 from .unasserted import denied, passed_round, quoted_claim
 
 __all__ = ["threats", "attacks"]
@@ -105,7 +105,7 @@ def attacks(parsed: Parsed, ctx: Context) -> None:
         no_attack = [w for w in words if (i := view.token_at(w.start)) > 0
                      and negated_any(view.tokens, i - 1, trig.words("negation"), _ANY_REACH)]
         for w, end in zip(words, ends):
-            if w in no_attack or (no_attack and _in_quotes(view.sentence, w.start)):
+            if w in no_attack or (no_attack and quoted_words(view, w.start) is not None):
                 continue
             k_after = view.token_at(w.end - 1) + 1
             if k_after < len(view.tokens) and view.tokens[k_after].norm in _NOT_YET:
@@ -173,7 +173,7 @@ def attacks(parsed: Parsed, ctx: Context) -> None:
         intro = _list_intro(all_views, k)
         if perpetrator is None and intro is not None:
             perpetrator = _claimant(parsed, lex, intro, trig, main, isis, claim_only=True)
-        if perpetrator is None and intro is None and k > 0 and _done_by_the_one_before(view, trig):
+        if perpetrator is None and intro is None and k > 0 and _done_by_the_one_before(view, words, trig):
             # "ولاية خراسان أولاً. الهجومان اللذان نفذهما هذا الفرع في كرمان"، "وظل تنظيم داعش – ولاية خراسان
             # أشد الفروع قدرة ... فقد نفذ الهجوم المزدوج في كرمان": the group the sentence before named last
             named_before = _armed(parsed, lex, all_views[k - 1])
@@ -237,13 +237,13 @@ def attacks(parsed: Parsed, ctx: Context) -> None:
 _THIS = frozenset(normalize(w) for w in ("هذا", "هذه", "ذلك", "تلك"))
 
 
-def _done_by_the_one_before(view, trig) -> bool:
+def _done_by_the_one_before(view, words: list, trig) -> bool:
     """Whether the sentence's attack is carried out by someone it does not name: a verb of carrying out with
     a demonstrative subject ("نفذهما هذا الفرع") or with none, its object, the attack word, right after it
-    ("فقد نفذ الهجوم المزدوج")."""
+    ("فقد نفذ الهجوم المزدوج"); ``words``: the sentence's attack words."""
     toks = view.tokens
     done, bare = trig.words("carried_out"), trig.words("carried_out_bare")
-    attacks = {view.token_at(w.start) for w in trig.find("attack_nouns", toks)}
+    attacks = {view.token_at(w.start) for w in words}
     for i, t in enumerate(toks[:-1]):
         if t.norm in done and toks[i + 1].norm in _THIS and i + 2 < len(toks) and definite(toks[i + 2]):
             return True
@@ -380,12 +380,6 @@ def _from_here(view, m: Mention, compass: frozenset[str]) -> bool:
 
 
 _ANY_REACH = 4  # words before "أي" a negation may stand ("ولم يشهد اجتماع كوبنهاغن أي هجوم")
-
-
-def _in_quotes(sentence, at: int) -> bool:
-    """Whether the document offset ``at`` is inside «...» in ``sentence``."""
-    opened = sentence.text.rfind("«", 0, at - sentence.start)
-    return opened >= 0 and sentence.text.rfind("»", 0, at - sentence.start) < opened
 
 
 def _outside(view, m: Mention, trig) -> bool:

@@ -96,9 +96,8 @@ def quoted_claim(sentence: Sentence, toks: list[Token], at: int) -> bool:
     if opened < 0 or text.rfind("»", 0, at - s) > opened:
         return False
     trig = triggers()
-    claims = trig.words("claims") | trig.words("goes_round")
-    return any(_has(t, claims) for t in toks if t.start < s + opened) or any(
-        _has(t, trig.words("false_words")) for t in toks)
+    claims, false = trig.words("claims") | trig.words("goes_round"), trig.words("false_words")
+    return any(_has(t, claims) for t in toks if t.start < s + opened) or any(_has(t, false) for t in toks)
 
 
 def error_half(toks: list[Token]) -> tuple[int, int] | None:
