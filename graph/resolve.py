@@ -63,7 +63,8 @@ def _agrees(old: MeetingRef, new: MeetingRef) -> bool:
 
 def _years(ref: MeetingRef) -> range | None:
     """The calendar years a dated meeting spans (None when it has no readable year)."""
-    a, b = ref.start[:4], (ref.end or ref.start)[:4]
+    start = ref.start or ""
+    a, b = start[:4], (ref.end or start)[:4]
     if not (a.isdigit() and b.isdigit()):
         return None
     return range(min(int(a), int(b)), max(int(a), int(b)) + 1)
@@ -186,7 +187,7 @@ class MeetingIndex:
             self._known(ref)
             return ref.iri
         _, seq, old = best
-        if ref.start and (not old.start or len(ref.start) > len(old.start)):
+        if ref.start and (not old.start or len(ref.start) > len(old.start)) and bucket is not None:
             old.start, old.end = ref.start, ref.end or old.end
             bucket.file(seq, old)
         if old.kind == "other":  # only a meeting with a venue can agree while "other": its bucket stays
