@@ -3990,3 +3990,16 @@ def test_a_meeting_named_again_with_its_kind_is_not_the_online_one_and_threats_i
               "لاستقطاب مقاتلين إرهابيين أجانب، فيما ما زال التنظيم يحرك أموالاً بين فروعه.", published="2024-09-29")
     assert {"sleeper-cells", "propaganda", "foreign-terrorist-fighters", "terrorist-financing"} <= {
         t.kind for t in p.facts_of(Threat)}
+
+
+def test_places_after_one_place_noun_in_the_dual_or_plural_and_places_known_only_with_their_noun():
+    p = parse(ABOUT_ISIS + "ويعيش نحو 43 ألف شخص في مخيمي الهول، وروج شمال شرق سوريا. وتنشط خلايا التنظيم في محافظة "
+              "الزرقاء وفي سفح جبل قرەچوغ.", published="2024-05-01")
+    found = {(m.entity, m.surface) for m in p.mentions}
+    assert {("AL_HOL_CAMP", "الهول"), ("ROJ_CAMP", "روج"), ("ZARQA_GOVERNORATE", "محافظة الزرقاء"),
+            ("QARACHOGH_MOUNTAIN", "جبل قرەچوغ")} <= found, found
+    # the noun's own names are matched once; a word after the list that makes no name with the noun ends it
+    p = parse(ABOUT_ISIS + "وفي مدينتي الموصل والرقة وعمان تنشط الخلايا. ونقلت الأسر إلى مخيمات النازحين وروج لها الإعلام.",
+              published="2024-05-01")
+    assert sorted(m.entity for m in p.mentions if m.entity in ("MOSUL", "RAQQA", "ROJ_CAMP", "AMMAN", "OMN")) == [
+        "MOSUL", "RAQQA"], [(m.entity, m.surface) for m in p.mentions]

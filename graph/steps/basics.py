@@ -69,11 +69,48 @@ def entities(parsed: Parsed, ctx: Context) -> None:
                         Mention(ev, "entities/nested-name", entity=n.entity, start=n.start, end=n.end,
                                 surface=text[n.start:n.end], how="nested")
                     )
+    _shared_head(parsed, ctx)
     _named_by_state(parsed, ctx)
     _branches(parsed, ctx)
     _bare_alliance(parsed, ctx)
     _bare_kingdom(parsed, ctx)
     _dateline(parsed, ctx)
+
+
+def _shared_head(parsed: Parsed, ctx: Context) -> None:
+    """Places named after one place noun in the dual or plural (``shared_place_heads``): "في مخيمي الهول
+    وروج" names مخيم الهول and مخيم روج, names the lexicon knows only with their noun. Each name after the
+    noun, joined by و or a comma, is matched with the noun in the singular before it, and kept where no
+    other mention covers it; the first that does not make a name with the noun ends the list."""
+    trig = triggers()
+    text = parsed.doc.text
+    for sent, toks in zip(parsed.sentences, parsed.tokens):
+        heads = trig.find("shared_place_heads", toks)
+        if not heads:
+            continue
+        taken = [(m.start, m.end) for m in parsed.mentions if sent.start <= m.start < sent.end]
+        for h in heads:
+            noun = toks[h.i]._replace(norm=normalize(h.entity))
+            k = h.j
+            while k < len(toks):
+                t = toks[k]
+                if k > h.j:  # a name after the first: "وروج"، "، وروج"
+                    between = text[toks[k - 1].end:t.start].strip()
+                    if between not in ("", "،", ","):
+                        break
+                    if t.norm.startswith("و") and len(t.norm) > 2:
+                        t = t._replace(start=t.start + 1, surface=t.surface[1:], norm=t.norm[1:])
+                    elif not between:
+                        break
+                found = ctx.lexicon.match([noun, t] + toks[k + 1:])
+                if not found or found[0].i != 0 or found[0].j < 2 or found[0].kind != "name":
+                    break
+                m, end = found[0], toks[k + found[0].j - 2].end
+                if not any(a < end and t.start < b for a, b in taken):
+                    parsed.mentions.append(Mention(Evidence.of(sent), "entities/shared-head", entity=m.entity,
+                                                   start=t.start, end=end, surface=text[t.start:end], how="name"))
+                    taken.append((t.start, end))
+                k += m.j - 1
 
 
 def _named_by_state(parsed: Parsed, ctx: Context) -> None:
