@@ -4003,3 +4003,17 @@ def test_places_after_one_place_noun_in_the_dual_or_plural_and_places_known_only
               published="2024-05-01")
     assert sorted(m.entity for m in p.mentions if m.entity in ("MOSUL", "RAQQA", "ROJ_CAMP", "AMMAN", "OMN")) == [
         "MOSUL", "RAQQA"], [(m.entity, m.surface) for m in p.mentions]
+
+
+def test_a_join_in_a_clause_that_names_the_meeting_it_happened_during_is_at_that_meeting():
+    p = parse("التحالف الدولي ضد داعش\n\nوذكّر البيان باجتماع الوزراء في روما في 10 أيار 2022، الذي رحّب فيه الوزراء "
+              "بانضمام جمهورية بنين، مرحباً كذلك بانضمام جمهورية غانا إلى التحالف خلال اجتماع مراكش.",
+              published="2024-11-21")
+    meetings = {m.key: m.place for m in p.facts_of(Meeting)}
+    assert sorted((meetings[j.meeting], j.member) for j in p.facts_of(Join)) == [
+        ("MARRAKESH", "GHA"), ("ROME", "BEN")], p.facts_of(Join)
+    # a meeting the join came before is not where it happened
+    p = parse("التحالف الدولي ضد داعش\n\nوذكّر البيان باجتماع الوزراء في روما في 10 أيار 2022، الذي رحّب فيه الوزراء "
+              "بانضمام جمهورية بنين، مرحباً كذلك بانضمام جمهورية غانا إلى التحالف قبل اجتماع مراكش.",
+              published="2024-11-21")
+    assert "MARRAKESH" not in {meetings.get(j.meeting) for j in p.facts_of(Join)}

@@ -108,6 +108,7 @@ def meetings(parsed: Parsed, ctx: Context) -> None:
     passing: dict[int, list[tuple[int, Meeting]]] = {}  # sentence -> the meetings it tells only in passing, and where
     cut_meetings: dict[int, list[tuple[int, Meeting | None]]] = {}  # sentence -> where a clause on another meeting starts
     other_body = False  # whether the text has told another body's meeting
+    anchored: dict[int, list[tuple[int, Meeting]]] = {}  # sentence -> each meeting told there, and where
     not_a_meeting, coalition_words = trig.words("not_a_meeting"), trig.words("coalition_words")
     the_organisation, met = trig.words("the_organisation_itself"), trig.words("met")
     deliberated = trig.words("deliberated")
@@ -368,6 +369,7 @@ def meetings(parsed: Parsed, ctx: Context) -> None:
             m = _merge_or_new(found, view, kind, place, date, end_date, virtual, made_here if a.start in cuts else (),
                               same_first=_predicate(view, view.token_at(a.start)))
             made_here.append(m)
+            anchored.setdefault(view.index, []).append((a.start, m))
             if not date and place and view.index <= _LEAD_SENTENCES and _opens(view, a):
                 opened.append(m)
             if section is not None:
@@ -417,6 +419,7 @@ def meetings(parsed: Parsed, ctx: Context) -> None:
         return
     parsed._sentence_meeting = {i: m.key if m else None for i, m in sentence_meeting.items()}  # type: ignore[attr-defined]
     parsed._passing_meetings = {i: [(at, m.key) for at, m in ms] for i, ms in passing.items()}  # type: ignore[attr-defined]
+    parsed._anchored_meetings = {i: [(at, m.key) for at, m in ms] for i, ms in anchored.items()}  # type: ignore[attr-defined]
     # a sentence that names no meeting speaks of the main one only in a report of it, which tells it
     # in its opening sentences; a meeting named in passing further down has no speakers elsewhere
     told = min((i for i, m in sentence_meeting.items() if m is main), default=None)
@@ -1980,6 +1983,7 @@ def membership(parsed: Parsed, ctx: Context) -> None:
                         among_dates[among[-1].start] = next(
                             (d.value for d in view.dates if d.value and toks[k].start <= d.start < b), None)
         passing = getattr(parsed, "_passing_meetings", {}).get(view.index, ())
+        anchored_here = getattr(parsed, "_anchored_meetings", {}).get(view.index, ())
         error = error_half(toks) if members else None  # "ذكرنا ... أن كازاخستان انضمت ...، والصحيح أن ..."
         for m, clause in dict((m.entity, (m, c)) for m, c in reversed(members)).values():
             if (meeting and m.entity == meeting.place) or (error and error[0] < m.start < error[1]):
@@ -1987,8 +1991,15 @@ def membership(parsed: Parsed, ctx: Context) -> None:
             # "..., بعدما رحّب اجتماع بروكسل ببوركينا فاسو عضواً جديداً": a join told in the clause of a
             # meeting told in passing was at that meeting
             there = _meeting(parsed, next((k for at, k in passing if clause_of(spans, at) == clause), None))
+            during = None if there is not None else _meeting(parsed, next(
+                (k for at, k in anchored_here if clause_of(spans, at) == clause
+                 and (meeting is None or k != meeting.key) and _during(view, at)), None))
             if there is not None:
                 when = there.start_date or date
+            elif during is not None:
+                # "..., مرحباً في الوقت ذاته بانضمام جمهورية كوت ديفوار إلى التحالف خلال اجتماع كوبنهاغن": a join told
+                # in a clause that names the meeting it happened during, not the sentence's
+                there, when = during, during.start_date or parsed.doc.published
             else:
                 there, when = _joined_at(parsed, view, clause, meeting, date)
             if m.start in among_dates:
@@ -2007,6 +2018,15 @@ def membership(parsed: Parsed, ctx: Context) -> None:
     drop = {id(j) for j in undated if j.member in told}
     if drop:
         parsed.facts[:] = [f for f in parsed.facts if id(f) not in drop]
+
+
+_DURING = frozenset(normalize(w) for w in ("خلال", "في", "أثناء", "إبان"))
+
+
+def _during(view: SentenceView, at: int) -> bool:
+    """Whether the meeting word at ``at`` follows a word of "during" or "at": "خلال اجتماع كوبنهاغن"."""
+    k = view.token_at(at)
+    return k > 0 and view.tokens[k - 1].norm in _DURING
 
 
 _RELATIVE = frozenset(normalize(w) for w in ("التي", "الذي"))
