@@ -4017,3 +4017,15 @@ def test_a_join_in_a_clause_that_names_the_meeting_it_happened_during_is_at_that
               "بانضمام جمهورية بنين، مرحباً كذلك بانضمام جمهورية غانا إلى التحالف قبل اجتماع مراكش.",
               published="2024-11-21")
     assert "MARRAKESH" not in {meetings.get(j.meeting) for j in p.facts_of(Join)}
+
+
+def test_a_state_that_pledges_at_the_meeting_a_report_covers_took_part_in_it():
+    text = ("التحالف الدولي ضد داعش\n\nاختتم الاجتماع الوزاري للتحالف الدولي ضد داعش أعماله أمس في مدريد بمشاركة وفود "
+            "الأعضاء. وأعلنت الكويت خلال الاجتماع تقديم 10 ملايين دولار لدعم الاستقرار في العراق.")
+    p = parse(text, published="2024-11-21")
+    [meeting] = p.facts_of(Meeting)
+    assert ("KWT", "attendee") in {(f.actor, f.role) for f in p.facts_of(Participation) if f.meeting == meeting.key}
+    # a report that recalls the meeting weeks later says nothing of who was there
+    p = parse(text.replace("أمس", "في 5 أيلول"), published="2024-11-21")
+    assert "KWT" not in {f.actor for f in p.facts_of(Participation)}
+    assert [f.donor for f in p.facts_of(Funding)] == ["KWT"]

@@ -14,7 +14,7 @@ from dataclasses import replace
 from typing import AbstractSet
 
 from ..dates import is_bound
-from ..facts import Evidence, Funding, Meeting, Parsed, PersonRole, Quantity
+from ..facts import Evidence, Funding, Meeting, Parsed, Participation, PersonRole, Quantity
 from ..lexicon import Match
 from ..numbers import currency_named
 from ..pipeline import Context, step
@@ -22,7 +22,7 @@ from ..text import normalize, strip_clitics
 from ..triggers import triggers
 from ._context import (LIST_ITEM, clause_break, clause_of, clause_spans, entity_class, is_media, negated_any, proclitic,
                        quoted_words, views)
-from .meetings import _THAT, _body_named_again
+from .meetings import _THAT, _body_named_again, _days_before, main_meeting, meeting_of
 from .people import _lexicon_role
 from .unasserted import denied, in_the_error, quoted_claim
 
@@ -310,6 +310,7 @@ def funding(parsed: Parsed, ctx: Context) -> None:
         _givers_not_helped(parsed, view.index, supported or prev_sentence_beneficiaries, set(supported))
         prev_sentence_beneficiaries = supported or prev_sentence_beneficiaries
     _same_figure_told_twice(parsed)
+    _donors_attend(parsed, lex)
     _corrected_where_told(parsed, wrong)
 
 
@@ -878,3 +879,20 @@ def _purpose(parsed: Parsed, view, q) -> str | None:
     if not words or not words[0].startswith(("ل", "من أجل", "مساعدات", "للمساعدات")):
         return None
     return " ".join(words[:8])
+
+
+def _donors_attend(parsed: Parsed, lex) -> None:
+    """A state that pledges money in a sentence about the meeting a report covers took part in it: "سيل من
+    التعهدات: • الكويت: 10 ملايين دولار ..." in a live blog of the ministerial. Only in a report of a
+    meeting held up to three days before it, not in one that recalls an earlier meeting."""
+    main = main_meeting(parsed)
+    if main is None or _days_before(main.start_date, parsed.doc.published) not in (0, 1, 2, 3):
+        return
+    have = {(f.meeting, f.actor) for f in parsed.facts_of(Participation)}
+    for f in parsed.facts_of(Funding):
+        if f.kind != "pledge" or not f.donor or entity_class(f.donor, lex, parsed) != "Country" \
+                or (main.key, f.donor) in have or meeting_of(parsed, f.evidence.sentence) is not main:
+            continue
+        have.add((main.key, f.donor))
+        parsed.facts.append(Participation(f.evidence, "funding/donor-attends", meeting=main.key, actor=f.donor,
+                                          role="attendee"))
