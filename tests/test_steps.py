@@ -4029,3 +4029,22 @@ def test_a_state_that_pledges_at_the_meeting_a_report_covers_took_part_in_it():
     p = parse(text.replace("أمس", "في 5 أيلول"), published="2024-11-21")
     assert "KWT" not in {f.actor for f in p.facts_of(Participation)}
     assert [f.donor for f in p.facts_of(Funding)] == ["KWT"]
+
+
+def test_our_country_is_the_state_a_letterhead_names_and_a_host_named_before_a_past_verb():
+    text = ("وزارة الخارجية – جمهورية العراق\n\nوتعلمون أن بلادنا احتضنت في بغداد، يوم 11 أيار 2022، الاجتماع الوزاري "
+            "للتحالف الدولي ضد داعش. وشارك وفدنا كذلك في اجتماع المجموعة المصغرة في روما في آذار 2023.")
+    p = parse(text, published="2024-06-03")
+    meetings = {m.key: m.place for m in p.facts_of(Meeting)}
+    assert {(meetings[f.meeting], f.actor, f.role) for f in p.facts_of(Participation)} >= {
+        ("BAGHDAD", "IRQ", "host"), ("ROME", "IRQ", "attendee")}, p.facts_of(Participation)
+    # a first line that names two states says nothing of whose country "بلادنا" is
+    p = parse(text.replace("جمهورية العراق", "العراق والأردن"), published="2024-06-03")
+    assert not {"IRQ", "JOR"} & {f.actor for f in p.facts_of(Participation)}, p.facts_of(Participation)
+    # a host named before a past verb of hosting, not when the verb's own subject follows it
+    p = parse("التحالف الدولي ضد داعش\n\nويذكر أن المغرب احتضن الاجتماع الوزاري للتحالف في مراكش في 11 أيار 2022.",
+              published="2024-06-03")
+    assert ("MAR", "host") in {(f.actor, f.role) for f in p.facts_of(Participation)}
+    p = parse("التحالف الدولي ضد داعش\n\nبعد عام على زيارة المغرب احتضنت الكويت الاجتماع الوزاري للتحالف في 14 شباط 2018.",
+              published="2024-06-03")
+    assert {(f.actor, f.role) for f in p.facts_of(Participation)} == {("KWT", "host")}, p.facts_of(Participation)

@@ -74,6 +74,7 @@ def entities(parsed: Parsed, ctx: Context) -> None:
     _branches(parsed, ctx)
     _bare_alliance(parsed, ctx)
     _bare_kingdom(parsed, ctx)
+    _our_state(parsed, ctx)
     _dateline(parsed, ctx)
 
 
@@ -235,6 +236,34 @@ def _bare_kingdom(parsed: Parsed, ctx: Context) -> None:
                 entity = max(before, key=lambda m: m.start).entity if before else entity
             parsed.mentions.append(Mention(Evidence.of(sent), "entities/bare-kingdom", entity=entity,
                                            start=t.start, end=t.end, surface=text[t.start:t.end], how="name"))
+
+
+def _our_state(parsed: Parsed, ctx: Context) -> None:
+    """"بلادنا"، "وفدنا" (our country, our delegation) name the one state the first line names, by its name or
+    its adjective: the letterhead "مجلس النواب – المملكة المغربية" over a minister's answer, the headline
+    "حوار | المبعوثة الدنماركية ..." over an interview. A first line that names no state, or two, gives them none."""
+    trig = triggers()
+    ours = trig.words("our_state")
+    if not parsed.sentences:
+        return
+    text = parsed.doc.text
+    first_line = text.find("\n", text.find(text.strip()[:1]))
+    if first_line < 0:
+        return
+    lex = ctx.lexicon
+    states = {m.entity for m in parsed.mentions if m.start < first_line and m.entity in lex
+              and lex[m.entity].cls == "Country"}
+    if len(states) != 1:
+        return
+    [state] = states
+    for sent, toks in zip(parsed.sentences, parsed.tokens):
+        if sent.end <= first_line:
+            continue
+        for t in toks:
+            if ours.isdisjoint(strip_clitics(t.norm)):
+                continue
+            parsed.mentions.append(Mention(Evidence.of(sent), "entities/our-state", entity=state, start=t.start,
+                                           end=t.end, surface=text[t.start:t.end], how="name"))
 
 
 _PLACES = frozenset({"City", "Region", "Country"})

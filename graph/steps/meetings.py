@@ -1448,6 +1448,10 @@ def _participants(parsed: Parsed, ctx: Context, view, meeting: Meeting, cut=()) 
             scope = [m for m in actors if r.end <= m.start < b and view.token_at(m.start) - rt <= reach
                      and not passed[0] <= m.start < passed[1]]
             if (r.entity in ("chair", "host") and view.tokens[rt].norm[:1] in "يت") or (
+                    # "وتعلمون أن بلادنا احتضنت في مراكش ... الاجتماع": the subject before a past verb of hosting
+                    # that no one follows
+                    r.entity == "host" and view.tokens[rt].norm[:1] == "ا" and r.j - r.i == 1
+                    and not any(view.token_at(m.start) == rt + 1 for m in actors)) or (
                     r.entity == "attendee" and not scope and (set(strip_clitics(view.tokens[rt].norm)) & met
                                                               or view.tokens[rt].norm in _ATTENDS)):
                 # "وزير الخارجية الإيطالي فلان ونظيره الأمريكي فلان يترأسان في روما اجتماعاً": the subject
