@@ -4048,3 +4048,9 @@ def test_our_country_is_the_state_a_letterhead_names_and_a_host_named_before_a_p
     p = parse("التحالف الدولي ضد داعش\n\nبعد عام على زيارة المغرب احتضنت الكويت الاجتماع الوزاري للتحالف في 14 شباط 2018.",
               published="2024-06-03")
     assert {(f.actor, f.role) for f in p.facts_of(Participation)} == {("KWT", "host")}, p.facts_of(Participation)
+
+
+def test_a_rank_that_is_also_a_word_names_no_one_across_a_comma():
+    p = parse(ABOUT_ISIS + "وبحسب سجلات راجعها الفريق، حولت إحدى الشبكات مبالغ كبيرة. وقال الفريق عبد الأمير يار الله إن "
+              "العمليات مستمرة.", published="2024-06-03")
+    assert _roles(p) == {("ABDUL_AMIR_YARALLAH", "الفريق", "IRQ")}, _roles(p)
