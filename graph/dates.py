@@ -29,6 +29,7 @@ from functools import lru_cache
 from typing import Any, Iterable, Protocol
 
 from .data import load_yaml
+from .numbers import parse_number_words
 from .text import Folded, fold
 
 __all__ = ["DateExpr", "day_of_words", "find_dates", "is_bound", "names_a_month"]
@@ -824,7 +825,37 @@ def find_dates(text: str, published: str | None = None, year_before: int | None 
     for a, b, value, end_value in _hijri(f, taken):
         start, end = folded.span(a, b, text)
         out.append(DateExpr(start, end, value, end_value, False))
+    for a, b, value in _same_day(f, pub):
+        start, end = folded.span(a, b, text)
+        out = [e for e in out if not (e.start < end and start < e.end)] + [DateExpr(start, end, value, None, True)]
     return sorted(out, key=lambda e: e.start)
+
+
+# "في مثل هذا اليوم قبل تسع سنوات"، "... من العام الماضي"، "... من عام 2016": the day and month of publication in
+# another year (a "this day in history" column); with no year, a day of some year the text does not give
+_SAME_DAY_RE = re.compile(
+    r"مثل\s+هذا\s+اليوم(?:\s+(?:قبل\s+(?P<n>[^\s،,.]+(?:\s+[^\s،,.]+)?)\s+(?:سنوات|سنه|سنين|اعوام|عاما|عام)"
+    r"|قبل\s+(?P<two>عامين|سنتين)|من\s+(?P<last>العام\s+الماضي|السنه\s+الماضيه)|من\s+عام\s+(?P<y>[0-9]{4})))?")
+
+
+def _same_day(f: str, pub: _Pub | None) -> list[tuple[int, int, str | None]]:
+    """"This day" in another year, as ``(start, end, value)`` in the folded text: the publication's day and
+    month (at the precision it has) in the year the words give; ``None`` when they give none."""
+    if "مثل" not in f:
+        return []
+    out: list[tuple[int, int, str | None]] = []
+    for m in _SAME_DAY_RE.finditer(f):
+        year: int | None = None
+        if m.group("y"):
+            year = int(m.group("y"))
+        elif pub is not None and (m.group("n") or m.group("two") or m.group("last")):
+            n = 2 if m.group("two") else 1 if m.group("last") else parse_number_words(m.group("n") or "")
+            year = pub[0] - int(n) if n and n == int(n) and 0 < n < 200 else None
+        value = None
+        if year is not None:
+            value = _iso(year, pub[1], pub[2]) if pub is not None and pub[1] else _iso(year)
+        out.append((m.start(), m.end(), value))
+    return out
 
 
 # Hijri dates as the Saudi and Gulf press writes them: "19 ذي القعدة 1444هـ", "يومي 23 و24 ذو الحجة

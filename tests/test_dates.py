@@ -243,3 +243,15 @@ def test_never_raises_and_offsets_are_in_the_text(text: str, published: str | No
         assert text[e.start:e.end]
     for a, b in zip(found, found[1:]):
         assert a.end <= b.start
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("في مثل هذا اليوم قبل تسع سنوات، فجّر انتحاريان نفسيهما", ["2016-03-22"]),
+    ("في مثل هذا اليوم من العام الماضي اقتحم مسلحون القاعة", ["2024-03-22"]),
+    ("في مثل هذا اليوم قبل عامين", ["2023-03-22"]),
+    ("في مثل هذا اليوم من عام 1945 وُقّع الميثاق", ["1945-03-22"]),
+    # with no year, a day of some year the text does not give: not the day of publication
+    ("في مثل هذا اليوم وُقّع في القاهرة ميثاق الجامعة", [None]),
+])
+def test_this_day_in_another_year(text: str, expected: list) -> None:
+    assert [d.value for d in find_dates(text, "2025-03-22")] == expected

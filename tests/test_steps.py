@@ -4054,3 +4054,23 @@ def test_a_rank_that_is_also_a_word_names_no_one_across_a_comma():
     p = parse(ABOUT_ISIS + "وبحسب سجلات راجعها الفريق، حولت إحدى الشبكات مبالغ كبيرة. وقال الفريق عبد الأمير يار الله إن "
               "العمليات مستمرة.", published="2024-06-03")
     assert _roles(p) == {("ABDUL_AMIR_YARALLAH", "الفريق", "IRQ")}, _roles(p)
+
+
+def test_attacks_of_a_list_that_a_line_gives_to_the_organisation_and_one_the_list_says_it_had_no_part_in():
+    p = parse(ABOUT_ISIS + "ومن هجمات التنظيم خارج العراق وسوريا:\nأ- هجمات باريس في 13 تشرين الثاني 2015. [✓ ١/١]\n"
+              "ب- تفجير قاعة الحفلات في مدينة مانشستر البريطانية في أيار 2017. [✓ ١/١]\nج- انفجار مرفأ بيروت في آب 2020. "
+              "[✗ الانفجار نجم عن مواد مخزنة، ولا علاقة لداعش به.]\n", published="2025-06-20")
+    assert sorted((a.place, a.perpetrator, a.date) for a in p.facts_of(Attack)) == [
+        ("MANCHESTER", "ISIS", "2017-05"), ("PARIS", "ISIS", "2015-11-13")], p.facts_of(Attack)
+
+
+def test_a_claim_of_the_attacks_in_the_next_sentence_and_a_town_near_a_city_is_one_place():
+    p = parse(ABOUT_ISIS + "في 22 آذار 2016 فجّر انتحاريان نفسيهما في محطة مترو في بروكسل. وأسفرت الهجمات عن مقتل 32 "
+              "شخصاً، وتبنّاها تنظيم داعش.", published="2025-03-22")
+    assert [(a.place, a.perpetrator) for a in p.facts_of(Attack)] == [("BRUSSELS", "ISIS")], p.facts_of(Attack)
+    p = parse(ABOUT_ISIS + "وفي 22 آذار 2024 اقتحم مسلحون قاعة للحفلات في مدينة كراسنوغورسك قرب موسكو، وتبنى "
+              "تنظيم داعش الهجوم.", published="2025-03-22")
+    assert [a.place for a in p.facts_of(Attack)] == ["KRASNOGORSK"], p.facts_of(Attack)
+    # a city that is all the sentence names is the place, near it or not
+    p = parse(ABOUT_ISIS + "وفي 3 أيار 2024 هاجم مسلحون من داعش حاجزاً قرب الرقة.", published="2025-03-22")
+    assert [a.place for a in p.facts_of(Attack)] == ["RAQQA"], p.facts_of(Attack)

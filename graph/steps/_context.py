@@ -10,7 +10,8 @@ from ..lexicon import Lexicon
 from ..text import Sentence, Token, normalize
 
 # An item of a list or a timeline: a bullet or a number with its mark, then a space ("- 22 كانون الثاني:"، "2) ...")
-LIST_ITEM = re.compile(r"\s*(?:[-–—•*▪·]|[0-9\u0660-\u0669]{1,2}\s*[.)-])\s")
+# an item of a list: a bullet or dash, a number ("2."، "٣)") or a letter of the abjad order ("أ-"، "ب)"، "هـ-")
+LIST_ITEM = re.compile(r"\s*(?:[-–—•*▪·]|[0-9\u0660-\u0669]{1,2}\s*[.)-]|[أبجدهوزحطي]\u0640?\s*[)\-–])\s")
 
 __all__ = ["SentenceView", "views", "clause_spans", "clause_of", "clause_break", "entity_class", "main_armed_group",
            "proclitic", "is_media", "forget_views", "ACTOR_CLASSES"]

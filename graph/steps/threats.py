@@ -9,6 +9,8 @@ main one for "التنظيم"), its date the date nearest after the city.
 """
 from __future__ import annotations
 
+import itertools
+
 import re
 from collections import Counter
 from datetime import date as _date, timedelta as _timedelta
@@ -126,11 +128,17 @@ def attacks(parsed: Parsed, ctx: Context) -> None:
                 continue  # "تداولت مواقع خبراً عن هجوم لداعش على مخزن عتاد في الطارمية": a report going round
             if any(t.start >= w.end and t.norm in trig.words("accident") for t in view.tokens):
                 continue  # "الانفجار الذي وقع في سوق بالعاصمة دوشنبه ... كان حادثاً عرضياً ناجماً عن تسرب غاز"
+            line = view.tokens + [t for v in itertools.takewhile(lambda v: not _opens_line(parsed.doc.text, v),
+                                                                  all_views[k + 1:k + 3]) for t in v.tokens]
+            if any(t.start >= w.end and t.norm in _NO and u.norm == _LINK for t, u in zip(line, line[1:])):
+                continue  # "انفجار مرفأ بيروت في آب 2020. [✗ ... ولا علاقة لداعش به]": no attack of the group
             named = [m for m in view.mentions if w.start < m.start < end and not any(w.end <= x < m.start for x in meets)]
             in_city = [m for m in named if entity_class(m.entity, lex, parsed) == "City"]
             # "في منطقة حاوي العظيم بمحافظة ديالى، شمال شرقي بغداد": a city after a compass word is where
             # the place lies from, not the place
             here = [m for m in in_city if not _from_here(view, m, trig.words("compass"))]
+            # "في مدينة كراسنوغورسك قرب موسكو": a city named after another as what it lies near is no place of its own
+            here = [m for m in here if not (_near(view, m) and any(x.end <= m.start for x in here))]
             # "وفي اليوم نفسه لهجمات باريس، استعادت قوات البيشمركة مدينة سنجار": the city right after the attack
             # word is its place; the next one the sentence names is another story's
             right_after = [m for m in here if view.token_at(m.start) == k_after]
@@ -170,9 +178,10 @@ def attacks(parsed: Parsed, ctx: Context) -> None:
         perpetrator = _claimant(parsed, lex, view, trig, main, isis)
         # an item of a list that a claim opens ("ومن الهجمات التي تبناها التنظيم:") is claimed by it; the
         # next items are other attacks
-        intro = _list_intro(all_views, k)
+        intro = _list_intro(all_views, k, parsed.doc.text)
         if perpetrator is None and intro is not None:
-            perpetrator = _claimant(parsed, lex, intro, trig, main, isis, claim_only=True)
+            perpetrator = _claimant(parsed, lex, intro, trig, main, isis, claim_only=True) or _attacks_of(
+                parsed, lex, intro, trig, isis or main)
         if perpetrator is None and intro is None and k > 0 and _done_by_the_one_before(view, words, trig):
             # "ولاية خراسان أولاً. الهجومان اللذان نفذهما هذا الفرع في كرمان"، "وظل تنظيم داعش – ولاية خراسان
             # أشد الفروع قدرة ... فقد نفذ الهجوم المزدوج في كرمان": the group the sentence before named last
@@ -180,7 +189,7 @@ def attacks(parsed: Parsed, ctx: Context) -> None:
             perpetrator = max(named_before, key=lambda m: m.start).entity if named_before else None
         # "... وسارع تنظيم الدولة الإسلامية إلى تبني العملية": a claim in one of the next two sentences
         for nxt in all_views[k + 1:k + 1 + _CLAIM_WITHIN] if perpetrator is None and intro is None else ():
-            if any(t.norm in trig.words("claimed") for t in nxt.tokens):
+            if any(t.norm in trig.words("claimed") or t.norm in trig.words("claimed_it") for t in nxt.tokens):
                 perpetrator = _claimant(parsed, lex, nxt, trig, main, isis, claim_only=True)
                 break
         weekday = trig.words("weekdays")
@@ -354,14 +363,50 @@ def _claimant(parsed: Parsed, lex, view, trig, main: str | None, isis: str | Non
     return None
 
 
-def _list_intro(all_views: list, k: int):
-    """The sentence that opens the list sentence ``k`` is an item of (it ends with a colon), if any."""
+_NO = frozenset(normalize(w) for w in ("لا", "ولا"))
+_LINK = normalize("علاقة")
+
+
+def _attacks_of(parsed: Parsed, lex, intro, trig, isis: str | None) -> str | None:
+    """The group whose attacks a list's opening line names: "ومن هجمات التنظيم خارج العراق وسوريا:" (the
+    document's ISIS group), "أبرز هجمات ولاية خراسان:" (that group); ``None`` if the line names no one's attacks."""
+    toks = intro.tokens
+    groups = {intro.token_at(m.start): m.entity for m in _armed(parsed, lex, intro)}
+    for w in trig.find("attack_nouns", toks):
+        k = w.j  # the word after the attack noun: its owner
+        if k < len(toks) and k in groups:
+            return groups[k]
+        if k < len(toks) and toks[k].norm in trig.words("the_organisation"):
+            return isis
+    return None
+
+
+def _opens_line(text: str, view) -> bool:
+    """Whether the sentence of ``view`` begins a line of ``text``."""
+    before = text[:view.sentence.start].rstrip(" \t")
+    return not before or before.endswith("\n")
+
+
+def _list_intro(all_views: list, k: int, text: str):
+    """The sentence that opens the list sentence ``k`` is an item of (it ends with a colon), if any. Sentences
+    that go on an item's line ("... ومواقع أخرى. [✓ ١/١]") are the item's."""
     j = k
-    while j >= 0 and LIST_ITEM.match(all_views[j].sentence.text):
+    while j >= 0 and (LIST_ITEM.match(all_views[j].sentence.text) or (
+            j < k and not _opens_line(text, all_views[j]) and not all_views[j].sentence.text.rstrip().endswith(":"))):
         j -= 1
     if j == k or j < 0 or not all_views[j].sentence.text.rstrip().endswith(":"):
         return None
     return all_views[j]
+
+
+_NEAR = frozenset(normalize(w) for w in ("قرب", "بالقرب", "بقرب", "مقربة", "بمقربة"))
+
+
+def _near(view, m: Mention) -> bool:
+    """Whether "قرب" (or "بالقرب من", "على مقربة من") stands right before mention ``m``."""
+    k = view.token_at(m.start)
+    before = [t.norm for t in view.tokens[max(0, k - 2):k]]
+    return bool(before) and (before[-1] in _NEAR or (len(before) == 2 and before[-1] == "من" and before[0] in _NEAR))
 
 
 def _from_here(view, m: Mention, compass: frozenset[str]) -> bool:
