@@ -825,9 +825,9 @@ def find_dates(text: str, published: str | None = None, year_before: int | None 
     for a, b, value, end_value in _hijri(f, taken):
         start, end = folded.span(a, b, text)
         out.append(DateExpr(start, end, value, end_value, False))
-    for a, b, value in _same_day(f, pub):
+    for a, b, day in _same_day(f, pub):
         start, end = folded.span(a, b, text)
-        out = [e for e in out if not (e.start < end and start < e.end)] + [DateExpr(start, end, value, None, True)]
+        out = [e for e in out if not (e.start < end and start < e.end)] + [DateExpr(start, end, day, None, True)]
     return sorted(out, key=lambda e: e.start)
 
 
