@@ -974,7 +974,7 @@ def test_the_same_month_and_a_day_of_it_one_who_took_part_from_afar_and_a_meetin
               "استضافت لندن اجتماعاً لوزراء 21 دولة من التحالف الدولي.", published="2015-12-30")
     assert [(d.surface, d.value) for d in p.dates if d.rule == "dates/same-month"] == [
         ("في الشهر ذاته", "2015-03"), ("الحادي والثلاثين من الشهر", "2015-03-31")]
-    assert sorted((m.place, m.start_date, m.kind, m.virtual) for m in p.facts_of(Meeting)) == [
+    assert sorted((m.place or "", m.start_date, m.kind, m.virtual) for m in p.facts_of(Meeting)) == [
         ("LONDON", "2015-11-29", "ministerial", False), ("PARIS", "2015-06-02", "small-group", False),
         ("ROME", "2015-03", "other", False)]
 
@@ -4074,3 +4074,14 @@ def test_a_claim_of_the_attacks_in_the_next_sentence_and_a_town_near_a_city_is_o
     # a city that is all the sentence names is the place, near it or not
     p = parse(ABOUT_ISIS + "وفي 3 أيار 2024 هاجم مسلحون من داعش حاجزاً قرب الرقة.", published="2025-03-22")
     assert [a.place for a in p.facts_of(Attack)] == ["RAQQA"], p.facts_of(Attack)
+
+
+def test_a_table_of_meetings_read_by_its_columns_headings():
+    p = parse("التحالف الدولي ضد داعش\n\nملحق: اجتماعات التحالف\n\n| التاريخ | المدينة | المستوى | عدد الأعضاء | المخرجات |\n"
+              "|---|---|---|---|---|\n| 6 شباط 2019 | واشنطن | وزاري | 79 | انضمام كينيا وفيجي؛ بيان ختامي |\n"
+              "| 12 آذار 2024 | (اجتماع افتراضي) | المجموعة المصغرة | — | مراجعة الخطة. |\n"
+              "| آذار | روما | وزاري | — | — |\n", published="2025-12-01")
+    assert sorted((m.place or "", m.start_date, m.kind, m.virtual) for m in p.facts_of(Meeting)) == [
+        ("", "2024-03-12", "small-group", True), ("WASHINGTON", "2019-02-06", "ministerial", False)], p.facts_of(Meeting)
+    assert sorted((j.member, j.date) for j in p.facts_of(Join)) == [("FJI", "2019-02-06"), ("KEN", "2019-02-06")]
+    assert [(s.count, s.as_of) for s in p.facts_of(CoalitionSize)] == [(79, "2019-02-06")]

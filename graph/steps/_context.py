@@ -257,3 +257,25 @@ def clause_of(spans: list[tuple[int, int]], offset: int) -> tuple[int, int]:
         if a <= offset < b:
             return a, b
     return spans[-1] if spans else (offset, offset)
+
+
+_CELL = "|"
+
+
+def table_cells(view) -> list[tuple[int, int]]:
+    """The document offsets of the cells of a table row ("1 | العراق | ... | 25,000,000 | معتمد"), or none."""
+    text, start = view.sentence.text, view.sentence.start
+    if text.count(_CELL) < 2:
+        return []
+    out, a = [], 0
+    for i, ch in enumerate(text):
+        if ch == _CELL:
+            out.append((start + a, start + i))
+            a = i + 1
+    out.append((start + a, start + len(text)))
+    return out
+
+
+def in_cell(view, cell: tuple[int, int]) -> list:
+    """The tokens of ``view`` inside ``cell``."""
+    return [t for t in view.tokens if cell[0] <= t.start and t.end <= cell[1]]

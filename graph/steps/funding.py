@@ -20,8 +20,8 @@ from ..numbers import currency_named
 from ..pipeline import Context, step
 from ..text import normalize, strip_clitics
 from ..triggers import triggers
-from ._context import (LIST_ITEM, clause_break, clause_of, clause_spans, entity_class, is_media, negated_any, proclitic,
-                       quoted_words, views)
+from ._context import (LIST_ITEM, clause_break, clause_of, clause_spans, entity_class, in_cell, is_media, negated_any,
+                       proclitic, quoted_words, table_cells, views)
 from .meetings import _THAT, _body_named_again, _days_before, main_meeting, meeting_of
 from .people import _lexicon_role
 from .unasserted import denied, in_the_error, quoted_claim
@@ -334,26 +334,7 @@ def _corrected_where_told(parsed: Parsed, wrong: list[tuple[int, Quantity]]) -> 
 
 _NOT = frozenset({"لا", "ولا"})
 _CONTRAST = frozenset(normalize(w) for w in ("فيما", "بينما", "وبينما"))
-_CELL = "|"
 _CAPTION_LINES = 2  # how many lines before a table's heading row may give its currency ("الجدول (المبالغ باليورو)")
-
-
-def _cells(view) -> list[tuple[int, int]]:
-    """The document offsets of the cells of a table row ("1 | العراق | ... | 25,000,000 | معتمد"), or none."""
-    text, start = view.sentence.text, view.sentence.start
-    if text.count(_CELL) < 2:
-        return []
-    out, a = [], 0
-    for i, ch in enumerate(text):
-        if ch == _CELL:
-            out.append((start + a, start + i))
-            a = i + 1
-    out.append((start + a, start + len(text)))
-    return out
-
-
-def _in_cell(view, cell: tuple[int, int]) -> list:
-    return [t for t in view.tokens if cell[0] <= t.start and t.end <= cell[1]]
 
 
 def _table_rows(parsed: Parsed, lex, trig) -> set[int]:
@@ -370,11 +351,11 @@ def _table_rows(parsed: Parsed, lex, trig) -> set[int]:
     currency: str | None = None
     kind = "pledge"
     for n, view in enumerate(all_views):
-        cells = _cells(view)
+        cells = table_cells(view)
         if not cells:
             heading = None
             continue
-        cell_words = [{w for t in _in_cell(view, c) for w in strip_clitics(t.norm)} for c in cells]
+        cell_words = [{w for t in in_cell(view, c) for w in strip_clitics(t.norm)} for c in cells]
         if heading is None or len(cells) != heading["width"]:
             columns: dict[str, int] = {}
             for name in ("table_giver", "table_amount", "table_helped", "table_purpose", "table_status"):

@@ -26,8 +26,8 @@ from ..text import normalize, strip_clitics
 from ..triggers import triggers
 from .unasserted import error_half, quoted_claim, unasserted_sentences
 from ._context import (LIST_ITEM, ACTOR_CLASSES, SentenceView, clause_of, clause_spans, dated_sections, definite,
-                       entity_class, is_media, negated_any,
-                       proclitic, punct_between, quoted_words, views, within_a_state)
+                       entity_class, in_cell, is_media, negated_any, proclitic, punct_between, quoted_words,
+                       table_cells, views, within_a_state)
 
 __all__ = ["meetings", "membership", "coalition_size", "meeting_key", "meeting_of", "main_meeting"]
 
@@ -113,6 +113,7 @@ def meetings(parsed: Parsed, ctx: Context) -> None:
     the_organisation, met = trig.words("the_organisation_itself"), trig.words("met")
     deliberated = trig.words("deliberated")
     listed = _listed_meetings(parsed, lex, trig, found)
+    listed.update(_table_meetings(parsed, lex, trig, found))
     sentence_meeting.update(listed)
     sections = dated_sections(parsed, lex)
     section_meetings: dict[int, Meeting] = {}  # a timeline entry's heading -> the meeting the entry told first
@@ -533,6 +534,75 @@ def _listed_meetings(parsed: Parsed, lex, trig, found: list[Meeting]) -> dict[in
         kind = next((k for k in _KIND_PRIORITY if k in (own or heading_kinds)), "other")
         out[view.index] = _merge_or_new(found, view, kind, first.entity, d.value, d.end_value, False)
     return out
+
+
+def _table_meetings(parsed: Parsed, lex, trig, found: list[Meeting]) -> dict[int, Meeting]:
+    """Meetings of a table whose heading row names a date column and a place or level column ("| التاريخ |
+    المدينة | المستوى | ..."): each row under it is one meeting, dated by its date cell, placed by the city (or
+    state) of its place cell or held online, of the kind its level cell says ("وزاري"، "المجموعة المصغرة").
+    A row is a line; its cells may hold several sentences. Gives the rows' sentences and their meetings; a
+    row with no date is none."""
+    out: dict[int, Meeting] = {}
+    text = parsed.doc.text
+    if text.count("|") < 4:
+        return out  # (most texts: no table)
+    words = {name: trig.words(name) for name in ("table_date", "table_place", "table_level", "table_members")}
+    all_views = views(parsed)
+    heading: dict[str, int] | None = None
+    width = 0
+    for line in re.finditer(r"[^\n]+", text):
+        if line.group().count("|") < 2:
+            heading = None
+            continue
+        on_line = [v for v in all_views if line.start() <= v.sentence.start < line.end()]
+        cells, a = [], line.start()
+        for i in [k for k, ch in enumerate(line.group()) if ch == "|"] + [len(line.group())]:
+            cells.append((a, line.start() + i))
+            a = line.start() + i + 1
+        tokens = [[t for v in on_line for t in in_cell(v, c)] for c in cells]
+        cell_words = [{w for t in ts for w in strip_clitics(t.norm)} for ts in tokens]
+        dates = [d for v in on_line for d in v.dates]
+        if heading is None or len(cells) != width:
+            columns: dict[str, int] = {}
+            for name in ("table_date", "table_place", "table_level", "table_members"):
+                col = next((k for k, w in enumerate(cell_words) if not words[name].isdisjoint(w)
+                            and k not in columns.values()), None)
+                if col is not None:
+                    columns[name] = col
+            ok = "table_date" in columns and ("table_place" in columns or "table_level" in columns) and not dates
+            heading, width = (columns, len(cells)) if ok else (None, 0)
+            continue
+        a, b = cells[heading["table_date"]]
+        when = next((d for d in dates if a <= d.start < b and d.value), None)
+        if when is None:
+            continue
+        view = next(v for v in on_line if v.sentence.start <= when.start < v.sentence.end)
+        place, online = None, False
+        if "table_place" in heading:
+            a, b = cells[heading["table_place"]]
+            here = [m for v in on_line for m in v.mentions if a <= m.start < b and m.how == "name"]
+            venue = next((m for m in here if _is_venue(m.entity, lex, parsed)), None) or next(
+                (m for m in here if entity_class(m.entity, lex, parsed) == "Country"), None)
+            place = venue.entity if venue else None
+            online = bool(trig.find("virtual", tokens[heading["table_place"]]))
+        level = tokens[heading["table_level"]] if "table_level" in heading else [t for v in on_line for t in v.tokens]
+        kinds = [k.entity for k in trig.find("meeting_kinds", level)]
+        kind = next((k for k in _KIND_PRIORITY if k in kinds), "other")
+        m = _merge_or_new(found, view, kind, place, when.value, when.end_value, online)
+        for v in on_line:
+            out[v.index] = m
+        if "table_members" in heading:
+            # "| عدد الأعضاء |": how many members the coalition had after the row's meeting
+            a, b = cells[heading["table_members"]]
+            count = next((q for v in on_line for q in v.quantities if a <= q.start < b and not q.currency), None)
+            if count is not None and count.value == int(count.value) and _MEMBERS_RANGE[0] <= count.value <= _MEMBERS_RANGE[1]:
+                parsed.facts.append(CoalitionSize(Evidence.of(view.sentence), "meetings/table-members",
+                                                  count=int(count.value), as_of=when.value))
+    parsed._table_rows = set(out)  # type: ignore[attr-defined]
+    return out
+
+
+_MEMBERS_RANGE = (10, 200)  # a count of the coalition's members
 
 
 def _split_at_named_meetings(view, spans, nouns, kinds) -> tuple[list[tuple[int, int]], frozenset[int]]:
@@ -1894,7 +1964,9 @@ def membership(parsed: Parsed, ctx: Context) -> None:
                     m.end <= j.start and entity_class(m.entity, lex, parsed) == "Coalition" for m in view.mentions)) or any(
                 entity_class(m.entity, lex, parsed) == "Coalition" and (about <= m.start < b or back or own_meeting)
                 for m in view.mentions) or (back and coalition_before) or (
-                welcomed and own_meeting and any(about <= n.start < b for n in trig.find("meeting_nouns", toks)))
+                welcomed and own_meeting and any(about <= n.start < b for n in trig.find("meeting_nouns", toks))) or (
+                # a row of a table of the coalition's meetings: "| 8 حزيران 2023 | الرياض | وزاري | 86 | انضمام توغو |"
+                view.index in getattr(parsed, "_table_rows", ()))
             if not about_coalition or any(w.startswith(trig.prefixes("chairs")) for w in clause_norms):
                 continue
             # "أعلنت تأسيس التحالف [الإسلامي] ...، قبل أن يرتفع عدد أعضائه إلى 41 دولة بانضمام سلطنة عمان":
