@@ -215,7 +215,7 @@ def _bare_kingdom(parsed: Parsed, ctx: Context) -> None:
     salient = [k for k, n in count.items() if n == most]
     # the one a letterhead or headline names, alone, before all ("وزارة الخارجية – المملكة العربية السعودية", then
     # a release on a meeting in the Danish capital)
-    first_line = text.find("\n", text.find(text.strip()[:1]))
+    first_line = _first_line_end(text)
     heading = {m.entity for m in parsed.mentions if m.entity in kingdoms and m.how == "name"
                and m.start < first_line and not any(m is w for w in where)}
     if len(heading) == 1:
@@ -238,6 +238,15 @@ def _bare_kingdom(parsed: Parsed, ctx: Context) -> None:
                                            start=t.start, end=t.end, surface=text[t.start:t.end], how="name"))
 
 
+_FIRST_WORD = re.compile(r"\S")
+
+
+def _first_line_end(text: str) -> int:
+    """Where the first line with any text on it ends (-1 when the text is one line)."""
+    m = _FIRST_WORD.search(text)
+    return text.find("\n", m.start()) if m else -1
+
+
 def _our_state(parsed: Parsed, ctx: Context) -> None:
     """"بلادنا"، "وفدنا" (our country, our delegation) name the one state the first line names, by its name or
     its adjective: the letterhead "مجلس النواب – المملكة المغربية" over a minister's answer, the headline
@@ -247,7 +256,7 @@ def _our_state(parsed: Parsed, ctx: Context) -> None:
     if not parsed.sentences:
         return
     text = parsed.doc.text
-    first_line = text.find("\n", text.find(text.strip()[:1]))
+    first_line = _first_line_end(text)
     if first_line < 0:
         return
     lex = ctx.lexicon

@@ -14,6 +14,7 @@ word (استضاف، برئاسة، بحضور، شارك، مراقب ...), a p
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import replace
 from datetime import date as _Day, timedelta as _Days
 from typing import Sequence
@@ -548,13 +549,14 @@ def _table_meetings(parsed: Parsed, lex, trig, found: list[Meeting]) -> dict[int
         return out  # (most texts: no table)
     words = {name: trig.words(name) for name in ("table_date", "table_place", "table_level", "table_members")}
     all_views = views(parsed)
+    starts = [v.sentence.start for v in all_views]
     heading: dict[str, int] | None = None
     width = 0
     for line in re.finditer(r"[^\n]+", text):
         if line.group().count("|") < 2:
             heading = None
             continue
-        on_line = [v for v in all_views if line.start() <= v.sentence.start < line.end()]
+        on_line = all_views[bisect_left(starts, line.start()):bisect_left(starts, line.end())]
         cells, a = [], line.start()
         for i in [k for k, ch in enumerate(line.group()) if ch == "|"] + [len(line.group())]:
             cells.append((a, line.start() + i))

@@ -10,7 +10,6 @@ main one for "التنظيم"), its date the date nearest after the city.
 from __future__ import annotations
 
 import itertools
-
 import re
 from collections import Counter
 from datetime import date as _date, timedelta as _timedelta
@@ -128,9 +127,7 @@ def attacks(parsed: Parsed, ctx: Context) -> None:
                 continue  # "تداولت مواقع خبراً عن هجوم لداعش على مخزن عتاد في الطارمية": a report going round
             if any(t.start >= w.end and t.norm in trig.words("accident") for t in view.tokens):
                 continue  # "الانفجار الذي وقع في سوق بالعاصمة دوشنبه ... كان حادثاً عرضياً ناجماً عن تسرب غاز"
-            line = view.tokens + [t for v in itertools.takewhile(lambda v: not _opens_line(parsed.doc.text, v),
-                                                                  all_views[k + 1:k + 3]) for t in v.tokens]
-            if any(t.start >= w.end and t.norm in _NO and u.norm == _LINK for t, u in zip(line, line[1:])):
+            if _no_part(parsed, all_views, k, w.end):
                 continue  # "انفجار مرفأ بيروت في آب 2020. [✗ ... ولا علاقة لداعش به]": no attack of the group
             named = [m for m in view.mentions if w.start < m.start < end and not any(w.end <= x < m.start for x in meets)]
             in_city = [m for m in named if entity_class(m.entity, lex, parsed) == "City"]
@@ -367,6 +364,13 @@ _NO = frozenset(normalize(w) for w in ("لا", "ولا"))
 _LINK = normalize("علاقة")
 
 
+def _no_part(parsed: Parsed, all_views: list, k: int, after: int) -> bool:
+    """Whether "لا علاقة" (no link) follows offset ``after`` in sentence ``k`` or the sentences that go on its line."""
+    line = all_views[k].tokens + [t for v in itertools.takewhile(lambda v: not _opens_line(parsed.doc.text, v),
+                                                                  all_views[k + 1:k + 3]) for t in v.tokens]
+    return any(t.start >= after and t.norm in _NO and u.norm == _LINK for t, u in zip(line, line[1:]))
+
+
 def _attacks_of(parsed: Parsed, lex, intro, trig, isis: str | None) -> str | None:
     """The group whose attacks a list's opening line names: "ومن هجمات التنظيم خارج العراق وسوريا:" (the
     document's ISIS group), "أبرز هجمات ولاية خراسان:" (that group); ``None`` if the line names no one's attacks."""
@@ -383,8 +387,10 @@ def _attacks_of(parsed: Parsed, lex, intro, trig, isis: str | None) -> str | Non
 
 def _opens_line(text: str, view) -> bool:
     """Whether the sentence of ``view`` begins a line of ``text``."""
-    before = text[:view.sentence.start].rstrip(" \t")
-    return not before or before.endswith("\n")
+    i = view.sentence.start - 1
+    while i >= 0 and text[i] in " \t":
+        i -= 1
+    return i < 0 or text[i] == "\n"
 
 
 def _list_intro(all_views: list, k: int, text: str):
