@@ -7,6 +7,7 @@ store is the old one or the new one, whole, never a mixture and never an error.
 from __future__ import annotations
 
 import json
+import math
 import os
 import signal
 import subprocess
@@ -101,11 +102,13 @@ def test_a_killed_build_leaves_a_whole_store_and_the_next_build_cleans_up(folder
 def test_a_build_killed_around_its_swap_leaves_one_whole_store(folders, tmp_path):
     store = tmp_path / "store"
     sets, took = {}, {}
-    for name in ("alt", "old"):  # how long a whole build of each small folder takes here
+    # how long a whole build of each small folder takes here, the faster of two: one slow build (the first,
+    # which warms the file cache, or one the machine slowed) once put every kill after its build had ended
+    for name in ("alt", "old", "alt", "old"):
         t0 = time.monotonic()
         subprocess.run([*CKG, "--store", str(store), "build", str(folders[name])], capture_output=True, timeout=60,
                        check=True)
-        took[name], sets[name] = time.monotonic() - t0, _docs(store)
+        took[name], sets[name] = min(took.get(name, math.inf), time.monotonic() - t0), _docs(store)
     killed = []
     # kill each build as it writes its last documents, flushes, swaps the link or cleans up
     for fraction in (0.7, 0.9, 1.0, 1.1):
