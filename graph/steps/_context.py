@@ -9,8 +9,8 @@ from ..facts import DateMention, Mention, Parsed, Quantity
 from ..lexicon import Lexicon
 from ..text import Sentence, Token, normalize
 
-# An item of a list or a timeline: a bullet or a number with its mark, then a space ("- 22 كانون الثاني:"، "2) ...")
-# an item of a list: a bullet or dash, a number ("2."، "٣)") or a letter of the abjad order ("أ-"، "ب)"، "هـ-")
+# An item of a list or a timeline: a bullet, a number or a letter of the abjad order with its mark, then a space
+# ("- 22 كانون الثاني:"، "2) ..."، "أ- ..."، "هـ) ...")
 LIST_ITEM = re.compile(r"\s*(?:[-–—•*▪·]|[0-9\u0660-\u0669]{1,2}\s*[.)-]|[أبجدهوزحطي]\u0640?\s*[)\-–])\s")
 
 __all__ = ["SentenceView", "views", "clause_spans", "clause_of", "clause_break", "entity_class", "main_armed_group",
@@ -262,9 +262,9 @@ def clause_of(spans: list[tuple[int, int]], offset: int) -> tuple[int, int]:
 _CELL = "|"
 
 
-def table_cells(view) -> list[tuple[int, int]]:
-    """The document offsets of the cells of a table row ("1 | العراق | ... | 25,000,000 | معتمد"), or none."""
-    text, start = view.sentence.text, view.sentence.start
+def cell_spans(text: str, start: int) -> list[tuple[int, int]]:
+    """The offsets (from ``start``, where ``text`` begins in the document) of the cells of a table row
+    ("1 | العراق | ... | 25,000,000 | معتمد"), or none if ``text`` has fewer than two bars."""
     if text.count(_CELL) < 2:
         return []
     out, a = [], 0
@@ -274,6 +274,11 @@ def table_cells(view) -> list[tuple[int, int]]:
             a = i + 1
     out.append((start + a, start + len(text)))
     return out
+
+
+def table_cells(view) -> list[tuple[int, int]]:
+    """The document offsets of the cells of the table row a sentence is, or none."""
+    return cell_spans(view.sentence.text, view.sentence.start)
 
 
 def in_cell(view, cell: tuple[int, int]) -> list:

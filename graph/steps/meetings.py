@@ -27,8 +27,8 @@ from ..text import normalize, strip_clitics
 from ..triggers import triggers
 from .unasserted import error_half, quoted_claim, unasserted_sentences
 from ._context import (LIST_ITEM, ACTOR_CLASSES, SentenceView, clause_of, clause_spans, dated_sections, definite,
-                       entity_class, in_cell, is_media, negated_any, proclitic, punct_between, quoted_words,
-                       table_cells, views, within_a_state)
+                       cell_spans, entity_class, in_cell, is_media, negated_any, proclitic, punct_between,
+                       quoted_words, views, within_a_state)
 
 __all__ = ["meetings", "membership", "coalition_size", "meeting_key", "meeting_of", "main_meeting"]
 
@@ -553,14 +553,11 @@ def _table_meetings(parsed: Parsed, lex, trig, found: list[Meeting]) -> dict[int
     heading: dict[str, int] | None = None
     width = 0
     for line in re.finditer(r"[^\n]+", text):
-        if line.group().count("|") < 2:
+        cells = cell_spans(line.group(), line.start())
+        if not cells:
             heading = None
             continue
         on_line = all_views[bisect_left(starts, line.start()):bisect_left(starts, line.end())]
-        cells, a = [], line.start()
-        for i in [k for k, ch in enumerate(line.group()) if ch == "|"] + [len(line.group())]:
-            cells.append((a, line.start() + i))
-            a = line.start() + i + 1
         tokens = [[t for v in on_line for t in in_cell(v, c)] for c in cells]
         cell_words = [{w for t in ts for w in strip_clitics(t.norm)} for ts in tokens]
         dates = [d for v in on_line for d in v.dates]
@@ -596,15 +593,17 @@ def _table_meetings(parsed: Parsed, lex, trig, found: list[Meeting]) -> dict[int
         if "table_members" in heading:
             # "| عدد الأعضاء |": how many members the coalition had after the row's meeting
             a, b = cells[heading["table_members"]]
-            count = next((q for v in on_line for q in v.quantities if a <= q.start < b and not q.currency), None)
-            if count is not None and count.value == int(count.value) and _MEMBERS_RANGE[0] <= count.value <= _MEMBERS_RANGE[1]:
+            count = next((q for v in on_line for q in v.quantities if a <= q.start < b), None)
+            if count is not None and _a_count_of_members(count):
                 parsed.facts.append(CoalitionSize(Evidence.of(view.sentence), "meetings/table-members",
                                                   count=int(count.value), as_of=when.value))
     parsed._table_rows = set(out)  # type: ignore[attr-defined]
     return out
 
 
-_MEMBERS_RANGE = (10, 200)  # a count of the coalition's members
+def _a_count_of_members(q) -> bool:
+    """Whether a number could be how many members the coalition has: a whole number from 10 to 200, no sum."""
+    return not q.currency and q.value == int(q.value) and 10 <= q.value <= 200
 
 
 def _split_at_named_meetings(view, spans, nouns, kinds) -> tuple[list[tuple[int, int]], frozenset[int]]:
@@ -2284,7 +2283,7 @@ def coalition_size(parsed: Parsed, ctx: Context) -> None:
         refs = _reference_points(view)
         counted: list = []  # the counts of this sentence so far
         for q in view.quantities:
-            if q.currency or not (10 <= q.value <= 200) or q.value != int(q.value):
+            if not _a_count_of_members(q):
                 continue
             if _PERCENT.search(normalize(view.sentence.text[q.start - view.sentence.start:q.end - view.sentence.start + 12])):
                 continue  # "أكثر من 60 في المئة من الأراضي": a share, not a count
@@ -2420,7 +2419,7 @@ def _figure_and_caption(parsed: Parsed, all_views: list, trig) -> None:
         if len(fig.quantities) != 1 or not cap.tokens or cap.tokens[0].norm not in _COUNT_OF:
             continue
         q = fig.quantities[0]
-        if q.currency or q.ordinal or not (10 <= q.value <= 200) or q.value != int(q.value) \
+        if q.ordinal or not _a_count_of_members(q) \
                 or any(not (q.start <= t.start < q.end) for t in fig.tokens):
             continue
         head = [t.norm for t in cap.tokens[1:4]]

@@ -92,9 +92,9 @@ def titles() -> tuple[PhraseMatcher, dict[str, tuple[str, str]]]:
 
 _DEPUTY_HEADS = ("نائب", "مساعد", "وكيل")  # titles that already name a deputy
 _MP = frozenset(normalize(w) for w in ("النائب", "النائبة"))
-# military ranks, which close a title before the name ("نائب قائد العمليات المشتركة الفريق أول الركن فلان")
 # ranks that are also common words ("the team", "the brigade", "the dean"): no name after them across punctuation
 _WORD_RANKS = frozenset(normalize(w) for w in ("الفريق", "اللواء", "العميد"))
+# military ranks, which close a title before the name ("نائب قائد العمليات المشتركة الفريق أول الركن فلان")
 _RANKS = frozenset(normalize(w) for w in ("الفريق", "اللواء", "العميد", "العقيد", "الجنرال", "الأدميرال", "الأميرال",
                                           "المشير"))
 _GRADES = frozenset(normalize(w) for w in ("أول", "الركن", "ركن"))
@@ -1174,7 +1174,6 @@ def _unknown_person(parsed: Parsed, view, i: int, starts: dict, surnames: dict,
             return None, i
         if j == i and i > 0 and toks[i - 1].norm in _WORD_RANKS and _punct_between(text, toks[i - 1].end, tok.start):
             return None, i  # "وثائق اطلع عليها الفريق، نقلت ...": a rank that is also a word ("the team"), then a comma
-
         if len(words) >= 2 and tok.norm.startswith("ف") and _TOPIC.intersection(t.norm for t in toks[:i]):
             break  # "أما النائب شيرزاد قادر فسأل عن ...": the topic's name ends where فـ answers it
         if j == i and tok.norm in surnames:
